@@ -1,0 +1,124 @@
+/// HIPAA Safe Harbor identifier categories (45 CFR 164.514(b)(2)), `properties.category`.
+public enum Category: String, Sendable, CaseIterable, Codable, Comparable {
+  case name, address, zip, dob, date, age, phone, fax, email, ssn, mrn, mbi
+  case healthPlan = "health-plan"
+  case account, license, vehicle, device, url, ip, biometric
+  case otherID = "other-id"
+
+  public static func < (a: Category, b: Category) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// SARIF result levels, ordered from least to most severe.
+public enum Level: String, Sendable, CaseIterable, Codable, Comparable {
+  case note, warning, error
+
+  var rank: Int {
+    switch self {
+    case .note: return 0
+    case .warning: return 1
+    case .error: return 2
+    }
+  }
+
+  public static func < (a: Level, b: Level) -> Bool { a.rank < b.rank }
+}
+
+/// How sure the detector is that a string contains PHI. Maps to a level (DESIGN.md 4).
+public enum Confidence: String, Sendable, CaseIterable, Codable, Comparable {
+  case low, medium, high
+
+  public var level: Level {
+    switch self {
+    case .low: return .note
+    case .medium: return .warning
+    case .high: return .error
+    }
+  }
+
+  public static func < (a: Confidence, b: Confidence) -> Bool { a.level < b.level }
+}
+
+/// One string that contains PHI. It carries where and what kind, never the value
+/// (unless the caller explicitly asked to reveal it for local triage).
+public struct Finding: Sendable, Hashable {
+  public var ruleID: String
+  public var category: Category
+  public var level: Level
+  public var confidence: Confidence
+  public var site: Site
+  /// Report path of the file (relative, forward slashes).
+  public var file: String
+  public var pointer: JSONPointer
+  public var range: SourceRange
+  public var shape: String
+  public var toolName: String?
+  public var isCached: Bool
+  /// A safe stand-in for the value, e.g. `[ssn, 11 chars]`.
+  public var mask: String
+  /// Why this is a finding in a few words (never containing the value).
+  public var reason: String
+  /// The value itself; nil unless the scan was configured to reveal values.
+  public var revealedValue: String?
+
+  public init(ruleID: String, category: Category, level: Level, confidence: Confidence, site: Site, file: String, pointer: JSONPointer, range: SourceRange, shape: String, toolName: String?, isCached: Bool, mask: String, reason: String, revealedValue: String? = nil) {
+    self.ruleID = ruleID
+    self.category = category
+    self.level = level
+    self.confidence = confidence
+    self.site = site
+    self.file = file
+    self.pointer = pointer
+    self.range = range
+    self.shape = shape
+    self.toolName = toolName
+    self.isCached = isCached
+    self.mask = mask
+    self.reason = reason
+    self.revealedValue = revealedValue
+  }
+
+  /// The report order: file, position, rule, pointer.
+  public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
+    if a.file != b.file { return a.file < b.file }
+    if a.range.start != b.range.start { return a.range.start < b.range.start }
+    if a.ruleID != b.ruleID { return a.ruleID < b.ruleID }
+    return a.pointer < b.pointer
+  }
+}
+
+/// A problem with an input or with the run. Errors mean something was not scanned
+/// (exit code 2); warnings are worth knowing but everything was scanned.
+public struct Diagnostic: Sendable, Hashable {
+  public enum Severity: String, Sendable, Codable { case error, warning, note }
+
+  public var severity: Severity
+  /// A stable kebab-case code, e.g. `syntax-error`, `duplicate-key`, `unreadable`.
+  public var code: String
+  /// Report path of the file, or nil for run-wide problems.
+  public var file: String?
+  public var position: SourcePosition?
+  public var message: String
+
+  public init(severity: Severity, code: String, file: String?, position: SourcePosition?, message: String) {
+    self.severity = severity
+    self.code = code
+    self.file = file
+    self.position = position
+    self.message = message
+  }
+
+  /// `file:line:col: message`, the form editors and terminals link.
+  public var located: String {
+    var prefix = file ?? "phi-scan"
+    if let position { prefix += ":\(position.line):\(position.column)" }
+    return "\(prefix): \(message)"
+  }
+
+  public static func reportOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+    let fa = a.file ?? "", fb = b.file ?? ""
+    if fa != fb { return fa < fb }
+    let pa = a.position ?? SourcePosition(line: 0, column: 0), pb = b.position ?? SourcePosition(line: 0, column: 0)
+    if pa != pb { return pa < pb }
+    return (a.code, a.message) < (b.code, b.message)
+  }
+}

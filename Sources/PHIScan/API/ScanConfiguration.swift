@@ -1,0 +1,40 @@
+/// Everything a scan needs, resolved before the first file is read.
+public struct ScanConfiguration: Sendable {
+  /// Files and directories to scan.
+  public var paths: [String]
+  /// Report paths are relative to this directory (default: the current directory).
+  public var root: String
+  /// Put flagged values into findings (local triage only; never the default).
+  public var revealValues: Bool
+  public var parseLimits: ParseLimits
+
+  public init(paths: [String], root: String = ".", revealValues: Bool = false, parseLimits: ParseLimits = .default) {
+    self.paths = paths
+    self.root = root
+    self.revealValues = revealValues
+    self.parseLimits = parseLimits
+  }
+}
+
+/// The outcome of a scan: what reporters render and what the exit code is computed from.
+public struct ScanResult: Sendable {
+  public var findings: [Finding]
+  public var diagnostics: [Diagnostic]
+  public var rules: RuleSet
+  public var filesScanned: Int
+  public var bytesScanned: Int
+
+  public init(findings: [Finding], diagnostics: [Diagnostic], rules: RuleSet, filesScanned: Int, bytesScanned: Int) {
+    self.findings = findings.sorted(by: Finding.reportOrder)
+    self.diagnostics = diagnostics.sorted(by: Diagnostic.reportOrder)
+    self.rules = rules
+    self.filesScanned = filesScanned
+    self.bytesScanned = bytesScanned
+  }
+
+  /// True when some input could not be scanned (exit code 2).
+  public var hasInputErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+  /// The most severe finding level, if any.
+  public var highestLevel: Level? { findings.map(\.level).max() }
+}

@@ -1,0 +1,142 @@
+/// How a file's bytes are read: chosen from the extension, or sniffed for files named
+/// explicitly on the command line.
+public enum DocumentFormat: String, Sendable, CaseIterable {
+  case json
+  case jsonLines = "jsonl"
+  case yaml
+
+  /// The format implied by a file name, or nil when the extension is not one phi-scan reads.
+  public static func forPath(_ path: String) -> DocumentFormat? {
+    let lower = path.lowercased()
+    if lower.hasSuffix(".json") { return .json }
+    if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return .jsonLines }
+    if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") { return .yaml }
+    return nil
+  }
+
+  /// A guess from content: JSON when it starts like JSON, YAML otherwise (YAML is a superset).
+  public static func sniff(_ bytes: [UInt8]) -> DocumentFormat {
+    let start = UTF8Text.hasBOM(bytes) ? 3 : 0
+    for byte in bytes[start...] {
+      switch byte {
+      case 0x20, 0x09, 0x0A, 0x0D: continue
+      case UInt8(ascii: "{"), UInt8(ascii: "["): return .json
+      default: return .yaml
+      }
+    }
+    return .json
+  }
+}
+
+/// One document of a file. `index` is set for files that hold several (JSON Lines,
+/// multi-document YAML) and becomes the `/N` prefix of every pointer into it.
+public struct Document: Sendable {
+  public var root: Node
+  public var index: Int?
+
+  public init(root: Node, index: Int? = nil) {
+    self.root = root
+    self.index = index
+  }
+
+  /// The pointer of the document root: "" or "/N".
+  public var rootPointer: JSONPointer {
+    index.map { JSONPointer.root.appending(index: $0) } ?? .root
+  }
+}
+
+/// A problem found while loading (an error: the document or line was not scanned; a
+/// warning: scanned anyway).
+public struct LoadProblem: Sendable, Equatable {
+  public var isError: Bool
+  public var code: String
+  public var position: SourcePosition?
+  public var message: String
+}
+
+/// Turns a file's bytes into documents, collecting per-document problems so one broken
+/// line of a JSONL batch never hides the other lines.
+public enum DocumentLoader {
+  public static func load(_ bytes: [UInt8], format: DocumentFormat, limits: ParseLimits = .default) -> (documents: [Document], problems: [LoadProblem]) {
+    var problems: [LoadProblem] = []
+    func warn(_ warnings: [ParseWarning]) {
+      problems += warnings.map { LoadProblem(isError: false, code: $0.code, position: $0.position, message: $0.message) }
+    }
+    func error(_ error: ParseError) {
+      problems.append(LoadProblem(isError: true, code: error.kind.rawValue, position: error.position, message: error.message))
+    }
+    switch format {
+    case .json:
+      do {
+        let result = try JSONParser.parse(bytes, limits: limits)
+        warn(result.warnings)
+        return ([Document(root: result.root)], problems)
+      } catch let parseError {
+        error(parseError)
+        return ([], problems)
+      }
+    case .yaml:
+      if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { return ([], []) }
+      do {
+        let roots = try YAMLLoader.load(bytes, limits: limits)
+        if roots.count == 1 { return ([Document(root: roots[0])], []) }
+        return (roots.enumerated().map { Document(root: $1, index: $0) }, [])
+      } catch let parseError {
+        error(parseError)
+        return ([], problems)
+      }
+    case .jsonLines:
+      var documents: [Document] = []
+      var lineNumber = 0
+      var lineStart = UTF8Text.hasBOM(bytes) ? 3 : 0
+      var recordIndex = 0
+      while lineStart <= bytes.count {
+        lineNumber += 1
+        var lineEnd = lineStart
+        while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+        let line = Array(bytes[lineStart..<lineEnd])
+        lineStart = lineEnd + 1
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+        let index = recordIndex
+        recordIndex += 1
+        do {
+          let result = try JSONParser.parse(line, limits: limits)
+          warn(result.warnings.map { shifted($0, by: lineNumber - 1) })
+          documents.append(Document(root: shifted(result.root, by: lineNumber - 1), index: index))
+        } catch let parseError {
+          var moved = parseError
+          moved.position.line += lineNumber - 1
+          moved.message = "line \(lineNumber) (record \(index)) is not valid JSON: \(parseError.message)"
+          error(moved)
+        }
+        if lineEnd >= bytes.count { break }
+      }
+      return (documents, problems)
+    }
+  }
+
+  static func shifted(_ warning: ParseWarning, by lines: Int) -> ParseWarning {
+    var moved = warning
+    moved.position.line += lines
+    return moved
+  }
+
+  /// Moves every range of a one-line document down to its line in the file.
+  static func shifted(_ node: Node, by lines: Int) -> Node {
+    guard lines > 0 else { return node }
+    func move(_ range: SourceRange) -> SourceRange {
+      SourceRange(start: SourcePosition(line: range.start.line + lines, column: range.start.column), end: SourcePosition(line: range.end.line + lines, column: range.end.column))
+    }
+    var moved = node
+    moved.range = move(node.range)
+    switch node.value {
+    case .object(let members):
+      moved.value = .object(members.map { Member(key: $0.key, keyRange: move($0.keyRange), value: shifted($0.value, by: lines)) })
+    case .array(let elements):
+      moved.value = .array(elements.map { shifted($0, by: lines) })
+    default:
+      break
+    }
+    return moved
+  }
+}

@@ -1,0 +1,473 @@
+/// A strict RFC 8259 parser over raw UTF-8 bytes that records the range of every key
+/// and value. It is iterative (an explicit stack, so nesting cannot overflow the call
+/// stack), validates UTF-8 with positions, skips a leading BOM, and keeps duplicate
+/// keys as separate members with a warning.
+public enum JSONParser {
+  public struct Result: Sendable {
+    public var root: Node
+    public var warnings: [ParseWarning]
+  }
+
+  /// Parses one JSON document.
+  /// - Throws: the first `ParseError`, with line, column and a plain-language cause.
+  public static func parse(_ bytes: [UInt8], limits: ParseLimits = .default) throws(ParseError) -> Result {
+    try bytes.withUnsafeBufferPointer { buffer in
+      var cursor = JSONCursor(buffer, limits: limits)
+      return Swift.Result { () throws(ParseError) in try cursor.parseDocument() }
+    }.get()
+  }
+
+  /// Parses one JSON document held in a string.
+  public static func parse(_ text: String, limits: ParseLimits = .default) throws(ParseError) -> Result {
+    try parse(Array(text.utf8), limits: limits)
+  }
+}
+
+/// Byte-level state of one parse. Positions are computed incrementally: tokens are
+/// visited in order, so counting scalars since the last asked-for offset is linear overall,
+/// even on a 50 MB single-line file.
+private struct JSONCursor {
+  let bytes: UnsafeBufferPointer<UInt8>
+  let limits: ParseLimits
+  var index = 0
+  var line = 1
+  var lineStart = 0
+  var columnIndex = 0
+  var columnValue = 1
+  var warnings: [ParseWarning] = []
+
+  init(_ bytes: UnsafeBufferPointer<UInt8>, limits: ParseLimits) {
+    self.bytes = bytes
+    self.limits = limits
+  }
+
+  // MARK: Positions
+
+  mutating func position(at offset: Int) -> SourcePosition {
+    if columnIndex < lineStart || columnIndex > offset {
+      columnIndex = lineStart
+      columnValue = 1
+    }
+    var i = columnIndex
+    while i < offset {
+      if bytes[i] & 0xC0 != 0x80 { columnValue += 1 }
+      i += 1
+    }
+    columnIndex = offset
+    return SourcePosition(line: line, column: columnValue)
+  }
+
+  mutating func here() -> SourcePosition { position(at: index) }
+
+  mutating func fail(_ message: String, at offset: Int? = nil, kind: ParseError.Kind = .syntax) -> ParseError {
+    ParseError(kind, at: position(at: offset ?? index), message)
+  }
+
+  // MARK: Document
+
+  enum Frame {
+    case object(start: SourcePosition, members: [Member], pendingKey: String, pendingKeyRange: SourceRange, keyIndex: [String: SourcePosition]?)
+    case array(start: SourcePosition, elements: [Node])
+  }
+
+  mutating func parseDocument() throws(ParseError) -> JSONParser.Result {
+    if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+      index = 3
+      lineStart = 3
+      columnIndex = 3
+    }
+    skipWhitespace()
+    guard index < bytes.count else { throw fail("the file is empty (a JSON document needs a value)") }
+
+    var stack: [Frame] = []
+    parseValue: while true {
+      skipWhitespace()
+      guard index < bytes.count else { throw unexpectedEnd(stack) }
+      let start = here()
+      var value: Node
+      switch bytes[index] {
+      case UInt8(ascii: "{"):
+        index += 1
+        try checkDepth(stack.count + 1)
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+          index += 1
+          value = Node(.object([]), range: SourceRange(start: start, end: here()))
+        } else {
+          let (key, keyRange) = try parseKey(afterComma: false)
+          stack.append(.object(start: start, members: [], pendingKey: key, pendingKeyRange: keyRange, keyIndex: nil))
+          continue parseValue
+        }
+      case UInt8(ascii: "["):
+        index += 1
+        try checkDepth(stack.count + 1)
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+          index += 1
+          value = Node(.array([]), range: SourceRange(start: start, end: here()))
+        } else {
+          stack.append(.array(start: start, elements: []))
+          continue parseValue
+        }
+      case UInt8(ascii: "\""):
+        let text = try parseString()
+        value = Node(.string(text), range: SourceRange(start: start, end: here()))
+      case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+        let text = try parseNumber()
+        value = Node(.number(text), range: SourceRange(start: start, end: here()))
+      case UInt8(ascii: "t"):
+        try expectLiteral("true")
+        value = Node(.bool(true), range: SourceRange(start: start, end: here()))
+      case UInt8(ascii: "f"):
+        try expectLiteral("false")
+        value = Node(.bool(false), range: SourceRange(start: start, end: here()))
+      case UInt8(ascii: "n"):
+        try expectLiteral("null")
+        value = Node(.null, range: SourceRange(start: start, end: here()))
+      default:
+        throw unexpectedCharacter(expecting: "a value")
+      }
+
+      // Attach the finished value to its container; close containers as they end.
+      while true {
+        guard let frame = stack.popLast() else {
+          skipWhitespace()
+          guard index >= bytes.count else {
+            throw fail("unexpected \(describeByte()) after the end of the JSON document")
+          }
+          return JSONParser.Result(root: value, warnings: warnings)
+        }
+        skipWhitespace()
+        guard index < bytes.count else { throw unexpectedEnd(stack + [frame]) }
+        switch frame {
+        case .object(let start, var members, let key, let keyRange, var keyIndex):
+          noteDuplicate(key, at: keyRange.start, in: members, index: &keyIndex)
+          members.append(Member(key: key, keyRange: keyRange, value: value))
+          if bytes[index] == UInt8(ascii: ",") {
+            index += 1
+            let (nextKey, nextRange) = try parseKey(afterComma: true)
+            stack.append(.object(start: start, members: members, pendingKey: nextKey, pendingKeyRange: nextRange, keyIndex: keyIndex))
+            continue parseValue
+          } else if bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            value = Node(.object(members), range: SourceRange(start: start, end: here()))
+          } else {
+            throw unexpectedCharacter(expecting: "',' or '}' after an object member")
+          }
+        case .array(let start, var elements):
+          elements.append(value)
+          if bytes[index] == UInt8(ascii: ",") {
+            index += 1
+            skipWhitespace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+              throw fail("trailing comma before ']' (JSON does not allow one)")
+            }
+            stack.append(.array(start: start, elements: elements))
+            continue parseValue
+          } else if bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            value = Node(.array(elements), range: SourceRange(start: start, end: here()))
+          } else {
+            throw unexpectedCharacter(expecting: "',' or ']' after an array element")
+          }
+        }
+      }
+    }
+  }
+
+  mutating func checkDepth(_ depth: Int) throws(ParseError) {
+    if depth > limits.maxDepth {
+      throw fail("nesting is deeper than \(limits.maxDepth) levels; phi-scan stops here to stay bounded", kind: .tooDeep)
+    }
+  }
+
+  /// Parses `"key"` and the `:` after it.
+  mutating func parseKey(afterComma: Bool) throws(ParseError) -> (String, SourceRange) {
+    skipWhitespace()
+    guard index < bytes.count else { throw fail("unexpected end of file: expected an object key") }
+    if bytes[index] == UInt8(ascii: "}"), afterComma {
+      throw fail("trailing comma before '}' (JSON does not allow one)")
+    }
+    guard bytes[index] == UInt8(ascii: "\"") else {
+      throw unexpectedCharacter(expecting: "an object key in double quotes")
+    }
+    let start = here()
+    let key = try parseString()
+    let range = SourceRange(start: start, end: here())
+    skipWhitespace()
+    guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+      throw index < bytes.count ? unexpectedCharacter(expecting: "':' after an object key") : fail("unexpected end of file: expected ':' after an object key")
+    }
+    index += 1
+    return (key, range)
+  }
+
+  mutating func noteDuplicate(_ key: String, at position: SourcePosition, in members: [Member], index keyIndex: inout [String: SourcePosition]?) {
+    // Small objects: a linear scan beats hashing. Large ones build an index once.
+    var first: SourcePosition?
+    if members.count < 16 {
+      first = members.first { $0.key == key }?.keyRange.start
+    } else {
+      if keyIndex == nil {
+        var built: [String: SourcePosition] = [:]
+        for member in members where built[member.key] == nil { built[member.key] = member.keyRange.start }
+        keyIndex = built
+      }
+      first = keyIndex?[key]
+      if first == nil { keyIndex?[key] = position }
+    }
+    if let first {
+      // The key itself is not echoed: it may be the very PHI the scan is looking for.
+      warnings.append(ParseWarning(code: "duplicate-key", position: position, message: "duplicate object key (first defined at \(first)); both values are scanned"))
+    }
+  }
+
+  // MARK: Tokens
+
+  mutating func skipWhitespace() {
+    while index < bytes.count {
+      switch bytes[index] {
+      case UInt8(ascii: " "), UInt8(ascii: "\t"):
+        index += 1
+      case UInt8(ascii: "\n"):
+        index += 1
+        line += 1
+        lineStart = index
+      case UInt8(ascii: "\r"):
+        index += 1
+        if index < bytes.count, bytes[index] == UInt8(ascii: "\n") { index += 1 }
+        line += 1
+        lineStart = index
+      default:
+        return
+      }
+    }
+  }
+
+  mutating func expectLiteral(_ word: StaticString) throws(ParseError) {
+    let start = index
+    let count = word.utf8CodeUnitCount
+    let matches = index + count <= bytes.count && (0..<count).allSatisfy { bytes[start + $0] == word.utf8Start[$0] }
+    guard matches else { throw unexpectedCharacter(expecting: "a value") }
+    index += count
+    if index < bytes.count, isIdentifierByte(bytes[index]) { throw unexpectedCharacter(expecting: "',' or the end of a container after '\(word)'") }
+  }
+
+  func isIdentifierByte(_ byte: UInt8) -> Bool {
+    (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
+  }
+
+  mutating func parseNumber() throws(ParseError) -> String {
+    let start = index
+    func isDigit(_ i: Int) -> Bool { i < bytes.count && bytes[i] >= UInt8(ascii: "0") && bytes[i] <= UInt8(ascii: "9") }
+    if bytes[index] == UInt8(ascii: "-") {
+      index += 1
+      if index < bytes.count, bytes[index] == UInt8(ascii: "I") { throw fail("-Infinity is not valid JSON (use a string or a large number)") }
+      guard isDigit(index) else { throw fail("expected a digit after '-'") }
+    }
+    if bytes[index] == UInt8(ascii: "0") {
+      index += 1
+      if isDigit(index) { throw fail("numbers may not have leading zeros (write it as a string if the zeros matter)", at: start) }
+    } else {
+      while isDigit(index) { index += 1 }
+    }
+    if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+      index += 1
+      guard isDigit(index) else { throw fail("expected a digit after the decimal point") }
+      while isDigit(index) { index += 1 }
+    }
+    if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+      index += 1
+      if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+      guard isDigit(index) else { throw fail("expected a digit in the exponent") }
+      while isDigit(index) { index += 1 }
+    }
+    if index < bytes.count, isIdentifierByte(bytes[index]) { throw unexpectedCharacter(expecting: "the end of the number") }
+    return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+  }
+
+  /// Parses a string token starting at the opening quote; returns its decoded text.
+  mutating func parseString() throws(ParseError) -> String {
+    let open = index
+    index += 1
+    // Fast path: plain ASCII with no escapes is most of every schema.
+    var scan = index
+    while scan < bytes.count {
+      let byte = bytes[scan]
+      if byte == UInt8(ascii: "\"") {
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<scan]), as: UTF8.self)
+        index = scan + 1
+        return text
+      }
+      if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { break }
+      scan += 1
+    }
+    var decoded: [UInt8] = Array(UnsafeBufferPointer(rebasing: bytes[index..<scan]))
+    index = scan
+    while true {
+      guard index < bytes.count else {
+        throw fail("unterminated string (it starts at \(position(at: open)))", at: open)
+      }
+      let byte = bytes[index]
+      switch byte {
+      case UInt8(ascii: "\""):
+        index += 1
+        return String(decoding: decoded, as: UTF8.self)
+      case UInt8(ascii: "\\"):
+        try parseEscape(into: &decoded)
+      case 0..<0x20:
+        let hint = byte == 0x0A ? " (a string cannot span lines; use \\n)" : byte == 0x09 ? " (use \\t)" : ""
+        throw fail("unescaped control character U+\(hex(UInt32(byte), width: 4)) in a string\(hint)")
+      case 0x80...:
+        let length = try validateUTF8Sequence()
+        decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<index + length]))
+        index += length
+      default:
+        decoded.append(byte)
+        index += 1
+      }
+    }
+  }
+
+  mutating func parseEscape(into decoded: inout [UInt8]) throws(ParseError) {
+    let escapeStart = index
+    index += 1
+    guard index < bytes.count else { throw fail("unterminated escape sequence at the end of the file") }
+    let byte = bytes[index]
+    index += 1
+    switch byte {
+    case UInt8(ascii: "\""): decoded.append(0x22)
+    case UInt8(ascii: "\\"): decoded.append(0x5C)
+    case UInt8(ascii: "/"): decoded.append(0x2F)
+    case UInt8(ascii: "b"): decoded.append(0x08)
+    case UInt8(ascii: "f"): decoded.append(0x0C)
+    case UInt8(ascii: "n"): decoded.append(0x0A)
+    case UInt8(ascii: "r"): decoded.append(0x0D)
+    case UInt8(ascii: "t"): decoded.append(0x09)
+    case UInt8(ascii: "u"):
+      var scalar = try parseHex4(escapeStart: escapeStart)
+      if (0xD800...0xDBFF).contains(scalar) {
+        // A high surrogate must be followed by an escaped low surrogate.
+        if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
+          let save = index
+          index += 2
+          let low = try parseHex4(escapeStart: save)
+          if (0xDC00...0xDFFF).contains(low) {
+            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+          } else {
+            index = save
+            scalar = loneSurrogate(at: escapeStart)
+          }
+        } else {
+          scalar = loneSurrogate(at: escapeStart)
+        }
+      } else if (0xDC00...0xDFFF).contains(scalar) {
+        scalar = loneSurrogate(at: escapeStart)
+      }
+      appendUTF8(Unicode.Scalar(scalar) ?? "\u{FFFD}", to: &decoded)
+    default:
+      throw fail("invalid escape '\\\(describeASCII(byte))' in a string (valid: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)", at: escapeStart)
+    }
+  }
+
+  mutating func loneSurrogate(at offset: Int) -> UInt32 {
+    warnings.append(ParseWarning(code: "lone-surrogate", position: position(at: offset), message: "a \\u escape encodes half of a surrogate pair; it is read as U+FFFD"))
+    return 0xFFFD
+  }
+
+  mutating func parseHex4(escapeStart: Int) throws(ParseError) -> UInt32 {
+    var value: UInt32 = 0
+    for _ in 0..<4 {
+      guard index < bytes.count else { throw fail("incomplete \\u escape: expected 4 hex digits", at: escapeStart) }
+      let byte = bytes[index]
+      let digit: UInt32
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
+      case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
+      case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
+      default: throw fail("incomplete \\u escape: expected 4 hex digits", at: escapeStart)
+      }
+      value = value << 4 | digit
+      index += 1
+    }
+    return value
+  }
+
+  func appendUTF8(_ scalar: Unicode.Scalar, to buffer: inout [UInt8]) {
+    UTF8.encode(scalar) { buffer.append($0) }
+  }
+
+  /// Checks the multi-byte UTF-8 sequence at `index`; returns its length.
+  mutating func validateUTF8Sequence() throws(ParseError) -> Int {
+    let lead = bytes[index]
+    let length: Int
+    var lowest: UInt8 = 0x80
+    var highest: UInt8 = 0xBF
+    switch lead {
+    case 0xC2...0xDF: length = 2
+    case 0xE0: length = 3; lowest = 0xA0
+    case 0xE1...0xEC, 0xEE...0xEF: length = 3
+    case 0xED: length = 3; highest = 0x9F
+    case 0xF0: length = 4; lowest = 0x90
+    case 0xF1...0xF3: length = 4
+    case 0xF4: length = 4; highest = 0x8F
+    default: throw fail("invalid UTF-8: byte 0x\(hex(UInt32(lead), width: 2)) cannot start a character (is the file UTF-8?)", kind: .invalidUTF8)
+    }
+    for offset in 1..<length {
+      let i = index + offset
+      let low = offset == 1 ? lowest : 0x80
+      let high = offset == 1 ? highest : 0xBF
+      guard i < bytes.count, bytes[i] >= low, bytes[i] <= high else {
+        throw fail("invalid UTF-8: a truncated or overlong sequence starts here (is the file UTF-8?)", kind: .invalidUTF8)
+      }
+    }
+    return length
+  }
+
+  // MARK: Errors
+
+  mutating func unexpectedEnd(_ stack: [Frame]) -> ParseError {
+    let open: String
+    switch stack.last {
+    case .object(let start, _, _, _, _)?: open = "; the object opened at \(start) is not closed"
+    case .array(let start, _)?: open = "; the array opened at \(start) is not closed"
+    case nil: open = ""
+    }
+    return fail("unexpected end of file\(open)")
+  }
+
+  mutating func unexpectedCharacter(expecting: String) -> ParseError {
+    guard index < bytes.count else { return fail("unexpected end of file: expected \(expecting)") }
+    let byte = bytes[index]
+    if byte >= 0x80, (try? validateUTF8Sequence()) == nil {
+      return fail("invalid UTF-8: byte 0x\(hex(UInt32(byte), width: 2)) (is the file UTF-8?)", kind: .invalidUTF8)
+    }
+    switch byte {
+    case UInt8(ascii: "'"): return fail("strings and keys must use double quotes, not single quotes")
+    case UInt8(ascii: "/"): return fail("comments are not allowed in JSON")
+    case UInt8(ascii: "N"): return fail("NaN is not valid JSON (use null or a string)")
+    case UInt8(ascii: "I"): return fail("Infinity is not valid JSON (use a string or a large number)")
+    case UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: ","), UInt8(ascii: ":"):
+      return fail("unexpected '\(describeASCII(byte))': expected \(expecting)")
+    default:
+      return fail("unexpected \(describeByte()): expected \(expecting)")
+    }
+  }
+
+  func describeByte() -> String {
+    guard index < bytes.count else { return "end of file" }
+    let byte = bytes[index]
+    if byte >= 0x21 && byte < 0x7F { return "character '\(describeASCII(byte))'" }
+    if byte >= 0x80 { return "non-ASCII character" }
+    return "control character U+\(hex(UInt32(byte), width: 4))"
+  }
+
+  func describeASCII(_ byte: UInt8) -> String {
+    byte >= 0x20 && byte < 0x7F ? String(UnicodeScalar(byte)) : "U+\(hex(UInt32(byte), width: 4))"
+  }
+}
+
+func hex(_ value: UInt32, width: Int) -> String {
+  let digits = String(value, radix: 16, uppercase: true)
+  return String(repeating: "0", count: max(0, width - digits.count)) + digits
+}

@@ -1,0 +1,54 @@
+/// Helpers over raw UTF-8 bytes shared by the loaders.
+enum UTF8Text {
+  /// The byte offset of the first invalid UTF-8 sequence, or nil when all of `bytes` is valid.
+  static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {
+    // The standard library's validation is fast; only locate the offset when it fails.
+    if String(validating: bytes, as: UTF8.self) != nil { return nil }
+    var i = 0
+    while i < bytes.count {
+      let lead = bytes[i]
+      if lead < 0x80 { i += 1; continue }
+      let (length, low, high): (Int, UInt8, UInt8)
+      switch lead {
+      case 0xC2...0xDF: (length, low, high) = (2, 0x80, 0xBF)
+      case 0xE0: (length, low, high) = (3, 0xA0, 0xBF)
+      case 0xE1...0xEC, 0xEE...0xEF: (length, low, high) = (3, 0x80, 0xBF)
+      case 0xED: (length, low, high) = (3, 0x80, 0x9F)
+      case 0xF0: (length, low, high) = (4, 0x90, 0xBF)
+      case 0xF1...0xF3: (length, low, high) = (4, 0x80, 0xBF)
+      case 0xF4: (length, low, high) = (4, 0x80, 0x8F)
+      default: return i
+      }
+      for k in 1..<length {
+        let j = i + k
+        let lo = k == 1 ? low : 0x80
+        let hi = k == 1 ? high : 0xBF
+        guard j < bytes.count, bytes[j] >= lo, bytes[j] <= hi else { return i }
+      }
+      i += length
+    }
+    return nil
+  }
+
+  /// The 1-based line and scalar column of byte `offset` (a linear scan: for error paths only).
+  static func position(of offset: Int, in bytes: [UInt8]) -> SourcePosition {
+    var line = 1
+    var column = 1
+    var i = 0
+    while i < offset && i < bytes.count {
+      let byte = bytes[i]
+      if byte == 0x0A {
+        line += 1
+        column = 1
+      } else if byte & 0xC0 != 0x80 {
+        column += 1
+      }
+      i += 1
+    }
+    return SourcePosition(line: line, column: column)
+  }
+
+  static func hasBOM(_ bytes: [UInt8]) -> Bool {
+    bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+  }
+}

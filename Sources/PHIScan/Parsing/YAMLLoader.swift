@@ -1,0 +1,171 @@
+import Yams
+
+/// Loads YAML through Yams' composer into the same `Node` tree as JSON. Scalars keep
+/// their raw text: YAML 1.1 would turn `yes`, `010` or `2024-03-12` into other types,
+/// and the raw text is what a provider would receive and cache.
+public enum YAMLLoader {
+  /// Every document in a YAML stream (multi-document files give several).
+  /// - Throws: the first `ParseError`, with line, column and cause.
+  public static func load(_ bytes: [UInt8], limits: ParseLimits = .default) throws(ParseError) -> [Node] {
+    if let bad = UTF8Text.firstInvalidOffset(bytes) {
+      throw ParseError(.invalidUTF8, at: UTF8Text.position(of: bad, in: bytes), "invalid UTF-8 byte 0x\(hex(UInt32(bytes[bad]), width: 2)) (is the file UTF-8?)")
+    }
+    let body = UTF8Text.hasBOM(bytes) ? Array(bytes.dropFirst(3)) : bytes
+    let text = String(decoding: body, as: UTF8.self)
+    try checkFlowDepth(body, limits: limits)
+    var documents: [Node] = []
+    var budget = limits.maxYAMLNodes
+    do {
+      let parser = try Parser(yaml: text)
+      while let root = try parser.nextRoot() {
+        documents.append(try convert(root, depth: 0, budget: &budget, limits: limits))
+      }
+    } catch let error as ParseError {
+      throw error
+    } catch let error as YamlError {
+      throw describe(error)
+    } catch {
+      throw ParseError(.syntax, at: SourcePosition(line: 1, column: 1), "YAML could not be read: \(error)")
+    }
+    return documents
+  }
+
+  /// Yams composes recursively; refuse absurd flow nesting (`[[[[...`) before it sees it.
+  static func checkFlowDepth(_ bytes: [UInt8], limits: ParseLimits) throws(ParseError) {
+    var depth = 0
+    var line = 1
+    var inQuote: UInt8 = 0
+    var lineStartsComment = false
+    for (offset, byte) in bytes.enumerated() {
+      if byte == 0x0A {
+        line += 1
+        lineStartsComment = false
+        if inQuote == UInt8(ascii: "'") { continue }
+        continue
+      }
+      if lineStartsComment { continue }
+      if inQuote != 0 {
+        if byte == inQuote { inQuote = 0 }
+        continue
+      }
+      switch byte {
+      case UInt8(ascii: "#"): lineStartsComment = true
+      case UInt8(ascii: "\""), UInt8(ascii: "'"): inQuote = byte
+      case UInt8(ascii: "["), UInt8(ascii: "{"):
+        depth += 1
+        if depth > limits.maxDepth {
+          throw ParseError(.tooDeep, at: UTF8Text.position(of: offset, in: bytes), "nesting is deeper than \(limits.maxDepth) levels; phi-scan stops here to stay bounded")
+        }
+      case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
+      default: break
+      }
+    }
+  }
+
+  static func describe(_ error: YamlError) -> ParseError {
+    switch error {
+    case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
+      let prefix = context.map { "\($0.text) " } ?? ""
+      return ParseError(.syntax, at: SourcePosition(line: mark.line, column: mark.column), "YAML: \(prefix)\(problem)")
+    case .reader(let problem, _, _, _):
+      return ParseError(.invalidUTF8, at: SourcePosition(line: 1, column: 1), "YAML: \(problem)")
+    default:
+      return ParseError(.syntax, at: SourcePosition(line: 1, column: 1), "YAML could not be read: \(error)")
+    }
+  }
+
+  static func position(_ mark: Mark?) -> SourcePosition {
+    SourcePosition(line: mark?.line ?? 1, column: mark?.column ?? 1)
+  }
+
+  static func convert(_ node: Yams.Node, depth: Int, budget: inout Int, limits: ParseLimits) throws(ParseError) -> Node {
+    budget -= 1
+    guard budget >= 0 else {
+      throw ParseError(.tooLarge, at: position(node.mark), "YAML aliases expand to more than \(limits.maxYAMLNodes) nodes (an alias bomb?); phi-scan refuses to expand it")
+    }
+    guard depth <= limits.maxDepth else {
+      throw ParseError(.tooDeep, at: position(node.mark), "nesting is deeper than \(limits.maxDepth) levels; phi-scan stops here to stay bounded")
+    }
+    let start = position(node.mark)
+    switch node {
+    case .scalar(let scalar):
+      return Node(scalarValue(scalar), range: scalarRange(scalar, start: start))
+    case .mapping(let mapping):
+      var members: [Member] = []
+      members.reserveCapacity(mapping.count)
+      for (key, value) in mapping {
+        let keyText: String
+        let keyRange: SourceRange
+        if case .scalar(let scalar) = key {
+          keyText = scalar.string
+          keyRange = scalarRange(scalar, start: position(key.mark))
+        } else {
+          // A complex key (a mapping or sequence as key) has no text a schema would use;
+          // keep the value reachable under a placeholder key.
+          keyText = "?"
+          keyRange = SourceRange(start: position(key.mark), end: position(key.mark))
+          _ = try convert(key, depth: depth + 1, budget: &budget, limits: limits)
+        }
+        members.append(Member(key: keyText, keyRange: keyRange, value: try convert(value, depth: depth + 1, budget: &budget, limits: limits)))
+      }
+      return Node(.object(members), range: SourceRange(start: start, end: start))
+    case .sequence(let sequence):
+      var elements: [Node] = []
+      elements.reserveCapacity(sequence.count)
+      for element in sequence {
+        elements.append(try convert(element, depth: depth + 1, budget: &budget, limits: limits))
+      }
+      return Node(.array(elements), range: SourceRange(start: start, end: start))
+    case .alias:
+      // Yams resolves aliases while composing; an unresolved one carries no value.
+      return Node(.null, range: SourceRange(start: start, end: start))
+    }
+  }
+
+  /// JSON-like typing for plain scalars (YAML 1.2 core schema); everything else is text.
+  static func scalarValue(_ scalar: Yams.Node.Scalar) -> Node.Value {
+    let text = scalar.string
+    guard scalar.style == .plain else { return .string(text) }
+    switch text {
+    case "true", "True", "TRUE": return .bool(true)
+    case "false", "False", "FALSE": return .bool(false)
+    case "", "~", "null", "Null", "NULL": return .null
+    default: return isJSONNumber(text) ? .number(text) : .string(text)
+    }
+  }
+
+  static func isJSONNumber(_ text: String) -> Bool {
+    var bytes = Substring(text).utf8[...]
+    if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+    guard let first = bytes.first, first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9") else { return false }
+    if first == UInt8(ascii: "0"), bytes.count > 1, let second = bytes.dropFirst().first, second >= UInt8(ascii: "0"), second <= UInt8(ascii: "9") {
+      return false  // leading zeros: `010` stays text
+    }
+    var sawExponent = false
+    var previous: UInt8 = 0
+    for byte in bytes {
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): break
+      case UInt8(ascii: "."): if sawExponent { return false }
+      case UInt8(ascii: "e"), UInt8(ascii: "E"): if sawExponent { return false }; sawExponent = true
+      case UInt8(ascii: "+"), UInt8(ascii: "-"): if previous != UInt8(ascii: "e") && previous != UInt8(ascii: "E") { return false }
+      default: return false
+      }
+      previous = byte
+    }
+    return previous >= UInt8(ascii: "0") && previous <= UInt8(ascii: "9")
+  }
+
+  /// Yams gives start marks only. A flow scalar on one line ends after its text (and
+  /// quotes); a block scalar is given its first line.
+  static func scalarRange(_ scalar: Yams.Node.Scalar, start: SourcePosition) -> SourceRange {
+    let length = scalar.string.unicodeScalars.count
+    let width: Int
+    switch scalar.style {
+    case .plain where !scalar.string.contains("\n"): width = length
+    case .singleQuoted where !scalar.string.contains("\n"), .doubleQuoted where !scalar.string.contains("\n"): width = length + 2
+    default: width = 1
+    }
+    return SourceRange(start: start, end: SourcePosition(line: start.line, column: start.column + max(width, 1)))
+  }
+}

@@ -1,0 +1,228 @@
+// Reporting owns turning a finished `ScanResult` into bytes. Reporters are pure
+// functions of the result; they never see PCRE2 and never print a flagged value.
+import Foundation
+
+/// SARIF 2.1.0 for GitHub code scanning, exactly per DESIGN.md 3.
+public enum SARIFReporter {
+  public static func render(_ result: ScanResult) -> String {
+    let ruleIndex = Dictionary(uniqueKeysWithValues: result.rules.rules.enumerated().map { ($1.id, $0) })
+    let log = SARIF.Log(runs: [
+      SARIF.Run(
+        tool: SARIF.Tool(driver: SARIF.Driver(rules: result.rules.rules.map(descriptor))),
+        invocations: [invocation(result)],
+        results: result.findings.map { sarifResult($0, ruleIndex: ruleIndex[$0.ruleID] ?? 0) })
+    ])
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    // Encoding plain value types cannot fail; a failure would be a programming error.
+    let data = (try? encoder.encode(log)) ?? Data("{}".utf8)
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+
+  static func descriptor(_ rule: Rule) -> SARIF.ReportingDescriptor {
+    let why = "Anthropic compiles the JSON Schemas of structured outputs and strict tools into grammars cached for up to 24 hours outside the HIPAA protections that cover prompts, and tool search indexes tool names, descriptions and argument metadata the same way; other providers handle schemas alike. Schemas must describe PHI fields, never contain PHI."
+    let fix = "Keep identifiers in message content, not in the schema: replace literal values in enum, const, default, examples and pattern with a generic format (type, format, pattern built from character classes), and describe the field in words."
+    let text = "\(rule.summary)\n\nWhy: \(why)\n\nHow to fix: \(fix)"
+    let markdown = "**\(rule.name)**\n\n\(rule.help)\n\n**Why it matters.** \(why)\n\n**How to fix.** \(fix)"
+    return SARIF.ReportingDescriptor(
+      id: rule.id, name: rule.name,
+      shortDescription: SARIF.Message(text: rule.name),
+      fullDescription: SARIF.Message(text: rule.summary),
+      help: SARIF.MultiformatMessage(text: text, markdown: markdown),
+      defaultConfiguration: SARIF.Configuration(level: rule.level.rawValue),
+      properties: SARIF.RuleProperties(
+        tags: ["security", "phi", "hipaa", rule.category.rawValue], precision: rule.precision,
+        securitySeverity: String(format: "%.1f", rule.securitySeverity), category: rule.category.rawValue, pack: rule.pack))
+  }
+
+  static func invocation(_ result: ScanResult) -> SARIF.Invocation {
+    let notifications = result.diagnostics.map { diagnostic in
+      SARIF.Notification(
+        level: diagnostic.severity.rawValue,
+        message: SARIF.Message(text: diagnostic.located),
+        locations: diagnostic.file.map { file in
+          [SARIF.NotificationLocation(physicalLocation: SARIF.PhysicalLocation(
+            artifactLocation: SARIF.ArtifactLocation(uri: file),
+            region: diagnostic.position.map { SARIF.Region(startLine: $0.line, startColumn: $0.column, endLine: $0.line, endColumn: $0.column + 1) }))]
+        },
+        descriptor: SARIF.DescriptorReference(id: diagnostic.code))
+    }
+    return SARIF.Invocation(executionSuccessful: !result.hasInputErrors, toolExecutionNotifications: notifications)
+  }
+
+  static func sarifResult(_ finding: Finding, ruleIndex: Int) -> SARIF.Result {
+    SARIF.Result(
+      ruleId: finding.ruleID, ruleIndex: ruleIndex, level: finding.level.rawValue,
+      message: SARIF.Message(text: FindingMessage.text(finding)),
+      locations: [SARIF.Location(
+        physicalLocation: SARIF.PhysicalLocation(
+          artifactLocation: SARIF.ArtifactLocation(uri: finding.file),
+          region: SARIF.Region(
+            startLine: finding.range.start.line, startColumn: finding.range.start.column,
+            endLine: finding.range.end.line, endColumn: max(finding.range.end.column, finding.range.start.column + 1))),
+        logicalLocations: [SARIF.LogicalLocation(fullyQualifiedName: finding.pointer.string, kind: "member")])],
+      partialFingerprints: ["primaryLocationLineHash": Fingerprint.primary(finding)],
+      properties: SARIF.ResultProperties(
+        category: finding.category.rawValue, site: finding.site.rawValue, confidence: finding.confidence.rawValue,
+        shape: finding.shape, cached: finding.isCached, mask: finding.mask))
+  }
+}
+
+/// Fingerprints from rule, file and pointer: stable across reformatting and line moves,
+/// and computed from nothing that reveals the value.
+public enum Fingerprint {
+  public static func primary(_ finding: Finding) -> String {
+    String(SHA256.hex("\(finding.ruleID)\u{0}\(finding.file)\u{0}\(finding.pointer.string)").prefix(32))
+  }
+}
+
+/// The one-line description of a finding that every format shares. It names the
+/// category, site, pointer and tool, and never contains the value.
+public enum FindingMessage {
+  public static func text(_ finding: Finding) -> String {
+    var text = "\(categoryTitle(finding.category)) in \(finding.site.rawValue) at \(finding.pointer.string.isEmpty ? "/" : finding.pointer.string)"
+    if let tool = finding.toolName, finding.site != .toolName {
+      text += " (tool \(tool))"
+    }
+    text += " in a \(finding.shape) schema: \(finding.reason) \(finding.mask)."
+    if !finding.isCached { text += " Sent as prompt context, not cached." }
+    return text
+  }
+
+  static func categoryTitle(_ category: Category) -> String {
+    switch category {
+    case .ssn: return "Social Security number"
+    case .mrn: return "Medical record number"
+    case .mbi: return "Medicare Beneficiary Identifier"
+    case .dob: return "Date of birth"
+    case .date: return "Person-related date"
+    case .name: return "Person name"
+    case .address: return "Street address"
+    case .zip: return "ZIP code"
+    case .age: return "Age over 89"
+    case .phone: return "Phone number"
+    case .fax: return "Fax number"
+    case .email: return "Email address"
+    case .healthPlan: return "Health plan member ID"
+    case .account: return "Account number"
+    case .license: return "Certificate or license number"
+    case .vehicle: return "Vehicle identifier"
+    case .device: return "Device identifier"
+    case .url: return "URL with a personal identifier"
+    case .ip: return "IP address"
+    case .biometric: return "Biometric identifier"
+    case .otherID: return "Identifying number"
+    }
+  }
+}
+
+/// The subset of the SARIF 2.1.0 object model phi-scan writes. Optional properties
+/// encode as absent, never as null.
+enum SARIF {
+  struct Log: Encodable {
+    let schema = "https://json.schemastore.org/sarif-2.1.0.json"
+    let version = "2.1.0"
+    let runs: [Run]
+    enum CodingKeys: String, CodingKey { case schema = "$schema", version, runs }
+  }
+
+  struct Run: Encodable {
+    let tool: Tool
+    let invocations: [Invocation]
+    let results: [Result]
+    let columnKind = "unicodeCodePoints"
+    var automationDetails: AutomationDetails? = nil
+  }
+
+  struct AutomationDetails: Encodable { let id: String }
+
+  struct Tool: Encodable { let driver: Driver }
+
+  struct Driver: Encodable {
+    let name = PhiScanVersion.name
+    let semanticVersion = PhiScanVersion.semanticVersion
+    let informationUri = PhiScanVersion.informationURI
+    let rules: [ReportingDescriptor]
+  }
+
+  struct ReportingDescriptor: Encodable {
+    let id: String
+    let name: String
+    let shortDescription: Message
+    let fullDescription: Message
+    let help: MultiformatMessage
+    let defaultConfiguration: Configuration
+    let properties: RuleProperties
+  }
+
+  struct RuleProperties: Encodable {
+    let tags: [String]
+    let precision: String
+    let securitySeverity: String
+    let category: String
+    let pack: String
+    enum CodingKeys: String, CodingKey { case tags, precision, securitySeverity = "security-severity", category, pack }
+  }
+
+  struct Configuration: Encodable { let level: String }
+  struct Message: Encodable { let text: String }
+  struct MultiformatMessage: Encodable { let text: String; let markdown: String }
+
+  struct Invocation: Encodable {
+    let executionSuccessful: Bool
+    let toolExecutionNotifications: [Notification]
+  }
+
+  struct Notification: Encodable {
+    let level: String
+    let message: Message
+    let locations: [NotificationLocation]?
+    let descriptor: DescriptorReference
+  }
+
+  struct DescriptorReference: Encodable { let id: String }
+  struct NotificationLocation: Encodable { let physicalLocation: PhysicalLocation }
+
+  struct Result: Encodable {
+    let ruleId: String
+    let ruleIndex: Int
+    let level: String
+    let message: Message
+    let locations: [Location]
+    let partialFingerprints: [String: String]
+    let properties: ResultProperties
+  }
+
+  struct Location: Encodable {
+    let physicalLocation: PhysicalLocation
+    let logicalLocations: [LogicalLocation]
+  }
+
+  struct PhysicalLocation: Encodable {
+    let artifactLocation: ArtifactLocation
+    let region: Region?
+  }
+
+  struct ArtifactLocation: Encodable { let uri: String }
+
+  struct Region: Encodable {
+    let startLine: Int
+    let startColumn: Int
+    let endLine: Int
+    let endColumn: Int
+  }
+
+  struct LogicalLocation: Encodable {
+    let fullyQualifiedName: String
+    let kind: String
+  }
+
+  struct ResultProperties: Encodable {
+    let category: String
+    let site: String
+    let confidence: String
+    let shape: String
+    let cached: Bool
+    let mask: String
+  }
+}

@@ -1,0 +1,68 @@
+// Walking owns turning schemas into the strings a provider caches, each with its site,
+// pointer and range. It knows no rules and no PCRE2.
+
+/// Where a string sits in a schema or tool definition (`properties.site` in reports).
+public enum Site: String, Sendable, CaseIterable, Codable, Comparable {
+  case propertyName = "property-name"
+  case patternProperty = "pattern-property"
+  case required
+  case `enum`
+  case const
+  case pattern
+  case `default`
+  case examples
+  case title
+  case description
+  case defsKey = "defs-key"
+  case toolName = "tool-name"
+  case toolDescription = "tool-description"
+  case other
+
+  public static func < (a: Site, b: Site) -> Bool { a.rawValue < b.rawValue }
+
+  /// Sites whose strings are values (data) rather than names or prose.
+  public var holdsData: Bool {
+    switch self {
+    case .enum, .const, .default, .examples, .other: return true
+    default: return false
+    }
+  }
+}
+
+/// What surrounds a schema: the envelope it came from and whether the provider caches it.
+public struct SchemaContext: Sendable, Hashable {
+  /// The envelope, e.g. `json-schema`, `anthropic.tool.input_schema`.
+  public var shape: String
+  /// True when the provider compiles or indexes the string (strict tools, structured
+  /// outputs, tool-search catalogs, bare schemas); false for prompt-only context.
+  public var isCached: Bool
+  /// The tool the schema belongs to, when there is one.
+  public var toolName: String?
+
+  public init(shape: String, isCached: Bool, toolName: String? = nil) {
+    self.shape = shape
+    self.isCached = isCached
+    self.toolName = toolName
+  }
+}
+
+/// One candidate string, ready for the detector.
+public struct ExtractedString: Sendable {
+  public var text: String
+  public var site: Site
+  public var pointer: JSONPointer
+  /// The range of the key or value token that holds the string.
+  public var range: SourceRange
+  public var context: SchemaContext
+  /// Names of the enclosing properties, outermost first (`["patient", "name"]`).
+  public var propertyPath: [String]
+
+  public init(text: String, site: Site, pointer: JSONPointer, range: SourceRange, context: SchemaContext, propertyPath: [String] = []) {
+    self.text = text
+    self.site = site
+    self.pointer = pointer
+    self.range = range
+    self.context = context
+    self.propertyPath = propertyPath
+  }
+}
