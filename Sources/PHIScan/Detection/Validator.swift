@@ -25,8 +25,20 @@ enum Validators {
 
   /// SSA rules: area not 000, 666 or 900-999; group not 00; serial not 0000.
   static func ssn(_ text: String) -> Verdict {
-    let digits = text.unicodeScalars.compactMap { $0.properties.numericType == .decimal ? $0.properties.numericValue.map { Int($0) } : nil }
-    guard digits.count == 9 else { return .invalid }
+    // Nine ASCII digits, bare or grouped 3-2-4 by one separator.
+    let bytes = Array(text.utf8)
+    let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
+    let digitBytes: [UInt8]
+    if bytes.count == 9, bytes.allSatisfy(isDigit) {
+      digitBytes = bytes
+    } else if bytes.count == 11, bytes[3] == bytes[6], !isDigit(bytes[3]),
+      bytes.enumerated().allSatisfy({ $0.offset == 3 || $0.offset == 6 || isDigit($0.element) })
+    {
+      digitBytes = bytes.enumerated().filter { $0.offset != 3 && $0.offset != 6 }.map(\.element)
+    } else {
+      return .invalid
+    }
+    let digits = digitBytes.map { Int($0 - 0x30) }
     let area = digits[0] * 100 + digits[1] * 10 + digits[2]
     let group = digits[3] * 10 + digits[4]
     let serial = digits[5] * 1000 + digits[6] * 100 + digits[7] * 10 + digits[8]

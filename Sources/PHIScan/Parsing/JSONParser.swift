@@ -87,8 +87,8 @@ private struct JSONCursor {
       var value: Node
       switch bytes[index] {
       case UInt8(ascii: "{"):
-        index += 1
         try checkDepth(stack.count + 1)
+        index += 1
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
           index += 1
@@ -99,8 +99,8 @@ private struct JSONCursor {
           continue parseValue
         }
       case UInt8(ascii: "["):
-        index += 1
         try checkDepth(stack.count + 1)
+        index += 1
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
           index += 1

@@ -1,0 +1,157 @@
+import Testing
+
+@testable import PHIScan
+
+@Suite struct JSONParserTests {
+  func parse(_ text: String) throws -> JSONParser.Result { try JSONParser.parse(text) }
+
+  func error(_ text: String) -> ParseError? {
+    do {
+      _ = try JSONParser.parse(text)
+      return nil
+    } catch {
+      return error
+    }
+  }
+
+  func error(_ bytes: [UInt8]) -> ParseError? {
+    do {
+      _ = try JSONParser.parse(bytes)
+      return nil
+    } catch {
+      return error
+    }
+  }
+
+  @Test func keyAndValueRangesCountUnicodeScalars() throws {
+    let marked = MarkedText("{\n  \"é🩺\": 1️⃣\"x\"2️⃣,\n  3️⃣\"k\"4️⃣: [5️⃣true, 6️⃣-1.5e3]\n}")
+    let root = try parse(marked.text).root
+    let members = try #require(root.members)
+    #expect(members[0].key == "é🩺")
+    #expect(members[0].keyRange.start == SourcePosition(line: 2, column: 3))
+    #expect(members[0].keyRange.end == SourcePosition(line: 2, column: 7))
+    #expect(members[0].value.range.start == SourcePosition(line: marked["1️⃣"].line, column: marked["1️⃣"].column))
+    #expect(members[0].value.range.end == SourcePosition(line: marked["2️⃣"].line, column: marked["2️⃣"].column))
+    #expect(members[1].keyRange.start == SourcePosition(line: marked["3️⃣"].line, column: marked["3️⃣"].column))
+    #expect(members[1].keyRange.end == SourcePosition(line: marked["4️⃣"].line, column: marked["4️⃣"].column))
+    let elements = try #require(members[1].value.elements)
+    #expect(elements[0].range.start == SourcePosition(line: marked["5️⃣"].line, column: marked["5️⃣"].column))
+    #expect(elements[1].range.start == SourcePosition(line: marked["6️⃣"].line, column: marked["6️⃣"].column))
+    guard case .number(let raw) = elements[1].value else { Issue.record("not a number"); return }
+    #expect(raw == "-1.5e3")
+  }
+
+  @Test func positionsOnALongSingleLine() throws {
+    let prefix = String(repeating: "\"ü\",", count: 5000)
+    let marked = MarkedText("[\(prefix)1️⃣\"last\"]")
+    let root = try parse(marked.text).root
+    let last = try #require(root.elements?.last)
+    #expect(last.range.start == SourcePosition(line: 1, column: marked["1️⃣"].column))
+  }
+
+  @Test func escapesAreDecoded() throws {
+    let root = try parse(#"["a\"b\\c\/d\b\f\n\r\t", "\u00e9\ud83e\ude7a", "\u0000"]"#).root
+    let strings = try #require(root.elements).compactMap(\.string)
+    #expect(strings == ["a\"b\\c/d\u{8}\u{C}\n\r\t", "é🩺", "\u{0}"])
+  }
+
+  @Test func loneSurrogateBecomesReplacementWithAWarning() throws {
+    let result = try parse(#"["\ud800x", "\udc00"]"#)
+    #expect(result.root.elements?.compactMap(\.string) == ["\u{FFFD}x", "\u{FFFD}"])
+    #expect(result.warnings.map(\.code) == ["lone-surrogate", "lone-surrogate"])
+  }
+
+  @Test func byteOrderMarkIsSkipped() throws {
+    let result = try JSONParser.parse([0xEF, 0xBB, 0xBF] + Array("{\"a\": 1}".utf8))
+    #expect(result.root.members?.first?.keyRange.start == SourcePosition(line: 1, column: 2))
+  }
+
+  @Test func duplicateKeysStayVisibleWithAWarning() throws {
+    let result = try parse("{\"a\": 1,\n \"a\": 2}")
+    #expect(result.root.members?.count == 2)
+    #expect(result.warnings.count == 1)
+    #expect(result.warnings[0].code == "duplicate-key")
+    #expect(result.warnings[0].position == SourcePosition(line: 2, column: 2))
+    #expect(result.warnings[0].message.contains("1:2"))
+    // The key is never echoed: it could be the PHI.
+    #expect(!result.warnings[0].message.contains("\"a\""))
+  }
+
+  @Test func duplicateKeysInLargeObjects() throws {
+    let keys = (0..<100).map { "\"k\($0)\": \($0)" }.joined(separator: ", ")
+    let result = try parse("{\(keys), \"k42\": 0}")
+    #expect(result.warnings.count == 1)
+    #expect(result.root.members?.count == 101)
+  }
+
+  @Test func deepNestingIsAnErrorNotACrash() {
+    let depth = 200_000
+    let text = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+    let failure = error(text)
+    #expect(failure?.kind == .tooDeep)
+    #expect(failure?.position == SourcePosition(line: 1, column: 513))
+  }
+
+  @Test func nestingUpToTheLimitParses() throws {
+    let text = String(repeating: "[", count: 512) + String(repeating: "]", count: 512)
+    _ = try parse(text)
+  }
+
+  @Test(arguments: [
+    ("{\"a\": 1,}", 1, 9, "trailing comma"),
+    ("[1, 2,]", 1, 7, "trailing comma"),
+    ("{\"a\" 1}", 1, 6, "expected ':'"),
+    ("{\"a\": 1 \"b\": 2}", 1, 9, "expected ',' or '}'"),
+    ("[1 2]", 1, 4, "expected ',' or ']'"),
+    ("{'a': 1}", 1, 2, "double quotes"),
+    ("[01]", 1, 2, "leading zeros"),
+    ("[1.]", 1, 4, "decimal point"),
+    ("[1e]", 1, 4, "exponent"),
+    ("[-]", 1, 3, "digit after '-'"),
+    ("[NaN]", 1, 2, "NaN"),
+    ("[Infinity]", 1, 2, "Infinity"),
+    ("[-Infinity]", 1, 3, "Infinity"),
+    ("[tru]", 1, 2, "expected a value"),
+    ("[\"a\nb\"]", 1, 4, "control character"),
+    ("[\"\\x\"]", 1, 3, "invalid escape"),
+    ("[\"\\u12\"]", 1, 3, "\\u escape"),
+    ("[\"abc", 1, 2, "unterminated string"),
+    ("{\"a\": [1, 2", 1, 12, "not closed"),
+    ("", 1, 1, "empty"),
+    ("   \n ", 2, 2, "empty"),
+    ("{} {}", 1, 4, "after the end"),
+    ("// c\n{}", 1, 1, "comments"),
+  ])
+  func syntaxErrorsNameLineColumnAndCause(text: String, line: Int, column: Int, cause: String) {
+    let failure = error(text)
+    #expect(failure != nil, "\(text) should not parse")
+    #expect(failure?.position == SourcePosition(line: line, column: column), "\(text): \(failure?.description ?? "")")
+    #expect(failure?.message.contains(cause) == true, "\(text): \(failure?.message ?? "")")
+  }
+
+  @Test func invalidUTF8IsRejectedWithItsPosition() {
+    let bytes = Array("{\"a\": \"ok\",\n \"b\": \"x".utf8) + [0xFF] + Array("\"}".utf8)
+    let failure = error(bytes)
+    #expect(failure?.kind == .invalidUTF8)
+    #expect(failure?.position == SourcePosition(line: 2, column: 9))
+  }
+
+  @Test func overlongAndSurrogateEncodingsAreInvalid() {
+    #expect(error(Array("[\"".utf8) + [0xC0, 0xAF] + Array("\"]".utf8))?.kind == .invalidUTF8)
+    #expect(error(Array("[\"".utf8) + [0xED, 0xA0, 0x80] + Array("\"]".utf8))?.kind == .invalidUTF8)
+    #expect(error(Array("[\"".utf8) + [0xE2, 0x82] + Array("\"]".utf8))?.kind == .invalidUTF8)
+    #expect(error([0xFF])?.kind == .invalidUTF8)
+  }
+
+  @Test func crlfLineEndingsCountOnce() throws {
+    let root = try parse("{\r\n\"a\": 1,\r\n\"b\": 2}").root
+    #expect(root.members?[1].keyRange.start == SourcePosition(line: 3, column: 1))
+  }
+
+  @Test func hugeNumbersKeepTheirText() throws {
+    let big = String(repeating: "9", count: 400)
+    let root = try parse("[\(big), 1e400]").root
+    guard case .number(let text)? = root.elements?.first?.value else { Issue.record("not a number"); return }
+    #expect(text == big)
+  }
+}

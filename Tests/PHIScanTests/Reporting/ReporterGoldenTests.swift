@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+@testable import PHIScan
+
+/// Every format rendered from the fixture directory `Golden/input` and compared with
+/// its golden file. `${VERSION}` stands for the tool version. Re-record with
+/// `UPDATE_GOLDEN=1 swift test --filter ReporterGolden` and review the diff.
+@Suite struct ReporterGoldenTests {
+  static let input = "Tests/PHIScanTests/Reporting/Golden/input"
+
+  static func scan() throws -> ScanResult {
+    let configuration = ScanConfiguration(paths: [Fixtures.url(input).path], root: Fixtures.url(input).path)
+    return try Scanner(configuration: configuration).scan()
+  }
+
+  static func normalized(_ report: String) -> String {
+    report.replacingOccurrences(of: "\"semanticVersion\" : \"\(PhiScanVersion.semanticVersion)\"", with: "\"semanticVersion\" : \"${VERSION}\"")
+  }
+
+  @Test func sarifMatchesGolden() throws {
+    let sarif = Self.normalized(SARIFReporter.render(try Self.scan()))
+    let problem = try Fixtures.compareGolden(sarif, to: "Tests/PHIScanTests/Reporting/Golden/report.sarif")
+    #expect(problem == nil, "\(problem ?? "")")
+  }
+
+  @Test func textMatchesGolden() throws {
+    let text = TextReporter.render(try Self.scan())
+    let problem = try Fixtures.compareGolden(text, to: "Tests/PHIScanTests/Reporting/Golden/report.txt")
+    #expect(problem == nil, "\(problem ?? "")")
+  }
+
+  @Test func sarifHonoursTheContract() throws {
+    let result = try Self.scan()
+    let data = Data(SARIFReporter.render(result).utf8)
+    let log = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    #expect(log["version"] as? String == "2.1.0")
+    let run = try #require((log["runs"] as? [[String: Any]])?.first)
+    #expect(run["columnKind"] as? String == "unicodeCodePoints")
+    let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
+    let rules = try #require(driver["rules"] as? [[String: Any]])
+    #expect(rules.map { $0["id"] as? String } == result.rules.rules.map(\.id))
+    let results = try #require(run["results"] as? [[String: Any]])
+    #expect(results.count == result.findings.count)
+    let constSSN = try #require(results.first { ($0["locations"] as? [[String: Any]])?.first.flatMap { ($0["logicalLocations"] as? [[String: Any]])?.first?["fullyQualifiedName"] as? String } == "/properties/member_ssn/const" })
+    let region = try #require(((constSSN["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"] as? [String: Int])
+    #expect(region["startLine"] == 9)
+    #expect(region["startColumn"] == 16)
+    #expect(region["endColumn"] == 29)
+    let invocation = try #require((run["invocations"] as? [[String: Any]])?.first)
+    #expect(invocation["executionSuccessful"] as? Bool == false)
+    let notes = try #require(invocation["toolExecutionNotifications"] as? [[String: Any]])
+    let messages = notes.compactMap { ($0["message"] as? [String: Any])?["text"] as? String }
+    #expect(messages.contains { $0.hasPrefix("truncated.json:") })
+    #expect(messages.contains { $0.hasPrefix("batch.jsonl:2:") })
+  }
+
+  @Test func reportsNeverContainTheFlaggedValues() throws {
+    let result = try Self.scan()
+    let reports = [SARIFReporter.render(result), TextReporter.render(result)]
+    for value in ["512-43-8876", "329-51-7784", "471-28-3306", "078-05-1120"] {
+      for report in reports { #expect(!report.contains(value), "a report leaks \(value)") }
+    }
+  }
+
+  @Test func renderingIsDeterministic() throws {
+    #expect(SARIFReporter.render(try Self.scan()) == SARIFReporter.render(try Self.scan()))
+  }
+
+  @Test func fingerprintIgnoresLinesAndValue() {
+    let range = SourceRange(start: SourcePosition(line: 3, column: 4), end: SourcePosition(line: 3, column: 9))
+    var finding = Finding(ruleID: "us-ssn", category: .ssn, level: .error, confidence: .high, site: .const, file: "a.json", pointer: JSONPointer(escaped: "/properties/x/const"), range: range, shape: "json-schema", toolName: nil, isCached: true, mask: "[ssn, 11 chars]", reason: "r")
+    let before = Fingerprint.primary(finding)
+    finding.range.start.line = 40
+    finding.mask = "[ssn, 9 chars]"
+    #expect(Fingerprint.primary(finding) == before)
+    finding.pointer = JSONPointer(escaped: "/properties/y/const")
+    #expect(Fingerprint.primary(finding) != before)
+  }
+
+  @Test func sha256KnownAnswers() {
+    #expect(SHA256.hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    #expect(SHA256.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    #expect(SHA256.hex(String(repeating: "a", count: 1000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+  }
+}
