@@ -65,9 +65,16 @@ private struct JSONCursor {
 
   // MARK: Document
 
-  enum Frame {
-    case object(start: SourcePosition, members: [Member], pendingKey: String, pendingKeyRange: SourceRange, keyIndex: [String: SourcePosition]?)
-    case array(start: SourcePosition, elements: [Node])
+  /// One open container. A struct (not an enum with payloads) so `stack[top].members`
+  /// appends in place: copying a frame out and back would copy its array every time.
+  struct Frame {
+    var isObject: Bool
+    var start: SourcePosition
+    var members: [Member] = []
+    var elements: [Node] = []
+    var pendingKey = ""
+    var pendingKeyRange = SourceRange(start: SourcePosition(line: 1, column: 1), end: SourcePosition(line: 1, column: 1))
+    var keyIndex: [String: SourcePosition]? = nil
   }
 
   mutating func parseDocument() throws(ParseError) -> JSONParser.Result {
@@ -94,8 +101,9 @@ private struct JSONCursor {
           index += 1
           value = Node(.object([]), range: SourceRange(start: start, end: here()))
         } else {
-          let (key, keyRange) = try parseKey(afterComma: false)
-          stack.append(.object(start: start, members: [], pendingKey: key, pendingKeyRange: keyRange, keyIndex: nil))
+          var frame = Frame(isObject: true, start: start)
+          (frame.pendingKey, frame.pendingKeyRange) = try parseKey(afterComma: false, objectStart: start)
+          stack.append(frame)
           continue parseValue
         }
       case UInt8(ascii: "["):
@@ -106,7 +114,7 @@ private struct JSONCursor {
           index += 1
           value = Node(.array([]), range: SourceRange(start: start, end: here()))
         } else {
-          stack.append(.array(start: start, elements: []))
+          stack.append(Frame(isObject: false, start: start))
           continue parseValue
         }
       case UInt8(ascii: "\""):
@@ -130,43 +138,44 @@ private struct JSONCursor {
 
       // Attach the finished value to its container; close containers as they end.
       while true {
-        guard let frame = stack.popLast() else {
+        guard !stack.isEmpty else {
           skipWhitespace()
           guard index >= bytes.count else {
             throw fail("unexpected \(describeByte()) after the end of the JSON document")
           }
           return JSONParser.Result(root: value, warnings: warnings)
         }
+        let top = stack.count - 1
         skipWhitespace()
-        guard index < bytes.count else { throw unexpectedEnd(stack + [frame]) }
-        switch frame {
-        case .object(let start, var members, let key, let keyRange, var keyIndex):
-          noteDuplicate(key, at: keyRange.start, in: members, index: &keyIndex)
-          members.append(Member(key: key, keyRange: keyRange, value: value))
+        if stack[top].isObject {
+          noteDuplicate(in: &stack[top])
+          stack[top].members.append(Member(key: stack[top].pendingKey, keyRange: stack[top].pendingKeyRange, value: value))
+          guard index < bytes.count else { throw unexpectedEnd(stack) }
           if bytes[index] == UInt8(ascii: ",") {
             index += 1
-            let (nextKey, nextRange) = try parseKey(afterComma: true)
-            stack.append(.object(start: start, members: members, pendingKey: nextKey, pendingKeyRange: nextRange, keyIndex: keyIndex))
+            (stack[top].pendingKey, stack[top].pendingKeyRange) = try parseKey(afterComma: true, objectStart: stack[top].start)
             continue parseValue
           } else if bytes[index] == UInt8(ascii: "}") {
             index += 1
-            value = Node(.object(members), range: SourceRange(start: start, end: here()))
+            let frame = stack.removeLast()
+            value = Node(.object(frame.members), range: SourceRange(start: frame.start, end: here()))
           } else {
             throw unexpectedCharacter(expecting: "',' or '}' after an object member")
           }
-        case .array(let start, var elements):
-          elements.append(value)
+        } else {
+          stack[top].elements.append(value)
+          guard index < bytes.count else { throw unexpectedEnd(stack) }
           if bytes[index] == UInt8(ascii: ",") {
             index += 1
             skipWhitespace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
               throw fail("trailing comma before ']' (JSON does not allow one)")
             }
-            stack.append(.array(start: start, elements: elements))
             continue parseValue
           } else if bytes[index] == UInt8(ascii: "]") {
             index += 1
-            value = Node(.array(elements), range: SourceRange(start: start, end: here()))
+            let frame = stack.removeLast()
+            value = Node(.array(frame.elements), range: SourceRange(start: frame.start, end: here()))
           } else {
             throw unexpectedCharacter(expecting: "',' or ']' after an array element")
           }
@@ -182,9 +191,9 @@ private struct JSONCursor {
   }
 
   /// Parses `"key"` and the `:` after it.
-  mutating func parseKey(afterComma: Bool) throws(ParseError) -> (String, SourceRange) {
+  mutating func parseKey(afterComma: Bool, objectStart: SourcePosition) throws(ParseError) -> (String, SourceRange) {
     skipWhitespace()
-    guard index < bytes.count else { throw fail("unexpected end of file: expected an object key") }
+    guard index < bytes.count else { throw fail("unexpected end of file; the object opened at \(objectStart) is not closed") }
     if bytes[index] == UInt8(ascii: "}"), afterComma {
       throw fail("trailing comma before '}' (JSON does not allow one)")
     }
@@ -196,29 +205,31 @@ private struct JSONCursor {
     let range = SourceRange(start: start, end: here())
     skipWhitespace()
     guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-      throw index < bytes.count ? unexpectedCharacter(expecting: "':' after an object key") : fail("unexpected end of file: expected ':' after an object key")
+      throw index < bytes.count ? unexpectedCharacter(expecting: "':' after an object key") : fail("unexpected end of file; the object opened at \(objectStart) is not closed")
     }
     index += 1
     return (key, range)
   }
 
-  mutating func noteDuplicate(_ key: String, at position: SourcePosition, in members: [Member], index keyIndex: inout [String: SourcePosition]?) {
-    // Small objects: a linear scan beats hashing. Large ones build an index once.
+  /// Warns when the pending key repeats an earlier key of the same object.
+  mutating func noteDuplicate(in frame: inout Frame) {
+    let key = frame.pendingKey
+    // Small objects: a linear scan beats hashing. Large ones keep an index.
     var first: SourcePosition?
-    if members.count < 16 {
-      first = members.first { $0.key == key }?.keyRange.start
+    if frame.members.count < 16 {
+      first = frame.members.first { $0.key == key }?.keyRange.start
     } else {
-      if keyIndex == nil {
+      if frame.keyIndex == nil {
         var built: [String: SourcePosition] = [:]
-        for member in members where built[member.key] == nil { built[member.key] = member.keyRange.start }
-        keyIndex = built
+        for member in frame.members where built[member.key] == nil { built[member.key] = member.keyRange.start }
+        frame.keyIndex = built
       }
-      first = keyIndex?[key]
-      if first == nil { keyIndex?[key] = position }
+      first = frame.keyIndex?[key]
+      if first == nil { frame.keyIndex?[key] = frame.pendingKeyRange.start }
     }
     if let first {
       // The key itself is not echoed: it may be the very PHI the scan is looking for.
-      warnings.append(ParseWarning(code: "duplicate-key", position: position, message: "duplicate object key (first defined at \(first)); both values are scanned"))
+      warnings.append(ParseWarning(code: "duplicate-key", position: frame.pendingKeyRange.start, message: "duplicate object key (first defined at \(first)); both values are scanned"))
     }
   }
 
@@ -427,11 +438,9 @@ private struct JSONCursor {
   // MARK: Errors
 
   mutating func unexpectedEnd(_ stack: [Frame]) -> ParseError {
-    let open: String
-    switch stack.last {
-    case .object(let start, _, _, _, _)?: open = "; the object opened at \(start) is not closed"
-    case .array(let start, _)?: open = "; the array opened at \(start) is not closed"
-    case nil: open = ""
+    var open = ""
+    if let frame = stack.last {
+      open = "; the \(frame.isObject ? "object" : "array") opened at \(frame.start) is not closed"
     }
     return fail("unexpected end of file\(open)")
   }

@@ -4,7 +4,9 @@ import Foundation
 
 /// SARIF 2.1.0 for GitHub code scanning, exactly per DESIGN.md 3.
 public enum SARIFReporter {
-  public static func render(_ result: ScanResult) -> String {
+  /// Compact by default: one line, so no line of a scanned file (a lone `},` included)
+  /// can appear in the report; `pretty` is for golden files and humans.
+  public static func render(_ result: ScanResult, pretty: Bool = false) -> String {
     let ruleIndex = Dictionary(uniqueKeysWithValues: result.rules.rules.enumerated().map { ($1.id, $0) })
     let log = SARIF.Log(runs: [
       SARIF.Run(
@@ -13,7 +15,7 @@ public enum SARIFReporter {
         results: result.findings.map { sarifResult($0, ruleIndex: ruleIndex[$0.ruleID] ?? 0) })
     ])
     let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
     // Encoding plain value types cannot fail; a failure would be a programming error.
     let data = (try? encoder.encode(log)) ?? Data("{}".utf8)
     return String(decoding: data, as: UTF8.self) + "\n"

@@ -75,7 +75,7 @@ import Testing
     let sarif = try String(contentsOf: output, encoding: .utf8)
     #expect(sarif.contains("/properties/member/const"))
     #expect(sarif.contains("/properties/x/default"))
-    #expect(sarif.contains("\"executionSuccessful\" : false"))
+    #expect(sarif.contains("\"executionSuccessful\":false"))
     #expect(!sarif.contains("512-43-8876") && !sarif.contains("329-51-7784"))
   }
 
@@ -106,8 +106,8 @@ import Testing
   @Test func reportPathsAreRelativeAndForwardSlashed() throws {
     let dir = try Self.directory(["sub/dir/a.json": Self.positive])
     let run = try Self.run(["scan", "--format", "sarif", "sub"], in: dir)
-    #expect(run.stdout.contains("\"uri\" : \"sub/dir/a.json\""))
+    #expect(run.stdout.contains("\"uri\":\"sub/dir/a.json\""))
     let outside = try Self.run(["scan", "--format", "sarif", "--root", "/nonexistent-root", dir.appendingPathComponent("sub").path])
-    #expect(outside.stdout.contains("\"uri\" : \"dir/a.json\""))
+    #expect(outside.stdout.contains("\"uri\":\"dir/a.json\""))
   }
 }

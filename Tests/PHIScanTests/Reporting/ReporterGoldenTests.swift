@@ -19,7 +19,7 @@ import Testing
   }
 
   @Test func sarifMatchesGolden() throws {
-    let sarif = Self.normalized(SARIFReporter.render(try Self.scan()))
+    let sarif = Self.normalized(SARIFReporter.render(try Self.scan(), pretty: true))
     let problem = try Fixtures.compareGolden(sarif, to: "Tests/PHIScanTests/Reporting/Golden/report.sarif")
     #expect(problem == nil, "\(problem ?? "")")
   }

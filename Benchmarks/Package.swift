@@ -1,0 +1,13 @@
+// swift-tools-version: 6.0
+// Benchmarks live in their own package so the main build and CI stay fast.
+import PackageDescription
+
+let package = Package(
+  name: "phi-scan-benchmarks",
+  dependencies: [.package(name: "phi-scan", path: "..")],
+  targets: [
+    .executableTarget(
+      name: "parse-throughput",
+      dependencies: [.product(name: "PHIScan", package: "phi-scan")]),
+  ]
+)
