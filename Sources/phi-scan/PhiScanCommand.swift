@@ -41,7 +41,7 @@ struct PhiScanCommand: ParsableCommand {
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-  case sarif, text
+  case sarif, json, text
 }
 
 enum FailOn: String, ExpressibleByArgument, CaseIterable {
@@ -65,11 +65,11 @@ struct ScanCommand: ParsableCommand {
   @Argument(help: "Files and directories to scan (directories: *.json, *.jsonl, *.ndjson, *.yaml, *.yml).")
   var paths: [String]
 
-  @Option(help: "Report format.")
-  var format: OutputFormat = .text
+  @Option(name: .shortAndLong, help: ArgumentHelp("Report format: text, json or sarif. Repeat it, each with its own --output, for several reports in one run.", valueName: "format"))
+  var format: [OutputFormat] = []
 
-  @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
-  var output: String?
+  @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file. With several --format options, the n-th --output takes the n-th format; one format may be left without a file and goes to standard output.", valueName: "file"))
+  var output: [String] = []
 
   @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this level.")
   var failOn: FailOn = .error
@@ -77,8 +77,24 @@ struct ScanCommand: ParsableCommand {
   @Option(help: "Report file paths relative to this directory (default: the current directory).")
   var root: String?
 
+  @Option(name: .customLong("automation-id"), help: ArgumentHelp("SARIF runs[0].automationDetails.id ('category/run-id'), to tell several uploads per commit apart.", valueName: "id"))
+  var automationID: String?
+
+  @Flag(help: "Show flagged values in text and JSON reports, for local triage only. Refused with SARIF, which is meant to be uploaded.")
+  var reveal = false
+
+  mutating func validate() throws {
+    _ = try ReportTargets.pair(formats: format, outputs: output)
+    if reveal && ReportTargets.formats(format).contains(.sarif) {
+      throw ValidationError("--reveal cannot be used with --format sarif: SARIF is uploaded and shared, so it never holds values. Use --format text or json for local triage.")
+    }
+    if let automationID, automationID.trimmingCharacters(in: .whitespaces).isEmpty {
+      throw ValidationError("--automation-id needs a non-empty value such as 'phi-scan/schemas'")
+    }
+  }
+
   func run() throws {
-    let configuration = ScanConfiguration(paths: paths, root: root ?? FileManager.default.currentDirectoryPath)
+    let configuration = ScanConfiguration(paths: paths, root: root ?? FileManager.default.currentDirectoryPath, revealValues: reveal)
     let scanner: PHIScan.Scanner
     do {
       scanner = try PHIScan.Scanner(configuration: configuration)
@@ -87,34 +103,122 @@ struct ScanCommand: ParsableCommand {
       throw ExitCode(ExitStatus.usageOrInput)
     }
     let result = scanner.scan()
-    let report: String
-    switch format {
-    case .sarif: report = SARIFReporter.render(result)
-    case .text: report = TextReporter.render(result)
-    }
-    // In text mode diagnostics go to stderr; SARIF carries them as notifications too.
+    // Diagnostics go to stderr whatever the formats; SARIF and JSON also carry them.
     for diagnostic in result.diagnostics {
       Terminal.error("\(diagnostic.severity.rawValue): \(diagnostic.located)")
     }
-    if let output {
-      do {
-        try report.write(toFile: output, atomically: true, encoding: .utf8)
-      } catch {
-        Terminal.error("phi-scan: cannot write \(output): \(error.localizedDescription)")
-        throw ExitCode(ExitStatus.usageOrInput)
+    let sources = SourceLines(root: configuration.root, paths: paths)
+    for target in try ReportTargets.pair(formats: format, outputs: output) {
+      let report: String
+      switch target.format {
+      case .sarif: report = SARIFReporter.render(result, options: SARIFReporter.Options(automationID: automationID))
+      case .json: report = JSONReporter.render(result)
+      case .text:
+        let color = target.output == nil && Terminal.supportsColor
+        report = TextReporter.render(result, options: TextReporter.Options(color: color, sourceLines: sources.lines))
       }
-    } else {
-      FileHandle.standardOutput.write(Data(report.utf8))
+      try write(report, to: target.output)
     }
     if result.hasInputErrors { throw ExitCode(ExitStatus.usageOrInput) }
     if let threshold = failOn.threshold, let highest = result.highestLevel, highest >= threshold {
       throw ExitCode(ExitStatus.findings)
     }
   }
+
+  func write(_ report: String, to output: String?) throws {
+    guard let output else {
+      FileHandle.standardOutput.write(Data(report.utf8))
+      return
+    }
+    do {
+      try report.write(toFile: output, atomically: true, encoding: .utf8)
+    } catch {
+      Terminal.error("phi-scan: cannot write \(output): \(error.localizedDescription)")
+      throw ExitCode(ExitStatus.usageOrInput)
+    }
+  }
+}
+
+/// Which report goes where: `--format` and `--output` pair up by position.
+enum ReportTargets {
+  struct Target: Equatable {
+    var format: OutputFormat
+    var output: String?
+  }
+
+  static func formats(_ given: [OutputFormat]) -> [OutputFormat] { given.isEmpty ? [.text] : given }
+
+  static func pair(formats given: [OutputFormat], outputs: [String]) throws -> [Target] {
+    let formats = formats(given)
+    guard outputs.count <= formats.count else {
+      throw ValidationError("\(outputs.count) --output files for \(formats.count) --format\(formats.count == 1 ? "" : "s"): give one --format per --output")
+    }
+    guard formats.count - outputs.count <= 1 else {
+      throw ValidationError("\(formats.count) formats but only \(outputs.count) --output files: at most one report can go to standard output")
+    }
+    guard Set(outputs).count == outputs.count else {
+      throw ValidationError("the same --output file is named twice; each report needs its own file")
+    }
+    return formats.enumerated().map { Target(format: $1, output: $0 < outputs.count ? outputs[$0] : nil) }
+  }
 }
 
 enum Terminal {
   static func error(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
+  }
+
+  /// Colors only for a terminal, and never when `NO_COLOR` is set (no-color.org).
+  static var supportsColor: Bool {
+    let environment = ProcessInfo.processInfo.environment
+    if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+    if environment["TERM"] == "dumb" { return false }
+    return isatty(STDOUT_FILENO) == 1
+  }
+}
+
+/// Source lines for text code frames, found from a report path: relative to the root,
+/// or under one of the command-line paths (DESIGN.md 3 report paths). Cached per file.
+final class SourceLines: @unchecked Sendable {
+  private let root: String
+  private let paths: [String]
+  private var cache: [String: [String]?] = [:]
+  private let lock = NSLock()
+
+  init(root: String, paths: [String]) {
+    self.root = root
+    self.paths = paths
+  }
+
+  var lines: @Sendable (String) -> [String]? { { [self] in self.load($0) } }
+
+  func load(_ reportPath: String) -> [String]? {
+    lock.lock()
+    defer { lock.unlock() }
+    if let cached = cache[reportPath] { return cached }
+    var candidates = [(root as NSString).appendingPathComponent(reportPath)]
+    for path in paths {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+      if isDirectory.boolValue {
+        candidates.append((path as NSString).appendingPathComponent(reportPath))
+      } else if (path as NSString).lastPathComponent == reportPath || path.hasSuffix("/" + reportPath) {
+        candidates.append(path)
+      }
+    }
+    var found: [String]?
+    for candidate in candidates {
+      if let data = FileManager.default.contents(atPath: candidate) {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        // Split on bytes: as Characters, "\r\n" is one grapheme and would not split on "\n".
+        found = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
+          String(decoding: line.last == 0x0D ? line.dropLast() : line[...], as: UTF8.self)
+        }
+        break
+      }
+    }
+    cache[reportPath] = found
+    return found
   }
 }

@@ -59,8 +59,10 @@ public struct Finding: Sendable, Hashable {
   public var reason: String
   /// The value itself; nil unless the scan was configured to reveal values.
   public var revealedValue: String?
+  /// Other places that matter for this finding, e.g. where a `$ref`'d definition is used.
+  public var relatedLocations: [RelatedLocation]
 
-  public init(ruleID: String, category: Category, level: Level, confidence: Confidence, site: Site, file: String, pointer: JSONPointer, range: SourceRange, shape: String, toolName: String?, isCached: Bool, mask: String, reason: String, revealedValue: String? = nil) {
+  public init(ruleID: String, category: Category, level: Level, confidence: Confidence, site: Site, file: String, pointer: JSONPointer, range: SourceRange, shape: String, toolName: String?, isCached: Bool, mask: String, reason: String, revealedValue: String? = nil, relatedLocations: [RelatedLocation] = []) {
     self.ruleID = ruleID
     self.category = category
     self.level = level
@@ -75,6 +77,7 @@ public struct Finding: Sendable, Hashable {
     self.mask = mask
     self.reason = reason
     self.revealedValue = revealedValue
+    self.relatedLocations = relatedLocations
   }
 
   /// The report order: file, position, rule, pointer.
@@ -83,6 +86,24 @@ public struct Finding: Sendable, Hashable {
     if a.range.start != b.range.start { return a.range.start < b.range.start }
     if a.ruleID != b.ruleID { return a.ruleID < b.ruleID }
     return a.pointer < b.pointer
+  }
+}
+
+/// A place related to a finding (SARIF `relatedLocations`), e.g. a `$ref` to the
+/// definition that holds the flagged string.
+public struct RelatedLocation: Sendable, Hashable {
+  /// Report path of the file (relative, forward slashes).
+  public var file: String
+  public var pointer: JSONPointer
+  public var range: SourceRange
+  /// What this place is, e.g. `uses the definition via $ref`. Never a value.
+  public var message: String
+
+  public init(file: String, pointer: JSONPointer, range: SourceRange, message: String) {
+    self.file = file
+    self.pointer = pointer
+    self.range = range
+    self.message = message
   }
 }
 

@@ -7,6 +7,9 @@ public struct ScanConfiguration: Sendable {
   /// Put flagged values into findings (local triage only; never the default).
   public var revealValues: Bool
   public var parseLimits: ParseLimits
+  /// Path globs from the config file (`include`/`exclude`), matched against report paths
+  /// by discovery: when `include` is not empty only matching files are scanned.
+  public var pathFilter: PathFilter = PathFilter()
 
   public init(paths: [String], root: String = ".", revealValues: Bool = false, parseLimits: ParseLimits = .default) {
     self.paths = paths
@@ -23,6 +26,9 @@ public struct ScanResult: Sendable {
   public var rules: RuleSet
   public var filesScanned: Int
   public var bytesScanned: Int
+  /// Findings held back by the allow list or the baseline, with why; reporters count them
+  /// and still mask their values in code frames, but never list them.
+  public var suppressed = Suppressed()
 
   public init(findings: [Finding], diagnostics: [Diagnostic], rules: RuleSet, filesScanned: Int, bytesScanned: Int) {
     self.findings = findings.sorted(by: Finding.reportOrder)

@@ -16,7 +16,8 @@ public struct Scanner: Sendable {
 
   /// Scans every configured path. Per-file problems become diagnostics; the scan goes on.
   public func scan() -> ScanResult {
-    let (files, discoveryDiagnostics) = FileDiscovery.discover(configuration.paths, root: configuration.root)
+    let (discovered, discoveryDiagnostics) = FileDiscovery.discover(configuration.paths, root: configuration.root)
+    let files = discovered.filter { configuration.pathFilter.admits($0.reportPath) }
     var findings: [Finding] = []
     var diagnostics = discoveryDiagnostics
     var bytes = 0

@@ -4,21 +4,58 @@ import Foundation
 
 /// SARIF 2.1.0 for GitHub code scanning, exactly per DESIGN.md 3.
 public enum SARIFReporter {
-  /// Compact by default: one line, so no line of a scanned file (a lone `},` included)
-  /// can appear in the report; `pretty` is for golden files and humans.
+  /// GitHub accepts at most 25,000 results per run.
+  public static let githubResultLimit = 25_000
+
+  public struct Options: Sendable {
+    /// `runs[0].automationDetails.id` (`category/run-id`), for several uploads per commit.
+    public var automationID: String?
+    /// Results beyond this keep only the most severe, with a notification saying so.
+    public var maxResults: Int
+    /// Compact by default: one line, so no line of a scanned file (a lone `},` included)
+    /// can appear in the report; `pretty` is for golden files and humans.
+    public var pretty: Bool
+
+    public init(automationID: String? = nil, maxResults: Int = SARIFReporter.githubResultLimit, pretty: Bool = false) {
+      self.automationID = automationID
+      self.maxResults = maxResults
+      self.pretty = pretty
+    }
+  }
+
   public static func render(_ result: ScanResult, pretty: Bool = false) -> String {
+    render(result, options: Options(pretty: pretty))
+  }
+
+  public static func render(_ result: ScanResult, options: Options) -> String {
     let ruleIndex = Dictionary(uniqueKeysWithValues: result.rules.rules.enumerated().map { ($1.id, $0) })
-    let log = SARIF.Log(runs: [
-      SARIF.Run(
-        tool: SARIF.Tool(driver: SARIF.Driver(rules: result.rules.rules.map(descriptor))),
-        invocations: [invocation(result)],
-        results: result.findings.map { sarifResult($0, ruleIndex: ruleIndex[$0.ruleID] ?? 0) })
-    ])
+    let (kept, dropped) = mostSevere(result.findings, limit: options.maxResults, rules: result.rules)
+    let hiddenTools = result.flaggedToolNames
+    var run = SARIF.Run(
+      tool: SARIF.Tool(driver: SARIF.Driver(rules: result.rules.rules.map(descriptor))),
+      invocations: [invocation(result, droppedResults: dropped)],
+      results: kept.map { sarifResult($0, ruleIndex: ruleIndex[$0.ruleID] ?? 0, hiddenTools: hiddenTools) })
+    if let id = options.automationID { run.automationDetails = SARIF.AutomationDetails(id: id) }
     let encoder = JSONEncoder()
-    encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+    encoder.outputFormatting = options.pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
     // Encoding plain value types cannot fail; a failure would be a programming error.
-    let data = (try? encoder.encode(log)) ?? Data("{}".utf8)
+    let data = (try? encoder.encode(SARIF.Log(runs: [run]))) ?? Data("{}".utf8)
     return String(decoding: data, as: UTF8.self) + "\n"
+  }
+
+  /// At most `limit` findings: the most severe (level, then the rule's security
+  /// severity), still in report order; and how many were left out.
+  static func mostSevere(_ findings: [Finding], limit: Int, rules: RuleSet) -> (kept: [Finding], dropped: Int) {
+    guard findings.count > limit else { return (findings, 0) }
+    let severity = Dictionary(uniqueKeysWithValues: rules.rules.map { ($0.id, $0.securitySeverity) })
+    let ranked = findings.enumerated().sorted { a, b in
+      if a.element.level != b.element.level { return a.element.level > b.element.level }
+      let sa = severity[a.element.ruleID] ?? 0, sb = severity[b.element.ruleID] ?? 0
+      if sa != sb { return sa > sb }
+      return a.offset < b.offset
+    }
+    let keep = Set(ranked.prefix(max(limit, 0)).map(\.offset))
+    return (findings.enumerated().filter { keep.contains($0.offset) }.map(\.element), findings.count - keep.count)
   }
 
   static func descriptor(_ rule: Rule) -> SARIF.ReportingDescriptor {
@@ -37,8 +74,8 @@ public enum SARIFReporter {
         securitySeverity: String(format: "%.1f", rule.securitySeverity), category: rule.category.rawValue, pack: rule.pack))
   }
 
-  static func invocation(_ result: ScanResult) -> SARIF.Invocation {
-    let notifications = result.diagnostics.map { diagnostic in
+  static func invocation(_ result: ScanResult, droppedResults: Int) -> SARIF.Invocation {
+    var notifications = result.diagnostics.map { diagnostic in
       SARIF.Notification(
         level: diagnostic.severity.rawValue,
         message: SARIF.Message(text: diagnostic.located),
@@ -49,24 +86,47 @@ public enum SARIFReporter {
         },
         descriptor: SARIF.DescriptorReference(id: diagnostic.code))
     }
+    if droppedResults > 0 {
+      let kept = result.findings.count - droppedResults
+      notifications.append(SARIF.Notification(
+        level: "warning",
+        message: SARIF.Message(text: "\(result.findings.count) findings exceed GitHub's limit of \(githubResultLimit) results per run: the \(kept) most severe are listed here and \(droppedResults) less severe were left out. The JSON and text reports list every finding."),
+        locations: nil, descriptor: SARIF.DescriptorReference(id: "results-truncated")))
+    }
     return SARIF.Invocation(executionSuccessful: !result.hasInputErrors, toolExecutionNotifications: notifications)
   }
 
-  static func sarifResult(_ finding: Finding, ruleIndex: Int) -> SARIF.Result {
-    SARIF.Result(
+  static func sarifResult(_ finding: Finding, ruleIndex: Int, hiddenTools: Set<String> = []) -> SARIF.Result {
+    // GitHub links a related location only when the message names it as `[text](id)`.
+    var message = FindingMessage.text(finding, hiddenTools: hiddenTools)
+    if !finding.relatedLocations.isEmpty {
+      let links = finding.relatedLocations.enumerated().map { "[\(FindingMessage.pointerText($1.pointer))](\($0 + 1))" }
+      message += " Used at \(links.joined(separator: ", "))."
+    }
+    let related = finding.relatedLocations.enumerated().map { index, place in
+      SARIF.RelatedLocation(
+        id: index + 1,
+        physicalLocation: SARIF.PhysicalLocation(artifactLocation: SARIF.ArtifactLocation(uri: place.file), region: region(place.range)),
+        logicalLocations: [SARIF.LogicalLocation(fullyQualifiedName: place.pointer.string, kind: "member")],
+        message: SARIF.Message(text: place.message))
+    }
+    return SARIF.Result(
       ruleId: finding.ruleID, ruleIndex: ruleIndex, level: finding.level.rawValue,
-      message: SARIF.Message(text: FindingMessage.text(finding)),
+      message: SARIF.Message(text: message),
       locations: [SARIF.Location(
-        physicalLocation: SARIF.PhysicalLocation(
-          artifactLocation: SARIF.ArtifactLocation(uri: finding.file),
-          region: SARIF.Region(
-            startLine: finding.range.start.line, startColumn: finding.range.start.column,
-            endLine: finding.range.end.line, endColumn: max(finding.range.end.column, finding.range.start.column + 1))),
+        physicalLocation: SARIF.PhysicalLocation(artifactLocation: SARIF.ArtifactLocation(uri: finding.file), region: region(finding.range)),
         logicalLocations: [SARIF.LogicalLocation(fullyQualifiedName: finding.pointer.string, kind: "member")])],
+      relatedLocations: related.isEmpty ? nil : related,
       partialFingerprints: ["primaryLocationLineHash": Fingerprint.primary(finding)],
       properties: SARIF.ResultProperties(
         category: finding.category.rawValue, site: finding.site.rawValue, confidence: finding.confidence.rawValue,
         shape: finding.shape, cached: finding.isCached, mask: finding.mask))
+  }
+
+  /// A region never empty: GitHub needs endColumn after startColumn on one line.
+  static func region(_ range: SourceRange) -> SARIF.Region {
+    let endColumn = range.end.line > range.start.line ? range.end.column : max(range.end.column, range.start.column + 1)
+    return SARIF.Region(startLine: range.start.line, startColumn: range.start.column, endLine: max(range.end.line, range.start.line), endColumn: endColumn)
   }
 }
 
@@ -79,16 +139,30 @@ public enum Fingerprint {
 }
 
 /// The one-line description of a finding that every format shares. It names the
-/// category, site, pointer and tool, and never contains the value.
+/// category, site, pointer and tool, and never contains the value: a tool name that is
+/// itself flagged (`hiddenTools`) is left out.
 public enum FindingMessage {
-  public static func text(_ finding: Finding) -> String {
-    var text = "\(categoryTitle(finding.category)) in \(finding.site.rawValue) at \(finding.pointer.string.isEmpty ? "/" : finding.pointer.string)"
-    if let tool = finding.toolName, finding.site != .toolName {
+  public static func text(_ finding: Finding, hiddenTools: Set<String> = []) -> String {
+    var text = "\(categoryTitle(finding.category)) in \(finding.site.rawValue) at \(pointerText(finding.pointer))"
+    if let tool = displayedToolName(finding, hiddenTools: hiddenTools) {
       text += " (tool \(tool))"
+    } else if finding.toolName != nil && finding.site != .toolName {
+      text += " (in a tool whose name is flagged)"
     }
     text += " in a \(finding.shape) schema: \(finding.reason) \(finding.mask)."
     if !finding.isCached { text += " Sent as prompt context, not cached." }
     return text
+  }
+
+  /// The tool name a report may print for this finding, or nil.
+  public static func displayedToolName(_ finding: Finding, hiddenTools: Set<String>) -> String? {
+    guard let tool = finding.toolName, finding.site != .toolName, !hiddenTools.contains(tool) else { return nil }
+    return tool
+  }
+
+  /// `/` for the document root, else the pointer.
+  public static func pointerText(_ pointer: JSONPointer) -> String {
+    pointer.string.isEmpty ? "/" : pointer.string
   }
 
   static func categoryTitle(_ category: Category) -> String {
@@ -129,7 +203,7 @@ enum SARIF {
   }
 
   struct Run: Encodable {
-    let tool: Tool
+    var tool: Tool
     let invocations: [Invocation]
     let results: [Result]
     let columnKind = "unicodeCodePoints"
@@ -191,6 +265,7 @@ enum SARIF {
     let level: String
     let message: Message
     let locations: [Location]
+    let relatedLocations: [RelatedLocation]?
     let partialFingerprints: [String: String]
     let properties: ResultProperties
   }
@@ -198,6 +273,13 @@ enum SARIF {
   struct Location: Encodable {
     let physicalLocation: PhysicalLocation
     let logicalLocations: [LogicalLocation]
+  }
+
+  struct RelatedLocation: Encodable {
+    let id: Int
+    let physicalLocation: PhysicalLocation
+    let logicalLocations: [LogicalLocation]
+    let message: Message
   }
 
   struct PhysicalLocation: Encodable {

@@ -46,8 +46,18 @@ enum SHA256 {
     return h.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - 8 * $0)) } }
   }
 
-  static func hex(_ text: String) -> String {
-    hash(Array(text.utf8)).map { byte in
+  static func hex(_ text: String) -> String { hexString(hash(Array(text.utf8))) }
+
+  /// HMAC-SHA256 (RFC 2104): a keyed hash, so a table of precomputed hashes is useless.
+  static func hmac(key: [UInt8], message: [UInt8]) -> [UInt8] {
+    var block = key.count > 64 ? hash(key) : key
+    block += [UInt8](repeating: 0, count: 64 - block.count)
+    let inner = hash(block.map { $0 ^ 0x36 } + message)
+    return hash(block.map { $0 ^ 0x5C } + inner)
+  }
+
+  static func hexString(_ bytes: [UInt8]) -> String {
+    bytes.map { byte in
       let digits = String(byte, radix: 16)
       return byte < 16 ? "0" + digits : digits
     }.joined()

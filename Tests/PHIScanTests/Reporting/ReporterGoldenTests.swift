@@ -24,8 +24,20 @@ import Testing
     #expect(problem == nil, "\(problem ?? "")")
   }
 
+  /// Code frames read the fixture files, as the CLI does.
+  static let textOptions = TextReporter.Options(sourceLines: { path in
+    (try? String(contentsOf: Fixtures.url(input).appendingPathComponent(path), encoding: .utf8))?.components(separatedBy: "\n")
+  })
+
+  @Test func jsonMatchesGolden() throws {
+    let json = JSONReporter.render(try Self.scan(), pretty: true)
+      .replacingOccurrences(of: "\"version\" : \"\(PhiScanVersion.semanticVersion)\"", with: "\"version\" : \"${VERSION}\"")
+    let problem = try Fixtures.compareGolden(json, to: "Tests/PHIScanTests/Reporting/Golden/report.json")
+    #expect(problem == nil, "\(problem ?? "")")
+  }
+
   @Test func textMatchesGolden() throws {
-    let text = TextReporter.render(try Self.scan())
+    let text = TextReporter.render(try Self.scan(), options: Self.textOptions)
     let problem = try Fixtures.compareGolden(text, to: "Tests/PHIScanTests/Reporting/Golden/report.txt")
     #expect(problem == nil, "\(problem ?? "")")
   }
@@ -57,7 +69,7 @@ import Testing
 
   @Test func reportsNeverContainTheFlaggedValues() throws {
     let result = try Self.scan()
-    let reports = [SARIFReporter.render(result), TextReporter.render(result)]
+    let reports = [SARIFReporter.render(result), TextReporter.render(result, options: Self.textOptions), JSONReporter.render(result)]
     for value in ["512-43-8876", "329-51-7784", "471-28-3306", "078-05-1120"] {
       for report in reports { #expect(!report.contains(value), "a report leaks \(value)") }
     }
@@ -65,6 +77,8 @@ import Testing
 
   @Test func renderingIsDeterministic() throws {
     #expect(SARIFReporter.render(try Self.scan()) == SARIFReporter.render(try Self.scan()))
+    #expect(JSONReporter.render(try Self.scan()) == JSONReporter.render(try Self.scan()))
+    #expect(TextReporter.render(try Self.scan(), options: Self.textOptions) == TextReporter.render(try Self.scan(), options: Self.textOptions))
   }
 
   @Test func fingerprintIgnoresLinesAndValue() {

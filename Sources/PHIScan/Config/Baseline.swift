@@ -1,0 +1,157 @@
+import Foundation
+
+/// Findings accepted as they are (`--write-baseline`), so a scan with `--baseline`
+/// reports only new ones.
+///
+/// An entry is keyed by rule + file + JSON Pointer: reformatting a file or moving its
+/// lines changes none of them, so entries do not churn. Nothing in it gives a value back:
+/// the key is HMAC-SHA256 under a random salt kept in the file, never a hash of the
+/// value; and since a pointer can hold a flagged property name (`/properties/jane_doe`),
+/// the pointer itself is only stored keyed, with a human hint (`location`) in which every
+/// token that is a flagged value is `*`. The salt defeats precomputed tables; guessing a
+/// property name and testing it against an entry is no easier than reading the scanned
+/// file, which the baseline sits next to.
+public struct Baseline: Sendable, Equatable {
+  public static let format = "phi-scan-baseline"
+  public static let formatVersion = 1
+
+  public var salt: [UInt8]
+  public var entries: [BaselineEntry]
+
+  public init(salt: [UInt8], entries: [BaselineEntry]) {
+    self.salt = salt
+    self.entries = entries.sorted()
+  }
+
+  /// A fresh random salt.
+  public static func newSalt() -> [UInt8] {
+    var generator = SystemRandomNumberGenerator()
+    return (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
+  }
+
+  /// Records `findings`. `flagged` is every finding of the scan (suppressed included):
+  /// their property-name tokens are hidden in the hints.
+  public static func record(_ findings: [Finding], flagged: [Finding], salt: [UInt8]) -> Baseline {
+    let hidden = hiddenTokens(flagged)
+    let entries = Set(findings.map { finding in
+      BaselineEntry(
+        rule: finding.ruleID, file: finding.file,
+        location: hint(finding.pointer, hidden: hidden[finding.file] ?? []),
+        key: key(finding, salt: salt))
+    })
+    return Baseline(salt: salt, entries: Array(entries))
+  }
+
+  public static func key(_ finding: Finding, salt: [UInt8]) -> String {
+    let message = Array("\(finding.ruleID)\u{0}\(finding.file)\u{0}\(finding.pointer.string)".utf8)
+    return SHA256.hexString(SHA256.hmac(key: salt, message: message))
+  }
+
+  /// Moves findings the baseline knows into `suppressed.baselined` and lists the
+  /// entries that matched nothing as stale.
+  public func apply(to result: ScanResult) -> ScanResult {
+    let known = Set(entries.map(\.key))
+    var output = result
+    var matched: Set<String> = []
+    output.findings = []
+    for finding in result.findings {
+      let key = Baseline.key(finding, salt: salt)
+      if known.contains(key) {
+        matched.insert(key)
+        output.suppressed.baselined.append(finding)
+      } else {
+        output.findings.append(finding)
+      }
+    }
+    // Allowed findings still count as present: their entry is not stale.
+    for finding in result.suppressed.all { matched.insert(Baseline.key(finding, salt: salt)) }
+    output.suppressed.staleBaselineEntries = entries.filter { !matched.contains($0.key) }
+    return output
+  }
+
+  /// Flagged values that appear as pointer tokens (property names, `$defs` keys,
+  /// patternProperties keys), by file.
+  static func hiddenTokens(_ flagged: [Finding]) -> [String: Set<String>] {
+    var tokens: [String: Set<String>] = [:]
+    for finding in flagged where [.propertyName, .defsKey, .patternProperty].contains(finding.site) {
+      if let last = finding.pointer.tokens.last { tokens[finding.file, default: []].insert(last) }
+    }
+    return tokens
+  }
+
+  static func hint(_ pointer: JSONPointer, hidden: Set<String>) -> String {
+    var hinted = JSONPointer.root
+    for token in pointer.tokens { hinted = hinted.appending(hidden.contains(token) ? "*" : token) }
+    return hinted.string
+  }
+
+  // MARK: file format
+
+  struct File: Codable {
+    var format: String
+    var version: Int
+    var salt: String
+    var entries: [BaselineEntry]
+  }
+
+  /// Pretty and sorted, one entry per few lines, so a baseline change reviews like code.
+  public func rendered() -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    let file = File(format: Baseline.format, version: Baseline.formatVersion, salt: SHA256.hexString(salt), entries: entries)
+    let data = (try? encoder.encode(file)) ?? Data("{}".utf8)
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+
+  public static func parse(_ data: Data, path: String) throws(ConfigError) -> Baseline {
+    let file: File
+    do {
+      file = try JSONDecoder().decode(File.self, from: data)
+    } catch {
+      throw .baseline(path: path, reason: "not a phi-scan baseline (\(Baseline.describe(error))); write one with --write-baseline")
+    }
+    guard file.format == format else { throw .baseline(path: path, reason: "'format' is '\(file.format)', expected '\(format)'") }
+    guard file.version == formatVersion else {
+      throw .baseline(path: path, reason: "version \(file.version) is not supported (this phi-scan reads version \(formatVersion)); rewrite it with --write-baseline")
+    }
+    guard let salt = hexBytes(file.salt), salt.count >= 16 else {
+      throw .baseline(path: path, reason: "'salt' must be at least 32 hex digits")
+    }
+    return Baseline(salt: salt, entries: file.entries)
+  }
+
+  static func describe(_ error: Error) -> String {
+    switch error {
+    case DecodingError.keyNotFound(let key, _): return "missing '\(key.stringValue)'"
+    case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+      return "wrong type at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'"
+    case DecodingError.dataCorrupted: return "invalid JSON"
+    default: return "unreadable"
+    }
+  }
+
+  static func hexBytes(_ text: String) -> [UInt8]? {
+    let digits = Array(text.utf8)
+    guard digits.count % 2 == 0 else { return nil }
+    var bytes: [UInt8] = []
+    for i in stride(from: 0, to: digits.count, by: 2) {
+      guard let byte = UInt8(String(decoding: digits[i..<i + 2], as: UTF8.self), radix: 16) else { return nil }
+      bytes.append(byte)
+    }
+    return bytes
+  }
+}
+
+/// One accepted finding.
+public struct BaselineEntry: Sendable, Hashable, Codable, Comparable {
+  public var rule: String
+  public var file: String
+  /// The pointer with flagged tokens as `*`: for reviewers; matching uses `key`.
+  public var location: String
+  /// HMAC-SHA256(salt, rule, file, pointer) in hex.
+  public var key: String
+
+  public static func < (a: BaselineEntry, b: BaselineEntry) -> Bool {
+    (a.file, a.location, a.rule, a.key) < (b.file, b.location, b.rule, b.key)
+  }
+}

@@ -1,0 +1,118 @@
+import Foundation
+
+/// phi-scan's own JSON report (`--format json`): a stable, versioned document for
+/// scripts and dashboards, described field by field in docs/json-report.md. Findings
+/// carry the same facts as SARIF results and their properties; no value, unless the
+/// scan revealed values for local triage.
+public enum JSONReporter {
+  /// Bumped only when a field changes meaning or disappears; new fields keep the version.
+  public static let formatVersion = 1
+
+  public static func render(_ result: ScanResult, pretty: Bool = false) -> String {
+    let hiddenTools = result.flaggedToolNames
+    let levels = Dictionary(grouping: result.findings, by: \.level).mapValues(\.count)
+    let report = Report(
+      format: "phi-scan-report",
+      version: formatVersion,
+      tool: Tool(name: PhiScanVersion.name, version: PhiScanVersion.semanticVersion),
+      summary: Summary(
+        findings: result.findings.count,
+        error: levels[.error] ?? 0, warning: levels[.warning] ?? 0, note: levels[.note] ?? 0,
+        filesScanned: result.filesScanned,
+        filesNotFullyScanned: Set(result.diagnostics.filter { $0.severity == .error }.compactMap(\.file)).count,
+        suppressedByAllowList: result.suppressed.allowListed.count,
+        suppressedByBaseline: result.suppressed.baselined.count,
+        staleBaselineEntries: result.suppressed.staleBaselineEntries.count),
+      findings: result.findings.map { finding($0, hiddenTools: hiddenTools) },
+      diagnostics: result.diagnostics.map {
+        Diagnostic(severity: $0.severity.rawValue, code: $0.code, file: $0.file, line: $0.position?.line, column: $0.position?.column, message: $0.message)
+      })
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+    let data = (try? encoder.encode(report)) ?? Data("{}".utf8)
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+
+  static func finding(_ finding: Finding, hiddenTools: Set<String>) -> FindingRecord {
+    FindingRecord(
+      ruleId: finding.ruleID, level: finding.level.rawValue, category: finding.category.rawValue,
+      site: finding.site.rawValue, confidence: finding.confidence.rawValue, shape: finding.shape,
+      cached: finding.isCached, mask: finding.mask, file: finding.file, pointer: finding.pointer.string,
+      region: Region(finding.range), fingerprint: Fingerprint.primary(finding),
+      tool: FindingMessage.displayedToolName(finding, hiddenTools: hiddenTools),
+      message: FindingMessage.text(finding, hiddenTools: hiddenTools),
+      relatedLocations: finding.relatedLocations.map {
+        Related(file: $0.file, pointer: $0.pointer.string, region: Region($0.range), message: $0.message)
+      },
+      value: finding.revealedValue)
+  }
+
+  struct Report: Encodable {
+    let format: String
+    let version: Int
+    let tool: Tool
+    let summary: Summary
+    let findings: [FindingRecord]
+    let diagnostics: [Diagnostic]
+  }
+
+  struct Tool: Encodable { let name: String; let version: String }
+
+  struct Summary: Encodable {
+    let findings: Int
+    let error: Int
+    let warning: Int
+    let note: Int
+    let filesScanned: Int
+    let filesNotFullyScanned: Int
+    let suppressedByAllowList: Int
+    let suppressedByBaseline: Int
+    let staleBaselineEntries: Int
+  }
+
+  struct FindingRecord: Encodable {
+    let ruleId: String
+    let level: String
+    let category: String
+    let site: String
+    let confidence: String
+    let shape: String
+    let cached: Bool
+    let mask: String
+    let file: String
+    let pointer: String
+    let region: Region
+    let fingerprint: String
+    let tool: String?
+    let message: String
+    let relatedLocations: [Related]
+    let value: String?
+  }
+
+  struct Region: Encodable {
+    let startLine: Int
+    let startColumn: Int
+    let endLine: Int
+    let endColumn: Int
+    init(_ range: SourceRange) {
+      let sarif = SARIFReporter.region(range)
+      (startLine, startColumn, endLine, endColumn) = (sarif.startLine, sarif.startColumn, sarif.endLine, sarif.endColumn)
+    }
+  }
+
+  struct Related: Encodable {
+    let file: String
+    let pointer: String
+    let region: Region
+    let message: String
+  }
+
+  struct Diagnostic: Encodable {
+    let severity: String
+    let code: String
+    let file: String?
+    let line: Int?
+    let column: Int?
+    let message: String
+  }
+}
