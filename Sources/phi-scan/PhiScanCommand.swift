@@ -17,7 +17,7 @@ struct PhiScanCommand: ParsableCommand {
     commandName: "phi-scan",
     abstract: "Keep Protected Health Information out of the JSON Schemas that LLM APIs cache.",
     version: PhiScanVersion.semanticVersion,
-    subcommands: [ScanCommand.self],
+    subcommands: [ScanCommand.self, RulesCommand.self, ExplainCommand.self],
     defaultSubcommand: ScanCommand.self)
 
   /// Argument errors exit 2, not ArgumentParser's 64, so CI sees one "usage" code.
@@ -83,6 +83,14 @@ struct ScanCommand: ParsableCommand {
   @Flag(help: "Show flagged values in text and JSON reports, for local triage only. Refused with SARIF, which is meant to be uploaded.")
   var reveal = false
 
+  @OptionGroup var ruleSource: RuleSourceOptions
+
+  @Option(help: ArgumentHelp("Report only findings that are not in this baseline file.", valueName: "file"))
+  var baseline: String?
+
+  @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Record the current findings in this baseline file (its salt is kept when it exists), so later scans with --baseline report only new ones.", valueName: "file"))
+  var writeBaseline: String?
+
   mutating func validate() throws {
     _ = try ReportTargets.pair(formats: format, outputs: output)
     if reveal && ReportTargets.formats(format).contains(.sarif) {
@@ -94,20 +102,45 @@ struct ScanCommand: ParsableCommand {
   }
 
   func run() throws {
-    let configuration = ScanConfiguration(paths: paths, root: root ?? FileManager.default.currentDirectoryPath, revealValues: reveal)
+    let rootPath = root ?? FileManager.default.currentDirectoryPath
+    let setup = try ruleSource.load(root: rootPath)
+    var configuration = ScanConfiguration(paths: paths, root: rootPath, revealValues: reveal)
+    configuration.pathFilter = setup.config.pathFilter
+    // Never scan what this run writes (a baseline or report inside the scanned tree).
+    for written in output + [baseline, writeBaseline].compactMap({ $0 }) {
+      if let glob = try? Glob(Glob.escape(SourceFiles.displayPath(written, root: rootPath))) { configuration.pathFilter.exclude.append(glob) }
+    }
     let scanner: PHIScan.Scanner
     do {
-      scanner = try PHIScan.Scanner(configuration: configuration)
+      scanner = try PHIScan.Scanner(configuration: configuration, rules: setup.rules)
     } catch {
       Terminal.error("phi-scan: \(error)")
       throw ExitCode(ExitStatus.usageOrInput)
     }
-    let result = scanner.scan()
+    let sources = SourceFiles(root: rootPath, paths: paths)
+    var result = scanner.scan()
+    // Post-processing: pure functions over the finished result, in a fixed order.
+    let values = FindingValues(limits: configuration.parseLimits, locate: sources.locate)
+    result = AllowList.apply(setup.config.allow, to: result, configPath: setup.config.path, today: .today(), value: values.value)
+    let accepted = try baseline.map { try loadBaseline($0, root: rootPath) }
+    if let accepted, let path = baseline {
+      result = accepted.apply(to: result)
+      let shown = SourceFiles.displayPath(path, root: rootPath)
+      result.diagnostics += result.suppressed.staleBaselineEntries.map {
+        Diagnostic(severity: .note, code: "baseline-stale", file: shown, position: nil, message: "stale entry: rule \($0.rule) in \($0.file) at \($0.location) matches no finding (fixed or moved); refresh the baseline with --write-baseline")
+      }
+      result.diagnostics.sort(by: Diagnostic.reportOrder)
+    }
+    if let writeBaseline {
+      try saveBaseline(result, to: writeBaseline, existing: accepted, root: rootPath)
+      // What was just recorded is accepted: this run reports none of it.
+      result.suppressed.baselined += result.findings
+      result.findings = []
+    }
     // Diagnostics go to stderr whatever the formats; SARIF and JSON also carry them.
     for diagnostic in result.diagnostics {
       Terminal.error("\(diagnostic.severity.rawValue): \(diagnostic.located)")
     }
-    let sources = SourceLines(root: configuration.root, paths: paths)
     for target in try ReportTargets.pair(formats: format, outputs: output) {
       let report: String
       switch target.format {
@@ -123,6 +156,27 @@ struct ScanCommand: ParsableCommand {
     if let threshold = failOn.threshold, let highest = result.highestLevel, highest >= threshold {
       throw ExitCode(ExitStatus.findings)
     }
+  }
+
+  func loadBaseline(_ path: String, root: String) throws -> Baseline {
+    do {
+      guard let data = FileManager.default.contents(atPath: path) else {
+        throw ConfigError.baseline(path: path, reason: "no such file, or it cannot be read; create it with --write-baseline")
+      }
+      return try Baseline.parse(data, path: path)
+    } catch {
+      Terminal.error("phi-scan: \(error)")
+      throw ExitCode(ExitStatus.usageOrInput)
+    }
+  }
+
+  /// Keeps the salt of the file being replaced (or of --baseline), so rewriting a
+  /// baseline changes only the entries that changed.
+  func saveBaseline(_ result: ScanResult, to path: String, existing: Baseline?, root: String) throws {
+    let previous = FileManager.default.contents(atPath: path).flatMap { try? Baseline.parse($0, path: path) } ?? existing
+    let recorded = Baseline.record(result.findings + result.suppressed.baselined, flagged: result.allFlagged, salt: previous?.salt ?? Baseline.newSalt())
+    try write(recorded.rendered(), to: path)
+    Terminal.error("phi-scan: recorded \(recorded.entries.count) finding\(recorded.entries.count == 1 ? "" : "s") in \(path)")
   }
 
   func write(_ report: String, to output: String?) throws {
@@ -174,51 +228,5 @@ enum Terminal {
     if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
     if environment["TERM"] == "dumb" { return false }
     return isatty(STDOUT_FILENO) == 1
-  }
-}
-
-/// Source lines for text code frames, found from a report path: relative to the root,
-/// or under one of the command-line paths (DESIGN.md 3 report paths). Cached per file.
-final class SourceLines: @unchecked Sendable {
-  private let root: String
-  private let paths: [String]
-  private var cache: [String: [String]?] = [:]
-  private let lock = NSLock()
-
-  init(root: String, paths: [String]) {
-    self.root = root
-    self.paths = paths
-  }
-
-  var lines: @Sendable (String) -> [String]? { { [self] in self.load($0) } }
-
-  func load(_ reportPath: String) -> [String]? {
-    lock.lock()
-    defer { lock.unlock() }
-    if let cached = cache[reportPath] { return cached }
-    var candidates = [(root as NSString).appendingPathComponent(reportPath)]
-    for path in paths {
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-      if isDirectory.boolValue {
-        candidates.append((path as NSString).appendingPathComponent(reportPath))
-      } else if (path as NSString).lastPathComponent == reportPath || path.hasSuffix("/" + reportPath) {
-        candidates.append(path)
-      }
-    }
-    var found: [String]?
-    for candidate in candidates {
-      if let data = FileManager.default.contents(atPath: candidate) {
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        // Split on bytes: as Characters, "\r\n" is one grapheme and would not split on "\n".
-        found = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
-          String(decoding: line.last == 0x0D ? line.dropLast() : line[...], as: UTF8.self)
-        }
-        break
-      }
-    }
-    cache[reportPath] = found
-    return found
   }
 }

@@ -69,6 +69,16 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
 
   public var description: String { pattern }
 
+  /// A glob that matches exactly `text`.
+  public static func escape(_ text: String) -> String {
+    var out = ""
+    for c in text.unicodeScalars {
+      if "*?[\\".unicodeScalars.contains(c) { out.append("\\") }
+      out.unicodeScalars.append(c)
+    }
+    return out
+  }
+
   /// Whole-text match; linear in pattern times text (no backtracking blow-up).
   public func matches(_ text: String) -> Bool {
     let s = Array(text.unicodeScalars)
@@ -120,9 +130,21 @@ public struct PathFilter: Sendable, Hashable {
     self.exclude = exclude
   }
 
-  /// True when a file with this report path should be scanned.
+  /// True when a file with this report path should be scanned. A glob that matches a
+  /// directory covers everything under it (`exclude: [fixtures]`).
   public func admits(_ reportPath: String) -> Bool {
-    if exclude.contains(where: { $0.matches(reportPath) }) { return false }
-    return include.isEmpty || include.contains { $0.matches(reportPath) }
+    let candidates = PathFilter.selfAndParents(reportPath)
+    if exclude.contains(where: { glob in candidates.contains { glob.matches($0) } }) { return false }
+    return include.isEmpty || include.contains { glob in candidates.contains { glob.matches($0) } }
+  }
+
+  static func selfAndParents(_ path: String) -> [String] {
+    var out = [path]
+    var rest = Substring(path)
+    while let slash = rest.lastIndex(of: "/") {
+      rest = rest[..<slash]
+      if !rest.isEmpty { out.append(String(rest)) }
+    }
+    return out
   }
 }

@@ -59,8 +59,7 @@ public enum SARIFReporter {
   }
 
   static func descriptor(_ rule: Rule) -> SARIF.ReportingDescriptor {
-    let why = "Anthropic compiles the JSON Schemas of structured outputs and strict tools into grammars cached for up to 24 hours outside the HIPAA protections that cover prompts, and tool search indexes tool names, descriptions and argument metadata the same way; other providers handle schemas alike. Schemas must describe PHI fields, never contain PHI."
-    let fix = "Keep identifiers in message content, not in the schema: replace literal values in enum, const, default, examples and pattern with a generic format (type, format, pattern built from character classes), and describe the field in words."
+    let why = RuleCatalog.why, fix = RuleCatalog.fix
     let text = "\(rule.summary)\n\nWhy: \(why)\n\nHow to fix: \(fix)"
     let markdown = "**\(rule.name)**\n\n\(rule.help)\n\n**Why it matters.** \(why)\n\n**How to fix.** \(fix)"
     return SARIF.ReportingDescriptor(

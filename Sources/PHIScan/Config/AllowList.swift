@@ -1,0 +1,173 @@
+import Foundation
+import PCRE2
+
+/// One accepted finding pattern from the config's `allow` list. Every given field must
+/// match; `reason` is required; past `expires` the entry stops suppressing and says so.
+public struct AllowEntry: Sendable {
+  public var rule: String?
+  public var path: Glob?
+  public var pointer: Glob?
+  public var value: ValuePattern?
+  public var reason: String
+  public var expires: Day?
+  /// Where the entry starts in the config file.
+  public var position: SourcePosition
+
+  public init(rule: String? = nil, path: Glob? = nil, pointer: Glob? = nil, value: ValuePattern? = nil, reason: String, expires: Day? = nil, position: SourcePosition) {
+    self.rule = rule
+    self.path = path
+    self.pointer = pointer
+    self.value = value
+    self.reason = reason
+    self.expires = expires
+    self.position = position
+  }
+
+  /// A calendar day, `YYYY-MM-DD`; an entry is valid through its `expires` day.
+  public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var year: Int, month: Int, day: Int
+
+    public init?(_ text: String) {
+      let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+      guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+        let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+        (1...12).contains(month), day >= 1, day <= Day.days(in: month, year: year)
+      else { return nil }
+      (self.year, self.month, self.day) = (year, month, day)
+    }
+
+    /// Today in UTC, so an entry expires at the same moment on every CI runner.
+    public static func today(_ now: Date = Date()) -> Day {
+      var calendar = Calendar(identifier: .gregorian)
+      calendar.timeZone = TimeZone(identifier: "UTC")!
+      let parts = calendar.dateComponents([.year, .month, .day], from: now)
+      return Day(String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1))!
+    }
+
+    static func days(in month: Int, year: Int) -> Int {
+      switch month {
+      case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+      case 4, 6, 9, 11: return 30
+      default: return 31
+      }
+    }
+
+    public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
+    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+  }
+
+  /// True when every field the entry gives matches; the value is read only if needed.
+  func matches(_ finding: Finding, value: () -> String?) -> Bool {
+    if let rule, rule != finding.ruleID { return false }
+    if let path, !path.matches(finding.file) { return false }
+    if let pointer, !pointer.matches(finding.pointer.string) { return false }
+    if let pattern = self.value {
+      guard let text = value() else { return false }
+      return pattern.matches(text)
+    }
+    return true
+  }
+}
+
+/// A PCRE2 regex searched in a flagged value (anchor it with `^...$` for a whole match).
+public struct ValuePattern: Sendable {
+  public let source: String
+  let regex: PCRE2Regex
+
+  public init(_ source: String) throws(PCRE2Error) {
+    self.source = source
+    self.regex = try PCRE2Regex(source, options: [.utf])
+  }
+
+  /// A match-limit failure counts as no match: the finding stays reported.
+  public func matches(_ text: String) -> Bool { (try? regex.matches(text)) ?? false }
+}
+
+public enum AllowList {
+  /// Moves allowed findings into `suppressed.allowListed` and adds a diagnostic for
+  /// every expired entry (it suppresses nothing) and every entry that matched nothing.
+  /// - Parameter value: the flagged value of a finding, for entries with `value`.
+  public static func apply(_ entries: [AllowEntry], to result: ScanResult, configPath: String, today: AllowEntry.Day, value: (Finding) -> String?) -> ScanResult {
+    guard !entries.isEmpty else { return result }
+    var output = result
+    output.findings = []
+    var used = [Int](repeating: 0, count: entries.count)
+    var wouldMatch = [Int](repeating: 0, count: entries.count)
+    for finding in result.findings {
+      var allowed = false
+      for (index, entry) in entries.enumerated() where entry.matches(finding, value: { value(finding) }) {
+        if let expires = entry.expires, expires < today {
+          wouldMatch[index] += 1
+          continue
+        }
+        used[index] += 1
+        allowed = true
+        break
+      }
+      if allowed { output.suppressed.allowListed.append(finding) } else { output.findings.append(finding) }
+    }
+    for (index, entry) in entries.enumerated() {
+      if let expires = entry.expires, expires < today {
+        let count = wouldMatch[index]
+        let effect = count == 0 ? "it matches no finding any more: remove it" : "the \(count) finding\(count == 1 ? " it matched is" : "s it matched are") reported again: fix \(count == 1 ? "it" : "them") or renew 'expires'"
+        output.diagnostics.append(Diagnostic(severity: .warning, code: "allow-expired", file: configPath, position: entry.position, message: "allow entry expired on \(expires); \(effect)"))
+      } else if used[index] == 0 {
+        output.diagnostics.append(Diagnostic(severity: .note, code: "allow-unused", file: configPath, position: entry.position, message: "allow entry matches no finding; remove it if what it allowed is gone"))
+      }
+    }
+    output.diagnostics.sort(by: Diagnostic.reportOrder)
+    return output
+  }
+}
+
+/// Flagged values looked up again from the files, for allow entries with `value`. The
+/// value never leaves this lookup: it is only matched against the entry's regex.
+public final class FindingValues: @unchecked Sendable {
+  private let locate: (String) -> String?
+  private let limits: ParseLimits
+  private var documents: [String: [Document]] = [:]
+  private let lock = NSLock()
+
+  /// - Parameter locate: the path to open for a report path.
+  public init(limits: ParseLimits = .default, locate: @escaping (String) -> String?) {
+    self.locate = locate
+    self.limits = limits
+  }
+
+  public func value(of finding: Finding) -> String? {
+    lock.lock()
+    defer { lock.unlock() }
+    if documents[finding.file] == nil {
+      guard let path = locate(finding.file), let data = FileManager.default.contents(atPath: path) else { return nil }
+      let bytes = [UInt8](data)
+      documents[finding.file] = DocumentLoader.load(bytes, format: DocumentFormat.forPath(path) ?? DocumentFormat.sniff(bytes), limits: limits).documents
+    }
+    return FindingValues.resolve(finding, in: documents[finding.file] ?? [])
+  }
+
+  /// Follows the pointer; for name sites the value is the last token itself.
+  static func resolve(_ finding: Finding, in documents: [Document]) -> String? {
+    let tokens = finding.pointer.tokens
+    for document in documents {
+      let prefix = document.rootPointer.tokens
+      guard tokens.starts(with: prefix) else { continue }
+      let rest = Array(tokens.dropFirst(prefix.count))
+      if [.propertyName, .patternProperty, .defsKey].contains(finding.site) { return rest.last }
+      var node = document.root
+      for token in rest {
+        if let members = node.members, let member = members.first(where: { $0.key == token }) {
+          node = member.value
+        } else if let elements = node.elements, let index = Int(token), elements.indices.contains(index) {
+          node = elements[index]
+        } else {
+          return nil
+        }
+      }
+      switch node.value {
+      case .string(let text), .number(let text): return text
+      default: return nil
+      }
+    }
+    return nil
+  }
+}

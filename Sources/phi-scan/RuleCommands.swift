@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import PHIScan
+
+/// Where rules come from: the built-in packs, `--patterns`, and the config file.
+struct RuleSourceOptions: ParsableArguments {
+  @Option(help: ArgumentHelp("Read this config file instead of .phi-scan.yml at the scan root.", valueName: "file"))
+  var config: String?
+
+  @Option(help: ArgumentHelp("Load the pattern packs in this directory (or this pack file) besides the built-in ones; repeatable. Rule ids must not clash with built-in ones.", valueName: "dir"))
+  var patterns: [String] = []
+
+  struct Setup {
+    var config: ConfigFile
+    var rules: RuleSet
+  }
+
+  /// The config (given, found at the root, or none) and the rule set it selects.
+  /// Every problem is a usage error (exit 2) naming file, line and key.
+  func load(root: String) throws -> Setup {
+    do {
+      var config = ConfigFile()
+      if let path = self.config {
+        config = try ConfigFile.load(path: path, displayPath: SourceFiles.displayPath(path, root: root))
+      } else {
+        let found = (root as NSString).appendingPathComponent(ConfigFile.defaultName)
+        if FileManager.default.fileExists(atPath: found) {
+          config = try ConfigFile.load(path: found, displayPath: ConfigFile.defaultName)
+        }
+      }
+      let rules = try PackLoader.rules(userPaths: config.patternDirectories + patterns)
+      return Setup(config: config, rules: try config.select(rules))
+    } catch {
+      Terminal.error("phi-scan: \(error)")
+      throw ExitCode(ExitStatus.usageOrInput)
+    }
+  }
+}
+
+struct RulesCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "rules",
+    abstract: "List the loaded rules: id, category, level, sites and pack (after the config file).")
+
+  @OptionGroup var ruleSource: RuleSourceOptions
+
+  @Option(help: "Directory whose .phi-scan.yml is read (default: the current directory).")
+  var root: String?
+
+  func run() throws {
+    let setup = try ruleSource.load(root: root ?? FileManager.default.currentDirectoryPath)
+    print(RuleCatalog.table(setup.rules), terminator: "")
+  }
+}
+
+struct ExplainCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "explain",
+    abstract: "Print a rule's documentation and its (synthetic) examples.")
+
+  @Argument(help: "The rule id, as 'phi-scan rules' lists it.")
+  var rule: String
+
+  @OptionGroup var ruleSource: RuleSourceOptions
+
+  @Option(help: "Directory whose .phi-scan.yml is read (default: the current directory).")
+  var root: String?
+
+  func run() throws {
+    let setup = try ruleSource.load(root: root ?? FileManager.default.currentDirectoryPath)
+    guard let found = setup.rules.rule(rule) else {
+      let close = setup.rules.rules.map(\.id).filter { $0.contains(rule) || rule.contains($0) }
+      let hint = close.isEmpty ? "run 'phi-scan rules' for the list" : "did you mean \(close.joined(separator: ", "))?"
+      Terminal.error("phi-scan: no loaded rule has the id '\(rule)'; \(hint)")
+      throw ExitCode(ExitStatus.usageOrInput)
+    }
+    print(RuleCatalog.explanation(found), terminator: "")
+  }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+
+@testable import PHIScan
+
+/// `.phi-scan.yml`: every key does what it says, every mistake is an error naming the
+/// key and its line.
+@Suite struct ConfigFileTests {
+  static let fixtures = "Tests/PHIScanTests/Config/Fixtures"
+
+  static func parse(_ text: String) throws(ConfigError) -> ConfigFile {
+    try ConfigFile.parse(Array(text.utf8), path: ".phi-scan.yml")
+  }
+
+  @Test func everyKeyIsRead() throws {
+    let config = try ConfigFile.load(path: Fixtures.url("\(Self.fixtures)/every-key.yml").path, displayPath: "every-key.yml")
+    #expect(config.path == "every-key.yml")
+    #expect(config.rules["us-ssn"]?.value == .warning)
+    #expect(config.rules["team-member-id"]?.value == .on)
+    #expect(config.packs["us-identifiers"]?.value == true && config.packs["team"]?.value == false)
+    #expect(config.patternDirectories == [Fixtures.url("\(Self.fixtures)/packs").path])
+    #expect(config.pathFilter.admits("schemas/a/b.json"))
+    #expect(config.pathFilter.admits("x/y/search.tool.json"))
+    #expect(!config.pathFilter.admits("src/b.json"))
+    #expect(!config.pathFilter.admits("schemas/fixtures/b.json"))
+    #expect(config.sites == [.const, .enum, .default, .examples])
+    #expect(config.allow.count == 2)
+    let first = config.allow[0]
+    #expect(first.rule == "us-ssn" && first.reason.hasPrefix("SSA's"))
+    #expect(first.expires == AllowEntry.Day("2099-12-31"))
+    #expect(first.position == SourcePosition(line: 18, column: 5))
+    #expect(first.path?.matches("schemas/legacy/a.json") == true)
+    #expect(first.pointer?.matches("/properties/a/examples/0") == true)
+    #expect(first.value?.matches("078-05-1120") == true)
+    #expect(config.allow[1].path?.matches("docs/a/b.json") == true)
+
+    // The selection: team pack off but its rule switched on; us-ssn as a warning.
+    let rules = try config.select(try PackLoader.rules(userPaths: config.patternDirectories))
+    #expect(rules.rules.map(\.id) == ["team-member-id", "us-ssn"])
+    #expect(rules.rule("us-ssn")?.level == .warning)
+    #expect(rules.rule("us-ssn")?.sites == [.const, .enum, .default, .examples])
+  }
+
+  @Test func emptyFileIsTheDefault() throws {
+    let config = try Self.parse("# nothing yet\n")
+    #expect(config.rules.isEmpty && config.allow.isEmpty && config.sites == nil)
+    #expect(config.pathFilter.admits("any/file.json"))
+  }
+
+  @Test func packsAndRulesSwitchOff() throws {
+    let builtin = try PackLoader.builtinRules()
+    #expect(throws: ConfigError.self) { try Self.parse("packs:\n  us-identifiers: off\n").select(builtin) }
+    let sitesNarrowed = try Self.parse("sites: [pattern]\n").select(builtin)
+    #expect(sitesNarrowed.rule("us-ssn")?.sites.isEmpty == true)
+    let userPacks = Fixtures.url("\(Self.fixtures)/packs").path
+    let all = try PackLoader.rules(userPaths: [userPacks])
+    #expect(try Self.parse("packs:\n  team: off\n").select(all).rules.map(\.id) == ["us-ssn"])
+    #expect(try Self.parse("rules:\n  us-ssn: off\n").select(all).rules.map(\.id) == ["team-member-id"])
+    #expect(try Self.parse("rules:\n  us-ssn: note\n").select(all).rule("us-ssn")?.level == .note)
+    #expect(try Self.parse("rules:\n  us-ssn: error\n").select(all).rule("us-ssn")?.level == .error)
+  }
+
+  /// Each mistake, the key the message names, and its line.
+  @Test(arguments: [
+    ("colour: red\n", "'colour': unknown key", 1),
+    ("version: 2\n", "'version': must be 1", 1),
+    ("rules: [us-ssn]\n", "'rules': must be a mapping", 1),
+    ("rules:\n  us-ssn: loud\n", "'rules.us-ssn': must be one of on, off, error, warning, note", 2),
+    ("packs:\n  us-identifiers: maybe\n", "'packs.us-identifiers': must be on or off", 2),
+    ("patterns: packs\n", "'patterns': must be a list of strings", 1),
+    ("include: [\"\"]\n", "'include': entries must be non-empty strings", 1),
+    ("exclude:\n  - \"a[b\"\n", "'exclude': '[' is not closed", 2),
+    ("sites: [consts]\n", "'sites': unknown site", 1),
+    ("sites: []\n", "'sites': an empty list would scan nothing", 1),
+    ("allow: yes\n", "'allow': must be a list", 1),
+    ("allow:\n  - just text\n", "'allow': each entry is a mapping", 2),
+    ("allow:\n  - rule: us-ssn\n", "'allow.reason': every allow entry needs a reason", 2),
+    ("allow:\n  - reason: why\n", "'allow': an entry with no rule, path, pointer or value would allow every finding", 2),
+    ("allow:\n  - rule: us-ssn\n    reason: r\n    because: x\n", "'allow.because': unknown key", 4),
+    ("allow:\n  - pointer: properties/a\n    reason: r\n", "'allow.pointer': a JSON Pointer glob starts with '/'", 2),
+    ("allow:\n  - value: '(unclosed'\n    reason: r\n", "'allow.value': the regex does not compile", 2),
+    ("allow:\n  - rule: us-ssn\n    reason: r\n    expires: 2026-02-30\n", "'allow.expires': must be a date YYYY-MM-DD", 4),
+    ("allow:\n  - rule: us-ssn\n    reason: r\n    expires: next week\n", "'allow.expires': must be a date YYYY-MM-DD", 4),
+    ("allow:\n  - rule: us-ssn\n    reason: \"\"\n", "'allow.reason': must be a non-empty string", 3),
+    ("rules: {}\nrules: {}\n", "duplicated key(s): 'rules'", 1),
+    ("rules:\n  us-ssn: [off\n", "YAML: while parsing a flow sequence", 3),
+    ("- a\n- b\n", "the config is a mapping", 1),
+  ])
+  func mistakesNameKeyAndLine(text: String, message: String, line: Int) {
+    do {
+      _ = try Self.parse(text)
+      Issue.record("accepted: \(text)")
+    } catch {
+      #expect(error.description.contains(message), "\(error.description)")
+      #expect(error.description.hasPrefix(".phi-scan.yml:\(line == 0 ? "" : "\(line):")"), "\(error.description)")
+    }
+  }
+
+  /// Names that only the loaded rules can check.
+  @Test(arguments: [
+    ("rules:\n  us-sn: off\n", "'rules.us-sn': no loaded rule has this id", 2),
+    ("packs:\n  identifiers: off\n", "'packs.identifiers': no loaded pack has this name", 2),
+    ("allow:\n  - rule: ssn\n    reason: r\n", "'allow.rule': no loaded rule has the id 'ssn'", 2),
+    ("rules:\n  us-ssn: off\n", "'rules': every rule is switched off", 0),
+  ])
+  func unknownNamesAreErrors(text: String, message: String, line: Int) throws {
+    let config = try Self.parse(text)
+    let rules = try PackLoader.builtinRules()
+    do {
+      _ = try config.select(rules)
+      Issue.record("accepted: \(text)")
+    } catch {
+      #expect(error.description.contains(message), "\(error.description)")
+      if line > 0 { #expect(error.description.hasPrefix(".phi-scan.yml:\(line):")) }
+    }
+  }
+
+  @Test func days() {
+    #expect(AllowEntry.Day("2024-02-29") != nil)
+    #expect(AllowEntry.Day("2023-02-29") == nil)
+    #expect(AllowEntry.Day("1900-02-29") == nil)
+    #expect(AllowEntry.Day("2026-13-01") == nil)
+    #expect(AllowEntry.Day("2026-1-01") == nil)
+    #expect(AllowEntry.Day("2026-01-31")! < AllowEntry.Day("2026-02-01")!)
+    #expect(AllowEntry.Day.today(Date(timeIntervalSince1970: 0)).description == "1970-01-01")
+  }
+
+  @Test(arguments: [
+    ("*.json", "a.json", true), ("*.json", "dir/a.json", false), ("**/*.json", "a.json", true),
+    ("**/*.json", "x/y/a.json", true), ("a/**/b.json", "a/b.json", true), ("a/**/b.json", "a/x/y/b.json", true),
+    ("a/**/b.json", "a/xb.json", false), ("a/**", "a/x/y", true), ("a?.json", "ab.json", true), ("a?.json", "a/.json", false),
+    ("[ab].json", "b.json", true), ("[!ab].json", "b.json", false), ("[a-c]x", "bx", true), ("\\*.json", "*.json", true),
+    ("\\*.json", "a.json", false), ("/properties/*/const", "/properties/a/const", true),
+    ("/properties/*/const", "/properties/a/properties/b/const", false), ("/properties/**/const", "/properties/a/properties/b/const", true),
+  ])
+  func globs(pattern: String, text: String, matches: Bool) throws {
+    #expect(try Glob(pattern).matches(text) == matches)
+  }
+
+  @Test func pathGlobsWithoutSlashMatchAtAnyDepth() throws {
+    #expect(try Glob("*.json", anywhere: true).matches("x/y/a.json"))
+    #expect(try Glob("fixtures", anywhere: true).matches("a/fixtures"))
+    #expect(!(try Glob("a/*.json", anywhere: true).matches("x/a/b.json")))
+    #expect(try Glob(Glob.escape("we*ird[1].json")).matches("we*ird[1].json"))
+  }
+}

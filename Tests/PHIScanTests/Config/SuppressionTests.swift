@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+
+@testable import PHIScan
+
+/// The allow list (with expiry) and the baseline, as pure functions over a result.
+@Suite struct SuppressionTests {
+  static func finding(_ pointer: String, file: String = "a.json", site: Site = .const) -> Finding {
+    ReportDetailsTests.finding(pointer, site: site, file: file)
+  }
+
+  static func result(_ findings: [Finding]) throws -> ScanResult { try ReportDetailsTests.result(findings) }
+
+  static let day = AllowEntry.Day("2026-06-15")!
+
+  static func entry(_ yaml: String) throws -> AllowEntry {
+    try #require(try ConfigFile.parse(Array("allow:\n\(yaml)".utf8), path: "c.yml").allow.first)
+  }
+
+  @Test func entriesMatchOnEveryGivenField() throws {
+    let findings = [Self.finding("/properties/a/const"), Self.finding("/properties/b/enum/0", file: "docs/b.json")]
+    let values = ["/properties/a/const": "078-05-1120", "/properties/b/enum/0": "512-43-8876"]
+    let lookup: (Finding) -> String? = { values[$0.pointer.string] }
+    func allowed(_ yaml: String) throws -> [String] {
+      let out = AllowList.apply([try Self.entry(yaml)], to: try Self.result(findings), configPath: "c.yml", today: Self.day, value: lookup)
+      return out.suppressed.allowListed.map(\.pointer.string)
+    }
+    #expect(try allowed("  - rule: us-ssn\n    reason: r\n") == ["/properties/a/const", "/properties/b/enum/0"])
+    #expect(try allowed("  - path: docs/*\n    reason: r\n") == ["/properties/b/enum/0"])
+    #expect(try allowed("  - pointer: /properties/*/const\n    reason: r\n") == ["/properties/a/const"])
+    #expect(try allowed("  - value: '^078-05-1120$'\n    reason: r\n") == ["/properties/a/const"])
+    #expect(try allowed("  - value: '^078'\n    path: docs/**\n    reason: r\n") == [])
+  }
+
+  @Test func anExpiredEntryStopsSuppressingAndSaysSo() throws {
+    let result = try Self.result([Self.finding("/properties/a/const")])
+    let yaml = "  - rule: us-ssn\n    reason: r\n    expires: 2026-06-14\n"
+    let expired = AllowList.apply([try Self.entry(yaml)], to: result, configPath: "c.yml", today: Self.day, value: { _ in nil })
+    #expect(expired.findings.count == 1 && expired.suppressed.allowListed.isEmpty)
+    let warning = try #require(expired.diagnostics.first { $0.code == "allow-expired" })
+    #expect(warning.severity == .warning && warning.file == "c.yml" && warning.position?.line == 2)
+    #expect(warning.message.contains("expired on 2026-06-14") && warning.message.contains("reported again"))
+    // Through its expiry day it still suppresses.
+    let lastDay = AllowList.apply([try Self.entry(yaml)], to: result, configPath: "c.yml", today: AllowEntry.Day("2026-06-14")!, value: { _ in nil })
+    #expect(lastDay.findings.isEmpty && lastDay.suppressed.allowListed.count == 1)
+    #expect(lastDay.diagnostics.isEmpty)
+  }
+
+  @Test func unusedEntriesAreNoted() throws {
+    let out = AllowList.apply([try Self.entry("  - path: nowhere/**\n    reason: r\n")], to: try Self.result([Self.finding("/properties/a/const")]), configPath: "c.yml", today: Self.day, value: { _ in nil })
+    #expect(out.findings.count == 1)
+    #expect(out.diagnostics.map(\.code) == ["allow-unused"])
+  }
+
+  @Test func valuesAreResolvedFromTheDocumentByPointer() throws {
+    let text = #"{"properties": {"jane_doe_1984": {"enum": ["a", "512-43-8876"]}, "n": {"const": 19840312}}}"#
+    let documents = DocumentLoader.load(Array(text.utf8), format: .json).documents
+    #expect(FindingValues.resolve(Self.finding("/properties/jane_doe_1984/enum/1", site: .enum), in: documents) == "512-43-8876")
+    #expect(FindingValues.resolve(Self.finding("/properties/jane_doe_1984", site: .propertyName), in: documents) == "jane_doe_1984")
+    #expect(FindingValues.resolve(Self.finding("/properties/n/const"), in: documents) == "19840312")
+    #expect(FindingValues.resolve(Self.finding("/properties/missing/const"), in: documents) == nil)
+    let lines = DocumentLoader.load(Array("{\"a\": 1}\n{\"const\": \"x-1\"}\n".utf8), format: .jsonLines).documents
+    #expect(FindingValues.resolve(Self.finding("/1/const"), in: lines) == "x-1")
+  }
+
+  static let salt: [UInt8] = Array(0..<16)
+
+  @Test func baselineRoundTrip() throws {
+    let a = Self.finding("/properties/a/const"), b = Self.finding("/properties/b/const")
+    let baseline = Baseline.record([a], flagged: [a], salt: Self.salt)
+    let parsed = try Baseline.parse(Data(baseline.rendered().utf8), path: "b.json")
+    #expect(parsed == baseline)
+    var moved = a
+    moved.range.start.line += 30  // reformatted or moved: same rule, file, pointer
+    let applied = parsed.apply(to: try Self.result([moved, b]))
+    #expect(applied.findings.map(\.pointer.string) == ["/properties/b/const"])
+    #expect(applied.suppressed.baselined.count == 1)
+    #expect(applied.suppressed.staleBaselineEntries.isEmpty)
+    let fixed = parsed.apply(to: try Self.result([b]))
+    #expect(fixed.suppressed.staleBaselineEntries.map(\.location) == ["/properties/a/const"])
+  }
+
+  @Test func baselineStoresNothingThatGivesAValueBack() throws {
+    let name = Self.finding("/properties/jane_doe_1984", site: .propertyName)
+    let inside = Self.finding("/properties/jane_doe_1984/properties/x/const")
+    let text = Baseline.record([name, inside], flagged: [name, inside], salt: Self.salt).rendered()
+    #expect(!text.contains("jane_doe_1984"))
+    #expect(text.contains("\"location\" : \"/properties/*/properties/x/const\""))
+    // Keys depend on the salt, so a table of hashed pointers is useless.
+    #expect(Baseline.key(name, salt: Self.salt) != Baseline.key(name, salt: Array(repeating: 7, count: 16)))
+    #expect(Baseline.key(name, salt: Self.salt) != SHA256.hex("us-ssn\u{0}a.json\u{0}/properties/jane_doe_1984"))
+  }
+
+  @Test(arguments: [
+    ("not json", "not a phi-scan baseline"),
+    (#"{"format": "other", "version": 1, "salt": "000102030405060708090a0b0c0d0e0f", "entries": []}"#, "'format' is 'other'"),
+    (#"{"format": "phi-scan-baseline", "version": 9, "salt": "000102030405060708090a0b0c0d0e0f", "entries": []}"#, "version 9 is not supported"),
+    (#"{"format": "phi-scan-baseline", "version": 1, "salt": "xyz", "entries": []}"#, "'salt' must be"),
+    (#"{"format": "phi-scan-baseline", "version": 1, "salt": "000102030405060708090a0b0c0d0e0f"}"#, "missing 'entries'"),
+  ])
+  func brokenBaselinesAreErrors(text: String, message: String) {
+    #expect(throws: ConfigError.self) { try Baseline.parse(Data(text.utf8), path: "b.json") }
+    do { _ = try Baseline.parse(Data(text.utf8), path: "b.json") } catch { #expect(error.description.contains(message), "\(error)") }
+  }
+
+  @Test func hmacKnownAnswer() {
+    // RFC 4231 test case 2.
+    let mac = SHA256.hmac(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8))
+    #expect(SHA256.hexString(mac) == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+  }
+}
