@@ -33,6 +33,28 @@ extension PackLoader {
     var user: [(path: String, text: String)] = []
     for path in userPaths { user += try packFiles(at: path) }
     guard !user.isEmpty else { throw .unreadable(pack: userPaths.joined(separator: ", "), reason: "no *.yaml or *.yml pack files there") }
-    return try ruleSet(from: builtin.map { ("built-in \($0.path)", $0.text) } + user)
+    let rules = try ruleSet(from: builtin.map { ("built-in \($0.path)", $0.text) } + user)
+    let builtinIDs = Set(try builtinRules().rules.map(\.id))
+    try checkExamples(rules.rules.filter { !builtinIDs.contains($0.id) }, files: user.map(\.path))
+    return rules
+  }
+
+  /// Runs a user rule's examples once at load time, as the tests do for built-in packs:
+  /// a rule whose own examples fail would report nonsense. Examples are synthetic.
+  static func checkExamples(_ rules: [Rule], files: [String]) throws(PackError) {
+    guard !rules.isEmpty else { return }
+    let detector: Detector
+    do { detector = try Detector(rules: RuleSet(rules: rules)) } catch { throw .unreadable(pack: files.joined(separator: ", "), reason: "cannot start the detector: \(error)") }
+    for rule in rules {
+      func fail(_ reason: String) -> PackError {
+        .invalidField(pack: rule.pack, rule: rule.id, field: "examples", position: nil, reason: reason)
+      }
+      for example in rule.examples.match {
+        guard (try? detector.evaluate(rule, on: example)) != nil else { throw fail("'\(example)' is listed under match but the rule does not flag it") }
+      }
+      for example in rule.examples.noMatch {
+        if (try? detector.evaluate(rule, on: example)) != nil { throw fail("'\(example)' is listed under noMatch but the rule flags it") }
+      }
+    }
   }
 }

@@ -104,5 +104,11 @@ import Testing
     #expect(refused.status == 2)
     #expect(refused.stderr.contains("rule id us-ssn is defined in more than one pack"))
     #expect(try CLI.run(["scan", "a.json", "--patterns", "nowhere"], in: clashing).status == 2)
+    // A user rule's examples run at load time.
+    let wrong = pack.replacingOccurrences(of: "        - TM-12\n", with: "        - TM-12\n        - TM-654321\n")
+    let wrongExamples = try CLI.directory(["packs/team.yaml": wrong, "a.json": CLI.positive])
+    let failed = try CLI.run(["scan", "a.json", "--patterns", "packs"], in: wrongExamples)
+    #expect(failed.status == 2)
+    #expect(failed.stderr.contains("'TM-654321' is listed under noMatch but the rule flags it"))
   }
 }
