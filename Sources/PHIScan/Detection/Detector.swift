@@ -2,6 +2,12 @@ import PCRE2
 
 /// Applies a rule set to extracted strings. One detector per worker: it owns the PCRE2
 /// match data, which must never be shared between threads.
+///
+/// Deciding (DESIGN.md 4) happens in three steps: the rules of the string's site run
+/// (name sites also on the string split into words; `pattern` and `pattern-property`
+/// strings on the literals their regex allows); a validator accepts, rejects or marks
+/// the match as a placeholder; then context words, the site and whether the provider
+/// caches the string set the confidence, which sets the level.
 public final class Detector {
   public let rules: RuleSet
   private let matchData: PCRE2MatchData
@@ -18,36 +24,112 @@ public final class Detector {
     self.rulesBySite = bySite
   }
 
-  /// What one string produced: at most one finding per rule, and any match-limit problems.
+  /// What one string produced: at most one finding per category, and any problems.
   public struct Outcome {
     public var findings: [Finding] = []
     public var diagnostics: [Diagnostic] = []
   }
 
+  /// Sites whose strings are names: they are also read as words.
+  static let nameSites: Set<Site> = [.propertyName, .required, .defsKey, .toolName, .patternProperty]
+  /// Sites whose strings are prose: identifiers inside them weigh one level less.
+  static let freeTextSites: Set<Site> = [.title, .description, .toolDescription]
+
+  /// The rules that check a string of this site. Regex sites check the literals their
+  /// pattern allows: `pattern` literals like values (`const`), `pattern-property`
+  /// literals like property names.
+  func rules(for site: Site) -> [Rule] {
+    switch site {
+    case .pattern: return (rulesBySite[.pattern] ?? []) + (rulesBySite[.const] ?? [])
+    case .patternProperty: return (rulesBySite[.patternProperty] ?? []) + (rulesBySite[.propertyName] ?? [])
+    default: return rulesBySite[site] ?? []
+    }
+  }
+
   /// Checks every string; `file` is the report path used in findings.
   public func detect(_ strings: [ExtractedString], file: String, reveal: Bool = false) -> Outcome {
     var outcome = Outcome()
+    let prose = Self.proseBySubschema(strings)
     for string in strings {
-      for rule in rulesBySite[string.site] ?? [] {
+      let siteRules = rules(for: string.site)
+      guard !siteRules.isEmpty else { continue }
+      var candidates: [String]
+      if string.site == .pattern || string.site == .patternProperty {
+        let analysis = PatternLiterals.analyse(string.text)
+        if let limit = analysis.limitHit {
+          outcome.diagnostics.append(Diagnostic(severity: .warning, code: "pattern-too-complex", file: file, position: string.range.start, message: "the regex at \(string.pointer) was only partly analysed (\(limit)); literals beyond that point were not checked"))
+        }
+        candidates = analysis.strings
+      } else {
+        candidates = [string.text]
+      }
+      if Self.nameSites.contains(string.site) {
+        for candidate in candidates {
+          let words = NameWords.normalized(candidate)
+          if words != candidate && !words.isEmpty && !candidates.contains(words) { candidates.append(words) }
+        }
+      }
+      let context = ContextWords(contextParts(string, prose))
+      var best: [Category: (finding: Finding, confidence: Confidence, generic: Bool)] = [:]
+      for rule in siteRules {
+        var verdict: Verdict?
         do {
-          if let verdict = try evaluate(rule, on: string.text) {
-            outcome.findings.append(finding(rule, string, verdict, file: file, reveal: reveal))
-          }
+          verdict = try self.verdict(rule, candidates: candidates, context: context)
         } catch {
           outcome.diagnostics.append(Diagnostic(severity: .error, code: "match-limit", file: file, position: string.range.start, message: "rule \(rule.id) could not finish on the string at \(string.pointer): \(error.description); the string was not fully checked"))
         }
+        guard let verdict, let confidence = confidence(rule, verdict, site: string.site, context: context, isCached: string.context.isCached) else { continue }
+        let category = rule.recategorize.first { context.containsAny($0.context) }?.category ?? rule.category
+        if let current = best[category], current.confidence >= confidence { continue }
+        let made = finding(rule, string, verdict, category: category, confidence: confidence, file: file, reveal: reveal)
+        best[category] = (made, confidence, rule.contextRequired && verdict == .valid)
       }
+      // A shape-specific match (an SSN under `member_ssn`) wins over a generic id that only
+      // its field name suggested (a member id): one string, one identifier.
+      let hasSpecific = best.values.contains { !$0.generic && $0.finding.confidence > .low }
+      outcome.findings += best.values.filter { !(hasSpecific && $0.generic) }.map(\.finding).sorted { $0.ruleID < $1.ruleID }
     }
     return outcome
   }
 
-  /// The verdict of the first match the validator accepts (or the first match, without a
-  /// validator); nil when nothing qualifies. Placeholders count only if nothing real does.
-  public func evaluate(_ rule: Rule, on text: String) throws(PCRE2Error) -> Verdict? {
+  /// The best verdict over several readings of one string (as written, split into words,
+  /// or the literals of a regex): valid beats placeholder.
+  func verdict(_ rule: Rule, candidates: [String], context: ContextWords) throws(PCRE2Error) -> Verdict? {
+    var best: Verdict?
+    for candidate in candidates {
+      guard let found = try evaluate(rule, on: candidate, context: context) else { continue }
+      if found == .valid { return .valid }
+      best = found
+    }
+    return best
+  }
+
+  /// How the detector reads one string for a rule outside any document, as rule
+  /// examples do: under `context` (a property name), and split into words too when the
+  /// rule applies to names.
+  public func verdict(_ rule: Rule, on text: String, context: String? = nil) throws(PCRE2Error) -> Verdict? {
+    var candidates = [text]
+    if rule.sites.contains(where: Self.nameSites.contains) {
+      let words = NameWords.normalized(text)
+      if words != text && !words.isEmpty { candidates.append(words) }
+    }
+    return try verdict(rule, candidates: candidates, context: ContextWords([context ?? "", text]))
+  }
+
+  /// The verdict of the first match the validator (and lexicon) accepts, or the first
+  /// match without a validator; nil when nothing qualifies, or when the rule needs
+  /// context words that are absent. Placeholders count only if nothing real does.
+  public func evaluate(_ rule: Rule, on text: String, context: ContextWords? = nil) throws(PCRE2Error) -> Verdict? {
+    guard CharacterNeeds.of(text).isSuperset(of: rule.needs) else { return nil }
+    if rule.contextRequired {
+      guard let context, context.containsAny(rule.context) else { return nil }
+    }
     var placeholder = false
+    let bytes = Array(text.utf8)
     for range in try rule.regex.allMatches(in: text, using: matchData) {
+      let matched = String(decoding: bytes[range], as: UTF8.self)
+      if let lexicon = rule.lexicon, !lexicon.accepts(matched) { continue }
       guard let validator = rule.validator else { return .valid }
-      let matched = String(decoding: Array(text.utf8)[range], as: UTF8.self)
       switch validator.check(matched) {
       case .valid: return .valid
       case .placeholder: placeholder = true
@@ -57,14 +139,79 @@ public final class Detector {
     return placeholder ? .placeholder : nil
   }
 
-  func finding(_ rule: Rule, _ string: ExtractedString, _ verdict: Verdict, file: String, reveal: Bool) -> Finding {
-    let confidence: Confidence = verdict == .placeholder ? .low : Detector.confidence(for: rule.level)
-    let reason = verdict == .placeholder ? "a well-known placeholder \(rule.category.rawValue) value" : rule.summary
+  /// Confidence from the rule's levels, its context and negative-context words, the
+  /// site (prose weighs less) and caching (prompt-only text weighs less). Nil: too weak
+  /// to report. Placeholders are always low: a distinct class, never silent.
+  func confidence(_ rule: Rule, _ verdict: Verdict, site: Site, context: ContextWords, isCached: Bool) -> Confidence? {
+    if verdict == .placeholder { return .low }
+    let hasContext = context.containsAny(rule.context)
+    var score = Self.score(hasContext ? (rule.contextLevel ?? rule.level) : rule.level)
+    if context.containsAny(rule.negativeContext) && !hasContext { score -= 1 }
+    if Self.freeTextSites.contains(site) { score -= 1 }
+    if !isCached { score -= 1 }
+    switch score {
+    case 3...: return .high
+    case 2: return .medium
+    case 1: return .low
+    default: return nil
+    }
+  }
+
+  static func score(_ level: Level) -> Int {
+    switch level {
+    case .error: return 3
+    case .warning: return 2
+    case .note: return 1
+    }
+  }
+
+  /// The words that describe a string: the enclosing property names, the tool name,
+  /// the subschema's title and description, and the string itself.
+  func contextParts(_ string: ExtractedString, _ prose: [String: [String]]) -> [String] {
+    var parts = string.propertyPath
+    if let tool = string.context.toolName { parts.append(tool) }
+    parts += prose[Self.subschemaPointer(of: string)] ?? []
+    parts.append(string.text)
+    return parts
+  }
+
+  /// The pointer of the subschema a string belongs to: `/properties/mrn/enum/0` and
+  /// `/properties/mrn/description` belong to `/properties/mrn`; a property name's
+  /// subschema is the property itself.
+  static func subschemaPointer(of string: ExtractedString) -> String {
+    let tokens = string.pointer.string.split(separator: "/", omittingEmptySubsequences: false)
+    switch string.site {
+    case .propertyName, .defsKey, .patternProperty:
+      return string.pointer.string
+    case .enum, .const, .default, .examples:
+      let keywords: Set<Substring> = ["enum", "const", "default", "examples", "example"]
+      if let index = tokens.lastIndex(where: { keywords.contains($0) }) {
+        return tokens[..<index].joined(separator: "/")
+      }
+      return tokens.dropLast().joined(separator: "/")
+    case .required:
+      return tokens.dropLast(2).joined(separator: "/")
+    default:
+      return tokens.dropLast().joined(separator: "/")
+    }
+  }
+
+  /// Titles and descriptions keyed by the pointer of the subschema they describe.
+  static func proseBySubschema(_ strings: [ExtractedString]) -> [String: [String]] {
+    var prose: [String: [String]] = [:]
+    for string in strings where string.site == .title || string.site == .description {
+      prose[subschemaPointer(of: string), default: []].append(string.text)
+    }
+    return prose
+  }
+
+  func finding(_ rule: Rule, _ string: ExtractedString, _ verdict: Verdict, category: Category, confidence: Confidence, file: String, reveal: Bool) -> Finding {
+    let reason = verdict == .placeholder ? "a well-known placeholder or non-personal \(category.rawValue) value" : rule.summary
     return Finding(
-      ruleID: rule.id, category: rule.category, level: confidence.level, confidence: confidence,
+      ruleID: rule.id, category: category, level: confidence.level, confidence: confidence,
       site: string.site, file: file, pointer: string.pointer, range: string.range,
       shape: string.context.shape, toolName: string.context.toolName, isCached: string.context.isCached,
-      mask: Redaction.mask(string.text, category: rule.category), reason: reason,
+      mask: Redaction.mask(string.text, category: category), reason: reason,
       revealedValue: reveal ? string.text : nil)
   }
 

@@ -6,21 +6,29 @@ public enum PackLoader {
   static let packKeys: Set<String> = ["version", "pack", "description", "rules"]
   static let ruleKeys: Set<String> = [
     "id", "name", "category", "sites", "regex", "caseless", "validator", "level", "precision",
-    "security-severity", "summary", "help", "examples",
+    "security-severity", "summary", "help", "examples", "context", "context-required", "context-level",
+    "negative-context", "recategorize", "needs", "lexicon",
   ]
+  static let exampleKeys: Set<String> = ["match", "noMatch", "context"]
   static let precisions: Set<String> = ["very-high", "high", "medium", "low"]
 
   /// The packs built into the binary.
   public static func builtinRules() throws(PackError) -> RuleSet {
-    try ruleSet(from: BuiltinPacks.files.filter { $0.path.hasSuffix(".yaml") })
+    try ruleSet(
+      from: BuiltinPacks.files.filter { $0.path.hasSuffix(".yaml") },
+      lexicons: BuiltinPacks.files.filter { !$0.path.hasSuffix(".yaml") })
   }
 
   /// Compiles several packs into one rule set; rule ids must be unique across packs.
-  public static func ruleSet(from packs: [(path: String, text: String)]) throws(PackError) -> RuleSet {
+  /// `lexicons` are the word lists rules may name with `lexicon:` (path relative to
+  /// the patterns directory, e.g. `names/first.txt`).
+  public static func ruleSet(from packs: [(path: String, text: String)], lexicons: [(path: String, text: String)] = []) throws(PackError) -> RuleSet {
     var rules: [Rule] = []
     var owner: [String: String] = [:]
+    var lexiconsByPath: [String: Lexicon] = [:]
+    for file in lexicons { lexiconsByPath[file.path] = Lexicon(name: file.path, text: file.text) }
     for pack in packs {
-      for rule in try load(pack.text, name: pack.path) {
+      for rule in try load(pack.text, name: pack.path, lexicons: lexiconsByPath) {
         if let first = owner[rule.id] { throw .duplicateRule(id: rule.id, packs: [first, pack.path]) }
         owner[rule.id] = pack.path
         rules.append(rule)
@@ -31,7 +39,7 @@ public enum PackLoader {
   }
 
   /// Compiles one pack.
-  public static func load(_ text: String, name: String) throws(PackError) -> [Rule] {
+  public static func load(_ text: String, name: String, lexicons: [String: Lexicon] = [:]) throws(PackError) -> [Rule] {
     let documents: [Node]
     do {
       documents = try YAMLLoader.load(Array(text.utf8))
@@ -54,11 +62,11 @@ public enum PackLoader {
       throw .invalidField(pack: name, rule: nil, field: "rules", position: root["rules"]?.range.start, reason: "must be a list of rules")
     }
     var rules: [Rule] = []
-    for node in ruleNodes { rules.append(try rule(node, pack: packName, file: name)) }
+    for node in ruleNodes { rules.append(try rule(node, pack: packName, file: name, lexicons: lexicons)) }
     return rules
   }
 
-  static func rule(_ node: Node, pack: String, file: String) throws(PackError) -> Rule {
+  static func rule(_ node: Node, pack: String, file: String, lexicons: [String: Lexicon] = [:]) throws(PackError) -> Rule {
     guard let members = node.members else {
       throw .syntax(pack: file, position: node.range.start, reason: "each rule is a mapping")
     }
@@ -109,7 +117,12 @@ public enum PackLoader {
       if case .compile(_, let offset, let message) = error { throw .regex(pack: file, rule: id, offset: offset, message: message) }
       throw .regex(pack: file, rule: id, offset: 0, message: error.description)
     }
-    guard let examplesNode = node["examples"] else { throw bad("examples", "required: 'match' and 'noMatch' lists (they run as tests)") }
+    guard let examplesNode = node["examples"], let exampleMembers = examplesNode.members else {
+      throw bad("examples", "required: 'match' and 'noMatch' lists (they run as tests)")
+    }
+    for member in exampleMembers where !exampleKeys.contains(member.key) {
+      throw .invalidField(pack: file, rule: id, field: "examples", position: member.keyRange.start, reason: "unknown key '\(member.key)' (known: \(exampleKeys.sorted().joined(separator: ", ")))")
+    }
     func list(_ field: String) throws(PackError) -> [String] {
       guard let elements = examplesNode[field]?.elements else { throw bad("examples", "needs a '\(field)' list", examplesNode) }
       var strings: [String] = []
@@ -121,11 +134,62 @@ public enum PackLoader {
       }
       return strings
     }
+    /// A list of lowercase phrases (context words).
+    func phrases(_ field: String, in container: Node? = nil) throws(PackError) -> [String] {
+      guard let listNode = (container ?? node)[field] else { return [] }
+      guard let elements = listNode.elements, !elements.isEmpty else { throw bad(field, "a non-empty list of words", listNode) }
+      var out: [String] = []
+      for element in elements {
+        guard let word = element.string, !word.isEmpty, NameWords.normalized(word) == word else {
+          throw bad(field, "entries are lowercase words separated by single spaces (as property names split into words)", element)
+        }
+        out.append(word)
+      }
+      return out
+    }
+    let context = try phrases("context")
+    let contextRequired = node["context-required"]?.isTrue == true
+    if contextRequired && context.isEmpty { throw bad("context-required", "needs a 'context' list") }
+    var contextLevel: Level?
+    if let levelNode = node["context-level"] {
+      guard let name = levelNode.string, let level = Level(rawValue: name) else { throw bad("context-level", "must be error, warning or note") }
+      contextLevel = level
+    }
+    var recategorize: [Recategorization] = []
+    for entry in node["recategorize"]?.elements ?? [] {
+      guard let name = entry["category"]?.string, let target = Category(rawValue: name) else {
+        throw bad("recategorize", "each entry needs a known 'category' and a 'context' list", entry)
+      }
+      let words = try phrases("context", in: entry)
+      guard !words.isEmpty else { throw bad("recategorize", "each entry needs a 'context' list", entry) }
+      recategorize.append(Recategorization(category: target, context: words))
+    }
+    var needs: CharacterNeeds = []
+    for element in node["needs"]?.elements ?? [] {
+      guard let name = element.string, let need = CharacterNeeds.names[name] else {
+        throw bad("needs", "known needs: \(CharacterNeeds.names.keys.sorted().joined(separator: ", "))", element)
+      }
+      needs.insert(need)
+    }
+    var lexicon: Lexicon?
+    if let lexiconNode = node["lexicon"] {
+      guard let path = lexiconNode.string, let known = lexicons[path] else {
+        throw bad("lexicon", "names a word list under patterns/ that is not loaded (known: \(lexicons.keys.sorted().joined(separator: ", ")))")
+      }
+      lexicon = known
+    }
+    var examplesContext: String?
+    if let contextNode = examplesNode["context"] {
+      guard let text = contextNode.string else { throw bad("examples", "'context' is a string (the property name the examples sit under)", contextNode) }
+      examplesContext = text
+    }
     return Rule(
       id: id, pack: pack, name: try text("name"), category: category, sites: sites, regex: regex,
       validator: validator, level: level, precision: precision, securitySeverity: severity,
       summary: try text("summary"), help: try text("help"),
-      examples: RuleExamples(match: try list("match"), noMatch: try list("noMatch")))
+      examples: RuleExamples(match: try list("match"), noMatch: try list("noMatch"), context: examplesContext),
+      context: context, contextRequired: contextRequired, contextLevel: contextLevel,
+      negativeContext: try phrases("negative-context"), recategorize: recategorize, needs: needs, lexicon: lexicon)
   }
 
   static func isKebabCase(_ text: String) -> Bool {

@@ -6,6 +6,58 @@ import PCRE2
 public struct RuleExamples: Sendable, Hashable {
   public var match: [String]
   public var noMatch: [String]
+  /// Words the examples are read under, as if they sat below a property of that name
+  /// (`patient_mrn`). Context-gated rules need it; nil means no context.
+  public var context: String?
+
+  public init(match: [String], noMatch: [String], context: String? = nil) {
+    self.match = match
+    self.noMatch = noMatch
+    self.context = context
+  }
+}
+
+/// Cheap facts about a string, computed once per string, that let the detector skip
+/// rules that cannot match (a rule `needs: [digit]` never runs on `"first_name"`).
+public struct CharacterNeeds: OptionSet, Sendable, Hashable {
+  public let rawValue: UInt8
+  public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+  public static let digit = CharacterNeeds(rawValue: 1 << 0)
+  public static let at = CharacterNeeds(rawValue: 1 << 1)
+  public static let colon = CharacterNeeds(rawValue: 1 << 2)
+  public static let slash = CharacterNeeds(rawValue: 1 << 3)
+  public static let dot = CharacterNeeds(rawValue: 1 << 4)
+  public static let upper = CharacterNeeds(rawValue: 1 << 5)
+
+  /// Pack spelling of each need.
+  public static let names: [String: CharacterNeeds] = [
+    "digit": .digit, "at": .at, "colon": .colon, "slash": .slash, "dot": .dot, "upper": .upper,
+  ]
+
+  /// What `text` offers, in one pass over its bytes.
+  public static func of(_ text: String) -> CharacterNeeds {
+    var found: CharacterNeeds = []
+    for byte in text.utf8 {
+      switch byte {
+      case 0x30...0x39: found.insert(.digit)
+      case 0x40: found.insert(.at)
+      case 0x3A: found.insert(.colon)
+      case 0x2F: found.insert(.slash)
+      case 0x2E: found.insert(.dot)
+      case 0x41...0x5A: found.insert(.upper)
+      default: break
+      }
+    }
+    return found
+  }
+}
+
+/// A context that moves a finding into another category (a date under `dob` is a date
+/// of birth; a phone number under `fax` is a fax number).
+public struct Recategorization: Sendable, Hashable {
+  public var category: Category
+  public var context: [String]
 }
 
 /// A rule as written in a pack, after validation, with its compiled regex.
@@ -17,6 +69,7 @@ public struct Rule: Sendable {
   public var sites: Set<Site>
   public var regex: PCRE2Regex
   public var validator: Validator?
+  /// Level of a match without context words (the default configuration in SARIF).
   public var level: Level
   /// SARIF `precision`: very-high, high, medium or low.
   public var precision: String
@@ -27,6 +80,22 @@ public struct Rule: Sendable {
   /// Markdown: what, why, how to fix.
   public var help: String
   public var examples: RuleExamples
+  /// Words (lowercase, space-separated phrases) that, in the property path, the
+  /// subschema's title or description, or the tool name, make a match more likely PHI.
+  public var context: [String] = []
+  /// When true, a match counts only if one of `context` is present (an 8-digit number
+  /// is an MRN under `mrn`, and nothing under `max_tokens`).
+  public var contextRequired: Bool = false
+  /// Level of a match with context words present (defaults to `level`).
+  public var contextLevel: Level?
+  /// Words that make a match less likely PHI (`version`, `port`, `limit`): one level down.
+  public var negativeContext: [String] = []
+  /// Context that moves the finding into another category.
+  public var recategorize: [Recategorization] = []
+  /// Characters a string must contain for the regex to possibly match (prefilter).
+  public var needs: CharacterNeeds = []
+  /// The word list that confirms regex candidates, for lexicon-based rules (names).
+  public var lexicon: Lexicon?
 
   public func applies(to site: Site) -> Bool { sites.contains(site) }
 }

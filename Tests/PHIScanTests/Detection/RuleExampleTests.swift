@@ -13,12 +13,27 @@ import Testing
     let detector = try Detector(rules: RuleSet(rules: [rule]))
     #expect(!rule.examples.match.isEmpty, "rule \(rule.id) has no match examples")
     #expect(!rule.examples.noMatch.isEmpty, "rule \(rule.id) has no noMatch examples")
+    let context = rule.examples.context
     for example in rule.examples.match {
-      #expect(try detector.evaluate(rule, on: example) != nil, "\(rule.id) should match \(example)")
-      #expect(try detector.evaluate(rule, on: "🩺 é " + example) != nil, "\(rule.id) should match after a multibyte prefix")
+      #expect(try detector.verdict(rule, on: example, context: context) != nil, "\(rule.id) should match \(example)")
+      #expect(try detector.verdict(rule, on: "🩺 é " + example, context: context) != nil, "\(rule.id) should match after a multibyte prefix")
+      // Without context, unless the example labels itself ("NPI 1684012937").
+      if rule.contextRequired && !ContextWords([example]).containsAny(rule.context) {
+        #expect(try detector.verdict(rule, on: example, context: "max_tokens") == nil, "\(rule.id) needs context, yet matched \(example) without it")
+      }
     }
     for example in rule.examples.noMatch {
-      #expect(try detector.evaluate(rule, on: example) == nil, "\(rule.id) should not match \(example)")
+      #expect(try detector.verdict(rule, on: example, context: context) == nil, "\(rule.id) should not match \(example)")
+    }
+  }
+
+  @Test func builtinRulesLoad() {
+    #expect(Self.rules.count >= 30, "the built-in packs did not load, so no example ran")
+  }
+
+  @Test func contextRequiredRulesSayUnderWhichNameTheirExamplesSit() {
+    for rule in Self.rules where rule.contextRequired {
+      #expect(rule.examples.context != nil, "\(rule.id) needs context but its examples name none")
     }
   }
 }
