@@ -23,9 +23,9 @@ extension ConfigFile {
       switch self.rules[rule.id]?.value {
       case .off?: continue
       case nil where !packOn: continue
-      case .error?: rule.level = .error
-      case .warning?: rule.level = .warning
-      case .note?: rule.level = .note
+      case .error?: rule.level = .error; rule.contextLevel = nil
+      case .warning?: rule.level = .warning; rule.contextLevel = nil
+      case .note?: rule.level = .note; rule.contextLevel = nil
       case .on?, nil: break
       }
       if let sites { rule.sites = rule.sites.intersection(sites) }

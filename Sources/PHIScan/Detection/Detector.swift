@@ -70,7 +70,7 @@ public final class Detector {
         }
       }
       let context = ContextWords(contextParts(string, prose))
-      var best: [Category: (finding: Finding, confidence: Confidence, generic: Bool)] = [:]
+      var best: [Category: (finding: Finding, confidence: Confidence, specific: Bool, generic: Bool)] = [:]
       for rule in siteRules {
         var verdict: Verdict?
         do {
@@ -82,11 +82,11 @@ public final class Detector {
         let category = rule.recategorize.first { context.containsAny($0.context) }?.category ?? rule.category
         if let current = best[category], current.confidence >= confidence { continue }
         let made = finding(rule, string, verdict, category: category, confidence: confidence, file: file, reveal: reveal)
-        best[category] = (made, confidence, rule.contextRequired && verdict == .valid)
+        best[category] = (made, confidence, !rule.contextRequired && verdict == .valid, rule.contextRequired)
       }
       // A shape-specific match (an SSN under `member_ssn`) wins over a generic id that only
       // its field name suggested (a member id): one string, one identifier.
-      let hasSpecific = best.values.contains { !$0.generic && $0.finding.confidence > .low }
+      let hasSpecific = best.values.contains { $0.specific }
       outcome.findings += best.values.filter { !(hasSpecific && $0.generic) }.map(\.finding).sorted { $0.ruleID < $1.ruleID }
     }
     return outcome

@@ -86,7 +86,7 @@ import Testing
     #expect(explain.stdout.contains("How to fix:") && explain.stdout.contains("Examples (synthetic) that are flagged:"))
     let unknown = try CLI.run(["explain", "ssn"])
     #expect(unknown.status == 2)
-    #expect(unknown.stderr.contains("did you mean us-ssn?"))
+    #expect(unknown.stderr.contains("did you mean us-ssn"))
   }
 
   @Test func userPacks() throws {
