@@ -77,6 +77,36 @@ struct ScanCommand: ParsableCommand {
   @Option(help: "Report file paths relative to this directory (default: the current directory).")
   var root: String?
 
+  @Flag(name: .customLong("no-ignore"), help: "Do not honour .gitignore, .ignore and .git/info/exclude files.")
+  var noIgnore = false
+
+  @Flag(help: "Walk hidden files and directories too (.git is never walked).")
+  var hidden = false
+
+  @Flag(help: "Follow symbolic links while walking directories (loops are detected and skipped).")
+  var follow = false
+
+  @Option(name: .customLong("max-file-size"), help: ArgumentHelp("Skip files larger than this, with a notification (e.g. 512K, 50M, 1G; 0 = no limit).", valueName: "size"))
+  var maxFileSize = "50M"
+
+  @Option(name: .customLong("include"), help: ArgumentHelp("Scan only files whose path matches this glob (repeatable; added to the config file's include).", valueName: "glob"))
+  var includeGlobs: [String] = []
+
+  @Option(name: .customLong("exclude"), help: ArgumentHelp("Skip files and directories whose path matches this glob (repeatable; added to the config file's exclude).", valueName: "glob"))
+  var excludeGlobs: [String] = []
+
+  @Option(help: ArgumentHelp("Scan only share i of n of the files, split deterministically by path (1 <= i <= n).", valueName: "i/n"))
+  var shard: String?
+
+  @Option(name: .customLong("stdin-name"), help: ArgumentHelp("The path reports use for standard input ('-').", valueName: "name"))
+  var stdinName = "stdin"
+
+  @Option(name: .shortAndLong, help: ArgumentHelp("Worker threads (default: the number of cores). The report is identical for any value.", valueName: "n"))
+  var jobs: Int?
+
+  @Flag(name: .shortAndLong, help: "No progress bar.")
+  var quiet = false
+
   @Option(name: .customLong("automation-id"), help: ArgumentHelp("SARIF runs[0].automationDetails.id ('category/run-id'), to tell several uploads per commit apart.", valueName: "id"))
   var automationID: String?
 
@@ -91,7 +121,37 @@ struct ScanCommand: ParsableCommand {
   @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Record the current findings in this baseline file (its salt is kept when it exists), so later scans with --baseline report only new ones.", valueName: "file"))
   var writeBaseline: String?
 
+  /// Flags resolved into discovery options; a bad value is a usage error (exit 2).
+  func discoveryOptions() throws -> DiscoveryOptions {
+    guard let size = DiscoveryOptions.parseSize(maxFileSize) else {
+      throw ValidationError("--max-file-size '\(maxFileSize)' is not a size (examples: 512K, 50M, 1G, 0 for no limit)")
+    }
+    var parsedShard: Shard?
+    if let shard {
+      guard let value = Shard(parsing: shard) else {
+        throw ValidationError("--shard '\(shard)' must be i/n with 1 <= i <= n, e.g. --shard 2/4")
+      }
+      parsedShard = value
+    }
+    return DiscoveryOptions(
+      respectIgnoreFiles: !noIgnore, includeHidden: hidden, followSymlinks: follow,
+      maxFileSize: size == 0 ? nil : size, shard: parsedShard, standardInputName: stdinName)
+  }
+
+  /// `--include`/`--exclude` as path globs (a glob without `/` matches a name at any depth).
+  func pathFilter() throws -> PathFilter {
+    func globs(_ patterns: [String], flag: String) throws -> [Glob] {
+      try patterns.map { pattern in
+        do { return try Glob(pattern, anywhere: true) } catch { throw ValidationError("\(flag) '\(pattern)': \(error) (a '[' is not closed)") }
+      }
+    }
+    return PathFilter(include: try globs(includeGlobs, flag: "--include"), exclude: try globs(excludeGlobs, flag: "--exclude"))
+  }
+
   mutating func validate() throws {
+    if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    _ = try discoveryOptions()
+    _ = try pathFilter()
     _ = try ReportTargets.pair(formats: format, outputs: output)
     if reveal && ReportTargets.formats(format).contains(.sarif) {
       throw ValidationError("--reveal cannot be used with --format sarif: SARIF is uploaded and shared, so it never holds values. Use --format text or json for local triage.")
@@ -104,8 +164,11 @@ struct ScanCommand: ParsableCommand {
   func run() throws {
     let rootPath = root ?? FileManager.default.currentDirectoryPath
     let setup = try ruleSource.load(root: rootPath)
-    var configuration = ScanConfiguration(paths: paths, root: rootPath, revealValues: reveal)
+    var configuration = ScanConfiguration(paths: paths, root: rootPath, revealValues: reveal, discovery: try discoveryOptions(), jobs: jobs)
     configuration.pathFilter = setup.config.pathFilter
+    let flagFilter = try pathFilter()
+    configuration.pathFilter.include += flagFilter.include
+    configuration.pathFilter.exclude += flagFilter.exclude
     // Never scan what this run writes (a baseline or report inside the scanned tree).
     for written in output + [baseline, writeBaseline].compactMap({ $0 }) {
       if let glob = try? Glob(Glob.escape(SourceFiles.displayPath(written, root: rootPath))) { configuration.pathFilter.exclude.append(glob) }
@@ -118,7 +181,11 @@ struct ScanCommand: ParsableCommand {
       throw ExitCode(ExitStatus.usageOrInput)
     }
     let sources = SourceFiles(root: rootPath, paths: paths)
-    var result = scanner.scan()
+    let progressBar = quiet ? nil : ProgressBar.forStandardError()
+    var onProgress: (@Sendable (ScanProgress) -> Void)?
+    if let progressBar { onProgress = { progressBar.update($0) } }
+    var result = scanner.scan(progress: onProgress)
+    progressBar?.finish()
     // Post-processing: pure functions over the finished result, in a fixed order.
     let values = FindingValues(limits: configuration.parseLimits, locate: sources.locate)
     result = AllowList.apply(setup.config.allow, to: result, configPath: setup.config.path, today: .today(), value: values.value)
@@ -144,7 +211,7 @@ struct ScanCommand: ParsableCommand {
     for target in try ReportTargets.pair(formats: format, outputs: output) {
       let report: String
       switch target.format {
-      case .sarif: report = SARIFReporter.render(result, options: SARIFReporter.Options(automationID: automationID))
+      case .sarif: report = SARIFReporter.render(result, options: SARIFReporter.Options(automationID: automationID ?? configuration.discovery.shard?.automationID))
       case .json: report = JSONReporter.render(result)
       case .text:
         let color = target.output == nil && Terminal.supportsColor

@@ -9,13 +9,20 @@ public struct ScanConfiguration: Sendable {
   public var parseLimits: ParseLimits
   /// Path globs from the config file (`include`/`exclude`), matched against report paths
   /// by discovery: when `include` is not empty only matching files are scanned.
+  /// Exclude globs also prune whole directories while walking.
   public var pathFilter: PathFilter = PathFilter()
+  /// Ignore files, hidden files, size limit, symlinks, stdin name, shard.
+  public var discovery: DiscoveryOptions
+  /// Worker threads; nil = one per active core. Output is identical for any value.
+  public var jobs: Int?
 
-  public init(paths: [String], root: String = ".", revealValues: Bool = false, parseLimits: ParseLimits = .default) {
+  public init(paths: [String], root: String = ".", revealValues: Bool = false, parseLimits: ParseLimits = .default, discovery: DiscoveryOptions = .default, jobs: Int? = nil) {
     self.paths = paths
     self.root = root
     self.revealValues = revealValues
     self.parseLimits = parseLimits
+    self.discovery = discovery
+    self.jobs = jobs
   }
 }
 

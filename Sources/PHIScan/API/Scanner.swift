@@ -1,6 +1,14 @@
 // API is the public surface: configure, scan, get values back. It ties the stages
 // together and owns no logic of its own beyond ordering them.
 import Foundation
+import Synchronization
+
+/// How far a scan has come, for a progress display.
+public struct ScanProgress: Sendable {
+  public var filesDone: Int
+  public var filesTotal: Int
+  public var bytesDone: Int
+}
 
 /// Runs the pipeline: discover -> load -> recognize shapes -> walk -> detect.
 public struct Scanner: Sendable {
@@ -14,27 +22,78 @@ public struct Scanner: Sendable {
     if let rules { self.rules = rules } else { self.rules = try PackLoader.builtinRules() }
   }
 
-  /// Scans every configured path. Per-file problems become diagnostics; the scan goes on.
-  public func scan() -> ScanResult {
-    let (discovered, discoveryDiagnostics) = FileDiscovery.discover(configuration.paths, root: configuration.root)
-    let files = discovered.filter { configuration.pathFilter.admits($0.reportPath) }
+  /// The worker count for `jobs` (nil: one per active core), never more than the files.
+  static func workerCount(jobs: Int?, files: Int) -> Int {
+    let wanted = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+    return max(1, min(wanted, files))
+  }
+
+  /// Scans every configured path on `configuration.jobs` threads. Per-file problems
+  /// become diagnostics; the scan goes on. The result does not depend on the thread
+  /// count: files are collected in discovery order and the result is sorted.
+  /// `progress` is called from worker threads after each file.
+  public func scan(progress: (@Sendable (ScanProgress) -> Void)? = nil) -> ScanResult {
+    let (files, discoveryDiagnostics) = FileDiscovery.discover(configuration.paths, root: configuration.root, options: configuration.discovery, filter: configuration.pathFilter)
+    let workers = Scanner.workerCount(jobs: configuration.jobs, files: files.count)
+    let state = SharedScanState(fileCount: files.count)
+    let work: @Sendable (Int) -> Void = { _ in
+      let detector: Detector
+      do {
+        detector = try Detector(rules: rules)
+      } catch {
+        state.detectorFailure.withLock { $0 = "cannot start the detector: \(error)" }
+        return
+      }
+      while true {
+        let index = state.next.add(1, ordering: .relaxed).oldValue
+        guard index < files.count else { return }
+        let result = scanFile(files[index], detector: detector)
+        state.slots.withLock { $0[index] = result }
+        let filesDone = state.done.add(1, ordering: .relaxed).newValue
+        let bytes = state.bytesDone.add(result.byteCount, ordering: .relaxed).newValue
+        progress?(ScanProgress(filesDone: filesDone, filesTotal: files.count, bytesDone: bytes))
+      }
+    }
+    if workers == 1 {
+      work(0)
+    } else {
+      DispatchQueue.concurrentPerform(iterations: workers, execute: work)
+    }
+
     var findings: [Finding] = []
     var diagnostics = discoveryDiagnostics
     var bytes = 0
-    let detector: Detector
-    do {
-      detector = try Detector(rules: rules)
-    } catch {
-      diagnostics.append(Diagnostic(severity: .error, code: "internal", file: nil, position: nil, message: "cannot start the detector: \(error)"))
-      return ScanResult(findings: [], diagnostics: diagnostics, rules: rules, filesScanned: 0, bytesScanned: 0)
+    var scanned = 0
+    if let failure = state.detectorFailure.withLock({ $0 }) {
+      diagnostics.append(Diagnostic(severity: .error, code: "internal", file: nil, position: nil, message: failure))
     }
-    for file in files {
-      let result = scanFile(file, detector: detector)
+    let results = state.slots.withLock { slots in
+      let taken = slots
+      slots = []
+      return taken
+    }
+    for result in results {
+      guard let result else { continue }
       findings += result.findings
       diagnostics += result.diagnostics
       bytes += result.byteCount
+      if result.wasRead { scanned += 1 }
     }
-    return ScanResult(findings: findings, diagnostics: diagnostics, rules: rules, filesScanned: files.count, bytesScanned: bytes)
+    return ScanResult(findings: findings, diagnostics: diagnostics, rules: rules, filesScanned: scanned, bytesScanned: bytes)
+  }
+
+  /// What the workers share: the next file to take, one result slot per file (filled in
+  /// discovery order whatever thread finished it) and counters for progress.
+  final class SharedScanState: Sendable {
+    let next = Atomic<Int>(0)
+    let done = Atomic<Int>(0)
+    let bytesDone = Atomic<Int>(0)
+    let slots: Mutex<[FileResult?]>
+    let detectorFailure = Mutex<String?>(nil)
+
+    init(fileCount: Int) {
+      slots = Mutex(Array(repeating: nil, count: fileCount))
+    }
   }
 
   /// What one file produced.
@@ -42,19 +101,40 @@ public struct Scanner: Sendable {
     public var findings: [Finding] = []
     public var diagnostics: [Diagnostic] = []
     public var byteCount = 0
+    /// False when the file could not be read at all.
+    public var wasRead = true
     public init() {}
   }
 
   /// Scans one file. Never throws: every failure is a diagnostic naming the file.
   public func scanFile(_ file: DiscoveredFile, detector: Detector) -> FileResult {
     var result = FileResult()
-    guard let data = FileManager.default.contents(atPath: file.path) else {
-      result.diagnostics.append(Diagnostic(severity: .error, code: "unreadable", file: file.reportPath, position: nil, message: "the file cannot be read (permissions?)"))
+    let limit = configuration.discovery.maxFileSize
+    let read = file.isStandardInput ? FileSystem.readStandardInput(maxSize: limit) : FileSystem.readRegularFile(file.path, maxSize: limit)
+    let bytes: [UInt8]
+    switch read {
+    case .success(let contents):
+      bytes = contents
+    case .failure(let failure):
+      result.wasRead = false
+      result.diagnostics.append(Scanner.diagnostic(for: failure, file: file.reportPath))
       return result
     }
-    let bytes = [UInt8](data)
     result.byteCount = bytes.count
-    return scanBytes(bytes, format: DocumentFormat.forPath(file.path) ?? DocumentFormat.sniff(bytes), reportPath: file.reportPath, detector: detector, into: result)
+    let format = DocumentFormat.forPath(file.isStandardInput ? file.reportPath : file.path) ?? DocumentFormat.sniff(bytes)
+    return scanBytes(bytes, format: format, reportPath: file.reportPath, detector: detector, into: result)
+  }
+
+  static func diagnostic(for failure: FileSystem.ReadFailure, file: String) -> Diagnostic {
+    switch failure {
+    case .system(let error):
+      return Diagnostic(severity: .error, code: "unreadable", file: file, position: nil, message: "the file cannot be read: \(error.message)")
+    case .notRegular(let kind):
+      return Diagnostic(severity: .error, code: "not-regular-file", file: file, position: nil, message: "skipped: this is \(kind.described), which phi-scan never opens")
+    case .tooLarge(let size, let limit):
+      let what = size > limit ? "more than \(limit) bytes" : "\(size) bytes"
+      return Diagnostic(severity: .warning, code: "too-large", file: file, position: nil, message: "skipped: \(what) is over the --max-file-size limit of \(limit) bytes (\(FileDiscovery.describeSize(limit)))")
+    }
   }
 
   /// Scans bytes already in memory (stdin, tests).

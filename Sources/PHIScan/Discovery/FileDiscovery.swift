@@ -1,68 +1,231 @@
 // Discovery owns turning command-line paths into the list of files to scan, each with
-// the relative path reports use. It reads no file contents.
-import Foundation
+// the relative path reports use. It reads no file contents (ignore files aside).
 
 /// A file to scan.
 public struct DiscoveredFile: Sendable, Hashable {
-  /// The path to open.
+  /// The path to open (`-` for standard input).
   public var path: String
   /// The path reports show: relative, forward slashes, never absolute (DESIGN.md 3).
   public var reportPath: String
   /// Named on the command line: scanned whatever its extension.
   public var isExplicit: Bool
+  /// Size in bytes when discovered (0 for standard input); for progress only.
+  public var size: Int
+
+  public init(path: String, reportPath: String, isExplicit: Bool, size: Int = 0) {
+    self.path = path
+    self.reportPath = reportPath
+    self.isExplicit = isExplicit
+    self.size = size
+  }
+
+  /// True for `-`: the bytes come from standard input.
+  public var isStandardInput: Bool { path == "-" }
 }
 
 public enum FileDiscovery {
   /// Extensions scanned when walking directories.
   public static let schemaExtensions: Set<String> = ["json", "jsonl", "ndjson", "yaml", "yml"]
 
-  /// Expands `paths` (files and directories, recursively) into files, sorted by report
-  /// path. Missing paths become error diagnostics; the others are still returned.
-  public static func discover(_ paths: [String], root: String) -> (files: [DiscoveredFile], diagnostics: [Diagnostic]) {
-    let fileManager = FileManager.default
-    let rootURL = URL(fileURLWithPath: root).standardizedFileURL.resolvingSymlinksInPath()
-    var files: [DiscoveredFile] = []
-    var diagnostics: [Diagnostic] = []
-    var seen: Set<String> = []
-
-    func add(_ url: URL, base: URL, isExplicit: Bool) {
-      let absolute = url.standardizedFileURL.resolvingSymlinksInPath().path
-      guard seen.insert(absolute).inserted else { return }
-      files.append(DiscoveredFile(path: url.path, reportPath: reportPath(absolute, root: rootURL.path, base: base), isExplicit: isExplicit))
-    }
-
-    for path in paths {
-      var isDirectory: ObjCBool = false
-      guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-        diagnostics.append(Diagnostic(severity: .error, code: "not-found", file: path, position: nil, message: "no such file or directory"))
-        continue
-      }
-      let url = URL(fileURLWithPath: path)
-      guard isDirectory.boolValue else {
-        add(url, base: url.deletingLastPathComponent(), isExplicit: true)
-        continue
-      }
-      let keys: [URLResourceKey] = [.isRegularFileKey, .isDirectoryKey]
-      guard let enumerator = fileManager.enumerator(at: url, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles]) else {
-        diagnostics.append(Diagnostic(severity: .error, code: "unreadable", file: path, position: nil, message: "the directory cannot be read"))
-        continue
-      }
-      for case let fileURL as URL in enumerator {
-        guard schemaExtensions.contains(fileURL.pathExtension.lowercased()) else { continue }
-        guard (try? fileURL.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-        add(fileURL, base: url, isExplicit: false)
-      }
-    }
+  /// Expands `paths` (files, directories walked recursively, `-` for standard input)
+  /// into files sorted by report path. `filter` applies to every file, named or walked,
+  /// and its excludes prune whole directories. Problems become diagnostics; the rest
+  /// is returned.
+  public static func discover(_ paths: [String], root: String, options: DiscoveryOptions = .default, filter: PathFilter = PathFilter()) -> (files: [DiscoveredFile], diagnostics: [Diagnostic]) {
+    var walk = Walk(options: options, filter: filter, root: FileSystem.realPath(root) ?? root)
+    for path in paths { walk.add(commandLinePath: path) }
+    var files = walk.files
     files.sort { $0.reportPath < $1.reportPath }
-    return (files, diagnostics)
+    if let shard = options.shard {
+      files.removeAll { !$0.isStandardInput && !shard.contains(reportPath: $0.reportPath) }
+    }
+    return (files, walk.diagnostics)
   }
 
-  /// Relative to `root` when inside it; otherwise relative to the command-line path
-  /// (`base`) the file was found under.
-  static func reportPath(_ absolute: String, root: String, base: URL) -> String {
-    if absolute.hasPrefix(root + "/") { return String(absolute.dropFirst(root.count + 1)) }
-    let basePath = base.standardizedFileURL.resolvingSymlinksInPath().path
-    if absolute.hasPrefix(basePath + "/") { return String(absolute.dropFirst(basePath.count + 1)) }
-    return URL(fileURLWithPath: absolute).lastPathComponent
+  /// The state of one discovery run.
+  struct Walk {
+    let options: DiscoveryOptions
+    let filter: PathFilter
+    /// Real path of the report root, with a trailing slash.
+    let rootPrefix: String
+    var files: [DiscoveredFile] = []
+    var diagnostics: [Diagnostic] = []
+    /// Files already listed, by device and inode, so overlapping arguments and
+    /// followed links never scan a file twice.
+    var seen: Set<FileIdentity> = []
+    var standardInputAdded = false
+
+    init(options: DiscoveryOptions, filter: PathFilter, root: String) {
+      self.options = options
+      self.filter = filter
+      self.rootPrefix = root.hasSuffix("/") ? root : root + "/"
+    }
+
+    mutating func add(commandLinePath path: String) {
+      if path == "-" {
+        if !standardInputAdded {
+          standardInputAdded = true
+          files.append(DiscoveredFile(path: "-", reportPath: options.standardInputName, isExplicit: true))
+        }
+        return
+      }
+      // Named paths are followed even when they are links: the user pointed at them.
+      let info: FileInfo
+      switch FileSystem.info(path, followLinks: true) {
+      case .success(let found): info = found
+      case .failure(let error):
+        let code = error.isNotFound ? "not-found" : "unreadable"
+        diagnostics.append(Diagnostic(severity: .error, code: code, file: displayPath(path), position: nil, message: "cannot open this path: \(error.message)"))
+        return
+      }
+      switch info.kind {
+      case .directory:
+        guard let real = FileSystem.realPath(path) else {
+          diagnostics.append(Diagnostic(severity: .error, code: "unreadable", file: displayPath(path), position: nil, message: "the directory cannot be resolved"))
+          return
+        }
+        walkTopDirectory(real)
+      case .regular:
+        let report = explicitReportPath(path)
+        guard filter.admits(report) else { return }
+        addFile(path: path, reportPath: report, info: info, isExplicit: true)
+      default:
+        diagnostics.append(Diagnostic(severity: .error, code: "not-regular-file", file: displayPath(path), position: nil, message: "skipped: this is \(info.kind.described), which phi-scan never opens (pipe data in with '-')"))
+      }
+    }
+
+    /// Report path of a named file: relative to the root when inside it, else its name.
+    func explicitReportPath(_ path: String) -> String {
+      let name = path.split(separator: "/").last.map(String.init) ?? path
+      let parent = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+      let parentReal = FileSystem.realPath(parent.isEmpty ? "/" : parent) ?? parent
+      let absolute = (parentReal.hasSuffix("/") ? parentReal : parentReal + "/") + name
+      return relativeToRoot(absolute) ?? name
+    }
+
+    /// A path as the user typed it, made safe for a report (never absolute).
+    func displayPath(_ path: String) -> String {
+      guard path.hasPrefix("/") else { return path }
+      return relativeToRoot(path) ?? (path.split(separator: "/").last.map(String.init) ?? path)
+    }
+
+    func relativeToRoot(_ absolute: String) -> String? {
+      guard absolute.utf8.starts(with: rootPrefix.utf8) else { return nil }
+      return String(decoding: absolute.utf8.dropFirst(rootPrefix.utf8.count), as: UTF8.self)
+    }
+
+    mutating func walkTopDirectory(_ real: String) {
+      // Report paths: relative to the root when the directory is inside it, else
+      // relative to the directory itself.
+      let reportPrefix: String
+      if real + "/" == rootPrefix {
+        reportPrefix = ""
+      } else if let relative = relativeToRoot(real) {
+        reportPrefix = relative + "/"
+      } else {
+        reportPrefix = ""
+      }
+      var ignores = IgnoreStack()
+      if options.respectIgnoreFiles {
+        for ancestor in repositoryAncestors(of: real) {
+          let (entered, problems) = ignores.entering(ancestor, reportPath: { displayPath($0) })
+          ignores = entered
+          diagnostics += problems
+        }
+      }
+      var ancestors: Set<FileIdentity> = []
+      walkDirectory(real, reportPrefix: reportPrefix, ignores: ignores, ancestors: &ancestors)
+    }
+
+    /// The directories above `directory` up to the root of its Git repository, outermost
+    /// first, whose ignore files apply too; empty when it is not inside a repository.
+    func repositoryAncestors(of directory: String) -> [String] {
+      var chain: [String] = []
+      var current = directory
+      while true {
+        if case .success = FileSystem.info(current + "/.git", followLinks: false) { return chain.reversed() }
+        guard let slash = current.lastIndex(of: "/"), current != "/" else { return [] }
+        current = slash == current.startIndex ? "/" : String(current[..<slash])
+        chain.append(current)
+      }
+    }
+
+    mutating func walkDirectory(_ directory: String, reportPrefix: String, ignores parentIgnores: IgnoreStack, ancestors: inout Set<FileIdentity>) {
+      guard case .success(let directoryInfo) = FileSystem.info(directory, followLinks: true) else { return }
+      guard ancestors.insert(directoryInfo.identity).inserted else {
+        diagnostics.append(Diagnostic(severity: .warning, code: "symlink-loop", file: reportPrefix.isEmpty ? "." : String(reportPrefix.dropLast()), position: nil, message: "skipped: a symbolic link leads back to a directory above it"))
+        return
+      }
+      defer { ancestors.remove(directoryInfo.identity) }
+      let names: [String]
+      switch FileSystem.entries(of: directory) {
+      case .success(let found): names = found.sorted()
+      case .failure(let error):
+        diagnostics.append(Diagnostic(severity: .error, code: "unreadable", file: reportPrefix.isEmpty ? "." : String(reportPrefix.dropLast()), position: nil, message: "the directory cannot be read: \(error.message)"))
+        return
+      }
+      var ignores = parentIgnores
+      if options.respectIgnoreFiles {
+        let (entered, problems) = parentIgnores.entering(directory, reportPath: { reportPrefix + String(decoding: $0.utf8.dropFirst(directory.utf8.count + 1), as: UTF8.self) })
+        ignores = entered
+        diagnostics += problems
+      }
+      for name in names {
+        if name == ".git" { continue }
+        if !options.includeHidden && name.hasPrefix(".") { continue }
+        let path = directory == "/" ? "/" + name : directory + "/" + name
+        let reportPath = reportPrefix + name
+        guard case .success(var info) = FileSystem.info(path, followLinks: false) else { continue }
+        if info.kind == .symlink {
+          guard options.followSymlinks else { continue }
+          switch FileSystem.info(path, followLinks: true) {
+          case .success(let target): info = target
+          case .failure(let error):
+            diagnostics.append(Diagnostic(severity: .warning, code: "broken-symlink", file: reportPath, position: nil, message: "skipped: the symbolic link cannot be followed: \(error.message)"))
+            continue
+          }
+        }
+        let isDirectory = info.kind == .directory
+        if options.respectIgnoreFiles, ignores.isIgnored(absolutePath: path, isDirectory: isDirectory) { continue }
+        switch info.kind {
+        case .directory:
+          if filter.exclude.contains(where: { $0.matches(reportPath) }) { continue }
+          walkDirectory(path, reportPrefix: reportPath + "/", ignores: ignores, ancestors: &ancestors)
+        case .regular:
+          guard FileDiscovery.hasSchemaExtension(name), filter.admits(reportPath) else { continue }
+          addFile(path: path, reportPath: reportPath, info: info, isExplicit: false)
+        default:
+          // Pipes, sockets and devices are never opened; say so only when the name
+          // suggests the user expected it to be scanned.
+          if FileDiscovery.hasSchemaExtension(name) {
+            diagnostics.append(Diagnostic(severity: .warning, code: "not-regular-file", file: reportPath, position: nil, message: "skipped: this is \(info.kind.described), which phi-scan never opens"))
+          }
+        }
+      }
+    }
+
+    mutating func addFile(path: String, reportPath: String, info: FileInfo, isExplicit: Bool) {
+      guard seen.insert(info.identity).inserted else { return }
+      if let limit = options.maxFileSize, info.size > limit {
+        diagnostics.append(Diagnostic(severity: .warning, code: "too-large", file: reportPath, position: nil, message: "skipped: \(info.size) bytes is over the --max-file-size limit of \(limit) bytes (\(FileDiscovery.describeSize(limit)))"))
+        return
+      }
+      files.append(DiscoveredFile(path: path, reportPath: reportPath, isExplicit: isExplicit, size: info.size))
+    }
+  }
+
+  static func hasSchemaExtension(_ name: String) -> Bool {
+    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
+    return schemaExtensions.contains(name[name.index(after: dot)...].lowercased())
+  }
+
+  /// `12.3 MiB`, `512 KiB`, `900 bytes`.
+  static func describeSize(_ bytes: Int) -> String {
+    let units = [(1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")]
+    for (size, unit) in units where bytes >= size {
+      let value = Double(bytes) / Double(size)
+      return value >= 100 || value == value.rounded() ? "\(Int(value.rounded())) \(unit)" : "\((value * 10).rounded() / 10) \(unit)"
+    }
+    return "\(bytes) bytes"
   }
 }
