@@ -38,11 +38,11 @@ public enum JSONReporter {
       ruleId: finding.ruleID, level: finding.level.rawValue, category: finding.category.rawValue,
       site: finding.site.rawValue, confidence: finding.confidence.rawValue, shape: finding.shape,
       cached: finding.isCached, mask: finding.mask, file: finding.file, pointer: finding.pointer.string,
-      region: Region(finding.range), fingerprint: Fingerprint.primary(finding),
+      region: SARIFReporter.region(finding.range), fingerprint: Fingerprint.primary(finding),
       tool: FindingMessage.displayedToolName(finding, hiddenTools: hiddenTools),
       message: FindingMessage.text(finding, hiddenTools: hiddenTools),
       relatedLocations: finding.relatedLocations.map {
-        Related(file: $0.file, pointer: $0.pointer.string, region: Region($0.range), message: $0.message)
+        Related(file: $0.file, pointer: $0.pointer.string, region: SARIFReporter.region($0.range), message: $0.message)
       },
       value: finding.revealedValue)
   }
@@ -89,16 +89,8 @@ public enum JSONReporter {
     let value: String?
   }
 
-  struct Region: Encodable {
-    let startLine: Int
-    let startColumn: Int
-    let endLine: Int
-    let endColumn: Int
-    init(_ range: SourceRange) {
-      let sarif = SARIFReporter.region(range)
-      (startLine, startColumn, endLine, endColumn) = (sarif.startLine, sarif.startColumn, sarif.endLine, sarif.endColumn)
-    }
-  }
+  /// The same region as SARIF's (never empty on one line).
+  typealias Region = SARIF.Region
 
   struct Related: Encodable {
     let file: String

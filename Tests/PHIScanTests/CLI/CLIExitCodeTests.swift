@@ -16,9 +16,9 @@ import Testing
     var stderr: String
   }
 
-  static func run(_ arguments: [String], in directory: URL? = nil) throws -> Run {
+  static func run(_ arguments: [String], in directory: URL? = nil, executable: String? = nil) throws -> Run {
     let process = Process()
-    process.executableURL = binary
+    process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? binary
     process.arguments = arguments
     process.currentDirectoryURL = directory ?? Fixtures.repositoryRoot
     let out = Pipe(), err = Pipe()

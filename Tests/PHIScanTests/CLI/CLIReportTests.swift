@@ -85,6 +85,17 @@ import Testing
     }
   }
 
+  /// `script` (util-linux) gives the binary a pseudo-terminal.
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+  func colorsOnATerminalUnlessNoColor() throws {
+    let dir = try CLI.directory(["a.json": CLI.positive])
+    let command = "\(CLI.binary.path) scan a.json"
+    let colored = try CLI.run(["-c", "env -u NO_COLOR TERM=xterm script -qec '\(command)' /dev/null"], in: dir, executable: "/bin/sh")
+    #expect(colored.stdout.contains("\u{1B}[31;1merror"))
+    let plain = try CLI.run(["-c", "NO_COLOR=1 script -qec '\(command)' /dev/null"], in: dir, executable: "/bin/sh")
+    #expect(plain.stdout.contains("error  us-ssn") && !plain.stdout.contains("\u{1B}["))
+  }
+
   @Test func textOutsideATerminalHasNoColor() throws {
     let dir = try CLI.directory(["a.json": CLI.positive])
     #expect(!(try CLI.run(["scan", "."], in: dir).stdout.contains("\u{1B}[")))
