@@ -161,6 +161,9 @@ struct ScanCommand: ParsableCommand {
     }
   }
 
+  @Flag(help: "Say on standard error which shapes (provider envelopes) each file held.")
+  var verbose = false
+
   func run() throws {
     let rootPath = root ?? FileManager.default.currentDirectoryPath
     let setup = try ruleSource.load(root: rootPath)
@@ -203,6 +206,11 @@ struct ScanCommand: ParsableCommand {
       // What was just recorded is accepted: this run reports none of it.
       result.suppressed.baselined += result.findings
       result.findings = []
+    }
+    if verbose {
+      for (file, shapes) in result.shapesByFile {
+        Terminal.error("phi-scan: \(file): \(shapes.isEmpty ? "no schema or tool definitions" : shapes.joined(separator: ", "))")
+      }
     }
     // Diagnostics go to stderr whatever the formats; SARIF and JSON also carry them.
     for diagnostic in result.diagnostics {

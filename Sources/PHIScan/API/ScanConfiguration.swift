@@ -36,6 +36,8 @@ public struct ScanResult: Sendable {
   /// Findings held back by the allow list or the baseline, with why; reporters count them
   /// and still mask their values in code frames, but never list them.
   public var suppressed = Suppressed()
+  /// The shapes recognized in each scanned file, in scan order (`--verbose`).
+  public var shapesByFile: [(file: String, shapes: [String])] = []
 
   public init(findings: [Finding], diagnostics: [Diagnostic], rules: RuleSet, filesScanned: Int, bytesScanned: Int) {
     self.findings = findings.sorted(by: Finding.reportOrder)

@@ -72,14 +72,18 @@ public struct Scanner: Sendable {
       slots = []
       return taken
     }
-    for result in results {
+    var shapes: [(file: String, shapes: [String])] = []
+    for (index, result) in results.enumerated() {
       guard let result else { continue }
       findings += result.findings
       diagnostics += result.diagnostics
       bytes += result.byteCount
       if result.wasRead { scanned += 1 }
+      shapes.append((files[index].reportPath, result.shapes))
     }
-    return ScanResult(findings: findings, diagnostics: diagnostics, rules: rules, filesScanned: scanned, bytesScanned: bytes)
+    var result = ScanResult(findings: findings, diagnostics: diagnostics, rules: rules, filesScanned: scanned, bytesScanned: bytes)
+    result.shapesByFile = shapes
+    return result
   }
 
   /// What the workers share: the next file to take, one result slot per file (filled in
@@ -103,6 +107,8 @@ public struct Scanner: Sendable {
     public var byteCount = 0
     /// False when the file could not be read at all.
     public var wasRead = true
+    /// Shape identifiers seen in the file, in first-seen order (`--verbose`).
+    public var shapes: [String] = []
     public init() {}
   }
 
@@ -144,9 +150,14 @@ public struct Scanner: Sendable {
     for problem in problems {
       result.diagnostics.append(Diagnostic(severity: problem.isError ? .error : .warning, code: problem.code, file: reportPath, position: problem.position, message: problem.message))
     }
+    let source = SourceText(bytes)
     for document in documents {
-      let (strings, _) = ShapeRecognizer.extractStrings(from: document)
-      let outcome = detector.detect(strings, file: reportPath, reveal: configuration.revealValues)
+      let extraction = ShapeRecognizer.extract(from: document, source: source)
+      for note in extraction.notes {
+        result.diagnostics.append(Diagnostic(severity: note.isError ? .error : .note, code: note.code, file: reportPath, position: note.position, message: note.message))
+      }
+      for shape in extraction.shapes where !result.shapes.contains(shape) { result.shapes.append(shape) }
+      let outcome = detector.detect(extraction.strings, file: reportPath, reveal: configuration.revealValues)
       result.findings += outcome.findings
       result.diagnostics += outcome.diagnostics
     }

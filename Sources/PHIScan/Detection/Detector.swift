@@ -212,7 +212,8 @@ public final class Detector {
       site: string.site, file: file, pointer: string.pointer, range: string.range,
       shape: string.context.shape, toolName: string.context.toolName, isCached: string.context.isCached,
       mask: Redaction.mask(string.text, category: category), reason: reason,
-      revealedValue: reveal ? string.text : nil)
+      revealedValue: reveal ? string.text : nil,
+      relatedLocations: string.relatedLocations.map { RelatedLocation(file: file, pointer: $0.pointer, range: $0.range, message: "uses this definition through $ref") })
   }
 
   static func confidence(for level: Level) -> Confidence {

@@ -56,13 +56,29 @@ public struct ExtractedString: Sendable {
   public var context: SchemaContext
   /// Names of the enclosing properties, outermost first (`["patient", "name"]`).
   public var propertyPath: [String]
+  /// The `$ref`s that point at a definition containing this string: where it is used.
+  public var relatedLocations: [RefUsage]
 
-  public init(text: String, site: Site, pointer: JSONPointer, range: SourceRange, context: SchemaContext, propertyPath: [String] = []) {
+  public init(text: String, site: Site, pointer: JSONPointer, range: SourceRange, context: SchemaContext, propertyPath: [String] = [], relatedLocations: [RefUsage] = []) {
     self.text = text
     self.site = site
     self.pointer = pointer
     self.range = range
     self.context = context
     self.propertyPath = propertyPath
+    self.relatedLocations = relatedLocations
+  }
+}
+
+/// A `$ref` that uses the definition a string sits in (becomes a SARIF related location).
+public struct RefUsage: Sendable, Hashable {
+  /// The pointer of the `$ref` member's value (`/properties/subscriber/$ref`).
+  public var pointer: JSONPointer
+  /// The range of the `$ref` value token.
+  public var range: SourceRange
+
+  public init(pointer: JSONPointer, range: SourceRange) {
+    self.pointer = pointer
+    self.range = range
   }
 }

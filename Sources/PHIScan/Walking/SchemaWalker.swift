@@ -1,127 +1,592 @@
 /// Walks one JSON Schema and extracts every string a provider would cache, with its site.
 ///
-/// Table-driven over the union of the drafts: keywords that hold subschemas are walked
-/// as schemas, keywords that hold data (`enum`, `const`, `default`, `examples`) are
-/// walked as data, so a property named `enum` is a property, never the keyword.
+/// Table-driven over the union of all drafts (04, 06, 07, 2019-09, 2020-12, plus the
+/// OpenAPI and Gemini extras): keywords that hold subschemas are walked as schemas,
+/// keywords that hold instances (`enum`, `const`, `default`, `examples`, `example`) are
+/// walked as data, so a property named `enum` is a property, never the keyword, and
+/// `{"const": {"properties": "x"}}` is data. Every node is visited where it is written,
+/// reachable or not: an unused `$defs` entry is transmitted (and cached) all the same.
 public enum SchemaWalker {
   /// Keywords whose value is one subschema.
   static let singleSubschema: Set<String> = [
-    "additionalProperties", "additionalItems", "items", "contains", "not", "if", "then", "else",
+    "additionalProperties", "additionalItems", "contains", "not", "if", "then", "else",
     "propertyNames", "unevaluatedItems", "unevaluatedProperties", "contentSchema",
   ]
-  /// Keywords whose value is an array of subschemas.
-  static let subschemaArray: Set<String> = ["allOf", "anyOf", "oneOf", "prefixItems", "items"]
-  /// Keywords whose value is an object of subschemas, with the site of their keys.
-  static let subschemaMap: [String: Site?] = [
+  /// Keywords whose value is an array of subschemas (`items`, `extends` and `disallow` take
+  /// either form: one schema in 2020-12, a tuple before it; draft-03 for the last two).
+  static let subschemaArray: Set<String> = ["allOf", "anyOf", "oneOf", "prefixItems"]
+  static let subschemaOneOrMany: Set<String> = ["items", "extends", "disallow"]
+  /// Keywords whose value maps names to subschemas, with the site of their keys.
+  static let subschemaMap: [String: Site] = [
     "properties": .propertyName, "patternProperties": .patternProperty,
-    "$defs": .defsKey, "definitions": .defsKey, "dependentSchemas": nil,
+    "$defs": .defsKey, "definitions": .defsKey, "dependentSchemas": .propertyName,
   ]
-  /// Keywords whose value is data: each string inside is a candidate of that site.
+  /// Keywords whose value is data: each string (and number, and object key) inside is a
+  /// candidate of that site. `example` is the OpenAPI and Gemini singular.
   static let dataKeywords: [String: Site] = [
     "enum": .enum, "const": .const, "default": .default, "examples": .examples, "example": .examples,
   ]
   /// Keywords whose string value is prose or a regex.
-  static let textKeywords: [String: Site] = ["title": .title, "description": .description, "pattern": .pattern]
-  /// Vocabulary: keyword values that name types, formats or references, never candidates.
+  static let textKeywords: [String: Site] = [
+    "title": .title, "description": .description, "pattern": .pattern,
+    "markdownDescription": .description, "deprecationMessage": .description,
+  ]
+  /// Keywords whose value is a list of property names.
+  static let nameLists: Set<String> = ["required", "propertyOrdering"]
+  /// Keywords whose value maps a property name to a list of property names (or, for
+  /// `dependencies` before 2019-09, to a subschema).
+  static let nameDependencies: Set<String> = ["dependentRequired", "dependencies"]
+  /// Vocabulary: keyword values that name types, formats, references or bounds, never
+  /// candidates (DESIGN.md 3). References are resolved separately, for context.
   static let vocabulary: Set<String> = [
     "type", "format", "$ref", "$schema", "$id", "id", "$anchor", "$dynamicRef", "$dynamicAnchor",
     "$recursiveRef", "$recursiveAnchor", "$vocabulary", "contentEncoding", "contentMediaType",
     "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength",
     "maxLength", "minItems", "maxItems", "minProperties", "maxProperties", "uniqueItems",
     "minContains", "maxContains", "readOnly", "writeOnly", "deprecated", "nullable", "strict",
-    "additionalProperties",
+    "divisibleBy",
   ]
+  /// Every keyword name the walker knows; an SDK trailer segment starts at one of these.
+  static let knownKeywords: Set<String> = {
+    var all = singleSubschema.union(subschemaArray).union(subschemaOneOrMany).union(vocabulary).union(nameLists).union(nameDependencies)
+    all.formUnion(subschemaMap.keys)
+    all.formUnion(dataKeywords.keys)
+    all.formUnion(textKeywords.keys)
+    all.formUnion(["discriminator", "$comment", "xml", "externalDocs", "enumDescriptions"])
+    return all
+  }()
+  /// The most `$ref` usages carried per string: enough to show where a definition is
+  /// used without letting a definition used 5,000 times multiply memory.
+  public static let maxRefUsages = 20
 
   /// Every candidate string of the schema at `node`, whose pointer is `pointer`.
-  public static func extract(from node: Node, at pointer: JSONPointer, context: SchemaContext) -> [ExtractedString] {
-    var output: [ExtractedString] = []
-    walkSchema(node, pointer, context, [], &output)
-    return output
+  public static func extract(from node: Node, at pointer: JSONPointer, context: SchemaContext, source: SourceText? = nil) -> [ExtractedString] {
+    walk(node, at: pointer, context: context, source: source).strings
   }
 
-  static func walkSchema(_ node: Node, _ pointer: JSONPointer, _ context: SchemaContext, _ path: [String], _ output: inout [ExtractedString]) {
-    guard let members = node.members else { return }  // `true`/`false` schemas hold no strings
+  /// The strings of one schema plus notes about its references (remote ones are never
+  /// fetched; dangling ones are reported).
+  public static func walk(_ node: Node, at pointer: JSONPointer, context: SchemaContext, source: SourceText? = nil) -> WalkResult {
+    var walk = SchemaWalk(context: context, source: source)
+    collectLocalTargets(node, pointer, root: pointer, into: &walk)
+    if let dialect = node["$schema"]?.string, dialect.contains("draft-04") || dialect.contains("draft-03") {
+      walk.legacyIDs = true
+    }
+    walk.walkSchema(node, pointer, [], parent: -1, resource: 0, base: "")
+    return walk.finish()
+  }
+}
+
+extension SchemaWalker {
+  /// Where local `#/...` references point, so that schemas kept under keywords JSON
+  /// Schema does not define (`{"definitions": {"group": {"Item": {...}}}}`, Vega's
+  /// `defs`) are walked as schemas rather than as data. Nested `$id` scopes are ignored
+  /// here; resolution proper honours them.
+  static func collectLocalTargets(_ node: Node, _ pointer: JSONPointer, root: JSONPointer, into walk: inout SchemaWalk) {
+    switch node.value {
+    case .object(let members):
+      for member in members {
+        if member.key == "$ref", let text = member.value.string, text.hasPrefix("#/"),
+          let fragment = URIReference.percentDecoded(String(text.dropFirst()))
+        {
+          var target = root
+          var parent = root
+          for token in JSONPointer(escaped: fragment).tokens {
+            parent = target
+            target = target.appending(token)
+          }
+          walk.refTargets.insert(target)
+          walk.refTargetParents.insert(parent)
+        } else if member.value.members != nil || member.value.elements != nil {
+          collectLocalTargets(member.value, pointer.appending(member.key), root: root, into: &walk)
+        }
+      }
+    case .array(let elements):
+      for (i, element) in elements.enumerated() where element.members != nil || element.elements != nil {
+        collectLocalTargets(element, pointer.appending(index: i), root: root, into: &walk)
+      }
+    default:
+      break
+    }
+  }
+}
+
+/// What walking one schema gave.
+public struct WalkResult: Sendable {
+  public var strings: [ExtractedString]
+  /// Reference problems worth a note (external or dangling `$ref`s), never fatal.
+  public var notes: [WalkNote]
+}
+
+/// A non-fatal remark about a schema, positioned at the first place it applies.
+public struct WalkNote: Sendable, Hashable {
+  public var code: String
+  public var position: SourcePosition
+  public var message: String
+}
+
+/// The state of one walk: output plus what `$ref` resolution needs (schema nodes with
+/// their parents, identifiers, anchors, references).
+struct SchemaWalk {
+  let context: SchemaContext
+  let source: SourceText?
+  var legacyIDs = false
+  var output: [ExtractedString] = []
+  /// For each output string, the schema node whose usages it shares.
+  var owner: [Int] = []
+  var schemaPointers: [JSONPointer] = []
+  var schemaParents: [Int] = []
+  var identifiers: [String: Int] = [:]
+  var anchors: [String: Int] = [:]
+  var references: [Reference] = []
+  /// Targets of local references, and their parents (see `collectLocalTargets`).
+  var refTargets: Set<JSONPointer> = []
+  var refTargetParents: Set<JSONPointer> = []
+
+  struct Reference {
+    var text: String
+    var location: RefUsage
+    var resource: Int
+    var base: String
+  }
+
+  init(context: SchemaContext, source: SourceText?) {
+    self.context = context
+    self.source = source
+  }
+
+  mutating func emit(_ text: String, _ site: Site, _ pointer: JSONPointer, _ range: SourceRange, _ path: [String], owner schema: Int) {
+    output.append(ExtractedString(text: text, site: site, pointer: pointer, range: range, context: context, propertyPath: path))
+    owner.append(schema)
+  }
+
+  // MARK: Schema mode
+
+  mutating func walkSchema(_ node: Node, _ pointer: JSONPointer, _ path: [String], parent: Int, resource inherited: Int, base inheritedBase: String) {
+    let index = schemaPointers.count
+    schemaPointers.append(pointer)
+    schemaParents.append(parent)
+    guard let members = node.members else {
+      // `true`/`false` schemas hold nothing; anything else here is malformed but its
+      // strings still travel with the schema.
+      switch node.value {
+      case .bool, .null: break
+      default: walkData(node, pointer, .other, path, owner: index)
+      }
+      return
+    }
+    var resource = index == 0 ? 0 : inherited
+    var base = inheritedBase
+    registerIdentifiers(node, index: index, resource: &resource, base: &base)
+
     for member in members {
       let key = member.key
       let value = member.value
       let here = pointer.appending(key)
-      if let site = dataKeywords[key] {
-        if key == "examples" || key == "enum", let elements = value.elements {
+      if let site = SchemaWalker.dataKeywords[key] {
+        if key == "enum" || key == "examples", let elements = value.elements {
           for (i, element) in elements.enumerated() {
-            walkData(element, here.appending(index: i), site, context, path, &output)
+            walkData(element, here.appending(index: i), site, path, owner: index)
           }
         } else {
-          walkData(value, here, site, context, path, &output)
+          walkData(value, here, site, path, owner: index)
         }
-      } else if let site = textKeywords[key] {
+      } else if let site = SchemaWalker.textKeywords[key] {
         if let text = value.string {
-          output.append(ExtractedString(text: text, site: site, pointer: here, range: value.range, context: context, propertyPath: path))
+          emit(text, site, here, value.range, path, owner: index)
+          if site == .description { emitTrailer(of: value, text: text, pointer: here, path, owner: index) }
+        } else {
+          walkData(value, here, site, path, owner: index)
         }
-      } else if let keySite = subschemaMap[key] {
-        guard let entries = value.members else { continue }
+      } else if let keySite = SchemaWalker.subschemaMap[key] {
+        guard let entries = value.members else {
+          walkData(value, here, .other, path, owner: index)
+          continue
+        }
         for entry in entries {
           let entryPointer = here.appending(entry.key)
-          if let keySite {
-            output.append(ExtractedString(text: entry.key, site: keySite, pointer: entryPointer, range: entry.keyRange, context: context, propertyPath: path))
-          }
+          emit(entry.key, keySite, entryPointer, entry.keyRange, path, owner: index)
+          // The key names the subschema: it shares that subschema's `$ref` usages.
+          owner[owner.count - 1] = schemaPointers.count
           let childPath = key == "properties" ? path + [entry.key] : path
-          walkSchema(entry.value, entryPointer, context, childPath, &output)
+          walkSchema(entry.value, entryPointer, childPath, parent: index, resource: resource, base: base)
         }
-      } else if key == "required" {
-        for (i, element) in (value.elements ?? []).enumerated() {
-          if let text = element.string {
-            output.append(ExtractedString(text: text, site: .required, pointer: here.appending(index: i), range: element.range, context: context, propertyPath: path))
+      } else if SchemaWalker.nameLists.contains(key) {
+        if let elements = value.elements {
+          for (i, element) in elements.enumerated() {
+            walkData(element, here.appending(index: i), .required, path, owner: index)
           }
         }
-      } else if key == "dependentRequired" || key == "dependencies" {
-        // Values are arrays of property names (or, for `dependencies`, subschemas).
+        // Draft-03 `required: true` is a flag, not a name.
+      } else if SchemaWalker.nameDependencies.contains(key) {
         for entry in value.members ?? [] {
           let entryPointer = here.appending(entry.key)
+          emit(entry.key, .propertyName, entryPointer, entry.keyRange, path, owner: index)
           if let names = entry.value.elements {
             for (i, name) in names.enumerated() {
-              if let text = name.string {
-                output.append(ExtractedString(text: text, site: .required, pointer: entryPointer.appending(index: i), range: name.range, context: context, propertyPath: path))
-              }
+              walkData(name, entryPointer.appending(index: i), .required, path, owner: index)
             }
+          } else if let name = entry.value.string {
+            emit(name, .required, entryPointer, entry.value.range, path, owner: index)  // draft-03
           } else {
-            walkSchema(entry.value, entryPointer, context, path, &output)
+            walkSchema(entry.value, entryPointer, path, parent: index, resource: resource, base: base)
           }
         }
-      } else if subschemaArray.contains(key), let elements = value.elements {
-        for (i, element) in elements.enumerated() {
-          walkSchema(element, here.appending(index: i), context, path, &output)
+      } else if SchemaWalker.subschemaArray.contains(key) || SchemaWalker.subschemaOneOrMany.contains(key) {
+        if let elements = value.elements {
+          for (i, element) in elements.enumerated() {
+            walkSchema(element, here.appending(index: i), path, parent: index, resource: resource, base: base)
+          }
+        } else {
+          walkSchema(value, here, path, parent: index, resource: resource, base: base)
         }
-      } else if singleSubschema.contains(key) {
-        walkSchema(value, here, context, path, &output)
-      } else if vocabulary.contains(key) {
+      } else if SchemaWalker.singleSubschema.contains(key) {
+        walkSchema(value, here, path, parent: index, resource: resource, base: base)
+      } else if key == "type" {
+        // Draft-03 type unions may hold schemas; type names themselves are vocabulary.
+        for (i, element) in (value.elements ?? []).enumerated() where element.members != nil {
+          walkSchema(element, here.appending(index: i), path, parent: index, resource: resource, base: base)
+        }
+      } else if key == "discriminator" {
+        walkDiscriminator(value, here, path, owner: index)
+      } else if SchemaWalker.vocabulary.contains(key) {
         continue
+      } else if refTargets.contains(here) {
+        // An unknown keyword that a `$ref` uses as a schema.
+        emit(key, .defsKey, here, member.keyRange, path, owner: index)
+        owner[owner.count - 1] = schemaPointers.count
+        walkSchema(value, here, path, parent: index, resource: resource, base: base)
+      } else if refTargetParents.contains(here), let entries = value.members {
+        // An unknown keyword grouping schemas that `$ref`s use.
+        emit(key, .other, here, member.keyRange, path, owner: index)
+        for entry in entries {
+          let entryPointer = here.appending(entry.key)
+          emit(entry.key, .defsKey, entryPointer, entry.keyRange, path, owner: index)
+          owner[owner.count - 1] = schemaPointers.count
+          walkSchema(entry.value, entryPointer, path, parent: index, resource: resource, base: base)
+        }
       } else {
-        // Unknown keywords and `x-*` extensions: their strings still travel with the schema.
-        walkData(value, here, .other, context, path, &output)
+        // Unknown keywords and `x-*` extensions: the key and every string of the value
+        // travel with the schema.
+        emit(key, .other, here, member.keyRange, path, owner: index)
+        walkData(value, here, .other, path, owner: index)
       }
     }
   }
 
+  /// OpenAPI/Pydantic `discriminator`: `propertyName` names a property; `mapping` keys are
+  /// tag values (like `const`), its values are references.
+  mutating func walkDiscriminator(_ value: Node, _ pointer: JSONPointer, _ path: [String], owner index: Int) {
+    for member in value.members ?? [] {
+      let here = pointer.appending(member.key)
+      switch member.key {
+      case "propertyName":
+        walkData(member.value, here, .required, path, owner: index)
+      case "mapping":
+        for entry in member.value.members ?? [] {
+          emit(entry.key, .const, here.appending(entry.key), entry.keyRange, path, owner: index)
+        }
+      default:
+        walkData(member.value, here, .other, path, owner: index)
+      }
+    }
+  }
+
+  // MARK: Data mode
+
   /// Every string (and number, whose digits may be an identifier) inside a data value;
   /// object keys inside data are data too.
-  static func walkData(_ node: Node, _ pointer: JSONPointer, _ site: Site, _ context: SchemaContext, _ path: [String], _ output: inout [ExtractedString]) {
+  mutating func walkData(_ node: Node, _ pointer: JSONPointer, _ site: Site, _ path: [String], owner index: Int) {
     switch node.value {
-    case .string(let text):
-      output.append(ExtractedString(text: text, site: site, pointer: pointer, range: node.range, context: context, propertyPath: path))
-    case .number(let text):
-      output.append(ExtractedString(text: text, site: site, pointer: pointer, range: node.range, context: context, propertyPath: path))
+    case .string(let text), .number(let text):
+      emit(text, site, pointer, node.range, path, owner: index)
     case .object(let members):
       for member in members {
         let memberPointer = pointer.appending(member.key)
-        output.append(ExtractedString(text: member.key, site: site, pointer: memberPointer, range: member.keyRange, context: context, propertyPath: path))
-        walkData(member.value, memberPointer, site, context, path, &output)
+        emit(member.key, site, memberPointer, member.keyRange, path, owner: index)
+        walkData(member.value, memberPointer, site, path, owner: index)
       }
     case .array(let elements):
       for (i, element) in elements.enumerated() {
-        walkData(element, pointer.appending(index: i), site, context, path, &output)
+        walkData(element, pointer.appending(index: i), site, path, owner: index)
       }
     case .bool, .null:
       break
     }
+  }
+
+  // MARK: SDK description trailers
+
+  /// Anthropic's SDKs move keywords the API does not support into the description as a
+  /// trailer, `"Text\n\n{pattern: ^(a|b)$, examples: ['x', 'y']}"`. The values keep
+  /// their meaning, so each becomes a string of its original site, positioned inside
+  /// the description token when the file's bytes allow it.
+  mutating func emitTrailer(of node: Node, text: String, pointer: JSONPointer, _ path: [String], owner index: Int) {
+    guard text.hasSuffix("}"), text.contains("{") else { return }
+    let segments = DescriptionTrailer.segments(in: text)
+    guard !segments.isEmpty else { return }
+    let map = source?.map(stringAt: node.range.start, expected: text)
+    for segment in segments {
+      let range = map?.range(scalars: segment.scalars.lowerBound, segment.scalars.upperBound) ?? node.range
+      emit(segment.text, segment.site, pointer, range, path, owner: index)
+    }
+  }
+
+  // MARK: References
+
+  /// Records `$id` (or draft-04 `id`), anchors and references of the schema at `index`.
+  mutating func registerIdentifiers(_ node: Node, index: Int, resource: inout Int, base: inout String) {
+    let idKey = node["$id"] != nil ? "$id" : legacyIDs ? "id" : nil
+    if let idKey, let id = node[idKey]?.string {
+      if id.hasPrefix("#") {
+        anchors["\(resource)#\(id.dropFirst())"] = index  // draft-06/07 plain-name anchor
+      } else {
+        let (uri, fragment) = URIReference.split(id)
+        base = URIReference.resolve(uri, against: base)
+        resource = index
+        identifiers[base] = index
+        if !fragment.isEmpty { anchors["\(index)#\(fragment)"] = index }
+      }
+    }
+    for key in ["$anchor", "$dynamicAnchor"] {
+      if let name = node[key]?.string { anchors["\(resource)#\(name)"] = index }
+    }
+    for member in node.members ?? [] where member.key == "$ref" || member.key == "$dynamicRef" || member.key == "$recursiveRef" {
+      guard let text = member.value.string else { continue }  // a property named `$ref` is not a reference
+      let pointer = schemaPointers[index].appending(member.key)
+      references.append(Reference(text: text, location: RefUsage(pointer: pointer, range: member.value.range), resource: resource, base: base))
+    }
+  }
+
+  enum Resolution {
+    case schema(Int)
+    case external
+    case dangling
+  }
+
+  /// Resolves one reference to a schema node of this walk, without following chains
+  /// (so cycles cost nothing) and without ever touching the network.
+  func resolve(_ reference: Reference, pointerIndex: [JSONPointer: Int]) -> Resolution {
+    let (uri, rawFragment) = URIReference.split(reference.text)
+    var resource = reference.resource
+    if !uri.isEmpty {
+      let absolute = URIReference.resolve(uri, against: reference.base)
+      guard let embedded = identifiers[absolute] ?? identifiers[uri] else { return .external }
+      resource = embedded
+    }
+    guard let fragment = URIReference.percentDecoded(rawFragment) else { return .dangling }
+    if fragment.isEmpty { return .schema(resource) }
+    if !fragment.hasPrefix("/") {
+      return anchors["\(resource)#\(fragment)"].map { .schema($0) } ?? .dangling
+    }
+    var target = schemaPointers[resource]
+    for token in JSONPointer(escaped: fragment).tokens { target = target.appending(token) }
+    return pointerIndex[target].map { .schema($0) } ?? .dangling
+  }
+
+  /// Resolves references, attaches usages to the strings inside their targets, and
+  /// returns the strings with notes about references that could not be resolved here.
+  func finish() -> WalkResult {
+    guard !references.isEmpty else { return WalkResult(strings: output, notes: []) }
+    var pointerIndex: [JSONPointer: Int] = [:]
+    for (i, pointer) in schemaPointers.enumerated() where pointerIndex[pointer] == nil { pointerIndex[pointer] = i }
+    var usages: [Int: [RefUsage]] = [:]
+    var external: [Reference] = []
+    var dangling: [Reference] = []
+    for reference in references {
+      switch resolve(reference, pointerIndex: pointerIndex) {
+      case .schema(let target): usages[target, default: []].append(reference.location)
+      case .external: external.append(reference)
+      case .dangling: dangling.append(reference)
+      }
+    }
+    var strings = output
+    if !usages.isEmpty {
+      // Parents precede children, so one forward pass accumulates every enclosing target.
+      var inherited = [[RefUsage]](repeating: [], count: schemaPointers.count)
+      for i in 0..<schemaPointers.count {
+        let parent = schemaParents[i]
+        var here = parent >= 0 ? inherited[parent] : []
+        if let own = usages[i], here.count < SchemaWalker.maxRefUsages {
+          for location in own where here.count < SchemaWalker.maxRefUsages && !here.contains(location) { here.append(location) }
+          here.sort { ($0.range.start, $0.pointer) < ($1.range.start, $1.pointer) }  // document order
+        }
+        inherited[i] = here
+      }
+      for k in strings.indices { strings[k].relatedLocations = inherited[owner[k]] }
+    }
+    var notes: [WalkNote] = []
+    // Counts and positions only: a reference may spell a name, so it is never echoed.
+    if let first = external.first {
+      notes.append(WalkNote(code: "external-ref", position: first.location.range.start, message: "\(external.count) external $ref\(external.count == 1 ? "" : "s") not followed (phi-scan never fetches remote schemas; their strings are not scanned here)"))
+    }
+    if let first = dangling.first {
+      notes.append(WalkNote(code: "dangling-ref", position: first.location.range.start, message: "\(dangling.count) $ref\(dangling.count == 1 ? "" : "s") do\(dangling.count == 1 ? "es" : "") not resolve to a schema in this document"))
+    }
+    return WalkResult(strings: strings, notes: notes)
+  }
+}
+
+/// Splitting of Anthropic SDK description trailers into keyword segments.
+enum DescriptionTrailer {
+  struct Segment {
+    var text: String
+    var site: Site
+    /// Scalar offsets of the text inside the description.
+    var scalars: Range<Int>
+  }
+
+  /// The segments of a trailing `{key: value, ...}` whose values carry candidates.
+  static func segments(in description: String) -> [Segment] {
+    let scalars = Array(description.unicodeScalars)
+    guard scalars.last == "}" else { return [] }
+    // The trailer opens the description or follows a blank line.
+    var open: Int?
+    var i = scalars.count - 1
+    while i >= 0 {
+      if scalars[i] == "{", i == 0 || (i >= 2 && scalars[i - 1] == "\n" && scalars[i - 2] == "\n") {
+        open = i
+        break
+      }
+      i -= 1
+    }
+    guard let open else { return [] }
+    let body = open + 1..<scalars.count - 1
+    // A segment starts with `key: ` at the start of the body or after `, `.
+    var starts: [(key: String, valueStart: Int, keyStart: Int)] = []
+    var j = body.lowerBound
+    while j < body.upperBound {
+      if j == body.lowerBound || (j >= 2 && scalars[j - 2] == "," && scalars[j - 1] == " ") {
+        var k = j
+        while k < body.upperBound, isKeyScalar(scalars[k]) { k += 1 }
+        if k > j, k + 1 < body.upperBound, scalars[k] == ":", scalars[k + 1] == " " {
+          let key = String(String.UnicodeScalarView(scalars[j..<k]))
+          if SchemaWalker.knownKeywords.contains(key) || key.hasPrefix("x-") {
+            starts.append((key, k + 2, j))
+          }
+        }
+      }
+      j += 1
+    }
+    guard let firstStart = starts.first, firstStart.keyStart == body.lowerBound else { return [] }
+    var segments: [Segment] = []
+    for (n, start) in starts.enumerated() {
+      let end = n + 1 < starts.count ? starts[n + 1].keyStart - 2 : body.upperBound
+      guard end > start.valueStart else { continue }
+      let site: Site
+      if let data = SchemaWalker.dataKeywords[start.key] {
+        site = data
+      } else if start.key == "pattern" {
+        site = .pattern
+      } else if start.key.hasPrefix("x-") || start.key == "$comment" {
+        site = .other
+      } else {
+        continue  // bounds and formats: vocabulary
+      }
+      segments += values(scalars, start.valueStart..<end, site: site)
+    }
+    return segments
+  }
+
+  static func isKeyScalar(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case "a"..."z", "A"..."Z", "0"..."9", "_", "-", "$": return true
+    default: return false
+    }
+  }
+
+  /// One value, or each quoted element of a Python list repr (`['a', 'b']`).
+  static func values(_ scalars: [Unicode.Scalar], _ range: Range<Int>, site: Site) -> [Segment] {
+    func segment(_ r: Range<Int>) -> Segment {
+      Segment(text: String(String.UnicodeScalarView(scalars[r])), site: site, scalars: r)
+    }
+    guard scalars[range.lowerBound] == "[", scalars[range.upperBound - 1] == "]" else { return [segment(range)] }
+    var elements: [Segment] = []
+    var i = range.lowerBound + 1
+    let end = range.upperBound - 1
+    while i < end {
+      let quote = scalars[i]
+      if quote == "'" || quote == "\"" {
+        var k = i + 1
+        while k < end, scalars[k] != quote { k += scalars[k] == "\\" ? 2 : 1 }
+        elements.append(segment(i + 1..<min(k, end)))
+        i = k + 1
+      } else if quote == "," || quote == " " {
+        i += 1
+      } else {
+        var k = i
+        while k < end, scalars[k] != "," { k += 1 }
+        elements.append(segment(i..<k))
+        i = k
+      }
+    }
+    return elements.isEmpty ? [segment(range)] : elements
+  }
+}
+
+/// The little of RFC 3986 that `$id` scopes need: split off the fragment, resolve a
+/// reference against a base, percent-decode a fragment.
+enum URIReference {
+  static func split(_ reference: String) -> (uri: String, fragment: String) {
+    guard let hash = reference.firstIndex(of: "#") else { return (reference, "") }
+    return (String(reference[..<hash]), String(reference[reference.index(after: hash)...]))
+  }
+
+  static func scheme(of uri: String) -> String? {
+    guard let colon = uri.firstIndex(of: ":") else { return nil }
+    let name = uri[..<colon]
+    guard let first = name.first, first.isLetter, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) else { return nil }
+    return String(name)
+  }
+
+  static func resolve(_ reference: String, against base: String) -> String {
+    if reference.isEmpty || scheme(of: reference) != nil || base.isEmpty { return reference }
+    if reference.hasPrefix("//") { return (scheme(of: base).map { $0 + ":" } ?? "") + reference }
+    // scheme://authority of the base, when it has one.
+    var origin = ""
+    var path = base
+    if let scheme = scheme(of: base) {
+      let afterScheme = base.dropFirst(scheme.count + 1)
+      if afterScheme.hasPrefix("//") {
+        let rest = afterScheme.dropFirst(2)
+        let slash = rest.firstIndex(of: "/") ?? rest.endIndex
+        origin = scheme + "://" + rest[..<slash]
+        path = String(rest[slash...])
+      } else {
+        return reference  // urn: and friends have no relative resolution
+      }
+    }
+    if reference.hasPrefix("/") { return origin + removeDotSegments(reference) }
+    let directory = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
+    return origin + removeDotSegments(directory + reference)
+  }
+
+  static func removeDotSegments(_ path: String) -> String {
+    var output: [Substring] = []
+    let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+    for (i, segment) in segments.enumerated() {
+      if segment == "." { if i == segments.count - 1 { output.append("") }; continue }
+      if segment == ".." {
+        if output.count > 1 { output.removeLast() }
+        if i == segments.count - 1 { output.append("") }
+        continue
+      }
+      output.append(segment)
+    }
+    return output.joined(separator: "/")
+  }
+
+  /// Decodes `%XX` escapes (UTF-8); nil when an escape is malformed.
+  static func percentDecoded(_ text: String) -> String? {
+    guard text.contains("%") else { return text }
+    var bytes: [UInt8] = []
+    var utf8 = Array(text.utf8)[...]
+    while let byte = utf8.popFirst() {
+      guard byte == UInt8(ascii: "%") else { bytes.append(byte); continue }
+      guard utf8.count >= 2, let value = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16) else { return nil }
+      bytes.append(value)
+      utf8 = utf8.dropFirst(2)
+    }
+    return String(validating: bytes, as: UTF8.self)
   }
 }
