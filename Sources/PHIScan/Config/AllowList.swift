@@ -155,6 +155,9 @@ public final class FindingValues: @unchecked Sendable {
       if [.propertyName, .patternProperty, .defsKey].contains(finding.site) { return rest.last }
       var node = document.root
       for token in rest {
+        // A pointer may continue into a schema serialized in a string (Bedrock's output
+        // schema): the shape stage parses it the same way.
+        if let text = node.string, let embedded = try? JSONParser.parse(Array(text.utf8)).root { node = embedded }
         if let members = node.members, let member = members.first(where: { $0.key == token }) {
           node = member.value
         } else if let elements = node.elements, let index = Int(token), elements.indices.contains(index) {
