@@ -48,10 +48,12 @@ final class SourceFiles: @unchecked Sendable {
     return found
   }
 
-  /// A path as reports name it: relative to the root when inside it.
+  /// A path as reports name it: relative to the root when inside it, else as given
+  /// when relative, else its file name (reports never hold absolute paths).
   static func displayPath(_ path: String, root: String) -> String {
-    let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-    let rootPath = URL(fileURLWithPath: root).standardizedFileURL.path
-    return absolute.hasPrefix(rootPath + "/") ? String(absolute.dropFirst(rootPath.count + 1)) : path
+    let absolute = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    let rootPath = URL(fileURLWithPath: root).standardizedFileURL.resolvingSymlinksInPath().path
+    if absolute.hasPrefix(rootPath + "/") { return String(absolute.dropFirst(rootPath.count + 1)) }
+    return path.hasPrefix("/") ? (path as NSString).lastPathComponent : path
   }
 }
