@@ -85,19 +85,27 @@ enum CodeFrame {
       cuts.append((start, end, reveal ? String(String.UnicodeScalarView(scalars[start..<end])) : finding.mask, isFocus))
     }
     var text: [Unicode.Scalar] = []
+    var masks: [Range<Int>] = []
     var focusStart = 0, focusWidth = 1
     var index = 0
     for cut in cuts {
       text += scalars[index..<cut.start]
-      if cut.isFocus { focusStart = text.count; focusWidth = max(cut.mask.unicodeScalars.count, 1) }
-      text += cut.mask.unicodeScalars
+      let mask = Array(cut.mask.unicodeScalars)
+      if cut.isFocus { focusStart = text.count; focusWidth = max(mask.count, 1) }
+      masks.append(text.count..<text.count + mask.count)
+      text += mask
       index = cut.end
     }
     if index < scalars.count { text += scalars[index...] }
-    // Window around the token, with ellipses where the line was cut.
+    // Window around the token, with ellipses where the line was cut; a cut never
+    // splits another token's mask.
     var from = 0, to = text.count
     if focusStart > context { from = focusStart - context }
     if to - (focusStart + focusWidth) > context { to = focusStart + focusWidth + context }
+    for mask in masks {
+      if mask.contains(from) && from != mask.lowerBound { from = mask.upperBound }
+      if mask.contains(to) && to != mask.lowerBound { to = mask.lowerBound }
+    }
     let shown = String(String.UnicodeScalarView(text[from..<to]))
     let lead = from > 0 ? "…" : ""
     let tail = to < text.count ? "…" : ""

@@ -126,6 +126,18 @@ import Testing
     #expect(!frame.contains("512-43-8876"))
   }
 
+  @Test func theWindowNeverSplitsAMask() {
+    // The focus token, then another flagged token that straddles the window's end.
+    let line = #"{"a":"512-43-8876","b":""# + String(repeating: "y", count: 25) + #"","c":"329-51-7784"}"#
+    let first = Self.finding("/a", columns: (6, 19))
+    let secondStart = line.unicodeScalars.count - 14
+    let second = Self.finding("/c", columns: (secondStart, secondStart + 13))
+    let frame = CodeFrame.render(line: line, number: 1, focus: first, flagged: [first, second], reveal: false, paint: Paint(enabled: false))
+    let shown = String(frame.split(separator: "\n")[0])
+    #expect(shown.hasSuffix("…"))
+    #expect(shown.components(separatedBy: "[").count - 1 == shown.components(separatedBy: "]").count - 1, "a mask is shown whole or not at all: \(shown)")
+  }
+
   @Test func colorsOnlyWhenAsked() throws {
     let result = try Self.result([Self.finding("/properties/x/const")])
     #expect(!TextReporter.render(result).contains("\u{1B}["))
