@@ -13,6 +13,8 @@ public final class Detector {
   private let matchData: PCRE2MatchData
   /// Rules grouped by the site they apply to, so each string meets only its own rules.
   private let rulesBySite: [Site: [Rule]]
+  /// `rules(for:)` of every site, computed once.
+  private let checkedBySite: [Site: [Rule]]
 
   public init(rules: RuleSet) throws(PCRE2Error) {
     self.rules = rules
@@ -22,6 +24,9 @@ public final class Detector {
       for site in rule.sites { bySite[site, default: []].append(rule) }
     }
     self.rulesBySite = bySite
+    var checked: [Site: [Rule]] = [:]
+    for site in Site.allCases { checked[site] = Detector.rules(for: site, in: bySite) }
+    self.checkedBySite = checked
   }
 
   /// What one string produced: at most one finding per category, and any problems.
@@ -38,7 +43,9 @@ public final class Detector {
   /// The rules that check a string of this site. Regex sites check the literals their
   /// pattern allows: `pattern` literals like values (`const`), `pattern-property`
   /// literals like property names.
-  func rules(for site: Site) -> [Rule] {
+  func rules(for site: Site) -> [Rule] { checkedBySite[site] ?? [] }
+
+  static func rules(for site: Site, in rulesBySite: [Site: [Rule]]) -> [Rule] {
     switch site {
     case .pattern: return (rulesBySite[.pattern] ?? []) + (rulesBySite[.const] ?? [])
     case .patternProperty: return (rulesBySite[.patternProperty] ?? []) + (rulesBySite[.propertyName] ?? [])
@@ -49,10 +56,18 @@ public final class Detector {
   /// Checks every string; `file` is the report path used in findings.
   public func detect(_ strings: [ExtractedString], file: String, reveal: Bool = false) -> Outcome {
     var outcome = Outcome()
-    let prose = Self.proseBySubschema(strings)
+    // Titles and descriptions by subschema, built only when a string first needs context.
+    var prose: [String: [String]]?
     for string in strings {
       let siteRules = rules(for: string.site)
       guard !siteRules.isEmpty else { continue }
+      // Prefilter: most strings (plain names, prose without digits) offer none of the
+      // characters any rule of their site needs, and skip everything below. Word
+      // splitting only lowercases, so it never offers more than the text itself.
+      if string.site != .pattern && string.site != .patternProperty {
+        let offered = CharacterNeeds.of(string.text)
+        guard siteRules.contains(where: { offered.isSuperset(of: $0.needs) }) else { continue }
+      }
       var candidates: [String]
       if string.site == .pattern || string.site == .patternProperty {
         let analysis = PatternLiterals.analyse(string.text)
@@ -69,7 +84,8 @@ public final class Detector {
           if words != candidate && !words.isEmpty && !candidates.contains(words) { candidates.append(words) }
         }
       }
-      let context = ContextWords(contextParts(string, prose))
+      if prose == nil { prose = Self.proseBySubschema(strings) }
+      let context = ContextWords(contextParts(string, prose ?? [:]))
       var best: [Category: (finding: Finding, confidence: Confidence, specific: Bool, generic: Bool)] = [:]
       for rule in siteRules {
         var verdict: Verdict?

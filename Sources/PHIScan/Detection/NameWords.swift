@@ -6,6 +6,56 @@ import Foundation
 public enum NameWords {
   /// The lowercase words of `text`, in order.
   public static func split(_ text: String) -> [String] {
+    var copy = text
+    if let words = copy.withUTF8({ splitASCII($0) }) { return words }
+    return splitUnicode(text)
+  }
+
+  /// The same rules over bytes, for ASCII text (nearly every property name and
+  /// description): no `Character` or Unicode property lookups. Nil when a byte is not ASCII.
+  static func splitASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+    @inline(__always) func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
+    @inline(__always) func isLower(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
+    @inline(__always) func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    var words: [String] = []
+    var start = -1  // first byte of the current word, -1 when none
+    var i = 0
+    func flush(_ end: Int) {
+      guard start >= 0, end > start else { return }
+      words.append(String(unsafeUninitializedCapacity: end - start) { out in
+        for k in start..<end { out[k - start] = isUpper(bytes[k]) ? bytes[k] | 0x20 : bytes[k] }
+        return end - start
+      })
+    }
+    while i < bytes.count {
+      let b = bytes[i]
+      guard b < 0x80 else { return nil }
+      guard isUpper(b) || isLower(b) || isDigit(b) else {
+        flush(i)
+        start = -1
+        i += 1
+        continue
+      }
+      if start >= 0, i > start {
+        let p = bytes[i - 1]
+        let boundary =
+          (isLower(p) && isUpper(b))
+          || (isDigit(p) != isDigit(b))
+          || (isUpper(p) && isUpper(b) && i + 1 < bytes.count && isLower(bytes[i + 1]))
+        if boundary {
+          flush(i)
+          start = i
+        }
+      } else if start < 0 {
+        start = i
+      }
+      i += 1
+    }
+    flush(bytes.count)
+    return words
+  }
+
+  static func splitUnicode(_ text: String) -> [String] {
     var words: [String] = []
     var current = ""
     var previous: Character?
@@ -48,8 +98,29 @@ public struct ContextWords: Sendable, Hashable {
     padded = " " + parts.flatMap { NameWords.split($0) }.joined(separator: " ") + " "
   }
 
-  /// True when the phrase (lowercase words separated by spaces) occurs.
-  public func contains(_ phrase: String) -> Bool { padded.contains(" " + phrase + " ") }
+  /// True when the phrase (lowercase words separated by spaces) occurs. A byte search:
+  /// both sides are already split and lowercased, so no Unicode comparison is needed.
+  public func contains(_ phrase: String) -> Bool {
+    var haystack = padded
+    var needle = phrase
+    return haystack.withUTF8 { h in
+      needle.withUTF8 { n in
+        guard !n.isEmpty, n.count + 2 <= h.count else { return false }
+        var i = 0
+        let last = h.count - n.count - 1
+        while i < last {
+          // `i` is a space; the phrase must follow it and be followed by a space.
+          if h[i] == 0x20, h[i + 1] == n[0], h[i + 1 + n.count] == 0x20 {
+            var k = 1
+            while k < n.count, h[i + 1 + k] == n[k] { k += 1 }
+            if k == n.count { return true }
+          }
+          i += 1
+        }
+        return false
+      }
+    }
+  }
 
   public func containsAny(_ phrases: [String]) -> Bool { phrases.contains { contains($0) } }
 }
