@@ -84,13 +84,14 @@ public final class Detector {
           if words != candidate && !words.isEmpty && !candidates.contains(words) { candidates.append(words) }
         }
       }
+      let offered = candidates.map(CharacterNeeds.of)
       if prose == nil { prose = Self.proseBySubschema(strings) }
       let context = ContextWords(contextParts(string, prose ?? [:]))
       var best: [Category: (finding: Finding, confidence: Confidence, specific: Bool, generic: Bool)] = [:]
       for rule in siteRules {
         var verdict: Verdict?
         do {
-          verdict = try self.verdict(rule, candidates: candidates, context: context)
+          verdict = try self.verdict(rule, candidates: candidates, offered: offered, context: context)
         } catch {
           outcome.diagnostics.append(Diagnostic(severity: .error, code: "match-limit", file: file, position: string.range.start, message: "rule \(rule.id) could not finish on the string at \(string.pointer): \(error.description); the string was not fully checked"))
         }
@@ -110,10 +111,11 @@ public final class Detector {
 
   /// The best verdict over several readings of one string (as written, split into words,
   /// or the literals of a regex): valid beats placeholder.
-  func verdict(_ rule: Rule, candidates: [String], context: ContextWords) throws(PCRE2Error) -> Verdict? {
+  func verdict(_ rule: Rule, candidates: [String], offered: [CharacterNeeds]? = nil, context: ContextWords) throws(PCRE2Error) -> Verdict? {
     var best: Verdict?
-    for candidate in candidates {
-      guard let found = try evaluate(rule, on: candidate, context: context) else { continue }
+    for (i, candidate) in candidates.enumerated() {
+      let offering = offered?[i] ?? CharacterNeeds.of(candidate)
+      guard let found = try evaluate(rule, on: candidate, offering: offering, context: context) else { continue }
       if found == .valid { return .valid }
       best = found
     }
@@ -136,7 +138,12 @@ public final class Detector {
   /// match without a validator; nil when nothing qualifies, or when the rule needs
   /// context words that are absent. Placeholders count only if nothing real does.
   public func evaluate(_ rule: Rule, on text: String, context: ContextWords? = nil) throws(PCRE2Error) -> Verdict? {
-    guard CharacterNeeds.of(text).isSuperset(of: rule.needs) else { return nil }
+    try evaluate(rule, on: text, offering: CharacterNeeds.of(text), context: context)
+  }
+
+  /// `evaluate` with the text's characters already known (computed once per string).
+  func evaluate(_ rule: Rule, on text: String, offering offered: CharacterNeeds, context: ContextWords?) throws(PCRE2Error) -> Verdict? {
+    guard offered.isSuperset(of: rule.needs) else { return nil }
     if rule.contextRequired {
       guard let context, context.containsAny(rule.context) else { return nil }
     }
@@ -195,22 +202,43 @@ public final class Detector {
   /// `/properties/mrn/description` belong to `/properties/mrn`; a property name's
   /// subschema is the property itself.
   static func subschemaPointer(of string: ExtractedString) -> String {
-    let tokens = string.pointer.string.split(separator: "/", omittingEmptySubsequences: false)
+    // Byte offsets of the pointer's slashes: token `n` (0-based; token 0 is the empty
+    // text before the first slash) ends at slash `n`, so the first `n` tokens joined by
+    // `/` are the bytes before slash `n - 1`.
+    let pointer = string.pointer.string
+    let utf8 = pointer.utf8
+    var slashes: [String.Index] = []
+    var index = utf8.startIndex
+    while index < utf8.endIndex {
+      if utf8[index] == UInt8(ascii: "/") { slashes.append(index) }
+      index = utf8.index(after: index)
+    }
+    let tokenCount = slashes.count + 1
+    func firstTokens(_ n: Int) -> String {
+      if n <= 0 { return "" }
+      if n >= tokenCount { return pointer }
+      return String(pointer[..<slashes[n - 1]])
+    }
     switch string.site {
     case .propertyName, .defsKey, .patternProperty:
-      return string.pointer.string
+      return pointer
     case .enum, .const, .default, .examples:
-      let keywords: Set<Substring> = ["enum", "const", "default", "examples", "example"]
-      if let index = tokens.lastIndex(where: { keywords.contains($0) }) {
-        return tokens[..<index].joined(separator: "/")
+      var token = tokenCount - 1
+      while token >= 1 {
+        let start = utf8.index(after: slashes[token - 1])
+        let end = token < slashes.count ? slashes[token] : utf8.endIndex
+        if dataKeywords.contains(pointer[start..<end]) { return firstTokens(token) }
+        token -= 1
       }
-      return tokens.dropLast().joined(separator: "/")
+      return firstTokens(tokenCount - 1)
     case .required:
-      return tokens.dropLast(2).joined(separator: "/")
+      return firstTokens(tokenCount - 2)
     default:
-      return tokens.dropLast().joined(separator: "/")
+      return firstTokens(tokenCount - 1)
     }
   }
+
+  static let dataKeywords: Set<Substring> = ["enum", "const", "default", "examples", "example"]
 
   /// Titles and descriptions keyed by the pointer of the subschema they describe.
   static func proseBySubschema(_ strings: [ExtractedString]) -> [String: [String]] {

@@ -35,21 +35,27 @@ public struct CharacterNeeds: OptionSet, Sendable, Hashable {
     "digit": .digit, "at": .at, "colon": .colon, "slash": .slash, "dot": .dot, "upper": .upper,
   ]
 
-  /// What `text` offers, in one pass over its bytes.
+  /// What `text` offers, in one pass over its bytes (a table lookup per byte).
   public static func of(_ text: String) -> CharacterNeeds {
-    var found: CharacterNeeds = []
-    for byte in text.utf8 {
-      switch byte {
-      case 0x30...0x39: found.insert(.digit)
-      case 0x40: found.insert(.at)
-      case 0x3A: found.insert(.colon)
-      case 0x2F: found.insert(.slash)
-      case 0x2E: found.insert(.dot)
-      case 0x41...0x5A: found.insert(.upper)
-      default: break
-      }
+    var copy = text
+    return copy.withUTF8 { bytes in
+      var found: UInt8 = 0
+      for byte in bytes { found |= byteNeeds[Int(byte)] }
+      return CharacterNeeds(rawValue: found)
     }
-    return found
+  }
+
+  /// The need each byte satisfies (0 for most).
+  static let byteNeeds: [UInt8] = (0...255).map { byte -> UInt8 in
+    switch byte {
+    case 0x30...0x39: return CharacterNeeds.digit.rawValue
+    case 0x40: return CharacterNeeds.at.rawValue
+    case 0x3A: return CharacterNeeds.colon.rawValue
+    case 0x2F: return CharacterNeeds.slash.rawValue
+    case 0x2E: return CharacterNeeds.dot.rawValue
+    case 0x41...0x5A: return CharacterNeeds.upper.rawValue
+    default: return 0
+    }
   }
 }
 

@@ -1,0 +1,63 @@
+import Testing
+@testable import PHIScan
+
+/// The fast paths of the detector must give exactly what the plain versions give.
+@Suite struct DetectorFastPathTests {
+  static let samples = [
+    "patient_dob", "pt_482913Notes", "HTTPServerURL", "maria-gonzalez-1984-03-12", "memberSSN",
+    "ABC", "aB", "Ab", "x9Y8z", "__init__", "  spaced  out  ", "", "a.b.c", "MRN-00482913",
+    "ssnLast4Digits", "getHTTP2Response", "The value of a record (used when returned).",
+  ]
+
+  @Test(arguments: samples)
+  func asciiFastPathMatchesTheUnicodeRules(_ text: String) {
+    #expect(NameWords.split(text) == NameWords.splitUnicode(text))
+  }
+
+  @Test func nonASCIIFallsBackToUnicodeRules() {
+    #expect(NameWords.split("JoséÁlvarez_dob") == ["josé", "álvarez", "dob"])
+  }
+
+  @Test func phrasesMatchOnlyWholeWords() {
+    let context = ContextWords(["member_ssn", "Date of birth"])
+    #expect(context.contains("ssn"))
+    #expect(context.contains("date of birth"))
+    #expect(!context.contains("ss"))
+    #expect(!context.contains("birth date"))
+    #expect(context.containsAny(["nope", "member"]))
+  }
+
+  /// The straightforward token-based reading the byte version replaced.
+  static func referenceSubschemaPointer(_ pointer: String, _ site: Site) -> String {
+    let tokens = pointer.split(separator: "/", omittingEmptySubsequences: false)
+    switch site {
+    case .propertyName, .defsKey, .patternProperty:
+      return pointer
+    case .enum, .const, .default, .examples:
+      let keywords: Set<Substring> = ["enum", "const", "default", "examples", "example"]
+      if let index = tokens.lastIndex(where: { keywords.contains($0) }) { return tokens[..<index].joined(separator: "/") }
+      return tokens.dropLast().joined(separator: "/")
+    case .required:
+      return tokens.dropLast(2).joined(separator: "/")
+    default:
+      return tokens.dropLast().joined(separator: "/")
+    }
+  }
+
+  @Test func subschemaPointerMatchesTheTokenReading() {
+    let pointers = ["", "/enum", "/properties/mrn/enum/0", "/properties/a~1b/const", "/0/tools/1/input_schema/properties/x/examples/2/k",
+                    "/properties/enum/default", "/required/3", "/properties/p/description", "/title", "//x", "/a/", "/properties/é/enum/1"]
+    for pointer in pointers {
+      for site in Site.allCases {
+        let string = ExtractedString(text: "t", site: site, pointer: JSONPointer(escaped: pointer), range: SourceRange(start: .init(line: 1, column: 1), end: .init(line: 1, column: 2)), context: SchemaContext(shape: "json-schema", isCached: true))
+        #expect(Detector.subschemaPointer(of: string) == Self.referenceSubschemaPointer(pointer, site), "\(pointer) \(site)")
+      }
+    }
+  }
+
+  @Test func characterNeedsTable() {
+    #expect(CharacterNeeds.of("abc") == [])
+    #expect(CharacterNeeds.of("Ab1@:/.") == [.upper, .digit, .at, .colon, .slash, .dot])
+    #expect(CharacterNeeds.of("é9") == [.digit])
+  }
+}
