@@ -183,7 +183,7 @@ struct ScanCommand: ParsableCommand {
       Terminal.error("phi-scan: \(error)")
       throw ExitCode(ExitStatus.usageOrInput)
     }
-    let sources = SourceFiles(root: rootPath, paths: paths)
+    let sources = SourceFiles(root: rootPath, paths: paths, standardInputName: stdinName)
     let progressBar = quiet ? nil : ProgressBar.forStandardError()
     var onProgress: (@Sendable (ScanProgress) -> Void)?
     if let progressBar { onProgress = { progressBar.update($0) } }

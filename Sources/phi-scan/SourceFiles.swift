@@ -6,16 +6,21 @@ import PHIScan
 final class SourceFiles: @unchecked Sendable {
   private let root: String
   private let paths: [String]
+  /// The report path of standard input, when it was scanned: a file on disk with that
+  /// name holds other text, so it must never be used for frames or values.
+  private let standardInputName: String?
   private var cache: [String: [String]?] = [:]
   private let lock = NSLock()
 
-  init(root: String, paths: [String]) {
+  init(root: String, paths: [String], standardInputName: String? = nil) {
     self.root = root
-    self.paths = paths
+    self.paths = paths.filter { $0 != "-" }
+    self.standardInputName = paths.contains("-") ? standardInputName : nil
   }
 
   /// The path to open for a report path, or nil.
   func locate(_ reportPath: String) -> String? {
+    guard reportPath != standardInputName else { return nil }
     var candidates = [(root as NSString).appendingPathComponent(reportPath)]
     for path in paths {
       var isDirectory: ObjCBool = false

@@ -96,6 +96,29 @@ import Testing
     #expect(plain.stdout.contains("error  us-ssn") && !plain.stdout.contains("\u{1B}["))
   }
 
+  /// Standard input named like a file on disk: the disk file holds other text, so the
+  /// text report shows no code frame from it (it could show an unmasked value).
+  @Test func standardInputNeverBorrowsAFrameFromDisk() throws {
+    let onDisk = #"{"type": "object", "properties": {"member": {"const": "ssn 329-51-7784 here"}}}"#
+    let dir = try CLI.directory(["a.json": onDisk])
+    let process = Process()
+    process.executableURL = CLI.binary
+    process.arguments = ["scan", "-", "--stdin-name", "a.json"]
+    process.currentDirectoryURL = dir
+    let input = Pipe(), output = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    process.standardError = Pipe()
+    try process.run()
+    input.fileHandleForWriting.write(Data(CLI.positive.utf8))
+    try input.fileHandleForWriting.close()
+    let stdout = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 1)
+    #expect(stdout.contains("a.json:1:55  error  us-ssn"))
+    #expect(!stdout.contains("329-51-7784") && !stdout.contains(" | "))
+  }
+
   @Test func textOutsideATerminalHasNoColor() throws {
     let dir = try CLI.directory(["a.json": CLI.positive])
     #expect(!(try CLI.run(["scan", "."], in: dir).stdout.contains("\u{1B}[")))
