@@ -10,11 +10,13 @@ import PCRE2
 /// caches the string set the confidence, which sets the level.
 public final class Detector {
   public let rules: RuleSet
-  private let matchData: PCRE2MatchData
+  let matchData: PCRE2MatchData
   /// Rules grouped by the site they apply to, so each string meets only its own rules.
   private let rulesBySite: [Site: [Rule]]
-  /// `rules(for:)` of every site, computed once.
+  /// `rules(for:)` of every site, computed once (rules with a Swift matcher apart).
   private let checkedBySite: [Site: [Rule]]
+  /// Rules with a Swift matcher (person names), by site; they skip the regex prefilter.
+  private let matcherRulesBySite: [Site: [Rule]]
 
   public init(rules: RuleSet) throws(PCRE2Error) {
     self.rules = rules
@@ -25,8 +27,15 @@ public final class Detector {
     }
     self.rulesBySite = bySite
     var checked: [Site: [Rule]] = [:]
-    for site in Site.allCases { checked[site] = Detector.rules(for: site, in: bySite) }
+    var matched: [Site: [Rule]] = [:]
+    for site in Site.allCases {
+      let siteRules = Detector.rules(for: site, in: bySite)
+      checked[site] = siteRules.filter { $0.matcher == nil }
+      let matcherRules = siteRules.filter { $0.matcher != nil }
+      if !matcherRules.isEmpty { matched[site] = matcherRules }
+    }
     self.checkedBySite = checked
+    self.matcherRulesBySite = matched
   }
 
   /// What one string produced: at most one finding per category, and any problems.
@@ -58,7 +67,18 @@ public final class Detector {
     var outcome = Outcome()
     // Titles and descriptions by subschema, built only when a string first needs context.
     var prose: [String: [String]]?
+    // Enums whose members are mostly person names, built when a name rule first meets an enum.
+    var nameEnums: NameEnums?
     for string in strings {
+      // Matcher rules (person names) read every string of their sites themselves.
+      if let nameRules = matcherRulesBySite[string.site] {
+        var inNameEnum = false
+        if string.site == .enum {
+          if nameEnums == nil { nameEnums = NameEnums(strings) }
+          inNameEnum = nameEnums?.contains(string) ?? false
+        }
+        outcome.findings += matcherFindings(nameRules, string, inNameEnum: inNameEnum, file: file, reveal: reveal)
+      }
       let siteRules = rules(for: string.site)
       guard !siteRules.isEmpty else { continue }
       // Prefilter: most strings (plain names, prose without digits) offer none of the
@@ -143,6 +163,7 @@ public final class Detector {
 
   /// `evaluate` with the text's characters already known (computed once per string).
   func evaluate(_ rule: Rule, on text: String, offering offered: CharacterNeeds, context: ContextWords?) throws(PCRE2Error) -> Verdict? {
+    if rule.matcher != nil { return try matcherVerdict(rule, on: text) }
     guard offered.isSuperset(of: rule.needs) else { return nil }
     if rule.contextRequired {
       guard let context, context.containsAny(rule.context) else { return nil }

@@ -7,7 +7,7 @@ public enum PackLoader {
   static let ruleKeys: Set<String> = [
     "id", "name", "category", "sites", "regex", "caseless", "validator", "level", "precision",
     "security-severity", "summary", "help", "examples", "context", "context-required", "context-level",
-    "negative-context", "recategorize", "needs", "lexicon",
+    "negative-context", "recategorize", "needs", "lexicon", "matcher",
   ]
   static let exampleKeys: Set<String> = ["match", "noMatch", "context"]
   static let precisions: Set<String> = ["very-high", "high", "medium", "low"]
@@ -183,13 +183,20 @@ public enum PackLoader {
       guard let text = contextNode.string else { throw bad("examples", "'context' is a string (the property name the examples sit under)", contextNode) }
       examplesContext = text
     }
+    var matcher: Matcher?
+    if let matcherNode = node["matcher"] {
+      guard let name = matcherNode.string, let known = Matcher(rawValue: name) else {
+        throw bad("matcher", "unknown matcher (known: \(Matcher.allCases.map(\.rawValue).joined(separator: ", ")))")
+      }
+      matcher = known
+    }
     return Rule(
       id: id, pack: pack, name: try text("name"), category: category, sites: sites, regex: regex,
       validator: validator, level: level, precision: precision, securitySeverity: severity,
       summary: try text("summary"), help: try text("help"),
       examples: RuleExamples(match: try list("match"), noMatch: try list("noMatch"), context: examplesContext),
       context: context, contextRequired: contextRequired, contextLevel: contextLevel,
-      negativeContext: try phrases("negative-context"), recategorize: recategorize, needs: needs, lexicon: lexicon)
+      negativeContext: try phrases("negative-context"), recategorize: recategorize, needs: needs, lexicon: lexicon, matcher: matcher)
   }
 
   static func isKebabCase(_ text: String) -> Bool {

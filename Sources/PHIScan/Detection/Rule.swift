@@ -102,6 +102,9 @@ public struct Rule: Sendable {
   public var needs: CharacterNeeds = []
   /// The word list that confirms regex candidates, for lexicon-based rules (names).
   public var lexicon: Lexicon?
+  /// A Swift matcher that decides instead of the regex alone (the regex stays a cheap
+  /// prefilter): person names need lexicons and context, not a pattern.
+  public var matcher: Matcher? = nil
 
   public func applies(to site: Site) -> Bool { sites.contains(site) }
 }
@@ -115,4 +118,11 @@ public struct RuleSet: Sendable {
   }
 
   public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
+}
+
+/// Swift matchers that packs name with `matcher:`.
+public enum Matcher: String, Sendable, CaseIterable {
+  /// First name + surname, `Last, First`, `Title Surname`, or a lone name word under
+  /// person-name context, graded by how common the words are (NameMatcher).
+  case personName = "person-name"
 }

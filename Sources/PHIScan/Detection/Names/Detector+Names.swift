@@ -1,0 +1,98 @@
+import PCRE2
+
+/// Enums whose members are mostly person names: in them, a lone name word or an
+/// ambiguous pair counts (one enum of patients, one finding per member).
+struct NameEnums {
+  /// Pointers of such enums (the `enum` keyword's own pointer).
+  private(set) var pointers: Set<String> = []
+
+  init(_ strings: [ExtractedString]) {
+    var members: [String: (names: Int, total: Int)] = [:]
+    for string in strings where string.site == .enum {
+      let parent = Self.parent(of: string.pointer)
+      let isName = (NameMatcher.match(string.text, context: NameContext(site: .enum))?.confidence ?? .low) >= .medium
+      members[parent, default: (0, 0)].total += 1
+      if isName { members[parent, default: (0, 0)].names += 1 }
+    }
+    for (pointer, count) in members where count.total >= 2 && count.names * 2 >= count.total {
+      pointers.insert(pointer)
+    }
+  }
+
+  func contains(_ string: ExtractedString) -> Bool {
+    string.site == .enum && !pointers.isEmpty && pointers.contains(Self.parent(of: string.pointer))
+  }
+
+  static func parent(of pointer: JSONPointer) -> String {
+    let text = pointer.string
+    guard let slash = text.lastIndex(of: "/") else { return "" }
+    return String(text[..<slash])
+  }
+}
+
+extension Detector {
+  /// The findings of matcher rules on one string: at most one per rule.
+  func matcherFindings(_ rules: [Rule], _ string: ExtractedString, inNameEnum: Bool, file: String, reveal: Bool) -> [Finding] {
+    let texts: [String]
+    if string.site == .pattern || string.site == .patternProperty {
+      texts = PatternLiterals.analyse(string.text).strings
+    } else {
+      texts = [string.text]
+    }
+    return rules.compactMap { matcherFinding($0, string, texts, inNameEnum: inNameEnum, file: file, reveal: reveal) }
+  }
+
+  /// A finding from a rule with a Swift matcher. The regex is a prefilter; the matcher
+  /// sets the confidence; prompt-only text (not cached by the provider) weighs one less.
+  /// `texts` are the readings of the string: itself, or the literals a regex allows
+  /// (a `pattern` literal reads like a value, a `patternProperties` one like a name).
+  func matcherFinding(_ rule: Rule, _ string: ExtractedString, _ texts: [String], inNameEnum: Bool, file: String, reveal: Bool) -> Finding? {
+    guard rule.matcher == .personName else { return nil }
+    let site: Site
+    switch string.site {
+    case .pattern: site = .const
+    case .patternProperty: site = .propertyName
+    default: site = string.site
+    }
+    let context = NameContext(
+      site: site, propertyPath: string.propertyPath, inNameEnum: inNameEnum,
+      isAttribution: NameMatcher.isAttribution(string.pointer.tokens + string.propertyPath))
+    var best: NameMatch?
+    for text in texts where (try? rule.regex.matches(text, using: matchData)) == true {
+      guard let match = NameMatcher.match(text, context: context) else { continue }
+      if best == nil || (best!.isPlaceholder && !match.isPlaceholder) || (best!.isPlaceholder == match.isPlaceholder && match.confidence > best!.confidence) {
+        best = match
+      }
+    }
+    guard let match = best else { return nil }
+    var confidence = match.confidence
+    if !string.context.isCached && !match.isPlaceholder {
+      guard let lowered = Confidence(score: confidence.score - 1) else { return nil }
+      confidence = lowered
+    }
+    return Finding(
+      ruleID: rule.id, category: rule.category, level: confidence.level, confidence: confidence,
+      site: string.site, file: file, pointer: string.pointer, range: string.range,
+      shape: string.context.shape, toolName: string.context.toolName, isCached: string.context.isCached,
+      mask: Redaction.mask(string.text, category: rule.category), reason: match.reason,
+      revealedValue: reveal ? string.text : nil)
+  }
+
+  /// A matcher rule's verdict on a bare string (rule examples), read as the rule's first
+  /// site would read it, without surrounding context.
+  func matcherVerdict(_ rule: Rule, on text: String) throws(PCRE2Error) -> Verdict? {
+    guard try rule.regex.matches(text, using: matchData), let site = rule.sites.min() else { return nil }
+    guard let match = NameMatcher.match(text, context: NameContext(site: site)) else { return nil }
+    return match.isPlaceholder ? .placeholder : .valid
+  }
+}
+
+extension Confidence {
+  var score: Int {
+    switch self {
+    case .high: return 3
+    case .medium: return 2
+    case .low: return 1
+    }
+  }
+}

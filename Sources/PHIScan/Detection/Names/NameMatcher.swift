@@ -1,0 +1,437 @@
+// Decides whether a string holds a person's name, and how sure that is (DESIGN.md 4;
+// reference notes section 5.2, the confidence ladder).
+
+/// A person name found in a string. It carries no part of the value.
+public struct NameMatch: Sendable, Equatable {
+  public var confidence: Confidence
+  /// A well-known placeholder (John Doe) or a synthetic name (`Sophie40`).
+  public var isPlaceholder: Bool
+  /// Why, in words that never repeat the value.
+  public var reason: String
+}
+
+/// What surrounds a candidate string.
+public struct NameContext: Sendable, Equatable {
+  public var site: Site
+  /// Names of the enclosing properties, outermost first.
+  public var propertyPath: [String]
+  /// The string is a member of an enum whose members are mostly person names.
+  public var inNameEnum: Bool
+  /// The string credits someone (`authors`, `maintainer`, `licensor`): package and
+  /// schema metadata names public contributors, not patients.
+  public var isAttribution: Bool
+
+  public init(site: Site, propertyPath: [String] = [], inNameEnum: Bool = false, isAttribution: Bool = false) {
+    self.site = site
+    self.propertyPath = propertyPath
+    self.inNameEnum = inNameEnum
+    self.isAttribution = isAttribution
+  }
+}
+
+/// The person-name matcher. Scores: 3 high, 2 medium, 1 low, 0 nothing.
+public enum NameMatcher {
+  /// Sites whose strings are identifiers: only a strict first-name + surname pair counts.
+  static let identifierSites: Set<Site> = [.propertyName, .patternProperty, .defsKey, .toolName, .required]
+  /// Sites whose strings are prose: a name there is most often a public figure or an
+  /// author, so it weighs less unless a cue word ("Patient ...") stands before it.
+  static let proseSites: Set<Site> = [.description, .toolDescription, .title]
+
+  public static func match(_ text: String, context: NameContext) -> NameMatch? {
+    match(text, context: context, lexicon: .builtin)
+  }
+
+  static func match(_ text: String, context: NameContext, lexicon: NameLexicon) -> NameMatch? {
+    let fieldNamesPerson = isPersonNameField(context.propertyPath, lexicon)
+    // Values without spaces (`robertOkafor`) or without capitals (`maria gonzalez`) are
+    // read like identifiers: only the strict pair counts.
+    // Paths, URLs, handles and time zones (`America/Costa_Rica`, `user:jdoe`) are not
+    // identifiers of people; they are read as text.
+    let isPathLike = text.utf8.contains { $0 == 0x2F || $0 == 0x3A || $0 == 0x40 }
+    let identifierLike =
+      identifierSites.contains(context.site)
+      || (!isPathLike
+        && (!text.unicodeScalars.contains { $0.properties.isWhitespace } || !text.unicodeScalars.contains { $0.properties.isUppercase }))
+    var result: Score
+    if identifierLike {
+      result = identifierScore(NameTokenizer.identifierWords(text), lexicon, allowSingle: context.site.holdsData)
+    } else {
+      result = textScore(NameTokenizer.textWords(text), lexicon, prose: proseSites.contains(context.site), nameContext: fieldNamesPerson || context.inNameEnum)
+      // An identifier inside a value ("see robertOkafor"): the strict pair still counts.
+      if result.value == 0 && context.site.holdsData {
+        for chunk in text.split(whereSeparator: \.isWhitespace) where chunk.contains("_") || hasCamelHump(chunk) {
+          let inner = identifierScore(NameTokenizer.identifierWords(String(chunk)), lexicon, allowSingle: false)
+          if inner.value > result.value { result = inner }
+        }
+      }
+    }
+    // A lone word is a name only where the context says names live here.
+    if result.isSingle {
+      guard fieldNamesPerson || context.inNameEnum else { return nil }
+    } else if fieldNamesPerson || context.inNameEnum, context.site.holdsData, result.value > 0 {
+      result.value = min(3, result.value + 1)
+    }
+    if result.isPlaceholder && result.value > 0 {
+      // In prose a placeholder is an example of the format, not data (reference 8.1/19).
+      if proseSites.contains(context.site) { return nil }
+      return NameMatch(confidence: .low, isPlaceholder: true, reason: "a well-known placeholder or synthetic person name")
+    }
+    if context.isAttribution { result.value = min(result.value, 1) }
+    guard let confidence = Confidence(score: result.value) else { return nil }
+    return NameMatch(confidence: confidence, isPlaceholder: false, reason: result.reason)
+  }
+
+  /// True when a path token is an attribution word (`authors`, `x-maintainer`).
+  public static func isAttribution(_ path: [String]) -> Bool {
+    isAttribution(path, .builtin)
+  }
+
+  static func isAttribution(_ path: [String], _ lexicon: NameLexicon) -> Bool {
+    path.contains { token in
+      NameTokenizer.identifierWords(token).contains { $0.key.flatMap(lexicon.entry)?.flags.contains(.attribution) == true }
+    }
+  }
+
+  static func hasCamelHump(_ chunk: Substring) -> Bool {
+    var previousLower = false
+    for scalar in chunk.unicodeScalars {
+      if previousLower && scalar.properties.isUppercase { return true }
+      previousLower = scalar.properties.isLowercase
+    }
+    return false
+  }
+
+  /// True when the enclosing property's words say it holds a person's name:
+  /// `last_name`, `patientName`, `surname`, but not `file_name` or `drug_name`.
+  /// A bare `name` says so only under a person (`patient.name`, `contact/name`).
+  static func isPersonNameField(_ path: [String], _ lexicon: NameLexicon) -> Bool {
+    guard let last = path.last else { return false }
+    var sawField = false
+    var sawPersonOrCompound = false
+    for word in NameTokenizer.identifierWords(last) {
+      guard let key = word.key, let entry = lexicon.entry(key) else { return false }
+      if entry.flags.contains(.nameField) {
+        sawField = true
+        if key.string != "name" && key.string != "names" { sawPersonOrCompound = true }
+      } else if entry.flags.contains(.personWord) {
+        sawPersonOrCompound = true
+      } else {
+        return false
+      }
+    }
+    guard sawField else { return false }
+    if sawPersonOrCompound { return true }
+    guard path.count >= 2 else { return false }
+    return NameTokenizer.identifierWords(path[path.count - 2]).contains { word in
+      word.key.flatMap(lexicon.entry)?.flags.contains(.personWord) == true
+    }
+  }
+
+  /// The best name in a string and how it was found.
+  struct Score {
+    var value = 0
+    var isPlaceholder = false
+    var isSingle = false
+    var reason = ""
+
+    mutating func consider(_ value: Int, placeholder: Bool, single: Bool = false, reason: String) {
+      // A real-looking name beats a placeholder of the same strength.
+      guard value > self.value || (value == self.value && value > 0 && isPlaceholder && !placeholder) else { return }
+      self = Score(value: value, isPlaceholder: placeholder, isSingle: single, reason: reason)
+    }
+  }
+
+  /// `vocabulary`: a month, colour or state that is also a name (April, Green, Virginia).
+  enum Strength: Int, Comparable {
+    case none = 0, vocabulary, weak, strong
+    static func < (a: Strength, b: Strength) -> Bool { a.rawValue < b.rawValue }
+  }
+
+  // MARK: identifiers
+
+  /// `maria_gonzalez`, `robertOkafor`, `patient_maria_j_gonzalez_1984`: a given name
+  /// directly followed by a surname (a middle initial may sit between), both
+  /// unambiguous; surname-first order weighs less.
+  static func identifierScore(_ words: [NameToken], _ lexicon: NameLexicon, allowSingle: Bool) -> Score {
+    var score = Score()
+    let entries = words.map { $0.key.flatMap(lexicon.entry) }
+    let usable = words.map { $0.letterCount >= 3 }
+    for i in words.indices where usable[i] {
+      var j = i + 1
+      if j < words.count, words[j].letterCount == 1 { j += 1 }
+      guard j < words.count, usable[j] else { continue }
+      let forward = (given(entries[i], identifier: true), surname(entries[j], identifier: true))
+      let backward = (surname(entries[i], identifier: true), given(entries[j], identifier: true))
+      if isNotPerson(words, entries, i..<(j + 1), i..<(j + 1), lexicon) { continue }
+      let placeholder = isPlaceholder(words, i, j, entries, lexicon)
+      if forward == (.strong, .strong) {
+        score.consider(3, placeholder: placeholder, reason: "a first name and a surname joined in an identifier")
+      } else if backward == (.strong, .strong) && j == i + 1 {
+        score.consider(2, placeholder: placeholder, reason: "a surname and a first name joined in an identifier")
+      }
+    }
+    if allowSingle, score.value == 0, words.count == 1, words[0].letterCount >= 2 {
+      score = single(words[0], entries[0], identifier: true)
+    }
+    return score
+  }
+
+  // MARK: text
+
+  /// Values and prose: runs of capitalized words, read as `[Title] First [M.] Last`,
+  /// `Last, First` or `Title Last`; organisations, places, eponyms and placeholders are
+  /// told apart by the words around the run.
+  static func textScore(_ tokens: [NameToken], _ lexicon: NameLexicon, prose: Bool, nameContext: Bool = false) -> Score {
+    var score = Score()
+    let entries = tokens.map { entry(of: $0, lexicon) }
+    // Capitals-only words count when the whole text is in capitals (MARIA GONZALEZ);
+    // in mixed text they are mostly acronyms (MRN, DOB, LIN).
+    let allCaps = tokens.allSatisfy { $0.isAllCaps || $0.letterCount < 2 }
+    func capitalized(_ i: Int) -> Bool {
+      tokens[i].isCapitalized && (allCaps || !tokens[i].isAllCaps || tokens[i].letterCount == 1)
+    }
+    func flags(_ i: Int) -> NameEntry.Flags { entries[i]?.flags ?? [] }
+    var runs: [Range<Int>] = []
+    var start: Int?
+    /// A lowercase particle joins a run when a capitalized word follows the particles.
+    func particleJoins(_ i: Int) -> Bool {
+      var k = i
+      while k < tokens.count, flags(k).contains(.particle), !capitalized(k) { k += 1 }
+      return k > i && k < tokens.count && capitalized(k)
+    }
+    for i in tokens.indices {
+      let joins = capitalized(i) || (start != nil && particleJoins(i))
+      // A title starts a new run: "Ask Dr. Okafor" is read from "Dr.".
+      if joins, let open = start, open < i, flags(i).contains(.title) {
+        runs.append(open..<i)
+        start = nil
+      }
+      if joins {
+        if start == nil { start = i }
+        let separator = tokens[i].after
+        let continues = separator == .space || (separator == .period && (tokens[i].letterCount == 1 || flags(i).contains(.title)))
+        if !continues {
+          runs.append(start!..<(i + 1))
+          start = nil
+        }
+      } else if let open = start {
+        runs.append(open..<i)
+        start = nil
+      }
+    }
+    if let open = start { runs.append(open..<tokens.count) }
+
+    let wholeText = runs.count == 1 && runs[0].count == tokens.count
+    for (runIndex, fullRun) in runs.enumerated() {
+      var lower = fullRun.lowerBound
+      var upper = fullRun.upperBound
+      var hasTitle = false
+      var hasCue = lower > 0 && flags(lower - 1).contains(.cue)
+      while lower < upper, flags(lower).contains(.title) || flags(lower).contains(.cue) {
+        if flags(lower).contains(.title) { hasTitle = true } else { hasCue = true }
+        lower += 1
+      }
+      while upper > lower, flags(upper - 1).contains(.suffix), upper - 1 > lower { upper -= 1 }
+      let run = lower..<upper
+      guard !run.isEmpty else { continue }
+      if isNotPerson(tokens, entries, run, fullRun, lexicon) { continue }
+      let exact = wholeText && tokens.count <= 5
+      // A long value is prose too (a sentence in a `default` or an `x-` annotation).
+      let proseWeight = (prose && !(exact && tokens.count <= 4)) || tokens.count > 8
+
+      func weigh(_ raw: Int, _ placeholder: Bool, _ reason: String) {
+        var value = raw
+        if proseWeight && (prose || tokens.count > 8) {
+          value = raw >= 3 ? (hasCue || hasTitle ? 2 : 1) : (raw == 2 && hasCue ? 1 : 0)
+        } else if prose {
+          value = max(0, raw - 1)
+        }
+        score.consider(value, placeholder: placeholder, reason: proseWeight ? reason + " in prose" : reason)
+      }
+
+      // First [middle | initial]* [particle]* Last
+      for i in run where tokens[i].letterCount >= 2 && !tokens[i].isPossessive {
+        var j = i + 1
+        while j < run.upperBound, tokens[j].letterCount == 1 || flags(j).contains(.particle) { j += 1 }
+        guard j < run.upperBound, tokens[j].letterCount >= 2 else { continue }
+        if tokens[j].isPossessive && flags(j).contains(.eponym) { continue }
+        let g = given(entries[i], identifier: false)
+        let s = surname(entries[j], identifier: false)
+        // Placeholders (Max Mustermann) and synthetic names (Sophie40) are their own
+        // low class, whatever the strength of their words.
+        if g != .none && (isPlaceholder(tokens, i, j, entries, lexicon) || tokens[i].hasDigits || tokens[j].hasDigits)
+          || lexicon.placeholderPhrases.contains(phrase(tokens, i...j))
+        {
+          weigh(1, true, "a placeholder name")
+          continue
+        }
+        let raw: Int
+        switch (g, s) {
+        case (.strong, .strong): raw = 3
+        // An unknown capitalized word after a common first name: a rare surname, or a
+        // word the lexicons lack ("Emmet Snippets"). Medium, and only as the whole value.
+        case (.strong, .none): raw = isUnknownWord(tokens[j], entries[j]) && exact && tokens.count <= 3 ? 2 : 0
+        case (.strong, .weak), (.weak, .strong), (.vocabulary, .strong): raw = 2
+        // Hunter Green, Grace Long, Rose Gold: a name only where names are expected.
+        case (.strong, .vocabulary), (.weak, .weak), (.weak, .vocabulary), (.vocabulary, .weak): raw = nameContext ? 1 : 0
+        default: raw = 0
+        }
+        weigh(raw, false, "a first name and a surname")
+      }
+
+      // Last, First
+      if run.count <= 2, tokens[run.upperBound - 1].after == .comma, runIndex + 1 < runs.count,
+        runs[runIndex + 1].lowerBound == fullRun.upperBound
+      {
+        let s = run.lowerBound
+        let g = runs[runIndex + 1].lowerBound
+        if tokens[g].letterCount >= 2, !isNotPerson(tokens, entries, runs[runIndex + 1], runs[runIndex + 1], lexicon) {
+          let strengths = (surname(entries[s], identifier: false), given(entries[g], identifier: false))
+          let raw = strengths == (.strong, .strong) ? 3 : (strengths.0 >= .weak && strengths.1 >= .weak && strengths != (.weak, .weak) ? 2 : 0)
+          weigh(raw, isPlaceholder(tokens, g, s, entries, lexicon), "a surname and a first name (Last, First)")
+        }
+      }
+
+      // Title Last (Dr. Okafor, Mrs. Gonzalez)
+      if hasTitle {
+        let s = run.upperBound - 1
+        if tokens[s].letterCount >= 2 && !(tokens[s].isPossessive && flags(s).contains(.eponym)) {
+          let strength = surname(entries[s], identifier: false)
+          let raw = strength == .strong ? 3 : (strength >= .vocabulary || isUnknownWord(tokens[s], entries[s]) ? 2 : 0)
+          weigh(raw, flags(s).contains(.placeholder), "a title and a surname")
+        }
+      }
+
+      // A lone name word: only counts where the context says names live (see match).
+      if run.count == 1, score.value == 0, !prose, tokens[run.lowerBound].letterCount >= 2 {
+        let lone = single(tokens[run.lowerBound], entries[run.lowerBound], identifier: false)
+        if lone.value > 0 { score = lone }
+      }
+    }
+    return score
+  }
+
+  /// A single word under person-name context: an unambiguous name is medium, an
+  /// ambiguous one low; vocabulary, eponyms and stop words never.
+  static func single(_ token: NameToken, _ entry: NameEntry?, identifier: Bool) -> Score {
+    guard let entry, !entry.flags.contains(.vocabulary), !entry.flags.contains(.eponym) else { return Score() }
+    if entry.flags.contains(.placeholder) || entry.flags.contains(.placeholderGiven) {
+      return Score(value: 1, isPlaceholder: true, isSingle: true, reason: "a placeholder name")
+    }
+    let strength = max(given(entry, identifier: identifier), surname(entry, identifier: identifier))
+    let value = strength == .strong ? 2 : (strength >= .vocabulary ? 1 : 0)
+    return Score(value: value, isPlaceholder: token.hasDigits, isSingle: true, reason: "a single name word where a person's name is expected")
+  }
+
+  // MARK: strengths
+
+  /// How strongly a word reads as a given name. Ambiguity (reference 5.1): a word of
+  /// SCOWL level <= 20 is ambiguous, and so is a level 35-50 word that is not a common
+  /// name (fewer than 10^5 births); names with fewer than 10^4 births are weak (Odin,
+  /// Emmet, Dev), places' first words (San, Rio, Porto) are no given name.
+  static func given(_ entry: NameEntry?, identifier: Bool) -> Strength {
+    guard let entry, entry.given > 0, !entry.flags.contains(.schemaWord), !entry.flags.contains(.placePrefix) else { return .none }
+    if entry.flags.contains(.techWord) { return identifier ? .none : .weak }
+    if entry.flags.contains(.vocabulary) { return .vocabulary }
+    if entry.flags.contains(.title) || entry.flags.contains(.particle) { return .weak }
+    if entry.english > 0 && entry.english <= 20 { return .weak }
+    if entry.english > 20 && entry.given < 10 { return .weak }
+    return entry.given >= 8 ? .strong : .weak
+  }
+
+  /// How strongly a word reads as a surname: ambiguous at SCOWL level <= 20, or level
+  /// 35-50 with fewer than 10^4 bearers.
+  static func surname(_ entry: NameEntry?, identifier: Bool) -> Strength {
+    guard let entry, entry.surname > 0, !entry.flags.contains(.schemaWord) else { return .none }
+    if entry.flags.contains(.techWord) { return identifier ? .none : .weak }
+    if entry.flags.contains(.vocabulary) { return .vocabulary }
+    if entry.flags.contains(.eponym) { return .weak }
+    if entry.flags.contains(.placeholder) { return .strong }
+    if entry.english > 0 && entry.english <= 20 { return .weak }
+    if entry.english > 20 && entry.surname < 8 { return .weak }
+    return .strong
+  }
+
+  /// A capitalized word the lexicons do not know at all: no name, no common English
+  /// word, no stop word. After a strong first name it is most likely a rare surname.
+  static func isUnknownWord(_ token: NameToken, _ entry: NameEntry?) -> Bool {
+    token.letterCount >= 2 && token.isCapitalized && !token.hasDigits && entry == nil && (token.key != nil || !token.hyphenParts.isEmpty)
+  }
+
+  /// The entry of a token; a hyphenated word (Smith-Jones, Mary-Kate) reads as its
+  /// strongest part, and as vocabulary when any part is (Self-Pay, Follow-Up).
+  static func entry(of token: NameToken, _ lexicon: NameLexicon) -> NameEntry? {
+    if let key = token.key { return lexicon.entry(key) }
+    var best: NameEntry?
+    func rank(_ entry: NameEntry) -> (Strength, Strength) {
+      (max(surname(entry, identifier: false), given(entry, identifier: false)), min(surname(entry, identifier: false), given(entry, identifier: false)))
+    }
+    for part in token.hyphenParts {
+      guard let part, let found = lexicon.entry(part) else { continue }
+      if found.flags.contains(.schemaWord) { return found }
+      if best == nil || rank(found) > rank(best!) { best = found }
+    }
+    return best
+  }
+
+  // MARK: what names are not
+
+  /// An organisation, place or eponym: a known phrase (Johns Hopkins, Virginia Beach),
+  /// or an indicator word inside or right after the run ("... Hospital", "... disease").
+  static func isNotPerson(_ tokens: [NameToken], _ entries: [NameEntry?], _ run: Range<Int>, _ fullRun: Range<Int>, _ lexicon: NameLexicon) -> Bool {
+    let indicators: NameEntry.Flags = [.placeIndicator, .eponymIndicator]
+    for i in run.dropFirst() where !(entries[i]?.flags ?? []).isDisjoint(with: indicators) { return true }
+    if fullRun.upperBound < tokens.count, [.space, .other].contains(tokens[fullRun.upperBound - 1].after) || tokens[fullRun.upperBound - 1].isPossessive,
+      !(entries[fullRun.upperBound]?.flags ?? []).isDisjoint(with: indicators)
+    {
+      return true
+    }
+    if run.count >= 2 {
+      for i in run.lowerBound..<(run.upperBound - 1) {
+        if lexicon.notPersonPhrases.contains(phrase(tokens, i...(i + 1))) { return true }
+        if i + 2 < run.upperBound, lexicon.notPersonPhrases.contains(phrase(tokens, i...(i + 2))) { return true }
+      }
+    }
+    return false
+  }
+
+  /// A placeholder: a listed name (John Doe, Max Mustermann) or a placeholder surname.
+  static func isPlaceholder(_ tokens: [NameToken], _ given: Int, _ surname: Int, _ entries: [NameEntry?], _ lexicon: NameLexicon) -> Bool {
+    if entries[surname]?.flags.contains(.placeholder) == true { return true }
+    // Invented sample surnames: Exampleton, Samplesen, Testerson.
+    if let key = tokens[surname].key?.string, ["example", "sample", "test", "dummy", "fake"].contains(where: key.hasPrefix) { return true }
+    let lower = min(given, surname)
+    let upper = max(given, surname)
+    if lexicon.placeholderPhrases.contains(phrase(tokens, lower...upper)) { return true }
+    return lexicon.placeholderPhrases.contains(phrase(tokens, given...given) + " " + phrase(tokens, surname...surname))
+  }
+
+  /// The tokens' keys as lowercase words joined by one space (only built for candidates).
+  static func phrase(_ tokens: [NameToken], _ range: ClosedRange<Int>) -> String {
+    range.map { tokens[$0].key.map(\.string) ?? "" }.joined(separator: " ")
+  }
+}
+
+extension NameKey {
+  /// The word back as a String (for phrase lookups; not on the hot path).
+  var string: String {
+    var bytes: [UInt8] = []
+    for index in 0..<Int(count) {
+      let word = index < 8 ? high >> (UInt64(index) * 8) : low >> (UInt64(index - 8) * 8)
+      bytes.append(UInt8(truncatingIfNeeded: word))
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+}
+
+extension Confidence {
+  /// 3 high, 2 medium, 1 low; nil for 0.
+  init?(score: Int) {
+    switch score {
+    case 3...: self = .high
+    case 2: self = .medium
+    case 1: self = .low
+    default: return nil
+    }
+  }
+}

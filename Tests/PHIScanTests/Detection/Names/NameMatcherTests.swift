@@ -1,0 +1,164 @@
+import Testing
+
+@testable import PHIScan
+
+/// The person-name matcher on synthetic names and on the hard negatives of the
+/// reference notes (section 8): what it finds, at which confidence, and what it leaves.
+@Suite struct NameMatcherTests {
+  static func outcome(_ text: String, _ site: Site, path: [String] = [], inNameEnum: Bool = false) -> String {
+    guard let match = NameMatcher.match(text, context: NameContext(site: site, propertyPath: path, inNameEnum: inNameEnum)) else { return "none" }
+    return match.isPlaceholder ? "placeholder" : match.confidence.rawValue
+  }
+
+  @Test(arguments: [
+    ("Maria Gonzalez", "high"),
+    ("Robert Okafor", "high"),
+    ("Okafor, Robert", "high"),
+    ("Gonzalez, Maria J.", "high"),
+    ("Mrs. Gonzalez", "high"),
+    ("Dr. Robert J. Okafor Jr.", "high"),
+    ("Kathleen O'Brien", "high"),
+    ("Siobhan O'Brien", "medium"),
+    ("Emily Smith-Jones", "high"),
+    ("José García López", "high"),
+    ("Maria de la Cruz", "high"),
+    ("MARIA GONZALEZ", "high"),
+    ("maria gonzalez", "high"),
+    ("Priya Okafor", "medium"),
+    ("Maria Venkataramanan", "medium"),
+    ("Emmet Snippets", "none"),
+    ("Robert Snippetsen", "medium"),
+    ("Emmet Config Snippets", "none"),
+    ("LIN Replay Blocks", "none"),
+    ("America/Costa_Rica", "none"),
+    ("Priya Exampleton", "placeholder"),
+    ("Mary Smith", "medium"),
+    ("Will Johnson", "medium"),
+    ("Jane Doe", "placeholder"),
+    ("John Q. Public", "placeholder"),
+    ("Max Mustermann", "placeholder"),
+    ("Sophie40 Utgard849", "placeholder"),
+    ("Parkinson's disease", "none"),
+    ("Crohn's Disease", "none"),
+    ("Hodgkin lymphoma", "none"),
+    ("Johns Hopkins Hospital", "none"),
+    ("Mount Sinai", "none"),
+    ("Virginia Beach", "none"),
+    ("Hunter Green", "none"),
+    ("Grace Period", "none"),
+    ("Hong Kong", "none"),
+    ("San Jose", "none"),
+    ("Los Angeles", "none"),
+    ("St. Louis", "none"),
+    ("Eli Lilly", "none"),
+    ("Morgan Stanley", "none"),
+    ("Arial Black", "none"),
+    ("Ruby on Rails", "none"),
+    ("Glasgow Coma Scale", "none"),
+    ("Apgar score", "none"),
+    ("Date Of Birth", "none"),
+    ("Patient Name", "none"),
+    ("May", "none"),
+    ("Okafor", "none"),
+    ("Self-Pay", "none"),
+    ("Medicare Advantage", "none"),
+  ])
+  func values(text: String, expected: String) {
+    #expect(Self.outcome(text, .const) == expected, "\(text)")
+  }
+
+  @Test(arguments: [
+    ("patient_maria_gonzalez_1984_03_12", "high"),
+    ("robertOkafor", "high"),
+    ("maria-j-gonzalez", "high"),
+    ("MariaGonzalez", "high"),
+    ("gonzalez_maria", "medium"),
+    ("sean_obrien", "high"),
+    ("john_doe", "placeholder"),
+    ("first_name", "none"),
+    ("patient_last_name", "none"),
+    ("minDockerVersion", "none"),
+    ("hunter_score", "none"),
+    ("mason_jar_count", "none"),
+    ("date_of_birth", "none"),
+    ("get_patient_by_mrn", "none"),
+    ("ClaudeAi", "none"),
+    ("max-len", "none"),
+    ("SemVer", "none"),
+    ("emergency_contact_name", "none"),
+    ("grant_type", "none"),
+    ("okafor", "none"),
+  ])
+  func identifiers(text: String, expected: String) {
+    #expect(Self.outcome(text, .propertyName) == expected, "\(text)")
+  }
+
+  @Test(arguments: [
+    ("Patient Robert Okafor, DOB March 12, 1984, MRN 00482913", "medium"),
+    ("Maintained by Robert Okafor.", "low"),
+    ("Ask Dr. Okafor before changing the dose.", "medium"),
+    ("The patient's first name, as on the insurance card.", "none"),
+    ("Parkinson's disease severity on the Hoehn and Yahr scale.", "none"),
+    ("Our offices in San Jose and Hong Kong.", "none"),
+    ("Compatible with Ruby and Julia.", "none"),
+    ("Placeholder names such as John Doe are fine here.", "none"),
+    ("Will be shown to the patient.", "none"),
+    ("Mark the record as reviewed.", "none"),
+  ])
+  func prose(text: String, expected: String) {
+    #expect(Self.outcome(text, .description) == expected, "\(text)")
+  }
+
+  @Test func loneNameNeedsPersonNameContext() {
+    #expect(Self.outcome("Okafor", .const, path: ["patient", "last_name"]) == "medium")
+    #expect(Self.outcome("Okafor", .const, path: ["patient", "surname"]) == "medium")
+    #expect(Self.outcome("Grace", .const, path: ["first_name"]) == "low")
+    #expect(Self.outcome("Okafor", .const, path: ["drug_name"]) == "none")
+    #expect(Self.outcome("Okafor", .const, path: ["file_name"]) == "none")
+    #expect(Self.outcome("April", .enum, path: ["first_name"]) == "none")
+    #expect(Self.outcome("Doe", .const, path: ["last_name"]) == "placeholder")
+    #expect(Self.outcome("Okafor", .enum, inNameEnum: true) == "medium")
+    #expect(Self.outcome("Mary Smith", .const, path: ["patient_name"]) == "high")
+    #expect(Self.outcome("Jane", .const, path: ["first_name"]) == "placeholder")
+    #expect(Self.outcome("Okafor", .const, path: ["languages", "name"]) == "none")
+  }
+
+  @Test func attributionIsAtMostLow() {
+    let context = NameContext(site: .other, isAttribution: true)
+    #expect(NameMatcher.match("Robert Okafor (https://example.org/rokafor)", context: context)?.confidence == .low)
+    #expect(NameMatcher.isAttribution(["x-taplo-info", "authors", "0"]))
+    #expect(!NameMatcher.isAttribution(["patient", "name"]))
+  }
+
+  @Test func personNameFieldsAreRecognized() {
+    let lexicon = NameLexicon.builtin
+    #expect(!NameMatcher.isPersonNameField(["languages", "name"], lexicon))
+    #expect(NameMatcher.isPersonNameField(["patient", "name"], lexicon))
+    #expect(NameMatcher.isPersonNameField(["contact", "name"], lexicon))
+    for field in ["last_name", "patientName", "surname", "emergency_contact_name", "givenName", "mothers_maiden_name"] {
+      #expect(NameMatcher.isPersonNameField([field], lexicon), "\(field)")
+    }
+    for field in ["file_name", "drug_name", "tool_name", "hostname", "city", "product_name"] {
+      #expect(!NameMatcher.isPersonNameField([field], lexicon), "\(field)")
+    }
+  }
+
+  @Test func lexiconsLoadWithExpectedSizes() {
+    let lexicon = NameLexicon.builtin
+    let entries = lexicon.entries.values
+    #expect(entries.filter { $0.given > 0 }.count > 15_000)
+    #expect(entries.filter { $0.surname > 0 }.count > 23_000)
+    #expect(lexicon.placeholderPhrases.contains("john doe"))
+    #expect(lexicon.notPersonPhrases.contains("johns hopkins"))
+  }
+
+  @Test func tokenizerKeepsApostropheAndHyphenNames() {
+    let words = NameTokenizer.textWords("Siobhan O'Brien-Smith, Crohn's")
+    #expect(words.count == 3)
+    #expect(words[1].hyphenParts.compactMap { $0?.string } == ["obrien", "smith"])
+    #expect(words[1].after == .comma)
+    #expect(words[2].isPossessive)
+    #expect(NameTokenizer.identifierWords("patient_mariaGonzalez1984").compactMap { $0.key?.string } == ["patient", "maria", "gonzalez"])
+    #expect(NameTokenizer.textWords("Zoë Ångström").compactMap { $0.key?.string } == ["zoe", "angstrom"])
+  }
+}
