@@ -9,5 +9,11 @@ let package = Package(
     .executableTarget(
       name: "parse-throughput",
       dependencies: [.product(name: "PHIScan", package: "phi-scan")]),
+    .executableTarget(
+      name: "walk-throughput",
+      dependencies: [.product(name: "PHIScan", package: "phi-scan")]),
+    .executableTarget(
+      name: "shape-census",
+      dependencies: [.product(name: "PHIScan", package: "phi-scan")]),
   ]
 )

@@ -133,6 +133,7 @@ private struct TokenReader {
   var offset: Int
   var position: SourcePosition
   var positions: [SourcePosition] = []
+  var out: [Unicode.Scalar] = []
 
   init(text: SourceText, offset: Int, position: SourcePosition) {
     self.text = text
@@ -166,14 +167,15 @@ private struct TokenReader {
     }
   }
 
+  /// One decoded scalar and where its raw text starts.
   mutating func emit(_ scalar: Unicode.Scalar, from start: SourcePosition) {
+    out.append(scalar)
     positions.append(start)
   }
 
   /// A JSON (or single-line YAML) double-quoted token.
   mutating func readDoubleQuoted() -> [Unicode.Scalar]? {
     advance()
-    var out: [Unicode.Scalar] = []
     while let (scalar, _) = peekScalar() {
       let start = position
       if scalar == "\"" {
@@ -207,13 +209,11 @@ private struct TokenReader {
         default:
           return nil  // a YAML-only escape: let the caller fall back
         }
-        out.append(decoded)
         emit(decoded, from: start)
         continue
       }
       if scalar == "\n" || scalar == "\r" { return nil }  // folded YAML lines: not mapped
       advance()
-      out.append(scalar)
       emit(scalar, from: start)
     }
     return nil
@@ -241,7 +241,6 @@ private struct TokenReader {
   /// A single-line YAML single-quoted token (`''` is one quote).
   mutating func readSingleQuoted() -> [Unicode.Scalar]? {
     advance()
-    var out: [Unicode.Scalar] = []
     while let (scalar, _) = peekScalar() {
       let start = position
       if scalar == "'" {
@@ -251,7 +250,6 @@ private struct TokenReader {
         return nil
       }
       advance()
-      out.append(scalar)
       emit(scalar, from: start)
     }
     return nil
@@ -259,12 +257,10 @@ private struct TokenReader {
 
   /// A plain YAML scalar on one line: its text is the raw text.
   mutating func readPlain(count: Int) -> [Unicode.Scalar]? {
-    var out: [Unicode.Scalar] = []
     while out.count < count, let (scalar, _) = peekScalar() {
       if scalar == "\n" || scalar == "\r" { return nil }
       let start = position
       advance()
-      out.append(scalar)
       emit(scalar, from: start)
     }
     return out
@@ -275,7 +271,6 @@ private struct TokenReader {
     while let (scalar, _) = peekScalar(), scalar != "\n", scalar != "\r" { advance() }
     guard peekScalar() != nil else { return [] }
     advance()
-    var out: [Unicode.Scalar] = []
     var indent: Int?
     while offset < bytes.count {
       var spaces = 0
@@ -289,7 +284,6 @@ private struct TokenReader {
         advance()
         if scalar == "\r", let (next, _) = peekScalar(), next == "\n" { advance() }
         let emitted: Unicode.Scalar = scalar == "\r" ? "\n" : scalar
-        out.append(emitted)
         emit(emitted, from: start)
         if scalar == "\n" || scalar == "\r" { break }
       }
