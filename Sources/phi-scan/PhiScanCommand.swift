@@ -233,12 +233,18 @@ struct ScanCommand: ParsableCommand {
     }
   }
 
+  /// `PHI_SCAN_BASELINE_KEY`, when set and not empty.
+  static var baselineSecret: [UInt8]? {
+    guard let value = ProcessInfo.processInfo.environment[Baseline.secretVariable], !value.isEmpty else { return nil }
+    return Array(value.utf8)
+  }
+
   func loadBaseline(_ path: String, root: String) throws -> Baseline {
     do {
       guard let data = FileManager.default.contents(atPath: path) else {
         throw ConfigError.baseline(path: path, reason: "no such file, or it cannot be read; create it with --write-baseline")
       }
-      return try Baseline.parse(data, path: path)
+      return try Baseline.parse(data, path: path, secret: Self.baselineSecret)
     } catch {
       Terminal.error("phi-scan: \(error)")
       throw ExitCode(ExitStatus.usageOrInput)
@@ -248,8 +254,19 @@ struct ScanCommand: ParsableCommand {
   /// Keeps the salt of the file being replaced (or of --baseline), so rewriting a
   /// baseline changes only the entries that changed.
   func saveBaseline(_ result: ScanResult, to path: String, existing: Baseline?, root: String) throws {
-    let previous = FileManager.default.contents(atPath: path).flatMap { try? Baseline.parse($0, path: path) } ?? existing
-    let recorded = Baseline.record(result.findings + result.suppressed.baselined, flagged: result.allFlagged, salt: previous?.salt ?? Baseline.newSalt())
+    var previous = existing
+    if let data = FileManager.default.contents(atPath: path) {
+      do {
+        previous = try Baseline.parse(data, path: path, secret: Self.baselineSecret)
+      } catch {
+        // Replacing a keyed baseline without its secret would silently drop the key.
+        if case .baselineSecret = error {
+          Terminal.error("phi-scan: \(error)")
+          throw ExitCode(ExitStatus.usageOrInput)
+        }
+      }
+    }
+    let recorded = Baseline.record(result.findings + result.suppressed.baselined, flagged: result.allFlagged, salt: previous?.salt ?? Baseline.newSalt(), secret: Self.baselineSecret)
     try write(recorded.rendered(), to: path)
     Terminal.error("phi-scan: recorded \(recorded.entries.count) finding\(recorded.entries.count == 1 ? "" : "s") in \(path)")
   }

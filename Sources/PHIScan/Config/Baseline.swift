@@ -8,20 +8,37 @@ import Foundation
 /// the key is HMAC-SHA256 under a random salt kept in the file, never a hash of the
 /// value; and since a pointer can hold a flagged property name (`/properties/jane_doe`),
 /// the pointer itself is only stored keyed, with a human hint (`location`) in which every
-/// token that is a flagged value is `*`. The salt defeats precomputed tables; guessing a
-/// property name and testing it against an entry is no easier than reading the scanned
-/// file, which the baseline sits next to.
+/// token that is a flagged value is `*`. The salt defeats precomputed tables. Guessing a
+/// property name and testing it against an entry needs the salt; for a baseline that
+/// travels without the files, a secret kept outside it (`PHI_SCAN_BASELINE_KEY`) keys
+/// the HMAC too, and then no guess can be tested without that secret.
 public struct Baseline: Sendable, Equatable {
   public static let format = "phi-scan-baseline"
   public static let formatVersion = 1
 
+  /// The environment variable that may hold a secret keying the baseline.
+  public static let secretVariable = "PHI_SCAN_BASELINE_KEY"
+
   public var salt: [UInt8]
   public var entries: [BaselineEntry]
+  /// A secret from outside the file (never written to it), or nil.
+  public var secret: [UInt8]?
 
-  public init(salt: [UInt8], entries: [BaselineEntry]) {
+  public init(salt: [UInt8], entries: [BaselineEntry], secret: [UInt8]? = nil) {
     self.salt = salt
     self.entries = entries.sorted()
+    self.secret = secret
   }
+
+  /// The HMAC key: the salt, or the salt keyed by the secret.
+  var hmacKey: [UInt8] { secret.map { SHA256.hmac(key: $0, message: salt) } ?? salt }
+
+  /// Lets a reader tell a wrong secret from a baseline whose findings all went away.
+  var secretCheck: String? {
+    secret == nil ? nil : String(SHA256.hexString(SHA256.hmac(key: hmacKey, message: Array("phi-scan baseline key check".utf8))).prefix(16))
+  }
+
+  public func key(for finding: Finding) -> String { Baseline.key(finding, hmacKey: hmacKey) }
 
   /// A fresh random salt.
   public static func newSalt() -> [UInt8] {
@@ -31,20 +48,22 @@ public struct Baseline: Sendable, Equatable {
 
   /// Records `findings`. `flagged` is every finding of the scan (suppressed included):
   /// their property-name tokens are hidden in the hints.
-  public static func record(_ findings: [Finding], flagged: [Finding], salt: [UInt8]) -> Baseline {
+  public static func record(_ findings: [Finding], flagged: [Finding], salt: [UInt8], secret: [UInt8]? = nil) -> Baseline {
     let hidden = hiddenTokens(flagged)
+    var baseline = Baseline(salt: salt, entries: [], secret: secret)
     let entries = Set(findings.map { finding in
       BaselineEntry(
         rule: finding.ruleID, file: finding.file,
         location: hint(finding.pointer, hidden: hidden[finding.file] ?? []),
-        key: key(finding, salt: salt))
+        key: baseline.key(for: finding))
     })
-    return Baseline(salt: salt, entries: Array(entries))
+    baseline.entries = entries.sorted()
+    return baseline
   }
 
-  public static func key(_ finding: Finding, salt: [UInt8]) -> String {
+  static func key(_ finding: Finding, hmacKey: [UInt8]) -> String {
     let message = Array("\(finding.ruleID)\u{0}\(finding.file)\u{0}\(finding.pointer.string)".utf8)
-    return SHA256.hexString(SHA256.hmac(key: salt, message: message))
+    return SHA256.hexString(SHA256.hmac(key: hmacKey, message: message))
   }
 
   /// Moves findings the baseline knows into `suppressed.baselined` and lists the
@@ -55,7 +74,7 @@ public struct Baseline: Sendable, Equatable {
     var matched: Set<String> = []
     output.findings = []
     for finding in result.findings {
-      let key = Baseline.key(finding, salt: salt)
+      let key = self.key(for: finding)
       if known.contains(key) {
         matched.insert(key)
         output.suppressed.baselined.append(finding)
@@ -64,7 +83,7 @@ public struct Baseline: Sendable, Equatable {
       }
     }
     // Allowed findings still count as present: their entry is not stale.
-    for finding in result.suppressed.all { matched.insert(Baseline.key(finding, salt: salt)) }
+    for finding in result.suppressed.all { matched.insert(key(for: finding)) }
     output.suppressed.staleBaselineEntries = entries.filter { !matched.contains($0.key) }
     return output
   }
@@ -91,6 +110,8 @@ public struct Baseline: Sendable, Equatable {
     var format: String
     var version: Int
     var salt: String
+    /// Present when a secret keys the entries: a short check value of that secret.
+    var secretCheck: String?
     var entries: [BaselineEntry]
   }
 
@@ -98,12 +119,14 @@ public struct Baseline: Sendable, Equatable {
   public func rendered() -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let file = File(format: Baseline.format, version: Baseline.formatVersion, salt: SHA256.hexString(salt), entries: entries)
+    let file = File(format: Baseline.format, version: Baseline.formatVersion, salt: SHA256.hexString(salt), secretCheck: secretCheck, entries: entries)
     let data = (try? encoder.encode(file)) ?? Data("{}".utf8)
     return String(decoding: data, as: UTF8.self) + "\n"
   }
 
-  public static func parse(_ data: Data, path: String) throws(ConfigError) -> Baseline {
+  /// - Parameter secret: the value of `PHI_SCAN_BASELINE_KEY`, if set; used only when the
+  ///   file says it was keyed with a secret.
+  public static func parse(_ data: Data, path: String, secret: [UInt8]? = nil) throws(ConfigError) -> Baseline {
     let file: File
     do {
       file = try JSONDecoder().decode(File.self, from: data)
@@ -117,7 +140,15 @@ public struct Baseline: Sendable, Equatable {
     guard let salt = hexBytes(file.salt), salt.count >= 16 else {
       throw .baseline(path: path, reason: "'salt' must be at least 32 hex digits")
     }
-    return Baseline(salt: salt, entries: file.entries)
+    guard let check = file.secretCheck else { return Baseline(salt: salt, entries: file.entries) }
+    guard let secret, !secret.isEmpty else {
+      throw .baselineSecret(path: path, reason: "it was written with a secret key; set \(secretVariable) to the same secret")
+    }
+    let baseline = Baseline(salt: salt, entries: file.entries, secret: secret)
+    guard baseline.secretCheck == check else {
+      throw .baselineSecret(path: path, reason: "\(secretVariable) is not the secret this baseline was written with")
+    }
+    return baseline
   }
 
   static func describe(_ error: Error) -> String {

@@ -5,6 +5,8 @@ public enum ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
   case syntax(path: String, position: SourcePosition?, reason: String)
   case invalid(path: String, key: String, position: SourcePosition?, reason: String)
   case baseline(path: String, reason: String)
+  /// The baseline's secret (`PHI_SCAN_BASELINE_KEY`) is missing or wrong.
+  case baselineSecret(path: String, reason: String)
 
   public var description: String {
     switch self {
@@ -14,7 +16,7 @@ public enum ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
       return "\(path)\(position.map { ":\($0)" } ?? ""): \(reason)"
     case .invalid(let path, let key, let position, let reason):
       return "\(path)\(position.map { ":\($0)" } ?? ""): '\(key)': \(reason)"
-    case .baseline(let path, let reason):
+    case .baseline(let path, let reason), .baselineSecret(let path, let reason):
       return "baseline \(path): \(reason)"
     }
   }

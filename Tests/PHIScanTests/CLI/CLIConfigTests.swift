@@ -76,6 +76,19 @@ import Testing
     #expect(try CLI.run(["scan", "s", "--baseline", "missing.json"], in: dir).status == 2)
   }
 
+  @Test func baselineKeyedWithASecretFromTheEnvironment() throws {
+    let dir = try CLI.directory(["s/a.json": CLI.positive])
+    let secret = ["PHI_SCAN_BASELINE_KEY": "team-secret-1"]
+    #expect(try CLI.run(["scan", "s", "--write-baseline", "b.json"], in: dir, environment: secret).status == 0)
+    #expect(try CLI.run(["scan", "s", "--baseline", "b.json"], in: dir, environment: secret).status == 0)
+    let missing = try CLI.run(["scan", "s", "--baseline", "b.json"], in: dir, environment: ["PHI_SCAN_BASELINE_KEY": ""])
+    #expect(missing.status == 2)
+    #expect(missing.stderr.contains("set PHI_SCAN_BASELINE_KEY"))
+    #expect(try CLI.run(["scan", "s", "--baseline", "b.json"], in: dir, environment: ["PHI_SCAN_BASELINE_KEY": "other"]).status == 2)
+    // Rewriting it without the secret is refused rather than dropping the key.
+    #expect(try CLI.run(["scan", "s", "--write-baseline", "b.json"], in: dir, environment: ["PHI_SCAN_BASELINE_KEY": ""]).status == 2)
+  }
+
   @Test func rulesAndExplain() throws {
     let rules = try CLI.run(["rules"])
     #expect(rules.status == 0)

@@ -16,8 +16,9 @@ import Testing
     var stderr: String
   }
 
-  static func run(_ arguments: [String], in directory: URL? = nil, executable: String? = nil) throws -> Run {
+  static func run(_ arguments: [String], in directory: URL? = nil, executable: String? = nil, environment: [String: String] = [:]) throws -> Run {
     let process = Process()
+    if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
     process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? binary
     process.arguments = arguments
     process.currentDirectoryURL = directory ?? Fixtures.repositoryRoot

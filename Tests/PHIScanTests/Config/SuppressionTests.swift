@@ -87,8 +87,28 @@ import Testing
     #expect(!text.contains("jane_doe_1984"))
     #expect(text.contains("\"location\" : \"/properties/*/properties/x/const\""))
     // Keys depend on the salt, so a table of hashed pointers is useless.
-    #expect(Baseline.key(name, salt: Self.salt) != Baseline.key(name, salt: Array(repeating: 7, count: 16)))
-    #expect(Baseline.key(name, salt: Self.salt) != SHA256.hex("us-ssn\u{0}a.json\u{0}/properties/jane_doe_1984"))
+    let salted = Baseline(salt: Self.salt, entries: [])
+    #expect(salted.key(for: name) != Baseline(salt: Array(repeating: 7, count: 16), entries: []).key(for: name))
+    #expect(salted.key(for: name) != SHA256.hex("us-ssn\u{0}a.json\u{0}/properties/jane_doe_1984"))
+    // A secret from outside the file changes every key and is needed to read it back.
+    let secret = Array("org-secret".utf8)
+    let keyed = Baseline.record([name], flagged: [name], salt: Self.salt, secret: secret)
+    #expect(keyed.entries[0].key != salted.key(for: name))
+    let text2 = keyed.rendered()
+    #expect(!text2.contains("org-secret") && text2.contains("secretCheck"))
+    #expect(try Baseline.parse(Data(text2.utf8), path: "b.json", secret: secret) == keyed)
+    do {
+      _ = try Baseline.parse(Data(text2.utf8), path: "b.json")
+      Issue.record("a keyed baseline was read without its secret")
+    } catch {
+      #expect(error.description.contains("set PHI_SCAN_BASELINE_KEY"))
+    }
+    do {
+      _ = try Baseline.parse(Data(text2.utf8), path: "b.json", secret: Array("wrong".utf8))
+      Issue.record("a keyed baseline was read with a wrong secret")
+    } catch {
+      #expect(error.description.contains("is not the secret"))
+    }
   }
 
   @Test(arguments: [
