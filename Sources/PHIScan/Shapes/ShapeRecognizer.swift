@@ -400,7 +400,8 @@ struct Recognition {
     if node.first("functionDeclarations", "function_declarations")?.value.elements != nil { return .gemini }
     if node["input_schema"] != nil { return .anthropic }
     if node["inputSchema"] != nil { return .mcp }
-    if let function = node["function"], function.members != nil, function["name"] != nil { return .openAIChat }
+    // A tool call (`function.arguments`, message content) is not a tool definition.
+    if let function = node["function"], function.members != nil, function["name"] != nil, function["arguments"] == nil { return .openAIChat }
     if type == "custom", node["name"] != nil { return .openAICustom }
     if type == "namespace", node["tools"]?.elements != nil { return .openAINamespace }
     if node["name"]?.string != nil, node.first("parameters", "parametersJsonSchema", "parameters_json_schema") != nil {

@@ -31,6 +31,9 @@ import Testing
       #expect(extraction.strings.isEmpty && extraction.shapes.isEmpty && extraction.notes.isEmpty, "\(config)")
     }
     #expect(extract("on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n", format: .yaml).shapes.isEmpty)
+    // Message content is not scanned as schemas, tool calls are not tool definitions.
+    let row = #"{"messages": [{"role": "assistant", "tool_calls": [{"type": "function", "function": {"name": "f", "arguments": "{\"a\": 1}"}}]}]}"#
+    #expect(extract(row).strings.isEmpty)
   }
 
   @Test func anthropicToolsAreCachedWhenStrictOrInAToolSearchCatalog() throws {
