@@ -222,8 +222,9 @@ struct ScanCommand: ParsableCommand {
       case .sarif: report = SARIFReporter.render(result, options: SARIFReporter.Options(automationID: automationID ?? configuration.discovery.shard?.automationID))
       case .json: report = JSONReporter.render(result)
       case .text:
+        // On stdout the diagnostics are already on stderr; a file gets them in the report.
         let color = target.output == nil && Terminal.supportsColor
-        report = TextReporter.render(result, options: TextReporter.Options(color: color, sourceLines: sources.lines))
+        report = TextReporter.render(result, options: TextReporter.Options(color: color, sourceLines: sources.lines, diagnostics: target.output != nil))
       }
       try write(report, to: target.output)
     }

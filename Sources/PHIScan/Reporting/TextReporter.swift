@@ -7,10 +7,13 @@ public enum TextReporter {
     public var color: Bool
     /// The lines of a file by report path, for code frames; nil means no frames.
     public var sourceLines: (@Sendable (String) -> [String]?)?
+    /// List diagnostics before the summary (off when they already go to stderr next to it).
+    public var diagnostics: Bool
 
-    public init(color: Bool = false, sourceLines: (@Sendable (String) -> [String]?)? = nil) {
+    public init(color: Bool = false, sourceLines: (@Sendable (String) -> [String]?)? = nil, diagnostics: Bool = true) {
       self.color = color
       self.sourceLines = sourceLines
+      self.diagnostics = diagnostics
     }
   }
 
@@ -32,6 +35,9 @@ public enum TextReporter {
           flagged: flaggedByFile[finding.file] ?? [], reveal: finding.revealedValue != nil, paint: paint)
         out += frame
       }
+    }
+    if options.diagnostics {
+      for diagnostic in result.diagnostics { out += "\(diagnostic.severity.rawValue): \(diagnostic.located)\n" }
     }
     out += summary(result) + "\n"
     return out

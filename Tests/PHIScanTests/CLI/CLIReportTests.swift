@@ -18,6 +18,19 @@ import Testing
     for report in [sarif, json, run.stdout] { #expect(!report.contains("512-43-8876")) }
   }
 
+  @Test func aTextReportFileListsTheDiagnosticsStdoutLeavesThemToStderr() throws {
+    let dir = try CLI.directory(["a.json": CLI.positive, "b.json": "{\"type\": "])
+    let out = try CLI.directory([:])
+    try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+    let file = out.appendingPathComponent("r.txt")
+    let run = try CLI.run(["scan", ".", "-f", "text", "-o", file.path, "-f", "text"], in: dir)
+    #expect(run.status == 2)
+    let report = try String(contentsOf: file, encoding: .utf8)
+    #expect(report.contains("error: b.json:1:10: "))
+    #expect(!run.stdout.contains("error: b.json"))
+    #expect(run.stderr.contains("error: b.json:1:10: "))
+  }
+
   @Test func mismatchedFormatAndOutputPairsAreUsageErrors() throws {
     let dir = try CLI.directory(["a.json": CLI.positive])
     let tooManyOutputs = try CLI.run(["scan", ".", "-f", "json", "-o", "a.out", "-o", "b.out"], in: dir)
