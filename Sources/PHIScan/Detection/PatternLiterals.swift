@@ -14,10 +14,10 @@ public enum PatternLiterals {
   public struct Limits: Sendable {
     public var maxPatternLength = 4096
     public var maxDepth = 64
-    public var maxNodes = 4096
+    public var maxNodes = 2048
     public var maxStrings = 256
     public var maxStringLength = 256
-    public var maxClass = 10
+    public var maxClass = 8
     public var minRun = 3
     public init() {}
   }
