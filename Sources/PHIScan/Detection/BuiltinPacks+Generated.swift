@@ -15,7 +15,8 @@ rules:
     name: Payment card number
     category: account
     sites: [enum, const, default, examples, other, title, description, tool-description]
-    regex: '(?<![0-9A-Za-z.-])[0-9](?:[ -]?[0-9]){12,18}(?![0-9A-Za-z]|[ -][0-9])'
+    # Not inside URLs or longer tokens (support.example.com/articles/4414877149467-IP).
+    regex: '(?<![0-9A-Za-z./-])[0-9](?:[ -]?[0-9]){12,18}(?![0-9A-Za-z-]|[ ][0-9])'
     validator: card
     needs: [digit]
     context: [card, credit card, card number, payment, pan]
@@ -197,8 +198,8 @@ rules:
     summary: A North American phone or fax number is stored in the schema.
     help: |
       Numbers that follow the NANP rules (area code [2-9][0-8]x and not N11, 37X or 96X;
-      exchange [2-9]xx and not N11). 555-0100..0199 are reserved for fiction and 555-1212
-      is directory assistance: placeholders. Toll-free numbers belong to organisations (note).
+      exchange [2-9]xx and not N11). 555 numbers (0100..0199 reserved for fiction, the rest
+      used in documentation, 1212 directory assistance) are placeholders. Toll-free numbers belong to organisations (note).
       Fix: use a 555-01xx number in examples.
     examples:
       match: ["(617) 555-2368", "617-555-2368", "+1 617.555.2368", "phone_617_555_2368", "555-0142 is (212) 555-0142"]
@@ -214,7 +215,7 @@ rules:
     context: *phone
     context-required: true
     recategorize: *fax
-    level: error
+    level: warning
     precision: medium
     security-severity: 6.5
     summary: Ten digits under a phone or fax field are a phone number.
@@ -231,10 +232,13 @@ rules:
     name: Email address
     category: email
     sites: [enum, const, default, examples, other, property-name, required, defs-key, pattern-property, title, description, tool-description]
-    regex: '(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![A-Za-z0-9-]|\.[A-Za-z0-9])'
+    # Not after ':' or '/': https://user:password@host is a URL credential, not an address.
+    regex: '(?<![A-Za-z0-9._%+:/-])[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![A-Za-z0-9-]|\.[A-Za-z0-9])'
     validator: email
     needs: [at]
-    level: error
+    context: [patient, member, subscriber, beneficiary, guardian, caregiver, emergency contact, next of kin, personal email, home email, insured, dependent]
+    level: warning
+    context-level: error
     precision: high
     security-severity: 6.5
     summary: A personal email address is stored in the schema.
@@ -245,7 +249,7 @@ rules:
       Fix: use an address at example.com in examples.
     examples:
       match: ["maria.gonzalez@gmail.com", "Contact r.okafor@northbridge-health.org today", "jane.doe@example.com"]
-      noMatch: ["user@", "@example", "not an email", "maria@localhost", "name@domain"]
+      noMatch: ["user@", "@example", "not an email", "maria@localhost", "name@domain", "icons/icon@2x.png", "https://username:password@registry.npmjs.org"]
 
   - id: street-address
     name: Street address
@@ -572,7 +576,7 @@ rules:
       A MAC address names one network interface, often one person's device. All-zero,
       broadcast and textbook values are placeholders. Fix: use 00:00:5E:00:53:xx (RFC 7042).
     examples:
-      match: ["3c:22:fb:91:0e:47", "3C-22-FB-91-0E-47", "01:23:45:67:89:ab"]
+      match: ["3c:22:fb:91:0e:47", "3C-22-FB-91-0E-47", "01:23:45:67:89:ab", "02:84:cf:3b:be:01"]
       noMatch: ["3c:22:fb:91:0e", "3c:22:fb-91:0e:47", "12:30:45:00"]
 
   - id: device-serial
@@ -53790,7 +53794,7 @@ rules:
     regex: '(?<![A-Za-z0-9.-])[A-Z]{0,3}-?[0-9]{5,12}(?![A-Za-z0-9.-])'
     validator: identifier
     needs: [digit]
-    context: [mrn, medical record, medical record number, record number, chart number, chart, patient id, patient number, pt id, patient identifier, hospital number, unit number, empi, mpi, enterprise id, encounter id, encounter number, visit number, visit id, accession, accession number, specimen id, case number, fin, csn, har]
+    context: [mrn, medical record, medical record number, record number, chart number, chart, patient id, patient number, pt id, patient identifier, hospital number, unit number, empi, mpi, enterprise id, encounter id, encounter number, visit number, visit id, specimen id, lab accession, case number, fin, csn, har]
     context-required: true
     level: error
     precision: high
@@ -53996,7 +54000,7 @@ rules:
     validator: ipv4
     needs: [digit, dot]
     context: &ip [ip, ip address, ipv 4, ipv 6, client, client ip, remote, remote addr, source ip, user ip, patient, device ip, login ip, addr]
-    negative-context: &not-ip [version, release, build, mask, netmask, subnet, cidr, gateway, dns, resolver, range, allowlist, bind]
+    negative-context: &not-ip [version, release, build, mask, netmask, subnet, cidr, gateway, dns, resolver, range, allowlist, bind, host, hostname, server, endpoint, database, db, redis, proxy, broker, listen, upstream, cluster, node, peer, router, nameserver, ntp, smtp]
     level: note
     context-level: error
     precision: medium
@@ -54017,7 +54021,7 @@ rules:
     name: Global IPv6 address
     category: ip
     sites: [enum, const, default, examples, other, title, description, tool-description]
-    regex: '(?<![0-9A-Za-z.:-])(?=[0-9A-Fa-f:]*:[0-9A-Fa-f]*:)[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![0-9A-Za-z.:-])'
+    regex: '(?<![0-9A-Za-z.:-])(?=[0-9A-Fa-f:]*:[0-9A-Fa-f]*:)[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![0-9A-Za-z.:/-])'
     validator: ipv6
     needs: [colon]
     context: *ip
@@ -54034,7 +54038,7 @@ rules:
     examples:
       context: remote_addr
       match: ["2a02:6b8:c0e:501::1:2f", "2607:f8b0:4005:80a::200e", "2001:db8::1"]
-      noMatch: ["::1", "fe80::1", "12:30:45", "fd12:3456:789a::1", "00:1a:2b:3c:4d:5e"]
+      noMatch: ["::1", "fe80::1", "12:30:45", "fd12:3456:789a::1", "00:1a:2b:3c:4d:5e", "2a02:6b8:c0e:501::/64"]
 
 """#
     ),
@@ -54176,7 +54180,7 @@ rules:
     regex: '(?<![A-Za-z0-9-])[A-Z]{0,4}[0-9][A-Z0-9-]{3,18}[A-Z0-9](?![A-Za-z0-9-])'
     validator: identifier
     needs: [digit]
-    context: [member id, member number, subscriber id, subscriber number, subscriber, policy number, policy id, insurance id, insurance number, medicaid id, medicaid number, beneficiary id, health plan id, plan member id, cin, member]
+    context: [member id, member number, subscriber id, subscriber number, policy number, policy id, insurance id, insurance number, medicaid id, medicaid number, beneficiary id, health plan id, plan member id, medicaid cin]
     context-required: true
     negative-context: [group number, group id, payer id, bin, pcn]
     level: error
@@ -54191,7 +54195,7 @@ rules:
     examples:
       context: member_id
       match: ["XYZ123456789", "W284019377", "88412093"]
-      noMatch: ["1234", "XXXXXXXXXX", "PLAN", "v2"]
+      noMatch: ["1234", "XXXXXXXXXX", "PLAN", "v2", "65536"]
 
   - id: health-plan-member-id-labeled
     name: Labeled health-plan member id

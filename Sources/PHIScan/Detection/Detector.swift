@@ -188,9 +188,12 @@ public final class Detector {
   /// to report. Placeholders are always low: a distinct class, never silent.
   func confidence(_ rule: Rule, _ verdict: Verdict, site: Site, context: ContextWords, isCached: Bool) -> Confidence? {
     if verdict == .placeholder { return .low }
+    // Negative words (version, host, max) mark a technical field: no context boost, and
+    // one level down.
+    let isTechnical = context.containsAny(rule.negativeContext)
     let hasContext = context.containsAny(rule.context)
-    var score = Self.score(hasContext ? (rule.contextLevel ?? rule.level) : rule.level)
-    if context.containsAny(rule.negativeContext) && !hasContext { score -= 1 }
+    var score = Self.score(hasContext && !isTechnical ? (rule.contextLevel ?? rule.level) : rule.level)
+    if isTechnical { score -= 1 }
     if Self.freeTextSites.contains(site) { score -= 1 }
     if !isCached { score -= 1 }
     switch score {

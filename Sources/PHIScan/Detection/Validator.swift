@@ -174,7 +174,13 @@ enum Validators {
     guard digits.count >= 5 else { return .invalid }
     let body = Array(digits.suffix(12))
     if isDummyRun(body) { return .placeholder }
+    if digits.count == text.utf8.count, let value = Int(text), isMachineLimit(value) { return .invalid }
     return .valid
+  }
+
+  /// Powers of two and their predecessors (65536, 4294967295): sizes and limits, not ids.
+  static func isMachineLimit(_ value: Int) -> Bool {
+    value > 0 && (value & (value - 1) == 0 || (value + 1) & value == 0)
   }
 
   // MARK: accounts and licences
@@ -326,11 +332,13 @@ enum Validators {
     if digits.count == 11, digits[0] == 1 { digits.removeFirst() }
     guard digits.count == 10 else { return .invalid }
     if integerLimits.contains(digits.map(String.init).joined()) { return .invalid }
-    let area = number(digits[0..<3]), exchange = number(digits[3..<6]), line = number(digits[6..<10])
+    let area = number(digits[0..<3]), exchange = number(digits[3..<6])
     guard digits[0] >= 2, digits[1] != 9, area % 100 != 11, area / 10 != 37, area / 10 != 96 else { return .invalid }
     guard digits[3] >= 2, exchange % 100 != 11 else { return .invalid }
     if isDummyRun(digits) || Set(digits).count <= 2 { return .invalid }
-    if exchange == 555 && ((100...199).contains(line) || line == 1212) { return .placeholder }
+    // 555-0100..0199 are reserved for fiction; the rest of 555 is almost never assigned
+    // and is what documentation uses (555-1212 is directory assistance).
+    if exchange == 555 { return .placeholder }
     if tollFree.contains(area) { return .placeholder }
     return .valid
   }
@@ -354,16 +362,29 @@ enum Validators {
     "alice", "bob", "carol", "eve", "user1", "user2", "test1", "testuser", "first.last", "firstname.lastname",
   ]
 
+  static let placeholderLocalWords: Set<String> = ["doe", "something", "someone", "example", "sample", "dummy", "fake", "test", "placeholder", "foo", "bar", "baz", "xxx", "username", "user"]
+  /// File extensions that look like top-level domains in `icon@2x.png`.
+  static let fileExtensions: Set<String> = [
+    "png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "bmp", "tif", "tiff", "json", "yaml", "yml", "txt", "md", "js",
+    "ts", "css", "html", "htm", "xml", "pdf", "zip", "tar", "gz", "tgz", "exe", "dll", "so", "py", "rb", "go", "rs",
+    "java", "swift", "sh", "lock", "log", "csv", "wasm", "map", "mp3", "mp4", "wav", "woff", "woff2", "ttf",
+  ]
+
   static func email(_ text: String) -> Verdict {
     let lower = text.lowercased()
     guard let at = lower.lastIndex(of: "@") else { return .invalid }
     let local = String(lower[..<at]), domain = String(lower[lower.index(after: at)...])
     let labels = domain.split(separator: ".")
-    guard labels.count >= 2, let tld = labels.last, tld.count >= 2, tld.allSatisfy({ $0.isLetter }) else { return .invalid }
+    guard labels.count >= 2, let tld = labels.last, tld.count >= 2, tld.allSatisfy({ $0.isLetter }), !fileExtensions.contains(String(tld)) else {
+      return .invalid
+    }
     if reservedTLDs.contains(String(tld)) { return .placeholder }
     if placeholderDomains.contains(where: { domain == $0 || domain.hasSuffix("." + $0) }) { return .placeholder }
     if labels.contains(where: { $0.hasPrefix("example") || $0 == "acme" }) { return .placeholder }
     if nonPersonalLocalParts.contains(local) || local.hasPrefix("noreply") || local.hasPrefix("no-reply") { return .placeholder }
+    // j.doe@, jane_doe@, ester.something@, your.name@: placeholder people.
+    let localWords = Set(local.split(whereSeparator: { $0 == "." || $0 == "_" || $0 == "-" || $0 == "+" }).map(String.init))
+    if !localWords.isDisjoint(with: placeholderLocalWords) || local.hasPrefix("your") { return .placeholder }
     return .valid
   }
 
@@ -469,8 +490,13 @@ enum Validators {
 
   static let placeholderMACs: Set<String> = ["000000000000", "FFFFFFFFFFFF", "0123456789AB", "001122334455", "AABBCCDDEEFF", "123456789ABC"]
 
+  /// Locally administered addresses (second bit of the first octet) are set by software,
+  /// as in virtual machines and documentation, not burned into one device.
   static func mac(_ text: String) -> Verdict {
-    placeholderMACs.contains(compact(text)) ? .placeholder : .valid
+    let value = compact(text)
+    if placeholderMACs.contains(value) { return .placeholder }
+    if let first = UInt8(value.prefix(2), radix: 16), first & 0x02 != 0 { return .placeholder }
+    return .valid
   }
 
   static func imei(_ text: String) -> Verdict {
