@@ -187,7 +187,7 @@ rules:
     regex: '(?<![0-9A-Za-z+-])(?:\+?1[ .-]?)?(?:\([2-9][0-9]{2}\) ?[2-9][0-9]{2}[ .-]|[2-9][0-9]{2}([ .-])[2-9][0-9]{2}\1)[0-9]{4}(?![0-9A-Za-z]|-[0-9])'
     validator: phone
     needs: [digit]
-    context: &phone [phone, telephone, tel, mobile, cell, cell phone, contact, contact number, fax, home phone, work phone, emergency contact, caregiver, guardian, patient, callback]
+    context: [patient, member, subscriber, beneficiary, guardian, caregiver, emergency contact, next of kin, home phone, mobile phone, cell phone, personal phone, insured, dependent]
     recategorize: &fax
       - category: fax
         context: [fax, facsimile, fax number]
@@ -198,8 +198,9 @@ rules:
     summary: A North American phone or fax number is stored in the schema.
     help: |
       Numbers that follow the NANP rules (area code [2-9][0-8]x and not N11, 37X or 96X;
-      exchange [2-9]xx and not N11). 555 numbers (0100..0199 reserved for fiction, the rest
-      used in documentation, 1212 directory assistance) are placeholders. Toll-free numbers belong to organisations (note).
+      exchange [2-9]xx and not N11). 555-0100..0199 are reserved for fiction and 555-1212
+      is directory assistance: placeholders. A number is a warning; under a patient's,
+      member's, guardian's or emergency contact's field it is an error. Toll-free numbers belong to organisations (note).
       Fix: use a 555-01xx number in examples.
     examples:
       match: ["(617) 555-2368", "617-555-2368", "+1 617.555.2368", "phone_617_555_2368", "555-0142 is (212) 555-0142"]
@@ -212,7 +213,7 @@ rules:
     regex: '(?<![0-9A-Za-z.])(?:\+?1)?[2-9][0-9]{9}(?![0-9A-Za-z.])'
     validator: phone
     needs: [digit]
-    context: *phone
+    context: [phone, telephone, tel, mobile, cell, cell phone, contact number, fax, fax number, home phone, work phone, phone number, mobile number, sms]
     context-required: true
     recategorize: *fax
     level: warning
@@ -259,7 +260,7 @@ rules:
     validator: address
     needs: [digit, upper]
     context: [address, street, street address, residence, home, home address, line 1, address line, address line 1, mailing address, patient]
-    level: warning
+    level: error
     context-level: error
     precision: medium
     security-severity: 6.0
@@ -576,7 +577,7 @@ rules:
       A MAC address names one network interface, often one person's device. All-zero,
       broadcast and textbook values are placeholders. Fix: use 00:00:5E:00:53:xx (RFC 7042).
     examples:
-      match: ["3c:22:fb:91:0e:47", "3C-22-FB-91-0E-47", "01:23:45:67:89:ab", "02:84:cf:3b:be:01"]
+      match: ["3c:22:fb:91:0e:47", "3C-22-FB-91-0E-47", "01:23:45:67:89:ab", "02:84:cf:3b:be:01", "00:1A:2B:3C:4D:5E"]
       noMatch: ["3c:22:fb:91:0e", "3c:22:fb-91:0e:47", "12:30:45:00"]
 
   - id: device-serial
@@ -54177,7 +54178,7 @@ rules:
     name: Health-plan member id under a member-id field
     category: health-plan
     sites: [enum, const, default, examples, other]
-    regex: '(?<![A-Za-z0-9-])[A-Z]{0,4}[0-9][A-Z0-9-]{3,18}[A-Z0-9](?![A-Za-z0-9-])'
+    regex: '(?<![A-Za-z0-9-])[A-Z]{0,4}-?[0-9][A-Z0-9-]{3,18}[A-Z0-9](?![A-Za-z0-9-])'
     validator: identifier
     needs: [digit]
     context: [member id, member number, subscriber id, subscriber number, policy number, policy id, insurance id, insurance number, medicaid id, medicaid number, beneficiary id, health plan id, plan member id, medicaid cin]

@@ -217,7 +217,13 @@ public final class Detector {
   func contextParts(_ string: ExtractedString, _ prose: [String: [String]]) -> [String] {
     var parts = string.propertyPath
     if let tool = string.context.toolName { parts.append(tool) }
-    parts += prose[Self.subschemaPointer(of: string)] ?? []
+    let subschema = Self.subschemaPointer(of: string)
+    parts += prose[subschema] ?? []
+    // Keys between the subschema and the string name it too: `x-reviewed-ip`, or the
+    // keys of an object inside `default`.
+    if string.site.holdsData, string.pointer.string.count > subschema.count {
+      parts += string.pointer.string.dropFirst(subschema.count).split(separator: "/").map(String.init).filter { Int($0) == nil }
+    }
     parts.append(string.text)
     return parts
   }

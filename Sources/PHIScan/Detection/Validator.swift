@@ -173,7 +173,8 @@ enum Validators {
     let digits = digits(text)
     guard digits.count >= 5 else { return .invalid }
     let body = Array(digits.suffix(12))
-    if isDummyRun(body) { return .placeholder }
+    // 1234567, 00000000, and numbers ending in a typed run (852012345).
+    if isDummyRun(body) || isDummyRun(Array(body.suffix(6))) { return .placeholder }
     if digits.count == text.utf8.count, let value = Int(text), isMachineLimit(value) { return .invalid }
     return .valid
   }
@@ -332,13 +333,11 @@ enum Validators {
     if digits.count == 11, digits[0] == 1 { digits.removeFirst() }
     guard digits.count == 10 else { return .invalid }
     if integerLimits.contains(digits.map(String.init).joined()) { return .invalid }
-    let area = number(digits[0..<3]), exchange = number(digits[3..<6])
+    let area = number(digits[0..<3]), exchange = number(digits[3..<6]), line = number(digits[6..<10])
     guard digits[0] >= 2, digits[1] != 9, area % 100 != 11, area / 10 != 37, area / 10 != 96 else { return .invalid }
     guard digits[3] >= 2, exchange % 100 != 11 else { return .invalid }
     if isDummyRun(digits) || Set(digits).count <= 2 { return .invalid }
-    // 555-0100..0199 are reserved for fiction; the rest of 555 is almost never assigned
-    // and is what documentation uses (555-1212 is directory assistance).
-    if exchange == 555 { return .placeholder }
+    if exchange == 555 && ((100...199).contains(line) || line == 1212) { return .placeholder }
     if tollFree.contains(area) { return .placeholder }
     return .valid
   }
@@ -495,8 +494,15 @@ enum Validators {
   static func mac(_ text: String) -> Verdict {
     let value = compact(text)
     if placeholderMACs.contains(value) { return .placeholder }
-    if let first = UInt8(value.prefix(2), radix: 16), first & 0x02 != 0 { return .placeholder }
-    return .valid
+    let octets = stride(from: 0, to: 12, by: 2).compactMap { start -> Int? in
+      let begin = value.index(value.startIndex, offsetBy: start)
+      return Int(value[begin..<value.index(begin, offsetBy: 2)], radix: 16)
+    }
+    guard octets.count == 6 else { return .invalid }
+    if octets[0] & 0x02 != 0 { return .placeholder }
+    // 00:1A:2B:3C:4D:5E, 00:11:22:33:44:55: a progression typed by hand, not a device.
+    let steps = Set(Swift.zip(octets.dropFirst(), octets.dropFirst(2)).map { $1 - $0 })
+    return steps.count == 1 ? .placeholder : .valid
   }
 
   static func imei(_ text: String) -> Verdict {

@@ -45,7 +45,8 @@ import Testing
     for form in Set([value, escaped]) where !form.isEmpty {
       var searchRange = output.startIndex..<output.endIndex
       while let found = output.range(of: form, range: searchRange) {
-        let isNameSite = [.propertyName, .patternProperty, .defsKey].contains(site)
+        // A `required` entry is a property name too: the flagged property's own pointer names it.
+        let isNameSite = [.propertyName, .patternProperty, .defsKey, .required].contains(site)
         let afterSlash = found.lowerBound > output.startIndex && output[output.index(before: found.lowerBound)] == "/"
         if !(isNameSite && afterSlash) { return true }
         searchRange = found.upperBound..<output.endIndex
