@@ -202,8 +202,10 @@ public enum Evaluation {
       guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
         throw fail("not a JSON object")
       }
-      let known: Set<String> = ["file", "pointer", "site", "category", "expect", "line"]
-      if let unknown = object.keys.first(where: { !known.contains($0) }) { throw fail("unknown key '\(unknown)' (known: \(known.sorted().joined(separator: ", ")))") }
+      // Extra keys (e.g. `shape`) are metadata and ignored; a value never belongs in a label.
+      if let forbidden = object.keys.first(where: { ["value", "text", "string"].contains($0) }) {
+        throw fail("'\(forbidden)': labels never carry values (DESIGN.md Redaction)")
+      }
       guard let file = object["file"] as? String, !file.isEmpty else { throw fail("'file' is required") }
       guard let pointer = object["pointer"] as? String, pointer.isEmpty || pointer.hasPrefix("/") else { throw fail("'pointer' must be a JSON Pointer") }
       guard let siteName = object["site"] as? String, let site = Site(rawValue: siteName) else { throw fail("'site' must be one of \(Site.allCases.map(\.rawValue).joined(separator: ", "))") }

@@ -194,8 +194,11 @@ public final class Detector {
     let hasContext = context.containsAny(rule.context)
     var score = Self.score(hasContext && !isTechnical ? (rule.contextLevel ?? rule.level) : rule.level)
     if isTechnical { score -= 1 }
-    if Self.freeTextSites.contains(site) { score -= 1 }
-    if !isCached { score -= 1 }
+    // Prose and prompt-only strings weigh less; a strong (high-precision) identifier such
+    // as a validated SSN loses at most one level for both together.
+    var exposure = (Self.freeTextSites.contains(site) ? 1 : 0) + (isCached ? 0 : 1)
+    if rule.precision == "high" || rule.precision == "very-high" { exposure = min(exposure, 1) }
+    score -= exposure
     switch score {
     case 3...: return .high
     case 2: return .medium

@@ -89,6 +89,16 @@ import Testing
     }
     #expect(detector.detect([string(cached)], file: "t").findings.first?.level == .error)
     #expect(detector.detect([string(promptOnly)], file: "t").findings.first?.level == .warning)
+    // In prose and prompt-only: a validated SSN (high precision) loses one level in all,
+    // a date of birth (medium precision) loses one for each.
+    func prose(_ text: String) -> ExtractedString {
+      var string = string(promptOnly)
+      string.text = text
+      string.site = .description
+      return string
+    }
+    #expect(detector.detect([prose("Member 512-43-8876")], file: "t").findings.first?.level == .warning)
+    #expect(detector.detect([prose("DOB 1984-03-12")], file: "t").findings.first?.level == .note)
   }
 
   @Test func specificShapeWinsOverFieldNameGuess() throws {

@@ -60,7 +60,7 @@ import Testing
     (#"{"file": "s.json"}"#, "'pointer'"),
     (#"{"file": "s.json", "pointer": "/a", "site": "keys", "category": "ssn", "expect": "flag"}"#, "'site'"),
     (#"{"file": "s.json", "pointer": "/a", "site": "const", "category": "ssn", "expect": "maybe"}"#, "'expect'"),
-    (#"{"file": "s.json", "pointer": "/a", "site": "const", "category": "ssn", "expect": "flag", "value": "x"}"#, "unknown key"),
+    (#"{"file": "s.json", "pointer": "/a", "site": "const", "category": "ssn", "expect": "flag", "value": "x"}"#, "never carry values"),
     ("not json", "not a JSON object"),
   ])
   func malformedLabelsNameFileAndLine(line: String, message: String) throws {
