@@ -136,6 +136,8 @@ struct SchemaWalk {
   var owner: [Int] = []
   var schemaPointers: [JSONPointer] = []
   var schemaParents: [Int] = []
+  /// Whether a schema node sits under a property (so it has context of its own).
+  var schemaIsNamed: [Bool] = []
   var identifiers: [String: Int] = [:]
   var anchors: [String: Int] = [:]
   var references: [Reference] = []
@@ -148,6 +150,8 @@ struct SchemaWalk {
     var location: RefUsage
     var resource: Int
     var base: String
+    /// The property path where the reference is written: context for the definition.
+    var path: [String]
   }
 
   init(context: SchemaContext, source: SourceText?) {
@@ -166,6 +170,7 @@ struct SchemaWalk {
     let index = schemaPointers.count
     schemaPointers.append(pointer)
     schemaParents.append(parent)
+    schemaIsNamed.append(!path.isEmpty)
     guard let members = node.members else {
       // `true`/`false` schemas hold nothing; anything else here is malformed but its
       // strings still travel with the schema.
@@ -177,7 +182,7 @@ struct SchemaWalk {
     }
     var resource = index == 0 ? 0 : inherited
     var base = inheritedBase
-    registerIdentifiers(node, index: index, resource: &resource, base: &base)
+    registerIdentifiers(node, index: index, path: path, resource: &resource, base: &base)
 
     for member in members {
       let key = member.key
@@ -335,7 +340,7 @@ struct SchemaWalk {
   // MARK: References
 
   /// Records `$id` (or draft-04 `id`), anchors and references of the schema at `index`.
-  mutating func registerIdentifiers(_ node: Node, index: Int, resource: inout Int, base: inout String) {
+  mutating func registerIdentifiers(_ node: Node, index: Int, path: [String], resource: inout Int, base: inout String) {
     let idKey = node["$id"] != nil ? "$id" : legacyIDs ? "id" : nil
     if let idKey, let id = node[idKey]?.string {
       if id.hasPrefix("#") {
@@ -354,7 +359,7 @@ struct SchemaWalk {
     for member in node.members ?? [] where member.key == "$ref" || member.key == "$dynamicRef" || member.key == "$recursiveRef" {
       guard let text = member.value.string else { continue }  // a property named `$ref` is not a reference
       let pointer = schemaPointers[index].appending(member.key)
-      references.append(Reference(text: text, location: RefUsage(pointer: pointer, range: member.value.range), resource: resource, base: base))
+      references.append(Reference(text: text, location: RefUsage(pointer: pointer, range: member.value.range), resource: resource, base: base, path: path))
     }
   }
 
@@ -391,11 +396,14 @@ struct SchemaWalk {
     var pointerIndex: [JSONPointer: Int] = [:]
     for (i, pointer) in schemaPointers.enumerated() where pointerIndex[pointer] == nil { pointerIndex[pointer] = i }
     var usages: [Int: [RefUsage]] = [:]
+    var usedAt: [Int: [String]] = [:]
     var external: [Reference] = []
     var dangling: [Reference] = []
     for reference in references {
       switch resolve(reference, pointerIndex: pointerIndex) {
-      case .schema(let target): usages[target, default: []].append(reference.location)
+      case .schema(let target):
+        usages[target, default: []].append(reference.location)
+        if usedAt[target] == nil, !schemaIsNamed[target] { usedAt[target] = reference.path }
       case .external: external.append(reference)
       case .dangling: dangling.append(reference)
       }
@@ -413,7 +421,20 @@ struct SchemaWalk {
         }
         inherited[i] = here
       }
-      for k in strings.indices { strings[k].relatedLocations = inherited[owner[k]] }
+      // A definition's strings get the property path of its first use as context
+      // (`$defs/Member/properties/id` used by `properties/subscriber` reads as
+      // `subscriber.id`); strings written under properties keep their own path.
+      var contextPrefix = [[String]?](repeating: nil, count: schemaPointers.count)
+      for i in 0..<schemaPointers.count {
+        let parent = schemaParents[i]
+        contextPrefix[i] = usedAt[i] ?? (parent >= 0 ? contextPrefix[parent] : nil)
+      }
+      for k in strings.indices {
+        strings[k].relatedLocations = inherited[owner[k]]
+        if let prefix = contextPrefix[owner[k]], !prefix.isEmpty, !strings[k].propertyPath.starts(with: prefix) {
+          strings[k].propertyPath = prefix + strings[k].propertyPath
+        }
+      }
     }
     var notes: [WalkNote] = []
     // Counts and positions only: a reference may spell a name, so it is never echoed.

@@ -186,6 +186,14 @@ import Testing
     #expect(usage.range.start == SourcePosition(line: 1, column: column))
   }
 
+  @Test func definitionsTakeThePropertyPathOfTheirFirstUse() throws {
+    let result = try walk(##"{"properties": {"subscriber": {"$ref": "#/$defs/Member"}, "dependent": {"$ref": "#/$defs/Member"}}, "$defs": {"Member": {"properties": {"ssn": {"const": "x"}}}, "Unused": {"const": "y"}}}"##)
+    #expect(result.strings.first { $0.pointer.string == "/$defs/Member/properties/ssn/const" }?.propertyPath == ["subscriber", "ssn"])
+    #expect(result.strings.first { $0.pointer.string == "/$defs/Unused/const" }?.propertyPath == [])
+    let intoProperties = try walk(##"{"properties": {"a": {"const": "x"}, "b": {"$ref": "#/properties/a"}}}"##)
+    #expect(intoProperties.strings.first { $0.pointer.string == "/properties/a/const" }?.propertyPath == ["a"])
+  }
+
   @Test func anchorsAndIDScopesResolve() throws {
     let result = try walk("""
       {"$id": "https://example.test/root.json",
