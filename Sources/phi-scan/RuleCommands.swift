@@ -47,9 +47,14 @@ struct RulesCommand: ParsableCommand {
   @Option(help: "Directory whose .phi-scan.yml is read (default: the current directory).")
   var root: String?
 
+  enum ListFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+  @Option(name: .shortAndLong, help: "text (an aligned table) or json.")
+  var format: ListFormat = .text
+
   func run() throws {
     let setup = try ruleSource.load(root: root ?? FileManager.default.currentDirectoryPath)
-    print(RuleCatalog.table(setup.rules), terminator: "")
+    print(format == .json ? RuleCatalog.json(setup.rules) : RuleCatalog.table(setup.rules), terminator: "")
   }
 }
 

@@ -22,6 +22,23 @@ public enum RuleCatalog {
     return ([line(header)] + rows.map(line)).joined(separator: "\n") + "\n\(rules.rules.count) rule\(rules.rules.count == 1 ? "" : "s")\n"
   }
 
+  /// The same list for scripts: one object per rule, sorted keys, one line.
+  public static func json(_ rules: RuleSet) -> String {
+    struct Entry: Encodable {
+      let id, name, category, level, pack, precision, securitySeverity, summary: String
+      let sites: [String]
+    }
+    let entries = rules.rules.map {
+      Entry(
+        id: $0.id, name: $0.name, category: $0.category.rawValue, level: $0.level.rawValue, pack: $0.pack,
+        precision: $0.precision, securitySeverity: String(format: "%.1f", $0.securitySeverity), summary: $0.summary,
+        sites: $0.sites.sorted().map(\.rawValue))
+    }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: (try? encoder.encode(entries)) ?? Data("[]".utf8), as: UTF8.self) + "\n"
+  }
+
   /// Everything about one rule, for a terminal.
   public static func explanation(_ rule: Rule) -> String {
     var out = "\(rule.id): \(rule.name)\n\n"

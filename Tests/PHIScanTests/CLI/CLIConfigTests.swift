@@ -94,6 +94,16 @@ import Testing
     #expect(rules.status == 0)
     #expect(rules.stdout.hasPrefix("ID"))
     #expect(rules.stdout.contains("us-ssn") && rules.stdout.contains("us-identifiers"))
+    let json = try CLI.run(["rules", "--format", "json"])
+    let list = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+    let ssn = try #require(list.first { $0["id"] as? String == "us-ssn" })
+    #expect(ssn["category"] as? String == "ssn" && ssn["pack"] as? String == "us-identifiers")
+    #expect((ssn["sites"] as? [String])?.contains("const") == true)
+    // The config file's choices show: a level changed, a rule switched off.
+    let dir = try CLI.directory([".phi-scan.yml": "rules:\n  us-ssn: note\n  us-itin: off\n"])
+    let configured = try CLI.run(["rules"], in: dir).stdout
+    #expect(!configured.isEmpty && !configured.contains("us-itin"))
+    #expect(configured.split(separator: "\n").contains { $0.hasPrefix("us-ssn ") && $0.contains(" note ") })
     let explain = try CLI.run(["explain", "us-ssn"])
     #expect(explain.status == 0)
     #expect(explain.stdout.contains("How to fix:") && explain.stdout.contains("Examples (synthetic) that are flagged:"))
