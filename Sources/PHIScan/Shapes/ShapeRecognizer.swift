@@ -93,7 +93,7 @@ public enum ShapeRecognizer {
     let recognized = recognize(document, source: source)
     var extraction = Extraction(strings: recognized.envelopeStrings, shapes: recognized.shapes, notes: recognized.notes)
     for schema in recognized.schemas {
-      let walked = SchemaWalker.walk(schema.node, at: schema.pointer, context: schema.context, source: source)
+      let walked = SchemaWalker.walk(schema.node, at: schema.pointer, context: schema.context, source: source, document: (document.root, document.rootPointer))
       extraction.strings += walked.strings
       extraction.notes += walked.notes.map { ShapeNote(isError: false, code: $0.code, position: $0.position, message: $0.message) }
     }

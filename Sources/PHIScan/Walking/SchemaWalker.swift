@@ -66,14 +66,17 @@ public enum SchemaWalker {
 
   /// The strings of one schema plus notes about its references (remote ones are never
   /// fetched; dangling ones are reported).
-  public static func walk(_ node: Node, at pointer: JSONPointer, context: SchemaContext, source: SourceText? = nil) -> WalkResult {
+  /// `document` is the whole document the schema sits in (with its pointer): a schema
+  /// found inside other data (an OpenAPI component, a test-suite case) may refer to
+  /// places outside itself, which then count as resolved rather than dangling.
+  public static func walk(_ node: Node, at pointer: JSONPointer, context: SchemaContext, source: SourceText? = nil, document: (root: Node, pointer: JSONPointer)? = nil) -> WalkResult {
     var walk = SchemaWalk(context: context, source: source)
     collectLocalTargets(node, pointer, root: pointer, into: &walk)
     if let dialect = node["$schema"]?.string, dialect.contains("draft-04") || dialect.contains("draft-03") {
       walk.legacyIDs = true
     }
     walk.walkSchema(node, pointer, [], parent: -1, resource: 0, base: "")
-    return walk.finish()
+    return walk.finish(document: document)
   }
 }
 
@@ -389,9 +392,25 @@ struct SchemaWalk {
     return pointerIndex[target].map { .schema($0) } ?? .dangling
   }
 
+  /// True when a `#/...` reference names an existing node of the whole document.
+  static func exists(_ reference: String, in root: Node) -> Bool {
+    guard reference.hasPrefix("#/"), let fragment = URIReference.percentDecoded(String(reference.dropFirst())) else { return false }
+    var node = root
+    for token in JSONPointer(escaped: fragment).tokens {
+      if let member = node.members?.first(where: { $0.key == token }) {
+        node = member.value
+      } else if let elements = node.elements, let index = Int(token), elements.indices.contains(index) {
+        node = elements[index]
+      } else {
+        return false
+      }
+    }
+    return true
+  }
+
   /// Resolves references, attaches usages to the strings inside their targets, and
   /// returns the strings with notes about references that could not be resolved here.
-  func finish() -> WalkResult {
+  func finish(document: (root: Node, pointer: JSONPointer)? = nil) -> WalkResult {
     guard !references.isEmpty else { return WalkResult(strings: output, notes: []) }
     var pointerIndex: [JSONPointer: Int] = [:]
     for (i, pointer) in schemaPointers.enumerated() where pointerIndex[pointer] == nil { pointerIndex[pointer] = i }
@@ -405,7 +424,9 @@ struct SchemaWalk {
         usages[target, default: []].append(reference.location)
         if usedAt[target] == nil, !schemaIsNamed[target] { usedAt[target] = reference.path }
       case .external: external.append(reference)
-      case .dangling: dangling.append(reference)
+      case .dangling:
+        if let document, Self.exists(reference.text, in: document.root) { continue }
+        dangling.append(reference)
       }
     }
     var strings = output

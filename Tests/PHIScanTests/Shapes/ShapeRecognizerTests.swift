@@ -83,6 +83,15 @@ import Testing
     }
   }
 
+  @Test func schemasInsideOtherDataMayReferToTheDocument() {
+    // An OpenAPI component refers to its siblings from the document root.
+    let openAPI = extract(##"{"openapi": "3.1.0", "components": {"schemas": {"A": {"type": "object", "properties": {"b": {"$ref": "#/components/schemas/B"}}}, "B": {"type": "string", "enum": ["x"]}}}}"##)
+    #expect(string(openAPI, "/components/schemas/B/enum/0")?.context.shape == "json-schema")
+    #expect(openAPI.notes.isEmpty)
+    let dangling = extract(##"{"tools": [{"name": "t", "input_schema": {"properties": {"b": {"$ref": "#/$defs/Missing"}}}}]}"##)
+    #expect(dangling.notes.map(\.code) == ["dangling-ref"])
+  }
+
   @Test func batchLinesKeepTheirIndexPrefix() {
     let jsonl = """
       {"custom_id": "a", "params": {"tools": [{"name": "t", "input_schema": {"properties": {"x": {"const": "c"}}}}]}}
