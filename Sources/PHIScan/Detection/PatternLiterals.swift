@@ -12,9 +12,9 @@
 /// capped and the cap that was hit is reported.
 public enum PatternLiterals {
   public struct Limits: Sendable {
-    public var maxPatternLength = 4096
+    public var maxPatternLength = 65536
     public var maxDepth = 64
-    public var maxNodes = 2048
+    public var maxNodes = 32768
     public var maxStrings = 256
     public var maxStringLength = 256
     public var maxClass = 8

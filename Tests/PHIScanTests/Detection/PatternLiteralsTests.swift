@@ -68,6 +68,15 @@ import Testing
     #expect(mixed.strings.contains("MRN-00482913"))
   }
 
+  @Test func longEnumLikeAlternationsAreReadWhole() {
+    let branches = (0..<300).map { "microsoft.graph.resourceKind\($0)" }
+    let escaped = branches.map { $0.replacingOccurrences(of: ".", with: "\\.") }
+    let analysis = PatternLiterals.analyse("^(" + escaped.joined(separator: "|") + ")$")
+    #expect(analysis.limitHit == nil)
+    #expect(!analysis.isExact, "more strings than the exact-set cap")
+    #expect(Set(analysis.strings) == Set(branches), "each branch is still checked as a literal")
+  }
+
   @Test func unparsablePatternsComeBackAsText() {
     let analysis = PatternLiterals.analyse("^(unclosed")
     #expect(analysis.strings == ["^(unclosed"])
@@ -80,9 +89,9 @@ import Testing
     let deep = String(repeating: "(", count: 5000) + "a" + String(repeating: ")", count: 5000)
     let deepAnalysis = PatternLiterals.analyse(deep)
     #expect(deepAnalysis.limitHit != nil)
-    let long = String(repeating: "a|", count: 5000) + "a"
+    let long = String(repeating: "a|", count: 33000) + "a"
     #expect(PatternLiterals.analyse(long).limitHit != nil)
-    let nodes = String(repeating: "ab", count: 1500)
+    let nodes = String(repeating: "ab", count: 20000)
     #expect(PatternLiterals.analyse(nodes).limitHit != nil)
     // Exponential languages are cut off by the string cap, not enumerated.
     let blowup = String(repeating: "(a|b|c|d)", count: 40)
