@@ -13,10 +13,17 @@ public final class Detector {
   let matchData: PCRE2MatchData
   /// Rules grouped by the site they apply to, so each string meets only its own rules.
   private let rulesBySite: [Site: [Rule]]
-  /// `rules(for:)` of every site, computed once (rules with a Swift matcher apart).
-  private let checkedBySite: [Site: [Rule]]
+  /// `rules(for:)` of every site, computed once (rules with a Swift matcher apart),
+  /// boxed: iterating plain `Rule` values would copy (retain and release) each rule's
+  /// many fields for every string.
+  private let checkedBySite: [Site: [RuleBox]]
   /// Rules with a Swift matcher (person names), by site; they skip the regex prefilter.
   private let matcherRulesBySite: [Site: [Rule]]
+
+  final class RuleBox {
+    let rule: Rule
+    init(_ rule: Rule) { self.rule = rule }
+  }
 
   public init(rules: RuleSet) throws(PCRE2Error) {
     self.rules = rules
@@ -26,11 +33,11 @@ public final class Detector {
       for site in rule.sites { bySite[site, default: []].append(rule) }
     }
     self.rulesBySite = bySite
-    var checked: [Site: [Rule]] = [:]
+    var checked: [Site: [RuleBox]] = [:]
     var matched: [Site: [Rule]] = [:]
     for site in Site.allCases {
       let siteRules = Detector.rules(for: site, in: bySite)
-      checked[site] = siteRules.filter { $0.matcher == nil }
+      checked[site] = siteRules.filter { $0.matcher == nil }.map(RuleBox.init)
       let matcherRules = siteRules.filter { $0.matcher != nil }
       if !matcherRules.isEmpty { matched[site] = matcherRules }
     }
@@ -52,7 +59,7 @@ public final class Detector {
   /// The rules that check a string of this site. Regex sites check the literals their
   /// pattern allows: `pattern` literals like values (`const`), `pattern-property`
   /// literals like property names.
-  func rules(for site: Site) -> [Rule] { checkedBySite[site] ?? [] }
+  func rules(for site: Site) -> [Rule] { (checkedBySite[site] ?? []).map(\.rule) }
 
   static func rules(for site: Site, in rulesBySite: [Site: [Rule]]) -> [Rule] {
     switch site {
@@ -79,14 +86,14 @@ public final class Detector {
         }
         outcome.findings += matcherFindings(nameRules, string, inNameEnum: inNameEnum, file: file, reveal: reveal)
       }
-      let siteRules = rules(for: string.site)
+      let siteRules = checkedBySite[string.site] ?? []
       guard !siteRules.isEmpty else { continue }
       // Prefilter: most strings (plain names, prose without digits) offer none of the
       // characters any rule of their site needs, and skip everything below. Word
       // splitting only lowercases, so it never offers more than the text itself.
       if string.site != .pattern && string.site != .patternProperty {
         let offered = CharacterNeeds.of(string.text)
-        guard siteRules.contains(where: { offered.isSuperset(of: $0.needs) }) else { continue }
+        guard siteRules.contains(where: { offered.isSuperset(of: $0.rule.needs) }) else { continue }
       }
       var candidates: [String]
       if string.site == .pattern || string.site == .patternProperty {
@@ -105,18 +112,27 @@ public final class Detector {
         }
       }
       let offered = candidates.map(CharacterNeeds.of)
-      if prose == nil { prose = Self.proseBySubschema(strings) }
-      let context = ContextWords(contextParts(string, prose ?? [:]))
+      // The context words are built only once a regex matched: most candidates that pass
+      // the prefilter still match nothing, and splitting the context is the costly part.
+      var builtContext: ContextWords?
+      func context() -> ContextWords {
+        if let builtContext { return builtContext }
+        if prose == nil { prose = Self.proseBySubschema(strings) }
+        let made = ContextWords(contextParts(string, prose ?? [:]))
+        builtContext = made
+        return made
+      }
       var best: [Category: (finding: Finding, confidence: Confidence, specific: Bool, generic: Bool)] = [:]
-      for rule in siteRules {
+      for box in siteRules {
+        let rule = box.rule
         var verdict: Verdict?
         do {
           verdict = try self.verdict(rule, candidates: candidates, offered: offered, context: context)
         } catch {
           outcome.diagnostics.append(Diagnostic(severity: .error, code: "match-limit", file: file, position: string.range.start, message: "rule \(rule.id) could not finish on the string at \(string.pointer): \(error.description); the string was not fully checked"))
         }
-        guard let verdict, let confidence = confidence(rule, verdict, site: string.site, context: context, isCached: string.context.isCached) else { continue }
-        let category = rule.recategorize.first { context.containsAny($0.context) }?.category ?? rule.category
+        guard let verdict, let confidence = confidence(rule, verdict, site: string.site, context: context(), isCached: string.context.isCached) else { continue }
+        let category = rule.recategorize.first { context().containsAny($0.context) }?.category ?? rule.category
         if let current = best[category], current.confidence >= confidence { continue }
         let made = finding(rule, string, verdict, category: category, confidence: confidence, file: file, reveal: reveal)
         best[category] = (made, confidence, !rule.contextRequired && verdict == .valid, rule.contextRequired)
@@ -131,7 +147,7 @@ public final class Detector {
 
   /// The best verdict over several readings of one string (as written, split into words,
   /// or the literals of a regex): valid beats placeholder.
-  func verdict(_ rule: Rule, candidates: [String], offered: [CharacterNeeds]? = nil, context: ContextWords) throws(PCRE2Error) -> Verdict? {
+  func verdict(_ rule: Rule, candidates: [String], offered: [CharacterNeeds]? = nil, context: () -> ContextWords?) throws(PCRE2Error) -> Verdict? {
     var best: Verdict?
     for (i, candidate) in candidates.enumerated() {
       let offering = offered?[i] ?? CharacterNeeds.of(candidate)
@@ -151,26 +167,30 @@ public final class Detector {
       let words = NameWords.normalized(text)
       if words != text && !words.isEmpty { candidates.append(words) }
     }
-    return try verdict(rule, candidates: candidates, context: ContextWords([context ?? "", text]))
+    let words = ContextWords([context ?? "", text])
+    return try verdict(rule, candidates: candidates, context: { words })
   }
 
   /// The verdict of the first match the validator (and lexicon) accepts, or the first
   /// match without a validator; nil when nothing qualifies, or when the rule needs
   /// context words that are absent. Placeholders count only if nothing real does.
   public func evaluate(_ rule: Rule, on text: String, context: ContextWords? = nil) throws(PCRE2Error) -> Verdict? {
-    try evaluate(rule, on: text, offering: CharacterNeeds.of(text), context: context)
+    try evaluate(rule, on: text, offering: CharacterNeeds.of(text), context: { context })
   }
 
   /// `evaluate` with the text's characters already known (computed once per string).
-  func evaluate(_ rule: Rule, on text: String, offering offered: CharacterNeeds, context: ContextWords?) throws(PCRE2Error) -> Verdict? {
+  func evaluate(_ rule: Rule, on text: String, offering offered: CharacterNeeds, context: () -> ContextWords?) throws(PCRE2Error) -> Verdict? {
     if rule.matcher != nil { return try matcherVerdict(rule, on: text) }
     guard offered.isSuperset(of: rule.needs) else { return nil }
+    let matches = try rule.regex.allMatches(in: text, using: matchData)
+    guard !matches.isEmpty else { return nil }
+    // Context is asked for only after a match: building it costs more than the regex.
     if rule.contextRequired {
-      guard let context, context.containsAny(rule.context) else { return nil }
+      guard let context = context(), context.containsAny(rule.context) else { return nil }
     }
     var placeholder = false
     let bytes = Array(text.utf8)
-    for range in try rule.regex.allMatches(in: text, using: matchData) {
+    for range in matches {
       let matched = String(decoding: bytes[range], as: UTF8.self)
       if let lexicon = rule.lexicon, !lexicon.accepts(matched) { continue }
       guard let validator = rule.validator else { return .valid }
