@@ -100,12 +100,11 @@ public enum DocumentLoader {
         let index = recordIndex
         recordIndex += 1
         do {
-          let result = try JSONParser.parse(line, limits: limits)
-          warn(result.warnings.map { shifted($0, by: lineNumber - 1) })
-          documents.append(Document(root: shifted(result.root, by: lineNumber - 1), index: index))
+          let result = try JSONParser.parse(line, limits: limits, firstLine: lineNumber)
+          warn(result.warnings)
+          documents.append(Document(root: result.root, index: index))
         } catch let parseError {
           var moved = parseError
-          moved.position.line += lineNumber - 1
           moved.message = "line \(lineNumber) (record \(index)) is not valid JSON: \(parseError.message)"
           error(moved)
         }
@@ -113,30 +112,5 @@ public enum DocumentLoader {
       }
       return (documents, problems)
     }
-  }
-
-  static func shifted(_ warning: ParseWarning, by lines: Int) -> ParseWarning {
-    var moved = warning
-    moved.position.line += lines
-    return moved
-  }
-
-  /// Moves every range of a one-line document down to its line in the file.
-  static func shifted(_ node: Node, by lines: Int) -> Node {
-    guard lines > 0 else { return node }
-    func move(_ range: SourceRange) -> SourceRange {
-      SourceRange(start: SourcePosition(line: range.start.line + lines, column: range.start.column), end: SourcePosition(line: range.end.line + lines, column: range.end.column))
-    }
-    var moved = node
-    moved.range = move(node.range)
-    switch node.value {
-    case .object(let members):
-      moved.value = .object(members.map { Member(key: $0.key, keyRange: move($0.keyRange), value: shifted($0.value, by: lines)) })
-    case .array(let elements):
-      moved.value = .array(elements.map { shifted($0, by: lines) })
-    default:
-      break
-    }
-    return moved
   }
 }

@@ -10,9 +10,12 @@ public enum JSONParser {
 
   /// Parses one JSON document.
   /// - Throws: the first `ParseError`, with line, column and a plain-language cause.
-  public static func parse(_ bytes: [UInt8], limits: ParseLimits = .default) throws(ParseError) -> Result {
+  /// `firstLine` numbers the first line of `bytes` (JSON Lines records sit on line N of
+  /// their file), so positions come out right without moving the tree afterwards.
+  public static func parse(_ bytes: [UInt8], limits: ParseLimits = .default, firstLine: Int = 1) throws(ParseError) -> Result {
     try bytes.withUnsafeBufferPointer { buffer in
       var cursor = JSONCursor(buffer, limits: limits)
+      cursor.line = firstLine
       return Swift.Result { () throws(ParseError) in try cursor.parseDocument() }
     }.get()
   }
@@ -65,16 +68,33 @@ private struct JSONCursor {
 
   // MARK: Document
 
-  /// One open container. A struct (not an enum with payloads) so `stack[top].members`
-  /// appends in place: copying a frame out and back would copy its array every time.
+  /// One open container. Its members or elements sit at the end of the shared scratch
+  /// stacks (`memberScratch`, `elementScratch`) from `scratchStart` on, and move into one
+  /// exactly sized array when the container closes: one allocation per container
+  /// instead of a growing array each.
   struct Frame {
     var isObject: Bool
     var start: SourcePosition
-    var members: [Member] = []
-    var elements: [Node] = []
+    var scratchStart: Int
     var pendingKey = ""
     var pendingKeyRange = SourceRange(start: SourcePosition(line: 1, column: 1), end: SourcePosition(line: 1, column: 1))
     var keyIndex: [String: SourcePosition]? = nil
+  }
+
+  var memberScratch: [Member] = []
+  var elementScratch: [Node] = []
+
+  /// Moves the scratch entries from `start` on into their own array.
+  mutating func takeMembers(from start: Int) -> [Member] {
+    let members = Array(memberScratch[start...])
+    memberScratch.removeSubrange(start...)
+    return members
+  }
+
+  mutating func takeElements(from start: Int) -> [Node] {
+    let elements = Array(elementScratch[start...])
+    elementScratch.removeSubrange(start...)
+    return elements
   }
 
   mutating func parseDocument() throws(ParseError) -> JSONParser.Result {
@@ -101,7 +121,7 @@ private struct JSONCursor {
           index += 1
           value = Node(.object([]), range: SourceRange(start: start, end: here()))
         } else {
-          var frame = Frame(isObject: true, start: start)
+          var frame = Frame(isObject: true, start: start, scratchStart: memberScratch.count)
           (frame.pendingKey, frame.pendingKeyRange) = try parseKey(afterComma: false, objectStart: start)
           stack.append(frame)
           continue parseValue
@@ -114,7 +134,7 @@ private struct JSONCursor {
           index += 1
           value = Node(.array([]), range: SourceRange(start: start, end: here()))
         } else {
-          stack.append(Frame(isObject: false, start: start))
+          stack.append(Frame(isObject: false, start: start, scratchStart: elementScratch.count))
           continue parseValue
         }
       case UInt8(ascii: "\""):
@@ -149,7 +169,7 @@ private struct JSONCursor {
         skipWhitespace()
         if stack[top].isObject {
           noteDuplicate(in: &stack[top])
-          stack[top].members.append(Member(key: stack[top].pendingKey, keyRange: stack[top].pendingKeyRange, value: value))
+          memberScratch.append(Member(key: stack[top].pendingKey, keyRange: stack[top].pendingKeyRange, value: value))
           guard index < bytes.count else { throw unexpectedEnd(stack) }
           if bytes[index] == UInt8(ascii: ",") {
             index += 1
@@ -158,12 +178,12 @@ private struct JSONCursor {
           } else if bytes[index] == UInt8(ascii: "}") {
             index += 1
             let frame = stack.removeLast()
-            value = Node(.object(frame.members), range: SourceRange(start: frame.start, end: here()))
+            value = Node(.object(takeMembers(from: frame.scratchStart)), range: SourceRange(start: frame.start, end: here()))
           } else {
             throw unexpectedCharacter(expecting: "',' or '}' after an object member")
           }
         } else {
-          stack[top].elements.append(value)
+          elementScratch.append(value)
           guard index < bytes.count else { throw unexpectedEnd(stack) }
           if bytes[index] == UInt8(ascii: ",") {
             index += 1
@@ -175,7 +195,7 @@ private struct JSONCursor {
           } else if bytes[index] == UInt8(ascii: "]") {
             index += 1
             let frame = stack.removeLast()
-            value = Node(.array(frame.elements), range: SourceRange(start: frame.start, end: here()))
+            value = Node(.array(takeElements(from: frame.scratchStart)), range: SourceRange(start: frame.start, end: here()))
           } else {
             throw unexpectedCharacter(expecting: "',' or ']' after an array element")
           }
@@ -216,12 +236,13 @@ private struct JSONCursor {
     let key = frame.pendingKey
     // Small objects: a linear scan beats hashing. Large ones keep an index.
     var first: SourcePosition?
-    if frame.members.count < 16 {
-      first = frame.members.first { $0.key == key }?.keyRange.start
+    let members = memberScratch[frame.scratchStart...]
+    if members.count < 16 {
+      first = members.first { $0.key == key }?.keyRange.start
     } else {
       if frame.keyIndex == nil {
         var built: [String: SourcePosition] = [:]
-        for member in frame.members where built[member.key] == nil { built[member.key] = member.keyRange.start }
+        for member in members where built[member.key] == nil { built[member.key] = member.keyRange.start }
         frame.keyIndex = built
       }
       first = frame.keyIndex?[key]
@@ -301,8 +322,21 @@ private struct JSONCursor {
   mutating func parseString() throws(ParseError) -> String {
     let open = index
     index += 1
-    // Fast path: plain ASCII with no escapes is most of every schema.
+    // Fast path: plain ASCII with no escapes is most of every schema. Eight bytes at a
+    // time while none of them is a quote, a backslash, a control or a non-ASCII byte.
     var scan = index
+    if let base = bytes.baseAddress {
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let highs: UInt64 = 0x8080_8080_8080_8080
+      while scan + 8 <= bytes.count {
+        let word = UnsafeRawPointer(base + scan).loadUnaligned(as: UInt64.self)
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | (word &- ones &* 0x20) | word
+        if special & highs != 0 { break }
+        scan += 8
+      }
+    }
     while scan < bytes.count {
       let byte = bytes[scan]
       if byte == UInt8(ascii: "\"") {

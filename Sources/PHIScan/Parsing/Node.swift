@@ -32,7 +32,9 @@ public struct SourceRange: Hashable, Sendable {
 /// One JSON or YAML value with the range of its token (for containers: from the
 /// opening bracket to just after the closing one).
 public struct Node: Sendable {
-  public indirect enum Value: Sendable {
+  /// Not `indirect`: containers already hold their children in arrays, and boxing every
+  /// value would cost one heap allocation per node.
+  public enum Value: Sendable {
     case object([Member])
     case array([Node])
     case string(String)
