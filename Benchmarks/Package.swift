@@ -15,5 +15,7 @@ let package = Package(
     .executableTarget(
       name: "shape-census",
       dependencies: [.product(name: "PHIScan", package: "phi-scan")]),
+    // Deterministic synthetic corpus for run.sh; depends on nothing.
+    .executableTarget(name: "generate-corpus"),
   ]
 )

@@ -123,7 +123,10 @@ public final class Detector {
         return made
       }
       var best: [Category: (finding: Finding, confidence: Confidence, specific: Bool, generic: Bool)] = [:]
+      let offeredByAny = offered.reduce(CharacterNeeds()) { $0.union($1) }
       for box in siteRules {
+        // Checked through the box first: binding `rule` copies the whole struct.
+        guard offeredByAny.isSuperset(of: box.rule.needs) else { continue }
         let rule = box.rule
         var verdict: Verdict?
         do {

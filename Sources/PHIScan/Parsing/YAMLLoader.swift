@@ -69,8 +69,13 @@ public enum YAMLLoader {
       return ParseError(.syntax, at: SourcePosition(line: mark.line, column: mark.column), "YAML: \(prefix)\(problem)")
     case .reader(let problem, _, _, _):
       return ParseError(.invalidUTF8, at: SourcePosition(line: 1, column: 1), "YAML: \(problem)")
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      // Yams' own text quotes the keys and the mapping: they may be the PHI being sought.
+      let count = duplicates.count
+      return ParseError(.syntax, at: position(context.mark), "YAML: a mapping repeats \(count) key\(count == 1 ? "" : "s") (keys must be unique; the keys are not shown, they may hold PHI)")
     default:
-      return ParseError(.syntax, at: SourcePosition(line: 1, column: 1), "YAML could not be read: \(error)")
+      // Never interpolate the error itself: Yams messages can quote the document.
+      return ParseError(.syntax, at: SourcePosition(line: 1, column: 1), "YAML could not be read")
     }
   }
 

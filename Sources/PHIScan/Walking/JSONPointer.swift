@@ -30,8 +30,10 @@ public struct JSONPointer: Hashable, Sendable, Comparable, CustomStringConvertib
   /// The unescaped reference tokens.
   public var tokens: [String] {
     guard !string.isEmpty else { return [] }
-    return string.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map {
-      $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+    return string.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map { token in
+      // Most tokens hold no `~`; skip Foundation's replacing (a hot path when resolving `$ref`s).
+      guard token.utf8.contains(UInt8(ascii: "~")) else { return String(token) }
+      return token.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
     }
   }
 

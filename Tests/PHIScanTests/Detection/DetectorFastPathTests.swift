@@ -61,3 +61,16 @@ import Testing
     #expect(CharacterNeeds.of("é9") == [.digit])
   }
 }
+
+/// Loader messages must never quote the document (DESIGN.md "Redaction").
+@Suite struct YAMLDiagnosticRedactionTests {
+  @Test func duplicateKeysAreReportedWithoutTheKeysOrText() throws {
+    let yaml = "type: object\nproperties:\n  maria_gonzalez_1984:\n    const: 512-43-8876\n  maria_gonzalez_1984:\n    type: string\n"
+    let (documents, problems) = DocumentLoader.load(Array(yaml.utf8), format: .yaml)
+    #expect(documents.isEmpty)
+    let problem = try #require(problems.first)
+    #expect(problem.isError)
+    #expect(!problem.message.contains("maria") && !problem.message.contains("512-43"))
+    #expect(problem.message.contains("repeats 1 key"))
+  }
+}

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Whole-process throughput of phi-scan against ripgrep on the same bytes.
+#
+#   Benchmarks/run.sh [DOCUMENTS]      (default 4000; needs hyperfine, rg, /usr/bin/time)
+#
+# Generates a deterministic synthetic corpus (JSON Schemas, Anthropic/OpenAI tool
+# requests, MCP tools/list results, JSONL batches, YAML), adds ../shared/realworld when
+# it exists, builds phi-scan in release, and prints MB/s, files/s and peak RSS for
+# --jobs 2, the same for `rg -j2 -c --no-unicode -f PATTERNS` with ten raw PHI regexes,
+# the ratio phi-scan/rg, and whether --jobs 1 and --jobs 2 SARIF are identical.
+# A measurement, not a test: nothing here fails on a slow machine.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/.." && pwd)"
+documents="${1:-4000}"
+work="${BENCH_DIR:-${TMPDIR:-/tmp}/phi-scan-bench}"
+corpus="$work/corpus"
+runs="${BENCH_RUNS:-5}"
+
+for tool in hyperfine rg /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "missing $tool"; exit 2; }
+done
+
+echo "== building (release)"
+(cd "$repo" && swift build -c release --product phi-scan 2>&1 | tail -1)
+(cd "$here" && swift build -c release --product generate-corpus 2>&1 | tail -1)
+phi="$repo/.build/release/phi-scan"
+
+echo "== corpus"
+rm -rf "$corpus" && mkdir -p "$corpus"
+"$here/.build/release/generate-corpus" "$corpus/synthetic" "$documents"
+realworld="$repo/../shared/realworld"
+if [ -d "$realworld" ]; then
+  mkdir -p "$corpus/realworld"
+  (cd "$realworld" && find . -name '*.json' -print0 | cpio -0pdm --quiet "$corpus/realworld")
+  chmod -R u+w "$corpus/realworld"
+fi
+files=$(find "$corpus" -type f | wc -l)
+bytes=$(find "$corpus" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
+printf 'files: %d  bytes: %d (%.1f MB)\n' "$files" "$bytes" "$(echo "$bytes / 1000000" | bc -l)"
+
+# Ten raw PHI regexes: SSN, ISO date, U.S. date, phone, email, MRN, ZIP, IPv4, MBI, 10 digits.
+patterns="$work/patterns.txt"
+cat > "$patterns" <<'PATTERNS'
+\b\d{3}-\d{2}-\d{4}\b
+\b(19|20)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b
+\b(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/(19|20)\d{2}\b
+\(?\b[2-9]\d{2}\)?[-. ]?[2-9]\d{2}[-. ]\d{4}\b
+\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b
+\bMRN[-: #]?\d{6,10}\b
+\b\d{5}(-\d{4})?\b
+\b(\d{1,3}\.){3}\d{1,3}\b
+\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d[AC-HJKMNP-RT-Y]{2}\d{2}\b
+\b\d{10}\b
+PATTERNS
+
+echo "== identical output for --jobs 1 and --jobs 2"
+"$phi" scan "$corpus" --format sarif --fail-on never --jobs 1 --quiet > "$work/jobs1.sarif" 2>/dev/null || true
+"$phi" scan "$corpus" --format sarif --fail-on never --jobs 2 --quiet > "$work/jobs2.sarif" 2>/dev/null || true
+if cmp -s "$work/jobs1.sarif" "$work/jobs2.sarif"; then echo "SARIF identical ($(wc -c < "$work/jobs2.sarif") bytes)"; else echo "SARIF DIFFERS"; fi
+
+echo "== wall time (hyperfine, $runs runs after a warm-up)"
+hyperfine --warmup 1 --runs "$runs" -N -i --export-json "$work/times.json" \
+  -n phi-scan "$phi scan $corpus --format sarif --output $work/bench.sarif --fail-on never --jobs 2 --quiet" \
+  -n rg "rg -j2 -c --no-unicode -f $patterns $corpus" > "$work/hyperfine.txt"
+grep -E "Time|Range|±" "$work/hyperfine.txt" | sed 's/^/  /' || true
+
+echo "== peak memory (/usr/bin/time -v)"
+rss() { /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F': ' '/Maximum resident/ {print $2}'; }
+phi_rss=$(rss "$phi" scan "$corpus" --format sarif --fail-on never --jobs 2 --quiet)
+rg_rss=$(rss rg -j2 -c --no-unicode -f "$patterns" "$corpus")
+
+python3 - "$work/times.json" "$bytes" "$files" "$phi_rss" "$rg_rss" <<'PY'
+import json, sys
+times = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
+size, files = int(sys.argv[2]), int(sys.argv[3])
+phi, rg = times["phi-scan"]["median"], times["rg"]["median"]
+print("== results (medians, 2 jobs)")
+print(f"phi-scan: {phi:.3f} s  {size / phi / 1e6:.0f} MB/s  {files / phi:.0f} files/s  peak RSS {int(sys.argv[4]) / 1024:.0f} MB")
+print(f"rg:       {rg:.3f} s  {size / rg / 1e6:.0f} MB/s  {files / rg:.0f} files/s  peak RSS {int(sys.argv[5]) / 1024:.0f} MB")
+print(f"ratio phi-scan/rg: {phi / rg:.2f}x")
+PY
