@@ -54,7 +54,7 @@ public struct ConfigFile: Sendable {
   public static func parse(_ bytes: [UInt8], path: String) throws(ConfigError) -> ConfigFile {
     let documents: [Node]
     do {
-      documents = try YAMLLoader.load(bytes)
+      documents = try YAMLLoader.load(bytes, namingKeys: true)
     } catch {
       throw .syntax(path: path, position: error.position, reason: error.message)
     }

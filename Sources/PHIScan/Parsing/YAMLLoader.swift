@@ -6,7 +6,9 @@ import Yams
 public enum YAMLLoader {
   /// Every document in a YAML stream (multi-document files give several).
   /// - Throws: the first `ParseError`, with line, column and cause.
-  public static func load(_ bytes: [UInt8], limits: ParseLimits = .default) throws(ParseError) -> [Node] {
+  /// - Parameter namingKeys: name duplicated keys in errors; only for phi-scan's own
+  ///   config file, never for scanned documents, whose keys may be PHI.
+  public static func load(_ bytes: [UInt8], limits: ParseLimits = .default, namingKeys: Bool = false) throws(ParseError) -> [Node] {
     if let bad = UTF8Text.firstInvalidOffset(bytes) {
       throw ParseError(.invalidUTF8, at: UTF8Text.position(of: bad, in: bytes), "invalid UTF-8 byte 0x\(hex(UInt32(bytes[bad]), width: 2)) (is the file UTF-8?)")
     }
@@ -23,7 +25,7 @@ public enum YAMLLoader {
     } catch let error as ParseError {
       throw error
     } catch let error as YamlError {
-      throw describe(error)
+      throw describe(error, namingKeys: namingKeys)
     } catch {
       throw ParseError(.syntax, at: SourcePosition(line: 1, column: 1), "YAML could not be read: \(error)")
     }
@@ -62,7 +64,7 @@ public enum YAMLLoader {
     }
   }
 
-  static func describe(_ error: YamlError) -> ParseError {
+  static func describe(_ error: YamlError, namingKeys: Bool = false) -> ParseError {
     switch error {
     case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
       let prefix = context.map { "\($0.text) " } ?? ""
@@ -72,6 +74,9 @@ public enum YAMLLoader {
     case .duplicatedKeysInMapping(let duplicates, let context):
       // Yams' own text quotes the keys and the mapping: they may be the PHI being sought.
       let count = duplicates.count
+      if namingKeys {
+        return ParseError(.syntax, at: position(context.mark), "YAML: duplicated key(s): \(duplicates.map { "'\($0)'" }.joined(separator: ", "))")
+      }
       return ParseError(.syntax, at: position(context.mark), "YAML: a mapping repeats \(count) key\(count == 1 ? "" : "s") (keys must be unique; the keys are not shown, they may hold PHI)")
     default:
       // Never interpolate the error itself: Yams messages can quote the document.
