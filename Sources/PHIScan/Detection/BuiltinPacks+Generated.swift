@@ -29415,6 +29415,8 @@ phrase: mary kay
 phrase: victoria secret
 phrase: wendy williams
 indicator: hospital
+indicator: brand
+indicator: brands
 indicator: hospitals
 indicator: clinic
 indicator: clinics

@@ -274,6 +274,11 @@ public enum NameMatcher {
         case (.strong, .weak), (.weak, .strong), (.vocabulary, .strong): raw = 2
         // Hunter Green, Grace Long, Rose Gold: a name only where names are expected.
         case (.strong, .vocabulary), (.weak, .weak), (.weak, .vocabulary), (.vocabulary, .weak): raw = nameContext ? 1 : 0
+        // A first name the lexicons lack (Krzysztof, Chidi, Wei) before a known surname,
+        // or two unknown words where names are expected: the whole value only.
+        case (.none, .strong) where isUnknownWord(tokens[i], entries[i]) || isForeignNameWord(entries[i]): raw = exact ? 1 : 0
+        case (.none, .none) where isUnknownWord(tokens[i], entries[i]) && isUnknownWord(tokens[j], entries[j]):
+          raw = nameContext && exact ? 1 : 0
         default: raw = 0
         }
         weigh(raw, false, "a first name and a surname")
@@ -356,6 +361,13 @@ public enum NameMatcher {
   /// word, no stop word. After a strong first name it is most likely a rare surname.
   static func isUnknownWord(_ token: NameToken, _ entry: NameEntry?) -> Bool {
     token.letterCount >= 2 && token.isCapitalized && !token.hasDigits && entry == nil && (token.key != nil || !token.hyphenParts.isEmpty)
+  }
+
+  /// A surname that is no English word and no given name in the SSA data (Wei, Thi):
+  /// in first position it is most often a given name from outside the U.S. tables.
+  static func isForeignNameWord(_ entry: NameEntry?) -> Bool {
+    guard let entry else { return false }
+    return entry.surname > 0 && entry.given == 0 && entry.english == 0 && entry.flags.isEmpty
   }
 
   /// The entry of a token; a hyphenated word (Smith-Jones, Mary-Kate) reads as its
