@@ -73,7 +73,7 @@ consts = {
     "preferred_name": ("default", "Heather Kowalski"),
     "subscriber": ("default", "Brian T. Castellano"),
     "referral": ("default", "Okafor, Robert"),
-    "last_name": ("const", "Okafor"),
+    "last_name": ("const", "Abernathy"),
     "surname": ("default", "Kowalski"),
     "given_name": ("default", "Vanessa"),
     "insured": ("const", "Maria de la Cruz"),

@@ -53930,7 +53930,7 @@ rules:
     security-severity: 8.0
     summary: A person's name is part of a property, definition or tool name.
     help: |
-      An identifier such as `maria_gonzalez_1984_03_12` or `robertOkafor` joins an
+      An identifier such as `<first>_<last>_<birth date>` or `<first><Last>` joins an
       unambiguous first name and surname: the schema is keyed by a person. Property
       names are split into words first; only a first name directly followed by a
       surname (a middle initial may sit between) counts, so field names such as
@@ -53967,7 +53967,7 @@ rules:
     summary: A person's name appears in a title or description.
     help: |
       Prose mentions a person: most often an author or a public figure (low), but a
-      cue such as "Patient Robert Okafor" or a title ("Mrs. Gonzalez") makes it a
+      cue such as "Patient <First Last>" or a title ("Mrs. <Last>") makes it a
       patient's name (medium). A title that is nothing but a name counts like a value.
       Describe the field, not the person.
     examples:
