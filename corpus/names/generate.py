@@ -111,6 +111,9 @@ for name in defs:
     label(f, pointer("$defs", name), "defs-key", "flag")
 for name in ["PatientName", "HumanName", "ContactPoint"]:
     label(f, pointer("$defs", name), "defs-key", "no-flag")
+# The birth date inside the first property name is a date finding of its own.
+for ptr, site in [(pointer("properties", named_props[0]), "property-name"), (pointer("required", 0), "required")]:
+    labels.append({"file": f, "pointer": ptr, "site": site, "category": "date", "expect": "flag"})
 write(f, {
     "type": "object",
     "properties": props,
@@ -146,6 +149,7 @@ props = {}
 for name, (keyword, text) in list(flagged.items()) + list(clean.items()):
     props[name] = {"type": "string", keyword: text}
     label(f, pointer("properties", name, keyword), keyword, "flag" if name in flagged else "no-flag")
+labels.append({"file": f, "pointer": pointer("properties", "summary", "description"), "site": "description", "category": "dob", "expect": "flag"})
 write(f, {"type": "object", "properties": props})
 
 # --- 5. Tool definitions (Anthropic Messages request) -------------------------------
@@ -157,6 +161,7 @@ write(f, {
     "tools": [
         {
             "name": "send_results_to_maria_gonzalez",
+            "strict": True,
             "description": "Sends the latest lab results to patient Maria Gonzalez.",
             "input_schema": {
                 "type": "object",

@@ -53966,10 +53966,12 @@ rules:
     security-severity: 5.0
     summary: A person's name appears in a title or description.
     help: |
-      Prose mentions a person: most often an author or a public figure (low), but a
-      cue such as "Patient <First Last>" or a title ("Mrs. <Last>") makes it a
-      patient's name (medium). A title that is nothing but a name counts like a value.
-      Describe the field, not the person.
+      Prose mentions a person: two unambiguous name words ("Call <First Last> at
+      home") are medium; weaker pairs count only after a cue such as "Patient" or a
+      title ("Mrs. <Last>"), and stay low otherwise. Code spans, attribution fields
+      (authors, maintainers) and placeholders are not reported as patients. A title
+      that is nothing but a name counts like a value. Describe the field, not the
+      person.
     examples:
       match:
         - Patient Robert Okafor, DOB March 12, 1984

@@ -56,7 +56,9 @@ public enum NameMatcher {
     if identifierLike {
       result = identifierScore(NameTokenizer.identifierWords(text), lexicon, allowSingle: context.site.holdsData)
     } else {
-      result = textScore(NameTokenizer.textWords(text), lexicon, prose: proseSites.contains(context.site), nameContext: fieldNamesPerson || context.inNameEnum)
+      let prose = proseSites.contains(context.site) || context.site == .other
+      let words = NameTokenizer.textWords(prose ? withoutCode(text) : text)
+      result = textScore(words, lexicon, prose: proseSites.contains(context.site), nameContext: fieldNamesPerson || context.inNameEnum)
       // An identifier inside a value ("see robertOkafor"): the strict pair still counts.
       if result.value == 0 && context.site.holdsData {
         for chunk in text.split(whereSeparator: \.isWhitespace) where chunk.contains("_") || hasCamelHump(chunk) {
@@ -90,6 +92,28 @@ public enum NameMatcher {
     path.contains { token in
       NameTokenizer.identifierWords(token).contains { $0.key.flatMap(lexicon.entry)?.flags.contains(.attribution) == true }
     }
+  }
+
+  /// Prose without its code: fenced blocks, inline `code` and HTML <code>/<pre>
+  /// elements hold program text ("Hello world" strings), not people.
+  static func withoutCode(_ text: String) -> String {
+    guard text.contains("`") || text.contains("<code") || text.contains("<pre") else { return text }
+    var out = ""
+    var rest = Substring(text)
+    let pairs: [(open: String, close: String)] = [("```", "```"), ("<pre", "</pre>"), ("<code", "</code>"), ("`", "`")]
+    while !rest.isEmpty {
+      let next = pairs.compactMap { pair in rest.range(of: pair.open).map { (pair, $0) } }.min { $0.1.lowerBound < $1.1.lowerBound }
+      guard let (pair, openRange) = next else {
+        out += rest
+        break
+      }
+      out += rest[..<openRange.lowerBound]
+      out += ". "  // a code span ends the word run around it
+      let after = rest[openRange.upperBound...]
+      guard let closeRange = after.range(of: pair.close) else { break }
+      rest = after[closeRange.upperBound...]
+    }
+    return out
   }
 
   static func hasCamelHump(_ chunk: Substring) -> Bool {
@@ -242,7 +266,9 @@ public enum NameMatcher {
       func weigh(_ raw: Int, _ placeholder: Bool, _ reason: String) {
         var value = raw
         if proseWeight && (prose || tokens.count > 8) {
-          value = raw >= 3 ? (hasCue || hasTitle ? 2 : 1) : (raw == 2 && hasCue ? 1 : 0)
+          // Two unambiguous name words in prose are a person (medium); weaker pairs
+          // count only after a cue or a title, and stay low.
+          value = raw >= 3 ? 2 : (raw == 2 ? (hasCue || hasTitle ? 2 : 1) : 0)
         } else if prose {
           value = max(0, raw - 1)
         }

@@ -99,7 +99,8 @@ import Testing
 
   @Test(arguments: [
     ("Patient Robert Okafor, DOB March 12, 1984, MRN 00482913", "medium"),
-    ("Maintained by Robert Okafor.", "low"),
+    ("Maintained by Robert Okafor.", "medium"),
+    ("Ask Will Johnson about it.", "low"),
     ("Ask Dr. Okafor before changing the dose.", "medium"),
     ("The patient's first name, as on the insurance card.", "none"),
     ("Parkinson's disease severity on the Hoehn and Yahr scale.", "none"),
@@ -108,6 +109,8 @@ import Testing
     ("Placeholder names such as John Doe are fine here.", "none"),
     ("Will be shown to the patient.", "none"),
     ("Mark the record as reviewed.", "none"),
+    ("Call Angela Brooks at home before 5 pm.", "medium"),
+    ("For example:\n```ts\nconst greeting = \"Maria Gonzalez\";\n```\nand `Kevin Nguyen` in code.", "none"),
   ])
   func prose(text: String, expected: String) {
     #expect(Self.outcome(text, .description) == expected, "\(text)")
