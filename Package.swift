@@ -37,7 +37,7 @@ let package = Package(
     .testTarget(
       name: "PHIScanTests",
       dependencies: ["PHIScan", "phi-scan"],
-      exclude: ["Reporting/Golden", "Config/Fixtures"]
+      exclude: ["Reporting/Golden", "Config/Fixtures", "Robustness/Hostile", "Robustness/FuzzReproducers"]
     ),
   ]
 )

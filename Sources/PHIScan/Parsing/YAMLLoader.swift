@@ -14,13 +14,13 @@ public enum YAMLLoader {
     }
     let body = UTF8Text.hasBOM(bytes) ? Array(bytes.dropFirst(3)) : bytes
     let text = String(decoding: body, as: UTF8.self)
-    try checkFlowDepth(body, limits: limits)
+    try YAMLNestingBound.check(body, maxDepth: limits.maxDepth)
     var documents: [Node] = []
-    var budget = limits.maxYAMLNodes
+    var budget = ExpansionBudget(nodes: limits.maxYAMLNodes, aliasNodes: limits.maxYAMLAliasNodes)
     do {
       let parser = try Parser(yaml: text)
       while let root = try parser.nextRoot() {
-        documents.append(try convert(root, depth: 0, budget: &budget, limits: limits))
+        documents.append(try convert(root, depth: 0, inAlias: false, budget: &budget, limits: limits))
       }
     } catch let error as ParseError {
       throw error
@@ -30,38 +30,6 @@ public enum YAMLLoader {
       throw ParseError(.syntax, at: SourcePosition(line: 1, column: 1), "YAML could not be read: \(error)")
     }
     return documents
-  }
-
-  /// Yams composes recursively; refuse absurd flow nesting (`[[[[...`) before it sees it.
-  static func checkFlowDepth(_ bytes: [UInt8], limits: ParseLimits) throws(ParseError) {
-    var depth = 0
-    var line = 1
-    var inQuote: UInt8 = 0
-    var lineStartsComment = false
-    for (offset, byte) in bytes.enumerated() {
-      if byte == 0x0A {
-        line += 1
-        lineStartsComment = false
-        if inQuote == UInt8(ascii: "'") { continue }
-        continue
-      }
-      if lineStartsComment { continue }
-      if inQuote != 0 {
-        if byte == inQuote { inQuote = 0 }
-        continue
-      }
-      switch byte {
-      case UInt8(ascii: "#"): lineStartsComment = true
-      case UInt8(ascii: "\""), UInt8(ascii: "'"): inQuote = byte
-      case UInt8(ascii: "["), UInt8(ascii: "{"):
-        depth += 1
-        if depth > limits.maxDepth {
-          throw ParseError(.tooDeep, at: UTF8Text.position(of: offset, in: bytes), "nesting is deeper than \(limits.maxDepth) levels; phi-scan stops here to stay bounded")
-        }
-      case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
-      default: break
-      }
-    }
   }
 
   static func describe(_ error: YamlError, namingKeys: Bool = false) -> ParseError {
@@ -88,10 +56,27 @@ public enum YAMLLoader {
     SourcePosition(line: mark?.line ?? 1, column: mark?.column ?? 1)
   }
 
-  static func convert(_ node: Yams.Node, depth: Int, budget: inout Int, limits: ParseLimits) throws(ParseError) -> Node {
-    budget -= 1
-    guard budget >= 0 else {
-      throw ParseError(.tooLarge, at: position(node.mark), "YAML aliases expand to more than \(limits.maxYAMLNodes) nodes (an alias bomb?); phi-scan refuses to expand it")
+  /// What conversion may still create. Yams has already resolved aliases into shared
+  /// copies of the anchored node, so an alias shows up as a collection whose source
+  /// position was converted before; everything under it counts against `aliasNodes`.
+  struct ExpansionBudget {
+    var nodes: Int
+    var aliasNodes: Int
+    var seenCollections: Set<SourcePosition> = []
+  }
+
+  static func convert(_ node: Yams.Node, depth: Int, inAlias: Bool, budget: inout ExpansionBudget, limits: ParseLimits) throws(ParseError) -> Node {
+    budget.nodes -= 1
+    guard budget.nodes >= 0 else {
+      throw ParseError(.tooLarge, at: position(node.mark), "the YAML document expands to more than \(limits.maxYAMLNodes) nodes; phi-scan stops here to stay bounded")
+    }
+    var inAlias = inAlias
+    if case .scalar = node {} else if !inAlias, !budget.seenCollections.insert(position(node.mark)).inserted { inAlias = true }
+    if inAlias {
+      budget.aliasNodes -= 1
+      guard budget.aliasNodes >= 0 else {
+        throw ParseError(.tooLarge, at: position(node.mark), "YAML aliases expand to more than \(limits.maxYAMLAliasNodes) nodes (an alias bomb?); phi-scan refuses to expand them")
+      }
     }
     guard depth <= limits.maxDepth else {
       throw ParseError(.tooDeep, at: position(node.mark), "nesting is deeper than \(limits.maxDepth) levels; phi-scan stops here to stay bounded")
@@ -114,16 +99,16 @@ public enum YAMLLoader {
           // keep the value reachable under a placeholder key.
           keyText = "?"
           keyRange = SourceRange(start: position(key.mark), end: position(key.mark))
-          _ = try convert(key, depth: depth + 1, budget: &budget, limits: limits)
+          _ = try convert(key, depth: depth + 1, inAlias: inAlias, budget: &budget, limits: limits)
         }
-        members.append(Member(key: keyText, keyRange: keyRange, value: try convert(value, depth: depth + 1, budget: &budget, limits: limits)))
+        members.append(Member(key: keyText, keyRange: keyRange, value: try convert(value, depth: depth + 1, inAlias: inAlias, budget: &budget, limits: limits)))
       }
       return Node(.object(members), range: SourceRange(start: start, end: start))
     case .sequence(let sequence):
       var elements: [Node] = []
       elements.reserveCapacity(sequence.count)
       for element in sequence {
-        elements.append(try convert(element, depth: depth + 1, budget: &budget, limits: limits))
+        elements.append(try convert(element, depth: depth + 1, inAlias: inAlias, budget: &budget, limits: limits))
       }
       return Node(.array(elements), range: SourceRange(start: start, end: start))
     case .alias:

@@ -1,0 +1,290 @@
+/// Yams composes nodes recursively, so a YAML text nested 200,000 levels deep (`[[[[…`,
+/// `- - - - …`, `? ? ? …` or ever deeper indentation) would overflow the thread's stack
+/// before any depth check on the composed tree could run. This pass bounds the nesting
+/// on the bytes, before Yams sees them.
+///
+/// It computes an *upper bound* of the depth libyaml's events reach: open block levels
+/// (one per indentation column still open, plus one per compact `- `, `? ` or `: `
+/// indicator) plus open flow collections. Where a byte-level reader cannot tell what
+/// libyaml will do, it errs upwards. The one real ambiguity is a line that starts with a
+/// quote right after a line that ended inside a plain scalar (the quote may continue that
+/// scalar or start a quoted one): until that quote closes, everything that could nest
+/// counts and nothing that could un-nest does. A closing bracket can only lower the flow
+/// count while it is positive. Over-counting needs hundreds of unbalanced brackets or
+/// odd quotes at token starts, which no real schema has.
+enum YAMLNestingBound {
+  static func check(_ bytes: [UInt8], maxDepth: Int) throws(ParseError) {
+    var scanner = Scan(bytes: bytes, maxDepth: maxDepth)
+    if let offset = scanner.run() {
+      throw ParseError(.tooDeep, at: UTF8Text.position(of: offset, in: bytes), "nesting is deeper than \(maxDepth) levels; phi-scan stops here to stay bounded")
+    }
+    if let offset = scanner.aliasInKey ?? (scanner.anyAlias ? scanner.explicitKey : nil) {
+      throw ParseError(.tooLarge, at: UTF8Text.position(of: offset, in: bytes), "a YAML alias is used in a mapping key; Yams would hash its whole expansion (an alias bomb?), so phi-scan refuses the file")
+    }
+  }
+
+  private struct Scan {
+    let bytes: [UInt8]
+    let maxDepth: Int
+    /// Indentation columns of open block levels (compact indicators push their column + 1).
+    var blockLevels: [Int] = []
+    var flowDepth = 0
+    /// Inside a quoted scalar: its quote byte; `ambiguousQuote` when it may not be one.
+    var quote: UInt8 = 0
+    var ambiguousQuote = false
+    /// The previous line ended inside a plain scalar, which the next line may continue.
+    var previousEndedInPlain = false
+    /// A block scalar (`|`, `>`) started: the indentation of its parent node (its text is
+    /// indented more) and the explicit indentation indicator, if any. Its text is skipped.
+    var blockScalarParent: (column: Int, explicit: Int?)?
+    var blockScalarIndent: Int?
+
+    init(bytes: [UInt8], maxDepth: Int) {
+      self.bytes = bytes
+      self.maxDepth = maxDepth
+    }
+
+    static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+
+    func isBlank(_ byte: UInt8) -> Bool { byte == Self.space || byte == Self.tab || byte == Self.cr }
+
+    /// The offset where the bound first exceeds `maxDepth`, or nil.
+    mutating func run() -> Int? {
+      var lineStart = 0
+      while lineStart < bytes.count {
+        var lineEnd = lineStart
+        while lineEnd < bytes.count, bytes[lineEnd] != Self.lf { lineEnd += 1 }
+        currentLineStart = lineStart
+        if let offset = line(lineStart, lineEnd) { return offset }
+        lineStart = lineEnd + 1
+      }
+      return nil
+    }
+
+    var depth: Int { blockLevels.count + flowDepth }
+    /// Yams hashes every mapping key in full, aliases expanded, so an alias inside a key
+    /// can cost exponential time. Recorded: an alias in an implicit or flow-mapping key,
+    /// an explicit `? ` key, whether any alias occurs, and per flow level whether an alias
+    /// occurred since its current entry began.
+    var aliasInKey: Int?
+    var explicitKey: Int?
+    var anyAlias = false
+    var aliasInEntry: [Bool] = [false]
+    /// Per open flow collection: true for `{`, and whether a key is expected there.
+    var flowIsMapping: [Bool] = []
+    var expectingKey = false
+
+    mutating func sawAlias(at offset: Int) {
+      anyAlias = true
+      aliasInEntry[aliasInEntry.count - 1] = true
+      if flowIsMapping.last == true && expectingKey && aliasInKey == nil { aliasInKey = offset }
+    }
+
+    mutating func sawValueIndicator(at offset: Int) {
+      if aliasInEntry.last == true && aliasInKey == nil { aliasInKey = offset }
+      expectingKey = false
+    }
+
+    mutating func openFlow(_ byte: UInt8) {
+      flowIsMapping.append(byte == UInt8(ascii: "{"))
+      aliasInEntry.append(false)
+      expectingKey = byte == UInt8(ascii: "{")
+    }
+
+    mutating func closeFlow() {
+      if !flowIsMapping.isEmpty { flowIsMapping.removeLast() }
+      if aliasInEntry.count > 1 {
+        let inner = aliasInEntry.removeLast()
+        if inner { aliasInEntry[aliasInEntry.count - 1] = true }
+      }
+      expectingKey = false
+    }
+
+    /// Where the current line starts; columns here are byte counts, which is enough
+    /// because only leading spaces and indicators are compared.
+    var currentLineStart = 0
+
+    /// One line; returns the offset where the bound was exceeded.
+    mutating func line(_ start: Int, _ end: Int) -> Int? {
+      var index = start
+      while index < end, bytes[index] == Self.space { index += 1 }
+      let indent = index - start
+      let blank = index == end || bytes[index] == Self.cr || bytes[index] == UInt8(ascii: "#")
+      if quote != 0 && ambiguousQuote && !blank {
+        if indent > (blockLevels.last ?? -1) { blockLevels.append(indent) }
+        if depth > maxDepth { return index }
+      }
+      if quote == 0 {
+        // Block scalar text: every line at least as indented as its first text line.
+        if let parent = blockScalarParent {
+          if blank { return nil }
+          blockScalarParent = nil
+          let textIndent = parent.explicit.map { parent.column + $0 } ?? indent
+          if indent > parent.column && indent >= textIndent {
+            blockScalarIndent = textIndent
+            return nil
+          }
+        }
+        if let textIndent = blockScalarIndent {
+          if blank || indent >= textIndent { return nil }
+          blockScalarIndent = nil
+        }
+        if blank { return nil }
+        while let top = blockLevels.last, top >= indent { blockLevels.removeLast() }
+        blockLevels.append(indent)
+        if flowDepth == 0 { aliasInEntry[0] = false }
+        if depth > maxDepth { return index }
+      }
+      return tokens(from: index, to: end)
+    }
+
+    /// Walks the tokens of a line that matter for nesting.
+    mutating func tokens(from start: Int, to end: Int) -> Int? {
+      var index = start
+      var atTokenStart = true
+      var inPlainScalar = false
+      let lineMayContinuePlain = previousEndedInPlain
+      var firstToken = true
+      /// The column of the node a block scalar on this line would belong to.
+      var nodeColumn = start - currentLineStart
+      defer { previousEndedInPlain = inPlainScalar || (lineMayContinuePlain && firstToken) }
+      // A document marker (`--- |`): what follows it is a top-level node.
+      if start == currentLineStart, start + 3 <= end, bytes[start] == bytes[start + 1], bytes[start] == bytes[start + 2],
+        bytes[start] == UInt8(ascii: "-") || bytes[start] == UInt8(ascii: "."), start + 3 == end || isBlank(bytes[start + 3])
+      {
+        index = start + 3
+        nodeColumn = -1
+        firstToken = false
+      }
+      while index < end {
+        let byte = bytes[index]
+        if quote != 0 {
+          index = quoted(byte, at: index, end: end)
+          if quote == 0 { atTokenStart = false; inPlainScalar = false }
+          if depth > maxDepth { return index - 1 }
+          continue
+        }
+        let isFirstToken = firstToken
+        if !isBlank(byte) { firstToken = false }
+        let next: UInt8? = index + 1 < end ? bytes[index + 1] : nil
+        let separated = next == nil || isBlank(next!)
+        if isBlank(byte) {
+          index += 1
+          if !inPlainScalar { atTokenStart = true }
+          if let next, next == UInt8(ascii: "#") { return nil }  // " #" starts a comment everywhere
+          continue
+        }
+        switch byte {
+        case UInt8(ascii: "["), UInt8(ascii: "{"):
+          if atTokenStart || flowDepth > 0 {
+            flowDepth += 1
+            openFlow(byte)
+            if depth > maxDepth { return index }
+            atTokenStart = true
+            inPlainScalar = false
+          }
+        case UInt8(ascii: "]"), UInt8(ascii: "}"):
+          if flowDepth > 0 {
+            flowDepth -= 1
+            closeFlow()
+            atTokenStart = false
+            inPlainScalar = false
+          }
+        case UInt8(ascii: ","):
+          if flowDepth > 0 {
+            atTokenStart = true
+            inPlainScalar = false
+            aliasInEntry[aliasInEntry.count - 1] = false
+            expectingKey = flowIsMapping.last == true
+          }
+        case UInt8(ascii: "\""), UInt8(ascii: "'"):
+          if atTokenStart {
+            if flowDepth == 0 { nodeColumn = index - currentLineStart }
+            quote = byte
+            ambiguousQuote = isFirstToken && lineMayContinuePlain
+          }
+        case UInt8(ascii: "#"):
+          if atTokenStart { return nil }
+        case UInt8(ascii: "-"), UInt8(ascii: "?"):
+          if atTokenStart && separated {
+            blockLevels.append((blockLevels.last ?? 0) + 1)
+            nodeColumn = index - currentLineStart
+            if byte == UInt8(ascii: "?") && explicitKey == nil { explicitKey = index }
+            if depth > maxDepth { return index }
+          } else if atTokenStart && byte == UInt8(ascii: "?") && flowDepth > 0 {
+            // libyaml reads `?` in flow context as a key indicator whatever follows it.
+            if explicitKey == nil { explicitKey = index }
+          } else if atTokenStart {
+            atTokenStart = false
+            inPlainScalar = true
+            nodeColumn = index - currentLineStart
+          }
+        case UInt8(ascii: ":"):
+          if separated || (flowDepth > 0 && next.map { [UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}")].contains($0) } == true) {
+            sawValueIndicator(at: index)
+            if atTokenStart && separated {
+              blockLevels.append((blockLevels.last ?? 0) + 1)
+              if depth > maxDepth { return index }
+            }
+            atTokenStart = true
+            inPlainScalar = false
+          } else if flowDepth > 0 {
+            sawValueIndicator(at: index)  // `{"a":*b}`: libyaml may read an adjacent `:` as one
+          }
+        case UInt8(ascii: "|"), UInt8(ascii: ">"):
+          if atTokenStart && flowDepth == 0 && !(isFirstToken && lineMayContinuePlain) {
+            var explicit: Int?
+            var header = index + 1
+            while header < end, let digit = Optional(bytes[header]), digit == UInt8(ascii: "+") || digit == UInt8(ascii: "-") || (digit >= UInt8(ascii: "1") && digit <= UInt8(ascii: "9")) {
+              if digit >= UInt8(ascii: "1") { explicit = Int(digit - UInt8(ascii: "0")) }
+              header += 1
+            }
+            blockScalarParent = (nodeColumn, explicit)
+            return nil
+          }
+        case UInt8(ascii: "!"), UInt8(ascii: "&"), UInt8(ascii: "*"):
+          // A tag, anchor or alias: its name runs to the next blank; a token follows.
+          if atTokenStart {
+            if byte == UInt8(ascii: "*") { sawAlias(at: index) }
+            while index + 1 < end, !isBlank(bytes[index + 1]), !(flowDepth > 0 && [UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}")].contains(bytes[index + 1])) { index += 1 }
+            atTokenStart = false
+          }
+        default:
+          if atTokenStart {
+            atTokenStart = false
+            inPlainScalar = true
+            if flowDepth == 0 { nodeColumn = index - currentLineStart }
+          }
+        }
+        index += 1
+      }
+      return nil
+    }
+
+    /// One byte inside a quoted scalar; returns the next index. Inside a quote that may
+    /// not be one, whatever could nest counts and nothing lowers the count.
+    mutating func quoted(_ byte: UInt8, at index: Int, end: Int) -> Int {
+      switch byte {
+      case quote:
+        if quote == UInt8(ascii: "'"), index + 1 < end, bytes[index + 1] == quote { return index + 2 }
+        quote = 0
+        ambiguousQuote = false
+      case UInt8(ascii: "\\") where quote == UInt8(ascii: "\""):
+        return index + 2
+      case UInt8(ascii: "["), UInt8(ascii: "{"):
+        if ambiguousQuote { flowDepth += 1 }
+      case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"):
+        if ambiguousQuote, index + 1 == end || isBlank(bytes[index + 1]) {
+          blockLevels.append((blockLevels.last ?? 0) + 1)
+          if byte == UInt8(ascii: ":") { sawValueIndicator(at: index) }
+          if byte == UInt8(ascii: "?") && explicitKey == nil { explicitKey = index }
+        }
+      case UInt8(ascii: "*"):
+        if ambiguousQuote { sawAlias(at: index) }
+      default:
+        break
+      }
+      return index + 1
+    }
+  }
+}
