@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build scan test clean
+.PHONY: deps build scan test fuzz-smoke clean
 
 # libpcre2-dev (headers + pkg-config file) comes from Debian's packages.
 deps:
@@ -27,5 +27,11 @@ test: deps
 	swift build --build-tests
 	swift test --skip-build
 
+# Builds the libFuzzer harnesses (Fuzz/) and runs each for a few seconds from a fixed
+# seed, so they keep building and the seed corpus keeps passing. Long runs:
+# scripts/fuzz.sh HARNESS SECONDS (see README, "Hostile input").
+fuzz-smoke: deps
+	FUZZ_FLAGS=-seed=1 scripts/fuzz.sh all 10
+
 clean:
-	rm -rf .build
+	rm -rf .build Fuzz/.build
