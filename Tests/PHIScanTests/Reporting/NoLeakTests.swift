@@ -3,8 +3,8 @@ import Testing
 
 @testable import PHIScan
 
-/// Scans the labeled corpus with the real binary in every format and searches every
-/// output (stderr included) for every labeled value. Labels carry no values, so each
+/// Scans the labeled corpus with the real binary in every format, writing a baseline too,
+/// and searches every output (stderr and the baseline included) for every labeled value. Labels carry no values, so each
 /// value is read from its file at the labeled pointer (DESIGN.md "Redaction").
 @Suite struct NoLeakTests {
   struct Label: Decodable {
@@ -62,12 +62,14 @@ import Testing
     #expect(searchable.count >= 4, "the labeled corpus should give values to search for")
     let out = try CLIExitCodeTests.directory([:])
     try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-    let files = ["sarif", "json", "txt"].map { out.appendingPathComponent("report.\($0)").path }
+    let files = ["sarif", "json", "txt", "baseline.json"].map { out.appendingPathComponent("report.\($0)").path }
     let run = try CLIExitCodeTests.run(["scan", "corpus", "-f", "sarif", "-o", files[0], "-f", "json", "-o", files[1], "-f", "text", "-o", files[2], "--fail-on", "never"])
     #expect(run.status == 0 || run.status == 2)
     let stdoutText = try CLIExitCodeTests.run(["scan", "corpus", "--fail-on", "never"]).stdout
+    let baselineRun = try CLIExitCodeTests.run(["scan", "corpus", "--write-baseline", files[3], "--fail-on", "never"])
     var outputs = try files.map { try String(contentsOfFile: $0, encoding: .utf8) }
-    outputs += [run.stdout, run.stderr, stdoutText]
+    outputs += [run.stdout, run.stderr, stdoutText, baselineRun.stdout, baselineRun.stderr]
+    #expect(outputs[3].count > 100, "the baseline records the corpus findings")
     #expect(outputs[2].contains(" | "), "the text report shows code frames")
     for (value, site, source) in searchable {
       for (index, output) in outputs.enumerated() {
