@@ -74,3 +74,17 @@ import Testing
     #expect(problem.message.contains("repeats 1 key"))
   }
 }
+
+/// The ASCII shortcuts of `ScalarClass` agree with Unicode properties everywhere.
+@Suite struct ScalarClassTests {
+  @Test func agreesWithUnicodePropertiesOnASCIIAndBeyond() {
+    let samples = (0..<0x300).compactMap(Unicode.Scalar.init) + ["\u{2019}", "\u{00A0}", "\u{0661}", "\u{4E00}", "\u{1F600}"]
+    for scalar in samples {
+      #expect(ScalarClass.isAlphabetic(scalar) == scalar.properties.isAlphabetic, "\(scalar.value)")
+      #expect(ScalarClass.isUppercase(scalar) == scalar.properties.isUppercase, "\(scalar.value)")
+      #expect(ScalarClass.isLowercase(scalar) == scalar.properties.isLowercase, "\(scalar.value)")
+      #expect(ScalarClass.isNumeric(scalar) == (scalar.properties.numericType != nil), "\(scalar.value)")
+      #expect(ScalarClass.isWhitespace(scalar) == scalar.properties.isWhitespace, "\(scalar.value)")
+    }
+  }
+}

@@ -51,7 +51,7 @@ public enum NameMatcher {
     let identifierLike =
       identifierSites.contains(context.site)
       || (!isPathLike
-        && (!text.unicodeScalars.contains { $0.properties.isWhitespace } || !text.unicodeScalars.contains { $0.properties.isUppercase }))
+        && (!text.unicodeScalars.contains(where: ScalarClass.isWhitespace) || !text.unicodeScalars.contains(where: ScalarClass.isUppercase)))
     var result: Score
     if identifierLike {
       result = identifierScore(NameTokenizer.identifierWords(text), lexicon, allowSingle: context.site.holdsData)
@@ -119,8 +119,8 @@ public enum NameMatcher {
   static func hasCamelHump(_ chunk: Substring) -> Bool {
     var previousLower = false
     for scalar in chunk.unicodeScalars {
-      if previousLower && scalar.properties.isUppercase { return true }
-      previousLower = scalar.properties.isLowercase
+      if previousLower && ScalarClass.isUppercase(scalar) { return true }
+      previousLower = ScalarClass.isLowercase(scalar)
     }
     return false
   }

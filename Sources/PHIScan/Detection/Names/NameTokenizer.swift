@@ -38,9 +38,9 @@ enum NameTokenizer {
     var afterApostrophe = false
     let scalars = Array(text.unicodeScalars)
     for (index, scalar) in scalars.enumerated() {
-      let isLetter = scalar.properties.isAlphabetic
+      let isLetter = ScalarClass.isAlphabetic(scalar)
       let isApostrophe = scalar == "'" || scalar == "\u{2019}"
-      if isApostrophe, previous != nil, index + 1 < scalars.count, scalars[index + 1].properties.isAlphabetic {
+      if isApostrophe, previous != nil, index + 1 < scalars.count, ScalarClass.isAlphabetic(scalars[index + 1]) {
         afterApostrophe = true
         continue  // O'Brien stays one word
       }
@@ -50,10 +50,10 @@ enum NameTokenizer {
         continue
       }
       if let previous, current.letterCount > 0, !afterApostrophe {
-        let upper = scalar.properties.isUppercase
-        let camel = previous.properties.isLowercase && upper
+        let upper = ScalarClass.isUppercase(scalar)
+        let camel = ScalarClass.isLowercase(previous) && upper
         let acronymEnd =
-          previous.properties.isUppercase && upper && index + 1 < scalars.count && scalars[index + 1].properties.isLowercase
+          ScalarClass.isUppercase(previous) && upper && index + 1 < scalars.count && ScalarClass.isLowercase(scalars[index + 1])
         if camel || acronymEnd { current.finish(into: &tokens, after: .other) }
       }
       current.add(scalar)
@@ -73,16 +73,16 @@ enum NameTokenizer {
     while index < scalars.count {
       let scalar = scalars[index]
       let next = index + 1 < scalars.count ? scalars[index + 1] : nil
-      let nextIsLetter = next?.properties.isAlphabetic ?? false
-      if scalar.properties.isAlphabetic {
+      let nextIsLetter = next.map(ScalarClass.isAlphabetic) ?? false
+      if ScalarClass.isAlphabetic(scalar) {
         if current.letterCount == 0 { current.startsSentence = sentenceStart }
         current.add(scalar)
-      } else if scalar.properties.numericType != nil && current.letterCount > 0 {
+      } else if ScalarClass.isNumeric(scalar) && current.letterCount > 0 {
         current.hasDigits = true
       } else if (scalar == "'" || scalar == "\u{2019}") && current.letterCount > 0 && nextIsLetter {
         // O'Brien keeps one word; Crohn's is Crohn, possessive.
         let following = index + 2 < scalars.count ? scalars[index + 2] : nil
-        if next == "s" || next == "S", following == nil || !(following!.properties.isAlphabetic) {
+        if next == "s" || next == "S", following == nil || !(ScalarClass.isAlphabetic(following!)) {
           current.isPossessive = true
           index += 2
           continue
@@ -132,8 +132,8 @@ enum NameTokenizer {
     var startsSentence = false
 
     mutating func add(_ scalar: Unicode.Scalar) {
-      if letterCount == 0 { isCapitalized = scalar.properties.isUppercase }
-      if scalar.properties.isLowercase { isAllCaps = false }
+      if letterCount == 0 { isCapitalized = ScalarClass.isUppercase(scalar) }
+      if ScalarClass.isLowercase(scalar) { isAllCaps = false }
       letterCount += 1
       let (first, second) = Self.folded(scalar)
       if first == 0 {
@@ -200,5 +200,40 @@ enum NameTokenizer {
       guard let base, base.value < 0x80 else { return (0, 0) }
       return folded(base)
     }
+  }
+}
+
+/// Unicode letter classes with an ASCII shortcut: the property lookups behind
+/// `Unicode.Scalar.Properties` cost a table search per call, and nearly every
+/// scanned character is ASCII. Exactly the same answers for every scalar.
+enum ScalarClass {
+  @inline(__always) static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    if value < 0x80 { return (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A) }
+    return scalar.properties.isAlphabetic
+  }
+
+  @inline(__always) static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    if value < 0x80 { return value >= 0x41 && value <= 0x5A }
+    return scalar.properties.isUppercase
+  }
+
+  @inline(__always) static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    if value < 0x80 { return value >= 0x61 && value <= 0x7A }
+    return scalar.properties.isLowercase
+  }
+
+  @inline(__always) static func isNumeric(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    if value < 0x80 { return value >= 0x30 && value <= 0x39 }
+    return scalar.properties.numericType != nil
+  }
+
+  @inline(__always) static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+    return scalar.properties.isWhitespace
   }
 }
