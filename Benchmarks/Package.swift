@@ -15,6 +15,9 @@ let package = Package(
     .executableTarget(
       name: "shape-census",
       dependencies: [.product(name: "PHIScan", package: "phi-scan")]),
+    .executableTarget(
+      name: "name-lexicon",
+      dependencies: [.product(name: "PHIScan", package: "phi-scan")]),
     // Deterministic synthetic corpus for run.sh; depends on nothing.
     .executableTarget(name: "generate-corpus"),
   ]

@@ -85,6 +85,8 @@ struct NameLexicon: Sendable {
   private(set) var placeholderPhrases: Set<String> = []
   /// Organisations, places and brands that parse as names (`johns hopkins`).
   private(set) var notPersonPhrases: Set<String> = []
+  /// First words of all phrases: a phrase string is built only after this cheap check.
+  private(set) var phraseStarts: Set<NameKey> = []
 
   /// The lexicons built into the binary, loaded on first use.
   static let builtin = NameLexicon(files: BuiltinPacks.files)
@@ -177,6 +179,7 @@ struct NameLexicon: Sendable {
       let trimmed = word.trimmingCharacters(in: .whitespaces)
       if kind == "phrase", let phrases {
         self[keyPath: phrases].insert(trimmed)
+        if let first = trimmed.split(separator: " ").first, let key = NameKey(first.utf8) { phraseStarts.insert(key) }
         continue
       }
       guard let flags = flag(kind), let key = NameKey(trimmed.utf8) else { continue }

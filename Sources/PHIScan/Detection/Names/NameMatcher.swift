@@ -37,6 +37,30 @@ public enum NameMatcher {
   /// author, so it weighs less unless a cue word ("Patient ...") stands before it.
   static let proseSites: Set<Site> = [.description, .toolDescription, .title]
 
+  /// How big the built-in lexicons are.
+  public struct LexiconSizes: Sendable, Equatable {
+    public var givenNames: Int
+    public var surnames: Int
+    public var englishWords: Int
+    public var entries: Int
+    public init(givenNames: Int, surnames: Int, englishWords: Int, entries: Int) {
+      self.givenNames = givenNames
+      self.surnames = surnames
+      self.englishWords = englishWords
+      self.entries = entries
+    }
+  }
+
+  /// Builds the lookup table from the embedded files afresh (the shared one is built
+  /// once, on first use) and reports its size: for load-time measurements.
+  public static func buildLexiconForMeasurement() -> LexiconSizes {
+    let lexicon = NameLexicon(files: BuiltinPacks.files)
+    let entries = lexicon.entries.values
+    return LexiconSizes(
+      givenNames: entries.count { $0.given > 0 }, surnames: entries.count { $0.surname > 0 },
+      englishWords: entries.count { $0.english > 0 }, entries: entries.count)
+  }
+
   public static func match(_ text: String, context: NameContext) -> NameMatch? {
     match(text, context: context, lexicon: .builtin)
   }
@@ -60,7 +84,7 @@ public enum NameMatcher {
       let words = NameTokenizer.textWords(prose ? withoutCode(text) : text)
       result = textScore(words, lexicon, prose: proseSites.contains(context.site), nameContext: fieldNamesPerson || context.inNameEnum)
       // An identifier inside a value ("see robertOkafor"): the strict pair still counts.
-      if result.value == 0 && context.site.holdsData {
+      if result.value == 0 && context.site.holdsData && (text.utf8.contains(0x5F) || hasCamelHump(Substring(text))) {
         for chunk in text.split(whereSeparator: \.isWhitespace) where chunk.contains("_") || hasCamelHump(chunk) {
           let inner = identifierScore(NameTokenizer.identifierWords(String(chunk)), lexicon, allowSingle: false)
           if inner.value > result.value { result = inner }
@@ -97,7 +121,9 @@ public enum NameMatcher {
   /// Prose without its code: fenced blocks, inline `code` and HTML <code>/<pre>
   /// elements hold program text ("Hello world" strings), not people.
   static func withoutCode(_ text: String) -> String {
-    guard text.contains("`") || text.contains("<code") || text.contains("<pre") else { return text }
+    guard text.utf8.contains(where: { $0 == 0x60 || $0 == 0x3C }),
+      text.contains("`") || text.contains("<code") || text.contains("<pre")
+    else { return text }
     var out = ""
     var rest = Substring(text)
     let pairs: [(open: String, close: String)] = [("```", "```"), ("<pre", "</pre>"), ("<code", "</code>"), ("`", "`")]
@@ -426,6 +452,7 @@ public enum NameMatcher {
     }
     if run.count >= 2 {
       for i in run.lowerBound..<(run.upperBound - 1) {
+        guard let key = tokens[i].key, lexicon.phraseStarts.contains(key) else { continue }
         if lexicon.notPersonPhrases.contains(phrase(tokens, i...(i + 1))) { return true }
         if i + 2 < run.upperBound, lexicon.notPersonPhrases.contains(phrase(tokens, i...(i + 2))) { return true }
       }
@@ -437,7 +464,8 @@ public enum NameMatcher {
   static func isPlaceholder(_ tokens: [NameToken], _ given: Int, _ surname: Int, _ entries: [NameEntry?], _ lexicon: NameLexicon) -> Bool {
     if entries[surname]?.flags.contains(.placeholder) == true { return true }
     // Invented sample surnames: Exampleton, Samplesen, Testerson.
-    if let key = tokens[surname].key?.string, ["example", "sample", "test", "dummy", "fake"].contains(where: key.hasPrefix) { return true }
+    if let key = tokens[surname].key, key.count >= 4, ["example", "sample", "test", "dummy", "fake"].contains(where: key.string.hasPrefix) { return true }
+    guard let first = tokens[min(given, surname)].key, lexicon.phraseStarts.contains(first) || lexicon.phraseStarts.contains(tokens[given].key ?? first) else { return false }
     let lower = min(given, surname)
     let upper = max(given, surname)
     if lexicon.placeholderPhrases.contains(phrase(tokens, lower...upper)) { return true }
