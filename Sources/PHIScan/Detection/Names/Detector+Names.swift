@@ -54,11 +54,15 @@ extension Detector {
     case .patternProperty: site = .propertyName
     default: site = string.site
     }
-    let context = NameContext(
-      site: site, propertyPath: string.propertyPath, inNameEnum: inNameEnum,
-      isAttribution: NameMatcher.isAttribution(string.pointer.tokens + string.propertyPath))
+    // Built only once the regex prefilter passes: tokenizing the pointer and path for
+    // every string was a large share of a whole scan.
+    var builtContext: NameContext?
     var best: NameMatch?
     for text in texts where (try? rule.regex.matches(text, using: matchData)) == true {
+      let context = builtContext ?? NameContext(
+        site: site, propertyPath: string.propertyPath, inNameEnum: inNameEnum,
+        isAttribution: NameMatcher.isAttribution(string.pointer.tokens + string.propertyPath))
+      builtContext = context
       guard let match = NameMatcher.match(text, context: context) else { continue }
       if best == nil || (best!.isPlaceholder && !match.isPlaceholder) || (best!.isPlaceholder == match.isPlaceholder && match.confidence > best!.confidence) {
         best = match
