@@ -48,6 +48,13 @@ enum YAMLNestingBound {
 
     func isBlank(_ byte: UInt8) -> Bool { byte == Self.space || byte == Self.tab || byte == Self.cr }
 
+    static func isAnchorByte(_ byte: UInt8) -> Bool {
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "_"), UInt8(ascii: "-"): return true
+      default: return false
+      }
+    }
+
     /// The offset where the bound first exceeds `maxDepth`, or nil.
     mutating func run() -> Int? {
       var lineStart = 0
@@ -243,10 +250,15 @@ enum YAMLNestingBound {
             return nil
           }
         case UInt8(ascii: "!"), UInt8(ascii: "&"), UInt8(ascii: "*"):
-          // A tag, anchor or alias: its name runs to the next blank; a token follows.
+          // A tag runs to the next blank (or flow indicator); an anchor or alias name is
+          // what libyaml allows in one, [0-9A-Za-z_-], so `*a:b` is an alias and a `:`.
           if atTokenStart {
             if byte == UInt8(ascii: "*") { sawAlias(at: index) }
-            while index + 1 < end, !isBlank(bytes[index + 1]), !(flowDepth > 0 && [UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}")].contains(bytes[index + 1])) { index += 1 }
+            if byte == UInt8(ascii: "!") {
+              while index + 1 < end, !isBlank(bytes[index + 1]), !(flowDepth > 0 && [UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}")].contains(bytes[index + 1])) { index += 1 }
+            } else {
+              while index + 1 < end, Self.isAnchorByte(bytes[index + 1]) { index += 1 }
+            }
             atTokenStart = false
           }
         default:

@@ -95,6 +95,7 @@ import Testing
     "flow mapping key": Self.bomb + "j: {*i}\n",
     "flow sequence as key": Self.bomb + "j:\n  [a, *i]: x\n",
     "adjacent value indicator": Self.bomb + "j: {*i:x}\n",
+    "alias glued to a value indicator in a sequence": Self.bomb + "j: [*i *i:x]\n",
   ]
 
   static let bomb: String = {
