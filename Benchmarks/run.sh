@@ -31,9 +31,9 @@ rm -rf "$corpus" && mkdir -p "$corpus"
 "$here/.build/release/generate-corpus" "$corpus/synthetic" "$documents"
 realworld="$repo/../shared/realworld"
 if [ -d "$realworld" ]; then
-  mkdir -p "$corpus/realworld"
-  (cd "$realworld" && find . -name '*.json' -print0 | cpio -0pdm --quiet "$corpus/realworld")
+  cp -R "$realworld" "$corpus/realworld"
   chmod -R u+w "$corpus/realworld"
+  find "$corpus/realworld" -type f ! -name '*.json' -delete
 fi
 files=$(find "$corpus" -type f | wc -l)
 bytes=$(find "$corpus" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
