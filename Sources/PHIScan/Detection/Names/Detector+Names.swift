@@ -54,15 +54,9 @@ extension Detector {
     case .patternProperty: site = .propertyName
     default: site = string.site
     }
-    // Built only once the regex prefilter passes: tokenizing the pointer and path for
-    // every string was a large share of a whole scan.
-    var builtContext: NameContext?
+    let context = NameContext(site: site, propertyPath: string.propertyPath, inNameEnum: inNameEnum)
     var best: NameMatch?
     for text in texts where (try? rule.regex.matches(text, using: matchData)) == true {
-      let context = builtContext ?? NameContext(
-        site: site, propertyPath: string.propertyPath, inNameEnum: inNameEnum,
-        isAttribution: NameMatcher.isAttribution(string.pointer.tokens + string.propertyPath))
-      builtContext = context
       guard let match = NameMatcher.match(text, context: context) else { continue }
       if best == nil || (best!.isPlaceholder && !match.isPlaceholder) || (best!.isPlaceholder == match.isPlaceholder && match.confidence > best!.confidence) {
         best = match
@@ -70,6 +64,9 @@ extension Detector {
     }
     guard let match = best else { return nil }
     var confidence = match.confidence
+    // Attribution (authors, maintainers) caps at low; the pointer is tokenized only for
+    // the few strings that hold a name, never for every string.
+    if confidence > .low && NameMatcher.isAttribution(string.pointer.tokens + string.propertyPath) { confidence = .low }
     if !string.context.isCached && !match.isPlaceholder {
       guard let lowered = Confidence(score: confidence.score - 1) else { return nil }
       confidence = lowered

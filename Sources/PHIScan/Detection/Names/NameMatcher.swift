@@ -107,6 +107,19 @@ public enum NameMatcher {
     return NameMatch(confidence: confidence, isPlaceholder: false, reason: result.reason)
   }
 
+  /// Every field word holds "name" or is "maiden": a byte scan spares tokenizing the
+  /// property names of most strings.
+  static func mentionsNameField(_ property: String) -> Bool {
+    var lowered: [UInt8] = []
+    lowered.reserveCapacity(property.utf8.count)
+    for byte in property.utf8 { lowered.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) }
+    func contains(_ word: [UInt8]) -> Bool {
+      guard lowered.count >= word.count else { return false }
+      return (0...(lowered.count - word.count)).contains { start in lowered[start..<(start + word.count)].elementsEqual(word) }
+    }
+    return contains(Array("name".utf8)) || contains(Array("maiden".utf8))
+  }
+
   /// True when a path token is an attribution word (`authors`, `x-maintainer`).
   public static func isAttribution(_ path: [String]) -> Bool {
     isAttribution(path, .builtin)
@@ -155,7 +168,7 @@ public enum NameMatcher {
   /// `last_name`, `patientName`, `surname`, but not `file_name` or `drug_name`.
   /// A bare `name` says so only under a person (`patient.name`, `contact/name`).
   static func isPersonNameField(_ path: [String], _ lexicon: NameLexicon) -> Bool {
-    guard let last = path.last else { return false }
+    guard let last = path.last, mentionsNameField(last) else { return false }
     var sawField = false
     var sawPersonOrCompound = false
     for word in NameTokenizer.identifierWords(last) {
