@@ -6,7 +6,7 @@
 #   scripts/fuzz.sh build             only build
 #
 # Seeds come from corpus/ and the hostile fixtures; each harness keeps its growing corpus
-# in Fuzz/corpus/HARNESS (not in git). A crash, leak or timeout stops the run with a
+# in Fuzz/corpus/HARNESS (not in git; FUZZ_CORPUS_ROOT moves it, e.g. to start afresh). A crash, leak or timeout stops the run with a
 # reproducer in Fuzz/artifacts/HARNESS/; keep it as a regression test
 # (Tests/PHIScanTests/Robustness/FuzzRegressionTests.swift) once fixed.
 set -euo pipefail
@@ -58,7 +58,7 @@ seed() {
 run() {
   local harness=$1 seconds=$2
   local exe; exe=$(binary "$harness")
-  local corpus_dir="Fuzz/corpus/$harness" artifacts="Fuzz/artifacts/$harness"
+  local corpus_dir="${FUZZ_CORPUS_ROOT:-Fuzz/corpus}/$harness" artifacts="Fuzz/artifacts/$harness"
   mkdir -p "$corpus_dir" "$artifacts"
   [ -n "$(ls -A "$corpus_dir" 2>/dev/null)" ] || seed "$harness" "$corpus_dir"
   echo "== fuzz $harness for ${seconds}s" >&2
