@@ -11,6 +11,8 @@ import PCRE2
 public final class Detector {
   public let rules: RuleSet
   let matchData: PCRE2MatchData
+  /// Person-name verdicts already reached by this worker (see `nameMatch`).
+  let nameMatchCache = NameMatchCache()
   /// Rules grouped by the site they apply to, so each string meets only its own rules.
   private let rulesBySite: [Site: [Rule]]
   /// `rules(for:)` of every site, computed once (rules with a Swift matcher apart),

@@ -54,10 +54,10 @@ extension Detector {
     case .patternProperty: site = .propertyName
     default: site = string.site
     }
-    let context = NameContext(site: site, propertyPath: string.propertyPath, inNameEnum: inNameEnum)
+    let namesExpected = inNameEnum || NameMatcher.isPersonNameField(string.propertyPath, .builtin)
     var best: NameMatch?
-    for text in texts where (try? rule.regex.matches(text, using: matchData)) == true {
-      guard let match = NameMatcher.match(text, context: context) else { continue }
+    for text in texts {
+      guard let match = nameMatch(rule, text, site: site, namesExpected: namesExpected) else { continue }
       if best == nil || (best!.isPlaceholder && !match.isPlaceholder) || (best!.isPlaceholder == match.isPlaceholder && match.confidence > best!.confidence) {
         best = match
       }
@@ -79,6 +79,20 @@ extension Detector {
       revealedValue: reveal ? string.text : nil)
   }
 
+  /// The rule's prefilter and the name matcher on one reading, remembered: schemas repeat
+  /// the same strings (property names, enum members, shared descriptions) many times,
+  /// and the verdict is a pure function of this key.
+  func nameMatch(_ rule: Rule, _ text: String, site: Site, namesExpected: Bool) -> NameMatch? {
+    let key = NameMatchCache.Key(ruleID: rule.id, text: text, site: site, namesExpected: namesExpected)
+    if let known = nameMatchCache.verdicts[key] { return known }
+    var match: NameMatch?
+    if (try? rule.regex.matches(text, using: matchData)) == true {
+      match = NameMatcher.match(text, site: site, namesExpected: namesExpected, isAttribution: false, lexicon: .builtin)
+    }
+    nameMatchCache.remember(key, match)
+    return match
+  }
+
   /// A matcher rule's verdict on a bare string (rule examples), read as the rule's first
   /// site would read it, without surrounding context.
   func matcherVerdict(_ rule: Rule, on text: String) throws(PCRE2Error) -> Verdict? {
@@ -95,5 +109,24 @@ extension Confidence {
     case .medium: return 2
     case .low: return 1
     }
+  }
+}
+
+/// Name-matcher verdicts of one detector (one worker, never shared between threads),
+/// bounded so that a huge scan cannot grow it without limit.
+final class NameMatchCache {
+  struct Key: Hashable {
+    var ruleID: String
+    var text: String
+    var site: Site
+    var namesExpected: Bool
+  }
+
+  static let capacity = 32_768
+  private(set) var verdicts: [Key: NameMatch?] = [:]
+
+  func remember(_ key: Key, _ match: NameMatch?) {
+    if verdicts.count >= Self.capacity { verdicts.removeAll(keepingCapacity: true) }
+    verdicts[key] = .some(match)
   }
 }

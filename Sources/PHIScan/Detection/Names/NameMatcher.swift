@@ -66,7 +66,16 @@ public enum NameMatcher {
   }
 
   static func match(_ text: String, context: NameContext, lexicon: NameLexicon) -> NameMatch? {
-    let fieldNamesPerson = isPersonNameField(context.propertyPath, lexicon)
+    match(
+      text, site: context.site, namesExpected: isPersonNameField(context.propertyPath, lexicon) || context.inNameEnum,
+      isAttribution: context.isAttribution, lexicon: lexicon)
+  }
+
+  /// The verdict depends on the context only through these three facts, so callers can
+  /// cache it by (text, site, namesExpected). `namesExpected`: the enclosing field names a
+  /// person, or the string belongs to an enum of names.
+  static func match(_ text: String, site: Site, namesExpected: Bool, isAttribution: Bool, lexicon: NameLexicon) -> NameMatch? {
+    let context = (site: site, isAttribution: isAttribution)
     // Values without spaces (`robertOkafor`) or without capitals (`maria gonzalez`) are
     // read like identifiers: only the strict pair counts.
     // Paths, URLs, handles and time zones (`America/Costa_Rica`, `user:jdoe`) are not
@@ -82,7 +91,7 @@ public enum NameMatcher {
     } else {
       let prose = proseSites.contains(context.site) || context.site == .other
       let words = NameTokenizer.textWords(prose ? withoutCode(text) : text)
-      result = textScore(words, lexicon, prose: proseSites.contains(context.site), nameContext: fieldNamesPerson || context.inNameEnum)
+      result = textScore(words, lexicon, prose: proseSites.contains(context.site), nameContext: namesExpected)
       // An identifier inside a value ("see robertOkafor"): the strict pair still counts.
       if result.value == 0 && context.site.holdsData && (text.utf8.contains(0x5F) || hasCamelHump(Substring(text))) {
         for chunk in text.split(whereSeparator: \.isWhitespace) where chunk.contains("_") || hasCamelHump(chunk) {
@@ -93,8 +102,8 @@ public enum NameMatcher {
     }
     // A lone word is a name only where the context says names live here.
     if result.isSingle {
-      guard fieldNamesPerson || context.inNameEnum else { return nil }
-    } else if fieldNamesPerson || context.inNameEnum, context.site.holdsData, result.value > 0 {
+      guard namesExpected else { return nil }
+    } else if namesExpected, context.site.holdsData, result.value > 0 {
       result.value = min(3, result.value + 1)
     }
     if result.isPlaceholder && result.value > 0 {
@@ -110,15 +119,21 @@ public enum NameMatcher {
   /// Every field word holds "name" or is "maiden": a byte scan spares tokenizing the
   /// property names of most strings.
   static func mentionsNameField(_ property: String) -> Bool {
-    var lowered: [UInt8] = []
-    lowered.reserveCapacity(property.utf8.count)
-    for byte in property.utf8 { lowered.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) }
-    func contains(_ word: [UInt8]) -> Bool {
-      guard lowered.count >= word.count else { return false }
-      return (0...(lowered.count - word.count)).contains { start in lowered[start..<(start + word.count)].elementsEqual(word) }
+    var property = property
+    return property.withUTF8 { bytes in
+      nameFieldWords.contains { word in
+        guard bytes.count >= word.count else { return false }
+        return (0...(bytes.count - word.count)).contains { start in
+          word.indices.allSatisfy { k in
+            let byte = bytes[start + k]
+            return (byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) == word[k]
+          }
+        }
+      }
     }
-    return contains(Array("name".utf8)) || contains(Array("maiden".utf8))
   }
+
+  private static let nameFieldWords: [[UInt8]] = [Array("name".utf8), Array("maiden".utf8)]
 
   /// True when a path token is an attribution word (`authors`, `x-maintainer`).
   public static func isAttribution(_ path: [String]) -> Bool {
@@ -134,9 +149,50 @@ public enum NameMatcher {
   /// Prose without its code: fenced blocks, inline `code` and HTML <code>/<pre>
   /// elements hold program text ("Hello world" strings), not people.
   static func withoutCode(_ text: String) -> String {
-    guard text.utf8.contains(where: { $0 == 0x60 || $0 == 0x3C }),
-      text.contains("`") || text.contains("<code") || text.contains("<pre")
-    else { return text }
+    guard text.utf8.contains(where: { $0 == 0x60 || $0 == 0x3C }) else { return text }
+    // In ASCII text a byte search finds exactly what Foundation's search finds, without
+    // bridging to UTF-16; elsewhere a combining mark after a marker hides it from
+    // Foundation, so non-ASCII text keeps that search.
+    guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return withoutCodeInUnicodeText(text) }
+    var text = text
+    let stripped = text.withUTF8 { bytes -> String? in
+      func find(_ marker: [UInt8], from start: Int) -> Int? {
+        guard bytes.count >= marker.count, start <= bytes.count - marker.count else { return nil }
+        return (start...(bytes.count - marker.count)).first { at in
+          marker.indices.allSatisfy { bytes[at + $0] == marker[$0] }
+        }
+      }
+      guard find(codeMarkers[3].open, from: 0) != nil || find(codeMarkers[2].open, from: 0) != nil || find(codeMarkers[1].open, from: 0) != nil
+      else { return nil }
+      var out: [UInt8] = []
+      out.reserveCapacity(bytes.count)
+      var position = 0
+      while position < bytes.count {
+        // The earliest opening marker; on a tie the earlier pair (``` before `).
+        var next: (pair: (open: [UInt8], close: [UInt8]), at: Int)?
+        for pair in codeMarkers {
+          if let at = find(pair.open, from: position), next == nil || at < next!.at { next = (pair, at) }
+        }
+        guard let (pair, openAt) = next else {
+          out.append(contentsOf: bytes[position...])
+          break
+        }
+        out.append(contentsOf: bytes[position..<openAt])
+        out.append(contentsOf: [0x2E, 0x20])  // ". ": a code span ends the word run around it
+        guard let closeAt = find(pair.close, from: openAt + pair.open.count) else { break }
+        position = closeAt + pair.close.count
+      }
+      return String(decoding: out, as: UTF8.self)
+    }
+    return stripped ?? text
+  }
+
+  private static let codeMarkers: [(open: [UInt8], close: [UInt8])] = [
+    ("```", "```"), ("<pre", "</pre>"), ("<code", "</code>"), ("`", "`"),
+  ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
+
+  static func withoutCodeInUnicodeText(_ text: String) -> String {
+    guard text.contains("`") || text.contains("<code") || text.contains("<pre") else { return text }
     var out = ""
     var rest = Substring(text)
     let pairs: [(open: String, close: String)] = [("```", "```"), ("<pre", "</pre>"), ("<code", "</code>"), ("`", "`")]
