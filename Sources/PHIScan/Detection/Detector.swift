@@ -83,7 +83,7 @@ public final class Detector {
       if let nameRules = matcherRulesBySite[string.site] {
         var inNameEnum = false
         if string.site == .enum {
-          if nameEnums == nil { nameEnums = NameEnums(strings) }
+          if nameEnums == nil { nameEnums = NameEnums(strings, verdict: enumMemberVerdict) }
           inNameEnum = nameEnums?.contains(string) ?? false
         }
         outcome.findings += matcherFindings(nameRules, string, inNameEnum: inNameEnum, file: file, reveal: reveal)

@@ -6,11 +6,12 @@ struct NameEnums {
   /// Pointers of such enums (the `enum` keyword's own pointer).
   private(set) var pointers: Set<String> = []
 
-  init(_ strings: [ExtractedString]) {
+  /// `verdict`: the name matcher on a bare enum member (a detector passes its cached one).
+  init(_ strings: [ExtractedString], verdict: (String) -> NameMatch? = { NameMatcher.match($0, context: NameContext(site: .enum)) }) {
     var members: [String: (names: Int, total: Int)] = [:]
     for string in strings where string.site == .enum {
       let parent = Self.parent(of: string.pointer)
-      let isName = (NameMatcher.match(string.text, context: NameContext(site: .enum))?.confidence ?? .low) >= .medium
+      let isName = (verdict(string.text)?.confidence ?? .low) >= .medium
       members[parent, default: (0, 0)].total += 1
       if isName { members[parent, default: (0, 0)].names += 1 }
     }
@@ -93,6 +94,15 @@ extension Detector {
     return match
   }
 
+  /// `NameMatcher.match(text, context: NameContext(site: .enum))`, remembered.
+  func enumMemberVerdict(_ text: String) -> NameMatch? {
+    let key = NameMatchCache.Key(ruleID: NameMatchCache.enumMembers, text: text, site: .enum, namesExpected: false)
+    if let known = nameMatchCache.verdicts[key] { return known }
+    let match = NameMatcher.match(text, site: .enum, namesExpected: false, isAttribution: false, lexicon: .builtin)
+    nameMatchCache.remember(key, match)
+    return match
+  }
+
   /// A matcher rule's verdict on a bare string (rule examples), read as the rule's first
   /// site would read it, without surrounding context.
   func matcherVerdict(_ rule: Rule, on text: String) throws(PCRE2Error) -> Verdict? {
@@ -123,6 +133,8 @@ final class NameMatchCache {
   }
 
   static let capacity = 32_768
+  /// The key's rule for enum-member verdicts (no prefilter); no rule id holds a NUL.
+  static let enumMembers = "\u{0}enum-members"
   private(set) var verdicts: [Key: NameMatch?] = [:]
 
   func remember(_ key: Key, _ match: NameMatch?) {
