@@ -155,10 +155,13 @@ public enum YAMLLoader {
   /// quotes); a block scalar is given its first line.
   static func scalarRange(_ scalar: Yams.Node.Scalar, start: SourcePosition) -> SourceRange {
     let length = scalar.string.unicodeScalars.count
+    // A byte test first: Foundation's `contains` bridges the string, and a line break it
+    // could find always has its byte.
+    let multiline = scalar.string.utf8.contains(0x0A) && scalar.string.contains("\n")
     let width: Int
     switch scalar.style {
-    case .plain where !scalar.string.contains("\n"): width = length
-    case .singleQuoted where !scalar.string.contains("\n"), .doubleQuoted where !scalar.string.contains("\n"): width = length + 2
+    case .plain where !multiline: width = length
+    case .singleQuoted where !multiline, .doubleQuoted where !multiline: width = length + 2
     default: width = 1
     }
     return SourceRange(start: start, end: SourcePosition(line: start.line, column: start.column + max(width, 1)))

@@ -10,21 +10,27 @@ public struct JSONPointer: Hashable, Sendable, Comparable, CustomStringConvertib
 
   /// Appends one reference token, escaping `~` as `~0` and `/` as `~1`.
   public func appending(_ token: String) -> JSONPointer {
-    var copy = self
-    copy.string.append("/")
     if token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) {
-      copy.string.append(token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1"))
-    } else {
-      copy.string.append(token)
+      return appending(escapedToken: token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1"))
     }
-    return copy
+    return appending(escapedToken: token)
   }
 
   public func appending(index: Int) -> JSONPointer {
-    var copy = self
-    copy.string.append("/")
-    copy.string.append(String(index))
-    return copy
+    appending(escapedToken: String(index))
+  }
+
+  /// One allocation of the exact size (appending to a shared string would copy it with
+  /// room to grow, and walkers build a pointer for most nodes).
+  private func appending(escapedToken token: String) -> JSONPointer {
+    let count = string.utf8.count + 1 + token.utf8.count
+    var text = String()
+    // Up to 15 UTF-8 bytes a string is stored inline; reserving would allocate.
+    if count > 15 { text.reserveCapacity(count) }
+    text.append(string)
+    text.append("/")
+    text.append(token)
+    return JSONPointer(escaped: text)
   }
 
   /// The unescaped reference tokens.

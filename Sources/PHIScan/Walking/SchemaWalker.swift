@@ -46,6 +46,32 @@ public enum SchemaWalker {
     "minContains", "maxContains", "readOnly", "writeOnly", "deprecated", "nullable", "strict",
     "divisibleBy",
   ]
+  /// What the walker does with a keyword's value.
+  enum Keyword {
+    case data(Site), text(Site), subschemaMap(Site), nameList, nameDependencies
+    case subschemas, singleSubschema, type, discriminator, vocabulary
+  }
+
+  /// Every keyword with its handling, so walking a member costs one hash lookup.
+  static let keywords: [String: Keyword] = {
+    var table: [String: Keyword] = [:]
+    // Earlier entries win, in the order the tables are documented above.
+    func add(_ names: some Sequence<String>, _ keyword: (String) -> Keyword) {
+      for name in names where table[name] == nil { table[name] = keyword(name) }
+    }
+    add(dataKeywords.keys) { .data(dataKeywords[$0]!) }
+    add(textKeywords.keys) { .text(textKeywords[$0]!) }
+    add(subschemaMap.keys) { .subschemaMap(subschemaMap[$0]!) }
+    add(nameLists) { _ in .nameList }
+    add(nameDependencies) { _ in .nameDependencies }
+    add(subschemaArray.union(subschemaOneOrMany)) { _ in .subschemas }
+    add(singleSubschema) { _ in .singleSubschema }
+    add(["type"]) { _ in .type }
+    add(["discriminator"]) { _ in .discriminator }
+    add(vocabulary) { _ in .vocabulary }
+    return table
+  }()
+
   /// Every keyword name the walker knows; an SDK trailer segment starts at one of these.
   static let knownKeywords: Set<String> = {
     var all = singleSubschema.union(subschemaArray).union(subschemaOneOrMany).union(vocabulary).union(nameLists).union(nameDependencies)
@@ -71,7 +97,7 @@ public enum SchemaWalker {
   /// places outside itself, which then count as resolved rather than dangling.
   public static func walk(_ node: Node, at pointer: JSONPointer, context: SchemaContext, source: SourceText? = nil, document: (root: Node, pointer: JSONPointer)? = nil) -> WalkResult {
     var walk = SchemaWalk(context: context, source: source)
-    collectLocalTargets(node, pointer, root: pointer, into: &walk)
+    collectLocalTargets(node, root: pointer, into: &walk)
     if let dialect = node["$schema"]?.string, dialect.contains("draft-04") || dialect.contains("draft-03") {
       walk.legacyIDs = true
     }
@@ -85,7 +111,8 @@ extension SchemaWalker {
   /// Schema does not define (`{"definitions": {"group": {"Item": {...}}}}`, Vega's
   /// `defs`) are walked as schemas rather than as data. Nested `$id` scopes are ignored
   /// here; resolution proper honours them.
-  static func collectLocalTargets(_ node: Node, _ pointer: JSONPointer, root: JSONPointer, into walk: inout SchemaWalk) {
+  /// Targets depend only on the `$ref` text, so no pointer is built on the way down.
+  static func collectLocalTargets(_ node: Node, root: JSONPointer, into walk: inout SchemaWalk) {
     switch node.value {
     case .object(let members):
       for member in members {
@@ -101,12 +128,12 @@ extension SchemaWalker {
           walk.refTargets.insert(target)
           walk.refTargetParents.insert(parent)
         } else if member.value.members != nil || member.value.elements != nil {
-          collectLocalTargets(member.value, pointer.appending(member.key), root: root, into: &walk)
+          collectLocalTargets(member.value, root: root, into: &walk)
         }
       }
     case .array(let elements):
-      for (i, element) in elements.enumerated() where element.members != nil || element.elements != nil {
-        collectLocalTargets(element, pointer.appending(index: i), root: root, into: &walk)
+      for element in elements where element.members != nil || element.elements != nil {
+        collectLocalTargets(element, root: root, into: &walk)
       }
     default:
       break
@@ -190,8 +217,12 @@ struct SchemaWalk {
     for member in members {
       let key = member.key
       let value = member.value
+      let keyword = SchemaWalker.keywords[key]
+      if case .vocabulary = keyword { continue }
+      // Built only past vocabulary: `type`, `format` and bounds never need a pointer.
       let here = pointer.appending(key)
-      if let site = SchemaWalker.dataKeywords[key] {
+      switch keyword {
+      case .data(let site):
         if key == "enum" || key == "examples", let elements = value.elements {
           for (i, element) in elements.enumerated() {
             walkData(element, here.appending(index: i), site, path, owner: index)
@@ -199,14 +230,14 @@ struct SchemaWalk {
         } else {
           walkData(value, here, site, path, owner: index)
         }
-      } else if let site = SchemaWalker.textKeywords[key] {
+      case .text(let site):
         if let text = value.string {
           emit(text, site, here, value.range, path, owner: index)
           if site == .description { emitTrailer(of: value, text: text, pointer: here, path, owner: index) }
         } else {
           walkData(value, here, site, path, owner: index)
         }
-      } else if let keySite = SchemaWalker.subschemaMap[key] {
+      case .subschemaMap(let keySite):
         guard let entries = value.members else {
           walkData(value, here, .other, path, owner: index)
           continue
@@ -219,14 +250,14 @@ struct SchemaWalk {
           let childPath = key == "properties" ? path + [entry.key] : path
           walkSchema(entry.value, entryPointer, childPath, parent: index, resource: resource, base: base)
         }
-      } else if SchemaWalker.nameLists.contains(key) {
+      case .nameList:
         if let elements = value.elements {
           for (i, element) in elements.enumerated() {
             walkData(element, here.appending(index: i), .required, path, owner: index)
           }
         }
         // Draft-03 `required: true` is a flag, not a name.
-      } else if SchemaWalker.nameDependencies.contains(key) {
+      case .nameDependencies:
         for entry in value.members ?? [] {
           let entryPointer = here.appending(entry.key)
           emit(entry.key, .propertyName, entryPointer, entry.keyRange, path, owner: index)
@@ -240,7 +271,7 @@ struct SchemaWalk {
             walkSchema(entry.value, entryPointer, path, parent: index, resource: resource, base: base)
           }
         }
-      } else if SchemaWalker.subschemaArray.contains(key) || SchemaWalker.subschemaOneOrMany.contains(key) {
+      case .subschemas:
         if let elements = value.elements {
           for (i, element) in elements.enumerated() {
             walkSchema(element, here.appending(index: i), path, parent: index, resource: resource, base: base)
@@ -248,36 +279,38 @@ struct SchemaWalk {
         } else {
           walkSchema(value, here, path, parent: index, resource: resource, base: base)
         }
-      } else if SchemaWalker.singleSubschema.contains(key) {
+      case .singleSubschema:
         walkSchema(value, here, path, parent: index, resource: resource, base: base)
-      } else if key == "type" {
+      case .type:
         // Draft-03 type unions may hold schemas; type names themselves are vocabulary.
         for (i, element) in (value.elements ?? []).enumerated() where element.members != nil {
           walkSchema(element, here.appending(index: i), path, parent: index, resource: resource, base: base)
         }
-      } else if key == "discriminator" {
+      case .discriminator:
         walkDiscriminator(value, here, path, owner: index)
-      } else if SchemaWalker.vocabulary.contains(key) {
+      case .vocabulary:
         continue
-      } else if refTargets.contains(here) {
-        // An unknown keyword that a `$ref` uses as a schema.
-        emit(key, .defsKey, here, member.keyRange, path, owner: index)
-        owner[owner.count - 1] = schemaPointers.count
-        walkSchema(value, here, path, parent: index, resource: resource, base: base)
-      } else if refTargetParents.contains(here), let entries = value.members {
-        // An unknown keyword grouping schemas that `$ref`s use.
-        emit(key, .other, here, member.keyRange, path, owner: index)
-        for entry in entries {
-          let entryPointer = here.appending(entry.key)
-          emit(entry.key, .defsKey, entryPointer, entry.keyRange, path, owner: index)
+      case nil:
+        if !refTargets.isEmpty, refTargets.contains(here) {
+          // An unknown keyword that a `$ref` uses as a schema.
+          emit(key, .defsKey, here, member.keyRange, path, owner: index)
           owner[owner.count - 1] = schemaPointers.count
-          walkSchema(entry.value, entryPointer, path, parent: index, resource: resource, base: base)
+          walkSchema(value, here, path, parent: index, resource: resource, base: base)
+        } else if !refTargetParents.isEmpty, refTargetParents.contains(here), let entries = value.members {
+          // An unknown keyword grouping schemas that `$ref`s use.
+          emit(key, .other, here, member.keyRange, path, owner: index)
+          for entry in entries {
+            let entryPointer = here.appending(entry.key)
+            emit(entry.key, .defsKey, entryPointer, entry.keyRange, path, owner: index)
+            owner[owner.count - 1] = schemaPointers.count
+            walkSchema(entry.value, entryPointer, path, parent: index, resource: resource, base: base)
+          }
+        } else {
+          // Unknown keywords and `x-*` extensions: the key and every string of the value
+          // travel with the schema.
+          emit(key, .other, here, member.keyRange, path, owner: index)
+          walkData(value, here, .other, path, owner: index)
         }
-      } else {
-        // Unknown keywords and `x-*` extensions: the key and every string of the value
-        // travel with the schema.
-        emit(key, .other, here, member.keyRange, path, owner: index)
-        walkData(value, here, .other, path, owner: index)
       }
     }
   }
@@ -620,7 +653,9 @@ enum URIReference {
 
   /// Decodes `%XX` escapes (UTF-8); nil when an escape is malformed.
   static func percentDecoded(_ text: String) -> String? {
-    guard text.contains("%") else { return text }
+    // The byte test first: Foundation's `contains` bridges the string, and most fragments
+    // hold no `%` at all (it never finds a `%` that is not there, so the result is the same).
+    guard text.utf8.contains(UInt8(ascii: "%")), text.contains("%") else { return text }
     var bytes: [UInt8] = []
     var utf8 = Array(text.utf8)[...]
     while let byte = utf8.popFirst() {
