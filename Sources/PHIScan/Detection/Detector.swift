@@ -13,6 +13,8 @@ public final class Detector {
   let matchData: PCRE2MatchData
   /// Person-name verdicts already reached by this worker (see `nameMatch`).
   let nameMatchCache = NameMatchCache()
+  /// Spares the name matcher strings without a name word (see `NameGate`).
+  let nameGate = NameLexicon.builtinGate
   /// Rules grouped by the site they apply to, so each string meets only its own rules.
   private let rulesBySite: [Site: [Rule]]
   /// `rules(for:)` of every site, computed once (rules with a Swift matcher apart),

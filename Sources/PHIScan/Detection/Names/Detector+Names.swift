@@ -84,6 +84,8 @@ extension Detector {
   /// the same strings (property names, enum members, shared descriptions) many times,
   /// and the verdict is a pure function of this key.
   func nameMatch(_ rule: Rule, _ text: String, site: Site, namesExpected: Bool) -> NameMatch? {
+    // Most strings hold no name word at all: they skip the regex, the cache and the matcher.
+    if !namesExpected && !nameGate.mayHoldName(text) { return nil }
     let key = NameMatchCache.Key(ruleID: rule.id, text: text, site: site, namesExpected: namesExpected)
     if let known = nameMatchCache.verdicts[key] { return known }
     var match: NameMatch?
@@ -96,6 +98,7 @@ extension Detector {
 
   /// `NameMatcher.match(text, context: NameContext(site: .enum))`, remembered.
   func enumMemberVerdict(_ text: String) -> NameMatch? {
+    if !nameGate.mayHoldName(text) { return nil }
     let key = NameMatchCache.Key(ruleID: NameMatchCache.enumMembers, text: text, site: .enum, namesExpected: false)
     if let known = nameMatchCache.verdicts[key] { return known }
     let match = NameMatcher.match(text, site: .enum, namesExpected: false, isAttribution: false, lexicon: .builtin)

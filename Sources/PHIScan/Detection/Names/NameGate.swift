@@ -1,0 +1,174 @@
+/// A cheap test that spares the name matcher nearly every string.
+///
+/// Outside a person-name context (`namesExpected` false), the matcher reports a name only
+/// when one of the string's words is a given name (any strength: `Grace40` is a
+/// placeholder), an unambiguous surname (every pair without a strong word scores 0), a
+/// title (Dr. Okafor) or the first word of a placeholder phrase (Test Patient): see
+/// `NameMatcher.textScore` and `identifierScore`. The gate computes the
+/// very keys the matcher's two tokenizers would look up, straight from the UTF-8 bytes
+/// without building tokens, and probes a flat table of those words. Non-ASCII strings
+/// always pass (folding diacritics is the tokenizer's job); so do strings in a
+/// person-name context, where lone and unknown words count too.
+struct NameGate: Sendable {
+  /// Open addressing over the two halves of a `NameKey` (its count is implied: letters
+  /// are never zero bytes); an empty slot has `high == 0`.
+  private let slots: [(high: UInt64, low: UInt64)]
+  private let mask: Int
+
+  init(_ lexicon: NameLexicon) {
+    var words: [NameKey] = lexicon.entries.compactMap { key, entry in
+      let startsAName =
+        NameMatcher.given(entry, identifier: false) != .none || NameMatcher.surname(entry, identifier: false) == .strong
+        || !entry.flags.isDisjoint(with: [.title, .placeholder, .placeholderGiven])
+      return startsAName ? key : nil
+    }
+    for phrase in lexicon.placeholderPhrases {
+      if let first = phrase.split(separator: " ").first, let key = NameKey(first.utf8) { words.append(key) }
+    }
+    var size = 16
+    while size < words.count * 2 { size <<= 1 }
+    var slots = [(high: UInt64, low: UInt64)](repeating: (0, 0), count: size)
+    for word in words {
+      var slot = Self.hash(word.high, word.low) & (size - 1)
+      while slots[slot].high != 0 && (slots[slot].high != word.high || slots[slot].low != word.low) { slot = (slot + 1) & (size - 1) }
+      slots[slot] = (word.high, word.low)
+    }
+    self.slots = slots
+    self.mask = size - 1
+  }
+
+  @inline(__always) static func hash(_ high: UInt64, _ low: UInt64) -> Int {
+    let mixed = (high &* 0x9E37_79B9_7F4A_7C15) ^ (low &* 0xC2B2_AE3D_27D4_EB4F)
+    return Int(truncatingIfNeeded: mixed >> 29)
+  }
+
+  /// True when `key` is a word a name can start from.
+  @inline(__always) func contains(_ key: NameKey) -> Bool {
+    var slot = Self.hash(key.high, key.low) & mask
+    while true {
+      let probe = slots[slot]
+      if probe.high == 0 { return false }
+      if probe.high == key.high && probe.low == key.low { return true }
+      slot = (slot + 1) & mask
+    }
+  }
+
+  /// False only when the name matcher cannot find a name in `text` outside a person-name
+  /// context. Never false for a string the matcher would report.
+  func mayHoldName(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      for byte in bytes where byte >= 0x80 { return true }
+      var found = false
+      NameGate.forEachKey(in: bytes) { key in
+        if contains(key) { found = true }
+        return found
+      }
+      return found
+    }
+  }
+
+  /// Calls `body` with every key `NameTokenizer.textWords` and `identifierWords` give for
+  /// ASCII `bytes` (hyphen parts included), until it returns true. Mirrors their rules
+  /// byte for byte; a test holds the two to the same keys.
+  static func forEachKey(in bytes: UnsafeBufferPointer<UInt8>, _ body: (NameKey) -> Bool) {
+    if textKeys(bytes, body) { return }
+    _ = identifierKeys(bytes, body)
+  }
+
+  @inline(__always) static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+  @inline(__always) static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+  @inline(__always) static func isLower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
+
+  /// One word being read: its key and the key of its current hyphen part.
+  private struct Word {
+    var key: NameKey? = NameKey()
+    var part: NameKey? = NameKey()
+    var parts: [NameKey?] = []
+    var letters = 0
+
+    mutating func add(_ byte: UInt8) {
+      letters += 1
+      let lower = byte | 0x20
+      if key != nil, !key!.append(lower) { key = nil }
+      if part != nil, !part!.append(lower) { part = nil }
+    }
+
+    /// Hands the word's keys to `body` (the parts when it was hyphenated); true to stop.
+    mutating func finish(_ body: (NameKey) -> Bool) -> Bool {
+      defer { self = Word() }
+      guard letters > 0 else { return false }
+      if parts.isEmpty { return key.map(body) ?? false }
+      for part in parts + [part] {
+        if let part, body(part) { return true }
+      }
+      return false
+    }
+  }
+
+  /// `NameTokenizer.textWords`: words run over digits and inner apostrophes, a
+  /// possessive `'s` is dropped, an inner hyphen splits the word into parts.
+  private static func textKeys(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (NameKey) -> Bool) -> Bool {
+    var word = Word()
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      let byte = bytes[index]
+      let nextIsLetter = index + 1 < count && isLetter(bytes[index + 1])
+      if isLetter(byte) {
+        word.add(byte)
+      } else if byte >= 0x30 && byte <= 0x39 && word.letters > 0 {
+        // digits stay inside the word (`Sophie40`)
+      } else if byte == 0x27 && word.letters > 0 && nextIsLetter {
+        let next = bytes[index + 1]
+        if next == 0x73 || next == 0x53, index + 2 >= count || !isLetter(bytes[index + 2]) {
+          index += 2
+          continue
+        }
+      } else if byte == 0x2D && word.letters > 0 && nextIsLetter {
+        word.parts.append(word.part)
+        word.part = NameKey()
+      } else {
+        if word.finish(body) { return true }
+      }
+      index += 1
+    }
+    return word.finish(body)
+  }
+
+  /// `NameTokenizer.identifierWords`: words end at every non-letter but an inner
+  /// apostrophe, at camel humps and where an acronym meets a capitalized word.
+  private static func identifierKeys(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (NameKey) -> Bool) -> Bool {
+    var word = Word()
+    var previous: UInt8?
+    var afterApostrophe = false
+    let count = bytes.count
+    for index in 0..<count {
+      let byte = bytes[index]
+      if byte == 0x27, previous != nil, index + 1 < count, isLetter(bytes[index + 1]) {
+        afterApostrophe = true
+        continue
+      }
+      guard isLetter(byte) else {
+        if word.finish(body) { return true }
+        previous = nil
+        continue
+      }
+      if let previous, word.letters > 0, !afterApostrophe {
+        let upper = isUpper(byte)
+        let camel = isLower(previous) && upper
+        let acronymEnd = isUpper(previous) && upper && index + 1 < count && isLower(bytes[index + 1])
+        if camel || acronymEnd, word.finish(body) { return true }
+      }
+      word.add(byte)
+      previous = byte
+      afterApostrophe = false
+    }
+    return word.finish(body)
+  }
+}
+
+extension NameLexicon {
+  /// The gate over the built-in lexicons, built on first use.
+  static let builtinGate = NameGate(.builtin)
+}

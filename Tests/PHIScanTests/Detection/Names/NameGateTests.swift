@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+
+@testable import PHIScan
+
+/// The name gate may only spare strings the matcher would leave: it reads the same keys
+/// as the tokenizers, and a string it refuses never gives a name outside a person-name
+/// context.
+@Suite struct NameGateTests {
+  /// Tricky spellings for the tokenizers: apostrophes, possessives, hyphens, digits,
+  /// camel humps, acronyms, code spans.
+  static let samples = [
+    "Maria Gonzalez", "Okafor, Robert", "Dr. Robert J. Okafor Jr.", "Kathleen O'Brien", "Crohn's disease",
+    "Emily Smith-Jones", "robertOkafor", "HTTPServerURL", "patient_maria_gonzalez_1984_03_12", "Sophie40",
+    "ab12cd", "o'Brien", "roberts'Okafor", "a'b'c", "x-'y", "'lead", "trail'", "-a-b-", "it's", "IT'S",
+    "Mc'Donald-Smith's", "A1b2C3", "getHTTP2Response", "see `maria` <code>x</code>", "", "  ", "'s", "a's b",
+    "averyveryverylongwordthatoverflows", "Jean-averyveryverylongwordthatoverflows", "ABCdef", "aBC", "Test Patient",
+]
+
+  /// The keys of the real tokenizers: each token's key, or its hyphen parts.
+  static func tokenizerKeys(_ text: String) -> Set<NameKey> {
+    var keys: Set<NameKey> = []
+    for token in NameTokenizer.textWords(text) + NameTokenizer.identifierWords(text) {
+      if let key = token.key { keys.insert(key) }
+      for part in token.hyphenParts { if let part { keys.insert(part) } }
+    }
+    return keys
+  }
+
+  static func gateKeys(_ text: String) -> Set<NameKey> {
+    var keys: Set<NameKey> = []
+    var text = text
+    text.withUTF8 { bytes in
+      NameGate.forEachKey(in: bytes) { key in
+        keys.insert(key)
+        return false
+      }
+    }
+    return keys
+  }
+
+  /// Random ASCII strings over the characters the tokenizers treat specially.
+  static func randomStrings(count: Int, seed: UInt64) -> [String] {
+    var generator = SeededGenerator(seed: seed)
+    let alphabet = Array("aAbBsSeEmMrRyY'-_ 1.,`<>/:")
+    let words = ["maria", "Maria", "GONZALEZ", "okafor", "Dr", "test", "Patient", "o'brien", "smith-jones", "crohn's"]
+    return (0..<count).map { _ in
+      var text = ""
+      for _ in 0..<Int.random(in: 0...14, using: &generator) {
+        if Int.random(in: 0..<4, using: &generator) == 0 {
+          text += words.randomElement(using: &generator)!
+        } else {
+          text.append(alphabet.randomElement(using: &generator)!)
+        }
+      }
+      return text
+    }
+  }
+
+  @Test func gateReadsTheTokenizersKeys() {
+    for text in Self.samples + Self.randomStrings(count: 20_000, seed: 7) {
+      #expect(Self.gateKeys(text) == Self.tokenizerKeys(text), "\(text)")
+    }
+  }
+
+  /// Strings built from lexicon words in every arrangement the matcher scores: whenever
+  /// the matcher reports a name outside a person-name context, the gate lets it through.
+  @Test func gateNeverHidesAName() {
+    var generator = SeededGenerator(seed: 11)
+    let names = ["Maria", "Robert", "Gonzalez", "Okafor", "Smith", "Jones", "Priya", "Wei", "Zhang", "Grace", "Will", "Mark"]
+    let others = ["Dr.", "Mrs.", "Patient", "Test", "John", "Doe", "the", "Hospital", "disease", "Config", "Snippets", "of", "de", "la", "J.", "Jr.", ",", "and", "40"]
+    var reported = 0
+    var checked = 0
+    for _ in 0..<6_000 {
+      var parts: [String] = []
+      for _ in 0..<Int.random(in: 1...5, using: &generator) {
+        parts.append(Bool.random(using: &generator) ? names.randomElement(using: &generator)! : others.randomElement(using: &generator)!)
+      }
+      var text = parts.joined(separator: Bool.random(using: &generator) ? " " : "_")
+      if Int.random(in: 0..<5, using: &generator) == 0 { text = text.uppercased() }
+      for site in Site.allCases {
+        checked += 1
+        guard NameMatcher.match(text, site: site, namesExpected: false, isAttribution: false, lexicon: .builtin) != nil else { continue }
+        reported += 1
+        let passes = NameLexicon.builtinGate.mayHoldName(text)
+        #expect(passes, "\(text) at \(site)")
+      }
+    }
+    #expect(reported > 1_000, "too few names among \(checked) readings to test the gate")
+  }
+
+  /// Every example the name rules must match (read without context) passes the gate.
+  @Test func gatePassesEveryNameRuleExample() throws {
+    let rules = try PackLoader.builtinRules().rules.filter { $0.matcher == .personName && $0.examples.context == nil }
+    #expect(!rules.isEmpty)
+    for rule in rules {
+      for text in rule.examples.match {
+        let passes = NameLexicon.builtinGate.mayHoldName(text)
+        #expect(passes, "\(rule.id): \(text)")
+      }
+    }
+  }
+
+  @Test func gateSparesPlainSchemaText() {
+    for text in ["Response query identifier for configuration", "additionalProperties", "application/json", "ISO 8601 timestamp", "min_items"] {
+      let passes = NameLexicon.builtinGate.mayHoldName(text)
+      #expect(!passes, "\(text)")
+    }
+    // Non-ASCII text is the tokenizer's to fold: always let through.
+    let folded = NameLexicon.builtinGate.mayHoldName("configuración")
+    #expect(folded)
+  }
+}
+
+/// A small deterministic generator (SplitMix64) so random tests repeat exactly.
+struct SeededGenerator: RandomNumberGenerator {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
