@@ -17,12 +17,13 @@ public final class Detector {
   let nameGate = NameLexicon.builtinGate
   /// Rules grouped by the site they apply to, so each string meets only its own rules.
   private let rulesBySite: [Site: [Rule]]
-  /// `rules(for:)` of every site, computed once (rules with a Swift matcher apart),
-  /// boxed: iterating plain `Rule` values would copy (retain and release) each rule's
-  /// many fields for every string.
-  private let checkedBySite: [Site: [RuleBox]]
-  /// Rules with a Swift matcher (person names), by site; they skip the regex prefilter.
-  private let matcherRulesBySite: [Site: [Rule]]
+  /// `rules(for:)` of every site by `Site.ordinal`, computed once (rules with a Swift
+  /// matcher apart), boxed: iterating plain `Rule` values would copy (retain and
+  /// release) each rule's many fields for every string.
+  private let checkedBySite: [[RuleBox]]
+  /// Rules with a Swift matcher (person names), by `Site.ordinal`; they skip the regex
+  /// prefilter.
+  private let matcherRulesBySite: [[RuleBox]]
 
   final class RuleBox {
     let rule: Rule
@@ -37,13 +38,12 @@ public final class Detector {
       for site in rule.sites { bySite[site, default: []].append(rule) }
     }
     self.rulesBySite = bySite
-    var checked: [Site: [RuleBox]] = [:]
-    var matched: [Site: [Rule]] = [:]
+    var checked = [[RuleBox]](repeating: [], count: Site.allCases.count)
+    var matched = [[RuleBox]](repeating: [], count: Site.allCases.count)
     for site in Site.allCases {
       let siteRules = Detector.rules(for: site, in: bySite)
-      checked[site] = siteRules.filter { $0.matcher == nil }.map(RuleBox.init)
-      let matcherRules = siteRules.filter { $0.matcher != nil }
-      if !matcherRules.isEmpty { matched[site] = matcherRules }
+      checked[site.ordinal] = siteRules.filter { $0.matcher == nil }.map(RuleBox.init)
+      matched[site.ordinal] = siteRules.filter { $0.matcher != nil }.map(RuleBox.init)
     }
     self.checkedBySite = checked
     self.matcherRulesBySite = matched
@@ -55,15 +55,10 @@ public final class Detector {
     public var diagnostics: [Diagnostic] = []
   }
 
-  /// Sites whose strings are names: they are also read as words.
-  static let nameSites: Set<Site> = [.propertyName, .required, .defsKey, .toolName, .patternProperty]
-  /// Sites whose strings are prose: identifiers inside them weigh one level less.
-  static let freeTextSites: Set<Site> = [.title, .description, .toolDescription]
-
   /// The rules that check a string of this site. Regex sites check the literals their
   /// pattern allows: `pattern` literals like values (`const`), `pattern-property`
   /// literals like property names.
-  func rules(for site: Site) -> [Rule] { (checkedBySite[site] ?? []).map(\.rule) }
+  func rules(for site: Site) -> [Rule] { checkedBySite[site.ordinal].map(\.rule) }
 
   static func rules(for site: Site, in rulesBySite: [Site: [Rule]]) -> [Rule] {
     switch site {
@@ -82,7 +77,8 @@ public final class Detector {
     var nameEnums: NameEnums?
     for string in strings {
       // Matcher rules (person names) read every string of their sites themselves.
-      if let nameRules = matcherRulesBySite[string.site] {
+      let nameRules = matcherRulesBySite[string.site.ordinal]
+      if !nameRules.isEmpty {
         var inNameEnum = false
         if string.site == .enum {
           if nameEnums == nil { nameEnums = NameEnums(strings, verdict: enumMemberVerdict) }
@@ -90,7 +86,7 @@ public final class Detector {
         }
         outcome.findings += matcherFindings(nameRules, string, inNameEnum: inNameEnum, file: file, reveal: reveal)
       }
-      let siteRules = checkedBySite[string.site] ?? []
+      let siteRules = checkedBySite[string.site.ordinal]
       guard !siteRules.isEmpty else { continue }
       // Prefilter: most strings (plain names, prose without digits) offer none of the
       // characters any rule of their site needs, and skip everything below. Word
@@ -109,7 +105,7 @@ public final class Detector {
       } else {
         candidates = [string.text]
       }
-      if Self.nameSites.contains(string.site) {
+      if string.site.holdsName {
         for candidate in candidates {
           let words = NameWords.normalized(candidate)
           if words != candidate && !words.isEmpty && !candidates.contains(words) { candidates.append(words) }
@@ -170,7 +166,7 @@ public final class Detector {
   /// rule applies to names.
   public func verdict(_ rule: Rule, on text: String, context: String? = nil) throws(PCRE2Error) -> Verdict? {
     var candidates = [text]
-    if rule.sites.contains(where: Self.nameSites.contains) {
+    if rule.sites.contains(where: \.holdsName) {
       let words = NameWords.normalized(text)
       if words != text && !words.isEmpty { candidates.append(words) }
     }
@@ -223,7 +219,8 @@ public final class Detector {
     if isTechnical { score -= 1 }
     // Prose and prompt-only strings weigh less; a strong (high-precision) identifier such
     // as a validated SSN loses at most one level for both together.
-    var exposure = (Self.freeTextSites.contains(site) ? 1 : 0) + (isCached ? 0 : 1)
+    // Prose: identifiers inside it weigh one level less.
+    var exposure = (site.holdsProse ? 1 : 0) + (isCached ? 0 : 1)
     if rule.precision == "high" || rule.precision == "very-high" { exposure = min(exposure, 1) }
     score -= exposure
     switch score {

@@ -33,14 +33,14 @@ struct NameEnums {
 
 extension Detector {
   /// The findings of matcher rules on one string: at most one per rule.
-  func matcherFindings(_ rules: [Rule], _ string: ExtractedString, inNameEnum: Bool, file: String, reveal: Bool) -> [Finding] {
+  func matcherFindings(_ rules: [RuleBox], _ string: ExtractedString, inNameEnum: Bool, file: String, reveal: Bool) -> [Finding] {
     let texts: [String]
     if string.site == .pattern || string.site == .patternProperty {
       texts = PatternLiterals.analyse(string.text).strings
     } else {
       texts = [string.text]
     }
-    return rules.compactMap { matcherFinding($0, string, texts, inNameEnum: inNameEnum, file: file, reveal: reveal) }
+    return rules.compactMap { matcherFinding($0.rule, string, texts, inNameEnum: inNameEnum, file: file, reveal: reveal) }
   }
 
   /// A finding from a rule with a Swift matcher. The regex is a prefilter; the matcher

@@ -80,29 +80,35 @@ struct NameGate: Sendable {
   @inline(__always) static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
   @inline(__always) static func isLower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
 
-  /// One word being read: its key and the key of its current hyphen part.
+  /// One word being read: its key and the key of its current hyphen part. A hyphenated
+  /// word is looked up by its parts only, each as it ends.
   private struct Word {
     var key: NameKey? = NameKey()
     var part: NameKey? = NameKey()
-    var parts: [NameKey?] = []
+    var isHyphenated = false
     var letters = 0
 
-    mutating func add(_ byte: UInt8) {
+    @inline(__always) mutating func add(_ byte: UInt8) {
       letters += 1
       let lower = byte | 0x20
       if key != nil, !key!.append(lower) { key = nil }
       if part != nil, !part!.append(lower) { part = nil }
     }
 
-    /// Hands the word's keys to `body` (the parts when it was hyphenated); true to stop.
-    mutating func finish(_ body: (NameKey) -> Bool) -> Bool {
+    /// Ends a hyphen part (`Smith-` of `Smith-Jones`); true when `body` says stop.
+    @inline(__always) mutating func endPart(_ body: (NameKey) -> Bool) -> Bool {
+      defer {
+        part = NameKey()
+        isHyphenated = true
+      }
+      return part.map(body) ?? false
+    }
+
+    /// Hands the word's key (or its last part) to `body`; true when `body` says stop.
+    @inline(__always) mutating func finish(_ body: (NameKey) -> Bool) -> Bool {
       defer { self = Word() }
       guard letters > 0 else { return false }
-      if parts.isEmpty { return key.map(body) ?? false }
-      for part in parts + [part] {
-        if let part, body(part) { return true }
-      }
-      return false
+      return (isHyphenated ? part : key).map(body) ?? false
     }
   }
 
@@ -126,8 +132,7 @@ struct NameGate: Sendable {
           continue
         }
       } else if byte == 0x2D && word.letters > 0 && nextIsLetter {
-        word.parts.append(word.part)
-        word.part = NameKey()
+        if word.endPart(body) { return true }
       } else {
         if word.finish(body) { return true }
       }

@@ -31,11 +31,9 @@ public struct NameContext: Sendable, Equatable {
 
 /// The person-name matcher. Scores: 3 high, 2 medium, 1 low, 0 nothing.
 public enum NameMatcher {
-  /// Sites whose strings are identifiers: only a strict first-name + surname pair counts.
-  static let identifierSites: Set<Site> = [.propertyName, .patternProperty, .defsKey, .toolName, .required]
-  /// Sites whose strings are prose: a name there is most often a public figure or an
-  /// author, so it weighs less unless a cue word ("Patient ...") stands before it.
-  static let proseSites: Set<Site> = [.description, .toolDescription, .title]
+  // Identifier sites (`Site.holdsName`): only a strict first-name + surname pair counts.
+  // Prose sites (`Site.holdsProse`): a name there is most often a public figure or an
+  // author, so it weighs less unless a cue word ("Patient ...") stands before it.
 
   /// How big the built-in lexicons are.
   public struct LexiconSizes: Sendable, Equatable {
@@ -82,16 +80,16 @@ public enum NameMatcher {
     // identifiers of people; they are read as text.
     let isPathLike = text.utf8.contains { $0 == 0x2F || $0 == 0x3A || $0 == 0x40 }
     let identifierLike =
-      identifierSites.contains(context.site)
+      context.site.holdsName
       || (!isPathLike
         && (!text.unicodeScalars.contains(where: ScalarClass.isWhitespace) || !text.unicodeScalars.contains(where: ScalarClass.isUppercase)))
     var result: Score
     if identifierLike {
       result = identifierScore(NameTokenizer.identifierWords(text), lexicon, allowSingle: context.site.holdsData)
     } else {
-      let prose = proseSites.contains(context.site) || context.site == .other
+      let prose = context.site.holdsProse || context.site == .other
       let words = NameTokenizer.textWords(prose ? withoutCode(text) : text)
-      result = textScore(words, lexicon, prose: proseSites.contains(context.site), nameContext: namesExpected)
+      result = textScore(words, lexicon, prose: context.site.holdsProse, nameContext: namesExpected)
       // An identifier inside a value ("see robertOkafor"): the strict pair still counts.
       if result.value == 0 && context.site.holdsData && (text.utf8.contains(0x5F) || hasCamelHump(Substring(text))) {
         for chunk in text.split(whereSeparator: \.isWhitespace) where chunk.contains("_") || hasCamelHump(chunk) {
@@ -108,7 +106,7 @@ public enum NameMatcher {
     }
     if result.isPlaceholder && result.value > 0 {
       // In prose a placeholder is an example of the format, not data (reference 8.1/19).
-      if proseSites.contains(context.site) { return nil }
+      if context.site.holdsProse { return nil }
       return NameMatch(confidence: .low, isPlaceholder: true, reason: "a well-known placeholder or synthetic person name")
     }
     if context.isAttribution { result.value = min(result.value, 1) }

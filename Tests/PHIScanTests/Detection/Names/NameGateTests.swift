@@ -124,3 +124,10 @@ struct SeededGenerator: RandomNumberGenerator {
     return z ^ (z >> 31)
   }
 }
+
+@Suite struct SiteTableTests {
+  /// Per-site tables are arrays indexed by `ordinal`: it must be the position in `allCases`.
+  @Test func ordinalIsThePositionInAllCases() {
+    for (index, site) in Site.allCases.enumerated() { #expect(site.ordinal == index, "\(site)") }
+  }
+}
