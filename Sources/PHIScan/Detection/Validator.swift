@@ -181,7 +181,8 @@ enum Validators {
 
   /// Powers of two and their predecessors (65536, 4294967295): sizes and limits, not ids.
   static func isMachineLimit(_ value: Int) -> Bool {
-    value > 0 && (value & (value - 1) == 0 || (value + 1) & value == 0)
+    // Wrapping `+ 1`: Int.max (2^63 - 1) is such a predecessor, and must not trap.
+    value > 0 && (value & (value &- 1) == 0 || (value &+ 1) & value == 0)
   }
 
   // MARK: accounts and licences

@@ -1,0 +1,14 @@
+import Testing
+
+@testable import PHIScan
+
+@Suite struct MachineLimitTests {
+  /// The largest integer is a machine limit, not an id, and reading it must not trap
+  /// (`Int.max + 1` overflowed before: a crash on `"maximum": 9223372036854775807`).
+  @Test func largestIntegerIsAMachineLimit() {
+    #expect(Validators.isMachineLimit(Int.max))
+    #expect(Validators.identifier("9223372036854775807") == .invalid)
+    #expect(Validators.identifier("4294967295") == .invalid)
+    #expect(Validators.identifier("4829137") == .valid)
+  }
+}
