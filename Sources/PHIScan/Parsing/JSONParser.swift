@@ -52,6 +52,17 @@ private struct JSONCursor {
       columnValue = 1
     }
     var i = columnIndex
+    // Eight bytes at a time: each byte that is not a UTF-8 continuation (10xxxxxx)
+    // starts a scalar, so a word adds 8 minus its continuation bytes.
+    if let base = bytes.baseAddress {
+      let highs: UInt64 = 0x8080_8080_8080_8080
+      while i + 8 <= offset {
+        let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+        let continuations = word & ~(word << 1) & highs
+        columnValue += 8 - continuations.nonzeroBitCount
+        i += 8
+      }
+    }
     while i < offset {
       if bytes[i] & 0xC0 != 0x80 { columnValue += 1 }
       i += 1

@@ -18,7 +18,9 @@ public enum YAMLLoader {
     var documents: [Node] = []
     var budget = ExpansionBudget(nodes: limits.maxYAMLNodes, aliasNodes: limits.maxYAMLAliasNodes)
     do {
-      let parser = try Parser(yaml: text)
+      // An explicit encoding: Yams' default reads the whole environment on every parser
+      // (and YAMS_DEFAULT_ENCODING would make it print to stdout, into a report).
+      let parser = try Parser(yaml: text, encoding: .utf8)
       while let root = try parser.nextRoot() {
         documents.append(try convert(root, depth: 0, inAlias: false, budget: &budget, limits: limits))
       }

@@ -94,7 +94,11 @@ public enum ShapeRecognizer {
     var extraction = Extraction(strings: recognized.envelopeStrings, shapes: recognized.shapes, notes: recognized.notes)
     for schema in recognized.schemas {
       let walked = SchemaWalker.walk(schema.node, at: schema.pointer, context: schema.context, source: source, document: (document.root, document.rootPointer))
-      extraction.strings += walked.strings
+      if extraction.strings.isEmpty {
+        extraction.strings = walked.strings  // no element copies for the common single schema
+      } else {
+        extraction.strings += walked.strings
+      }
       extraction.notes += walked.notes.map { ShapeNote(isError: false, code: $0.code, position: $0.position, message: $0.message) }
     }
     return extraction

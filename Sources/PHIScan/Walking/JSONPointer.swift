@@ -17,20 +17,64 @@ public struct JSONPointer: Hashable, Sendable, Comparable, CustomStringConvertib
   }
 
   public func appending(index: Int) -> JSONPointer {
-    appending(escapedToken: String(index))
+    // Decimal digits written straight into the new pointer (no intermediate String).
+    var digits = index.magnitude
+    var count = 1
+    while digits >= 10 {
+      digits /= 10
+      count += 1
+    }
+    let sign = index < 0 ? 1 : 0
+    return appending(byteCount: sign + count) { buffer in
+      var value = index.magnitude
+      if sign == 1 { buffer[0] = UInt8(ascii: "-") }
+      for position in stride(from: sign + count - 1, through: sign, by: -1) {
+        buffer[position] = UInt8(ascii: "0") + UInt8(value % 10)
+        value /= 10
+      }
+    }
   }
 
-  /// One allocation of the exact size (appending to a shared string would copy it with
-  /// room to grow, and walkers build a pointer for most nodes).
   private func appending(escapedToken token: String) -> JSONPointer {
-    let count = string.utf8.count + 1 + token.utf8.count
-    var text = String()
-    // Up to 15 UTF-8 bytes a string is stored inline; reserving would allocate.
-    if count > 15 { text.reserveCapacity(count) }
-    text.append(string)
-    text.append("/")
-    text.append(token)
-    return JSONPointer(escaped: text)
+    var token = token
+    return token.withUTF8 { tokenBytes in
+      appending(byteCount: tokenBytes.count) { buffer in
+        _ = buffer.initialize(fromContentsOf: tokenBytes)
+      }
+    }
+  }
+
+  /// This pointer, a `/` and `byteCount` bytes that `write` fills in, built in place: one
+  /// allocation of the exact size, since walkers build a pointer for most nodes.
+  private func appending(byteCount: Int, _ write: (UnsafeMutableBufferPointer<UInt8>) -> Void) -> JSONPointer {
+    var prefix = string
+    return prefix.withUTF8 { prefixBytes in
+      let total = prefixBytes.count + 1 + byteCount
+      let text = String(unsafeUninitializedCapacity: total) { buffer in
+        _ = UnsafeMutableBufferPointer(rebasing: buffer[..<prefixBytes.count]).initialize(fromContentsOf: prefixBytes)
+        buffer[prefixBytes.count] = UInt8(ascii: "/")
+        write(UnsafeMutableBufferPointer(rebasing: buffer[(prefixBytes.count + 1)...]))
+        return total
+      }
+      return JSONPointer(escaped: text)
+    }
+  }
+
+  /// This pointer followed by the tokens of `fragment`, an escaped pointer such as
+  /// `/a/b~1c`: the same as appending each of `JSONPointer(escaped: fragment).tokens`.
+  public func appending(fragment: String) -> JSONPointer {
+    // Without `~` no token changes when unescaped and escaped again: join the texts.
+    if fragment.utf8.first == UInt8(ascii: "/"), !fragment.utf8.contains(UInt8(ascii: "~")) {
+      return JSONPointer(escaped: string + fragment)
+    }
+    return JSONPointer(escaped: fragment).tokens.reduce(self) { $0.appending($1) }
+  }
+
+  /// The pointer without its last token (the root stays the root).
+  public var droppingLastToken: JSONPointer {
+    // Tokens escape `/` as `~1`, so the last slash always starts the last token.
+    guard let slash = string.utf8.lastIndex(of: UInt8(ascii: "/")) else { return self }
+    return JSONPointer(escaped: String(string[..<slash]))
   }
 
   /// The unescaped reference tokens.

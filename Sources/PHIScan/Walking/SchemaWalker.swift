@@ -119,14 +119,9 @@ extension SchemaWalker {
         if member.key == "$ref", let text = member.value.string, text.hasPrefix("#/"),
           let fragment = URIReference.percentDecoded(String(text.dropFirst()))
         {
-          var target = root
-          var parent = root
-          for token in JSONPointer(escaped: fragment).tokens {
-            parent = target
-            target = target.appending(token)
-          }
+          let target = root.appending(fragment: fragment)
           walk.refTargets.insert(target)
-          walk.refTargetParents.insert(parent)
+          walk.refTargetParents.insert(target.droppingLastToken)
         } else if member.value.members != nil || member.value.elements != nil {
           collectLocalTargets(member.value, root: root, into: &walk)
         }
@@ -247,7 +242,8 @@ struct SchemaWalk {
           emit(entry.key, keySite, entryPointer, entry.keyRange, path, owner: index)
           // The key names the subschema: it shares that subschema's `$ref` usages.
           owner[owner.count - 1] = schemaPointers.count
-          let childPath = key == "properties" ? path + [entry.key] : path
+          var childPath = path
+          if key == "properties" { childPath.append(entry.key) }
           walkSchema(entry.value, entryPointer, childPath, parent: index, resource: resource, base: base)
         }
       case .nameList:
@@ -377,8 +373,27 @@ struct SchemaWalk {
 
   /// Records `$id` (or draft-04 `id`), anchors and references of the schema at `index`.
   mutating func registerIdentifiers(_ node: Node, index: Int, path: [String], resource: inout Int, base: inout String) {
-    let idKey = node["$id"] != nil ? "$id" : legacyIDs ? "id" : nil
-    if let idKey, let id = node[idKey]?.string {
+    // One pass for the first `$id`, `id`, `$anchor` and `$dynamicAnchor` (every schema node
+    // comes here, and most have none of them).
+    var firstID: Node?
+    var firstLegacyID: Node?
+    var anchor: Node?
+    var dynamicAnchor: Node?
+    var hasReference = false
+    for member in node.members ?? [] {
+      let key = member.key
+      guard key.utf8.first == UInt8(ascii: "$") || key == "id" else { continue }
+      switch key {
+      case "$id": if firstID == nil { firstID = member.value }
+      case "id": if firstLegacyID == nil { firstLegacyID = member.value }
+      case "$anchor": if anchor == nil { anchor = member.value }
+      case "$dynamicAnchor": if dynamicAnchor == nil { dynamicAnchor = member.value }
+      case "$ref", "$dynamicRef", "$recursiveRef": hasReference = true
+      default: break
+      }
+    }
+    let idNode = firstID != nil ? firstID : legacyIDs ? firstLegacyID : nil
+    if let id = idNode?.string {
       if id.hasPrefix("#") {
         anchors["\(resource)#\(id.dropFirst())"] = index  // draft-06/07 plain-name anchor
       } else {
@@ -389,9 +404,9 @@ struct SchemaWalk {
         if !fragment.isEmpty { anchors["\(index)#\(fragment)"] = index }
       }
     }
-    for key in ["$anchor", "$dynamicAnchor"] {
-      if let name = node[key]?.string { anchors["\(resource)#\(name)"] = index }
-    }
+    if let name = anchor?.string { anchors["\(resource)#\(name)"] = index }
+    if let name = dynamicAnchor?.string { anchors["\(resource)#\(name)"] = index }
+    guard hasReference else { return }
     for member in node.members ?? [] where member.key == "$ref" || member.key == "$dynamicRef" || member.key == "$recursiveRef" {
       guard let text = member.value.string else { continue }  // a property named `$ref` is not a reference
       let pointer = schemaPointers[index].appending(member.key)
@@ -401,13 +416,15 @@ struct SchemaWalk {
 
   enum Resolution {
     case schema(Int)
+    /// The schema node at this pointer, if there is one (`finish` looks it up).
+    case pointer(JSONPointer)
     case external
     case dangling
   }
 
   /// Resolves one reference to a schema node of this walk, without following chains
   /// (so cycles cost nothing) and without ever touching the network.
-  func resolve(_ reference: Reference, pointerIndex: [JSONPointer: Int]) -> Resolution {
+  func resolve(_ reference: Reference) -> Resolution {
     let (uri, rawFragment) = URIReference.split(reference.text)
     var resource = reference.resource
     if !uri.isEmpty {
@@ -420,9 +437,7 @@ struct SchemaWalk {
     if !fragment.hasPrefix("/") {
       return anchors["\(resource)#\(fragment)"].map { .schema($0) } ?? .dangling
     }
-    var target = schemaPointers[resource]
-    for token in JSONPointer(escaped: fragment).tokens { target = target.appending(token) }
-    return pointerIndex[target].map { .schema($0) } ?? .dangling
+    return .pointer(schemaPointers[resource].appending(fragment: fragment))
   }
 
   /// True when a `#/...` reference names an existing node of the whole document.
@@ -445,19 +460,36 @@ struct SchemaWalk {
   /// returns the strings with notes about references that could not be resolved here.
   func finish(document: (root: Node, pointer: JSONPointer)? = nil) -> WalkResult {
     guard !references.isEmpty else { return WalkResult(strings: output, notes: []) }
-    var pointerIndex: [JSONPointer: Int] = [:]
-    for (i, pointer) in schemaPointers.enumerated() where pointerIndex[pointer] == nil { pointerIndex[pointer] = i }
+    var resolutions = references.map(resolve)
+    // Index the schema pointers that references name: a pointer is hashed only when some
+    // target has its length, which most of the (many) schema nodes do not.
+    var wantedLength: [Bool] = []
+    for case .pointer(let target) in resolutions {
+      let length = target.string.utf8.count
+      if length >= wantedLength.count { wantedLength += repeatElement(false, count: length + 1 - wantedLength.count) }
+      wantedLength[length] = true
+    }
+    if !wantedLength.isEmpty {
+      var pointerIndex: [JSONPointer: Int] = [:]
+      for (i, pointer) in schemaPointers.enumerated() {
+        let length = pointer.string.utf8.count
+        if length < wantedLength.count, wantedLength[length], pointerIndex[pointer] == nil { pointerIndex[pointer] = i }
+      }
+      for k in resolutions.indices {
+        if case .pointer(let target) = resolutions[k] { resolutions[k] = pointerIndex[target].map { .schema($0) } ?? .dangling }
+      }
+    }
     var usages: [Int: [RefUsage]] = [:]
     var usedAt: [Int: [String]] = [:]
     var external: [Reference] = []
     var dangling: [Reference] = []
-    for reference in references {
-      switch resolve(reference, pointerIndex: pointerIndex) {
+    for (reference, resolution) in zip(references, resolutions) {
+      switch resolution {
       case .schema(let target):
         usages[target, default: []].append(reference.location)
         if usedAt[target] == nil, !schemaIsNamed[target] { usedAt[target] = reference.path }
       case .external: external.append(reference)
-      case .dangling:
+      case .dangling, .pointer:
         if let document, Self.exists(reference.text, in: document.root) { continue }
         dangling.append(reference)
       }

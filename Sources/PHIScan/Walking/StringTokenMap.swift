@@ -11,15 +11,31 @@ public struct SourceText: Sendable {
   public init(_ bytes: [UInt8]) {
     self.bytes = bytes
     var starts = [bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0]
-    var i = starts[0]
-    while i < bytes.count {
-      let byte = bytes[i]
-      i += 1
-      if byte == 0x0A {
-        starts.append(i)
-      } else if byte == 0x0D {
-        if i < bytes.count, bytes[i] == 0x0A { i += 1 }
-        starts.append(i)
+    bytes.withUnsafeBufferPointer { bytes in
+      var i = starts[0]
+      while i < bytes.count {
+        // Every file of a scan is indexed: skip eight bytes at a time while none of them
+        // is a `\n` or `\r` (a zero byte of `word ^ pattern` marks a match).
+        if let base = bytes.baseAddress {
+          let ones: UInt64 = 0x0101_0101_0101_0101
+          let highs: UInt64 = 0x8080_8080_8080_8080
+          while i + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            let lf = word ^ (ones &* 0x0A)
+            let cr = word ^ (ones &* 0x0D)
+            if (((lf &- ones) & ~lf) | ((cr &- ones) & ~cr)) & highs != 0 { break }
+            i += 8
+          }
+        }
+        guard i < bytes.count else { break }
+        let byte = bytes[i]
+        i += 1
+        if byte == 0x0A {
+          starts.append(i)
+        } else if byte == 0x0D {
+          if i < bytes.count, bytes[i] == 0x0A { i += 1 }
+          starts.append(i)
+        }
       }
     }
     lineStarts = starts
