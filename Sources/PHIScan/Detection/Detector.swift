@@ -77,6 +77,9 @@ public final class Detector {
     var nameEnums: NameEnums?
     for string in strings {
       // Matcher rules (person names) read every string of their sites themselves.
+      let isRegex = string.site == .pattern || string.site == .patternProperty
+      // A regex is read through the literals it allows, by name and regex rules alike.
+      let analysis = isRegex ? PatternLiterals.analyse(string.text) : nil
       let nameRules = matcherRulesBySite[string.site.ordinal]
       if !nameRules.isEmpty {
         var inNameEnum = false
@@ -84,20 +87,24 @@ public final class Detector {
           if nameEnums == nil { nameEnums = NameEnums(strings, verdict: enumMemberVerdict) }
           inNameEnum = nameEnums?.contains(string) ?? false
         }
-        outcome.findings += matcherFindings(nameRules, string, inNameEnum: inNameEnum, file: file, reveal: reveal)
+        // The name gate first: most strings hold no name word and, outside a person-name
+        // field, skip the matcher rules without building anything.
+        let mayHoldName = isRegex || inNameEnum || nameGate.mayHoldName(string.text) || NameMatcher.isPersonNameField(string.propertyPath, .builtin)
+        if mayHoldName {
+          outcome.findings += matcherFindings(nameRules, string, texts: analysis?.strings ?? [string.text], inNameEnum: inNameEnum, file: file, reveal: reveal)
+        }
       }
       let siteRules = checkedBySite[string.site.ordinal]
       guard !siteRules.isEmpty else { continue }
       // Prefilter: most strings (plain names, prose without digits) offer none of the
       // characters any rule of their site needs, and skip everything below. Word
       // splitting only lowercases, so it never offers more than the text itself.
-      if string.site != .pattern && string.site != .patternProperty {
+      if !isRegex {
         let offered = CharacterNeeds.of(string.text)
         guard siteRules.contains(where: { offered.isSuperset(of: $0.rule.needs) }) else { continue }
       }
       var candidates: [String]
-      if string.site == .pattern || string.site == .patternProperty {
-        let analysis = PatternLiterals.analyse(string.text)
+      if let analysis {
         if let limit = analysis.limitHit {
           outcome.diagnostics.append(Diagnostic(severity: .warning, code: "pattern-too-complex", file: file, position: string.range.start, message: "the regex at \(string.pointer) was only partly analysed (\(limit)); literals beyond that point were not checked"))
         }

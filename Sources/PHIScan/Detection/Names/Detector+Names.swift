@@ -33,13 +33,8 @@ struct NameEnums {
 
 extension Detector {
   /// The findings of matcher rules on one string: at most one per rule.
-  func matcherFindings(_ rules: [RuleBox], _ string: ExtractedString, inNameEnum: Bool, file: String, reveal: Bool) -> [Finding] {
-    let texts: [String]
-    if string.site == .pattern || string.site == .patternProperty {
-      texts = PatternLiterals.analyse(string.text).strings
-    } else {
-      texts = [string.text]
-    }
+  /// `texts` are the readings of the string: itself, or the literals its regex allows.
+  func matcherFindings(_ rules: [RuleBox], _ string: ExtractedString, texts: [String], inNameEnum: Bool, file: String, reveal: Bool) -> [Finding] {
     return rules.compactMap { matcherFinding($0.rule, string, texts, inNameEnum: inNameEnum, file: file, reveal: reveal) }
   }
 

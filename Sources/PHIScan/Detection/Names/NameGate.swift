@@ -60,9 +60,18 @@ struct NameGate: Sendable {
     return text.withUTF8 { bytes in
       for byte in bytes where byte >= 0x80 { return true }
       var found = false
-      NameGate.forEachKey(in: bytes) { key in
-        if contains(key) { found = true }
+      var identifierReadsMore = false
+      _ = NameGate.textKeys(bytes, &identifierReadsMore) { key in
+        found = contains(key)
         return found
+      }
+      // Without camel humps, digits inside words or apostrophes, the identifier reading
+      // splits exactly where the text reading does: same keys.
+      if !found && identifierReadsMore {
+        _ = NameGate.identifierKeys(bytes) { key in
+          found = contains(key)
+          return found
+        }
       }
       return found
     }
@@ -72,7 +81,8 @@ struct NameGate: Sendable {
   /// ASCII `bytes` (hyphen parts included), until it returns true. Mirrors their rules
   /// byte for byte; a test holds the two to the same keys.
   static func forEachKey(in bytes: UnsafeBufferPointer<UInt8>, _ body: (NameKey) -> Bool) {
-    if textKeys(bytes, body) { return }
+    var identifierReadsMore = false
+    if textKeys(bytes, &identifierReadsMore, body) { return }
     _ = identifierKeys(bytes, body)
   }
 
@@ -114,7 +124,9 @@ struct NameGate: Sendable {
 
   /// `NameTokenizer.textWords`: words run over digits and inner apostrophes, a
   /// possessive `'s` is dropped, an inner hyphen splits the word into parts.
-  private static func textKeys(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (NameKey) -> Bool) -> Bool {
+  /// `identifierReadsMore` is set when the identifier reading may split differently:
+  /// at a capital inside a word, a digit after letters, or an apostrophe.
+  static func textKeys(_ bytes: UnsafeBufferPointer<UInt8>, _ identifierReadsMore: inout Bool, _ body: (NameKey) -> Bool) -> Bool {
     var word = Word()
     var index = 0
     let count = bytes.count
@@ -122,10 +134,12 @@ struct NameGate: Sendable {
       let byte = bytes[index]
       let nextIsLetter = index + 1 < count && isLetter(bytes[index + 1])
       if isLetter(byte) {
+        if isUpper(byte) && index > 0 && isLetter(bytes[index - 1]) { identifierReadsMore = true }
         word.add(byte)
       } else if byte >= 0x30 && byte <= 0x39 && word.letters > 0 {
-        // digits stay inside the word (`Sophie40`)
+        identifierReadsMore = true  // digits stay inside the word (`Sophie40`)
       } else if byte == 0x27 && word.letters > 0 && nextIsLetter {
+        identifierReadsMore = true
         let next = bytes[index + 1]
         if next == 0x73 || next == 0x53, index + 2 >= count || !isLetter(bytes[index + 2]) {
           index += 2
@@ -143,7 +157,7 @@ struct NameGate: Sendable {
 
   /// `NameTokenizer.identifierWords`: words end at every non-letter but an inner
   /// apostrophe, at camel humps and where an acronym meets a capitalized word.
-  private static func identifierKeys(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (NameKey) -> Bool) -> Bool {
+  static func identifierKeys(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (NameKey) -> Bool) -> Bool {
     var word = Word()
     var previous: UInt8?
     var afterApostrophe = false

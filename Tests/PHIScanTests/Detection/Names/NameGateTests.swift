@@ -63,6 +63,21 @@ import Testing
     }
   }
 
+  /// The gate skips the identifier reading when it cannot add a key: same answers as
+  /// probing every key of both readings.
+  @Test func shortcutAnswersLikeEveryKey() {
+    let gate = NameLexicon.builtinGate
+    var differences: [String] = []
+    var passed = 0
+    for text in Self.samples + Self.randomStrings(count: 20_000, seed: 13) {
+      let full = Self.gateKeys(text).contains { gate.contains($0) }
+      if gate.mayHoldName(text) != full { differences.append(text) }
+      if full { passed += 1 }
+    }
+    #expect(differences.isEmpty, "\(differences.prefix(5))")
+    #expect(passed > 1_000)
+  }
+
   /// Strings built from lexicon words in every arrangement the matcher scores: whenever
   /// the matcher reports a name outside a person-name context, the gate lets it through.
   @Test func gateNeverHidesAName() {
