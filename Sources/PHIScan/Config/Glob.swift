@@ -7,6 +7,9 @@
 public struct Glob: Sendable, Hashable, CustomStringConvertible {
   public let pattern: String
   private let tokens: [Token]
+  /// The scalars to compare with when every token is a literal (an escaped file name,
+  /// such as the report file discovery must skip): no matching table needed.
+  private let literal: [Unicode.Scalar]?
 
   enum Token: Sendable, Hashable {
     case literal(Unicode.Scalar)
@@ -65,6 +68,12 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
       i += 1
     }
     self.tokens = tokens
+    var scalars: [Unicode.Scalar]? = []
+    for token in tokens {
+      guard case .literal(let scalar) = token else { scalars = nil; break }
+      scalars?.append(scalar)
+    }
+    literal = scalars
   }
 
   public var description: String { pattern }
@@ -81,6 +90,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
 
   /// Whole-text match; linear in pattern times text (no backtracking blow-up).
   public func matches(_ text: String) -> Bool {
+    if let literal { return text.unicodeScalars.elementsEqual(literal) }
     let s = Array(text.unicodeScalars)
     // reachable[j]: the tokens consumed so far can match s[0..<j].
     var reachable = [Bool](repeating: false, count: s.count + 1)

@@ -1,50 +1,27 @@
+import Synchronization
+
 /// The raw bytes of a file, indexed by line, so a string token found by its start
 /// position can be re-read with its escapes. Needed when a position *inside* a string
 /// matters: a JSON schema serialized into a string (Bedrock), or a keyword trailer that an
 /// SDK appended to a description.
 public struct SourceText: Sendable {
   public let bytes: [UInt8]
-  /// Byte offset where each line starts (index 0 is line 1). Line breaks are `\n`, `\r\n`
-  /// and a lone `\r`, as in the JSON parser.
-  let lineStarts: [Int]
+  /// Built on first use: most files hold no string whose inside needs positions.
+  private let lines: LineIndex
 
   public init(_ bytes: [UInt8]) {
     self.bytes = bytes
-    var starts = [bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0]
-    bytes.withUnsafeBufferPointer { bytes in
-      var i = starts[0]
-      while i < bytes.count {
-        // Every file of a scan is indexed: skip eight bytes at a time while none of them
-        // is a `\n` or `\r` (a zero byte of `word ^ pattern` marks a match).
-        if let base = bytes.baseAddress {
-          let ones: UInt64 = 0x0101_0101_0101_0101
-          let highs: UInt64 = 0x8080_8080_8080_8080
-          while i + 8 <= bytes.count {
-            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-            let lf = word ^ (ones &* 0x0A)
-            let cr = word ^ (ones &* 0x0D)
-            if (((lf &- ones) & ~lf) | ((cr &- ones) & ~cr)) & highs != 0 { break }
-            i += 8
-          }
-        }
-        guard i < bytes.count else { break }
-        let byte = bytes[i]
-        i += 1
-        if byte == 0x0A {
-          starts.append(i)
-        } else if byte == 0x0D {
-          if i < bytes.count, bytes[i] == 0x0A { i += 1 }
-          starts.append(i)
-        }
-      }
-    }
-    lineStarts = starts
+    lines = LineIndex(bytes)
   }
+
+  /// Byte offset where each line starts (index 0 is line 1).
+  var lineStarts: [Int] { lines.starts }
 
   /// The byte offset of a 1-based line and scalar column, or nil when it is outside the text.
   func offset(of position: SourcePosition) -> Int? {
-    guard position.line >= 1, position.line <= lineStarts.count, position.column >= 1 else { return nil }
-    var offset = lineStarts[position.line - 1]
+    let starts = lineStarts
+    guard position.line >= 1, position.line <= starts.count, position.column >= 1 else { return nil }
+    var offset = starts[position.line - 1]
     var column = 1
     while column < position.column {
       guard offset < bytes.count else { return nil }
@@ -79,6 +56,58 @@ public struct SourceText: Sendable {
     var positions = Array(reader.positions.prefix(expectedScalars.count))
     positions.append(reader.positions.count > expectedScalars.count ? reader.positions[expectedScalars.count] : reader.position)
     return StringTokenMap(scalars: expectedScalars, positions: positions)
+  }
+}
+
+/// The line starts of a file, computed once when first asked for.
+final class LineIndex: Sendable {
+  private let bytes: [UInt8]
+  private let computed = Mutex<[Int]?>(nil)
+
+  init(_ bytes: [UInt8]) {
+    self.bytes = bytes
+  }
+
+  var starts: [Int] {
+    computed.withLock { cached in
+      if let cached { return cached }
+      let made = LineIndex.lineStarts(of: bytes)
+      cached = made
+      return made
+    }
+  }
+
+  /// Line breaks are `\n`, `\r\n` and a lone `\r`, as in the JSON parser.
+  static func lineStarts(of bytes: [UInt8]) -> [Int] {
+    var starts = [bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0]
+    bytes.withUnsafeBufferPointer { bytes in
+      var i = starts[0]
+      while i < bytes.count {
+        // Skip eight bytes at a time while none of them is a `\n` or `\r` (a zero byte
+        // of `word ^ pattern` marks a match).
+        if let base = bytes.baseAddress {
+          let ones: UInt64 = 0x0101_0101_0101_0101
+          let highs: UInt64 = 0x8080_8080_8080_8080
+          while i + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            let lf = word ^ (ones &* 0x0A)
+            let cr = word ^ (ones &* 0x0D)
+            if (((lf &- ones) & ~lf) | ((cr &- ones) & ~cr)) & highs != 0 { break }
+            i += 8
+          }
+        }
+        guard i < bytes.count else { break }
+        let byte = bytes[i]
+        i += 1
+        if byte == 0x0A {
+          starts.append(i)
+        } else if byte == 0x0D {
+          if i < bytes.count, bytes[i] == 0x0A { i += 1 }
+          starts.append(i)
+        }
+      }
+    }
+    return starts
   }
 }
 
