@@ -12,3 +12,11 @@ import Testing
     #expect(Validators.identifier("4829137") == .valid)
   }
 }
+
+@Suite struct PackLexiconTests {
+  @Test func onlyNamedWordListsAreLoaded() {
+    #expect(PackLoader.mentions("    lexicon: names/first.txt\n", "names/first.txt"))
+    #expect(!PackLoader.mentions("    lexicon: names/first.txt\n", "names/last.txt"))
+    #expect(!PackLoader.mentions("", "x"))
+  }
+}
