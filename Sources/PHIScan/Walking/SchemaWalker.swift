@@ -72,6 +72,24 @@ public enum SchemaWalker {
     return table
   }()
 
+  /// `keywords` by name length and first byte: a lookup compares a name or two instead of
+  /// hashing the key (once per member of every schema). Keywords are ASCII, and an ASCII
+  /// name equals a key only when their bytes do, so other keys never match.
+  static let keywordBuckets: [[(name: String, keyword: Keyword)]] = {
+    var buckets = [[(name: String, keyword: Keyword)]](repeating: [], count: 32 * 128)
+    for (name, keyword) in keywords.sorted(by: { $0.key < $1.key }) {
+      buckets[name.utf8.count * 128 + Int(name.utf8.first!)].append((name, keyword))
+    }
+    return buckets
+  }()
+
+  static func keyword(_ key: String) -> Keyword? {
+    let utf8 = key.utf8
+    guard let first = utf8.first, first < 128, utf8.count < 32 else { return nil }
+    for entry in keywordBuckets[utf8.count * 128 + Int(first)] where entry.name == key { return entry.keyword }
+    return nil
+  }
+
   /// Every keyword name the walker knows; an SDK trailer segment starts at one of these.
   static let knownKeywords: Set<String> = {
     var all = singleSubschema.union(subschemaArray).union(subschemaOneOrMany).union(vocabulary).union(nameLists).union(nameDependencies)
@@ -97,7 +115,7 @@ public enum SchemaWalker {
   /// places outside itself, which then count as resolved rather than dangling.
   public static func walk(_ node: Node, at pointer: JSONPointer, context: SchemaContext, source: SourceText? = nil, document: (root: Node, pointer: JSONPointer)? = nil) -> WalkResult {
     var walk = SchemaWalk(context: context, source: source)
-    collectLocalTargets(node, root: pointer, into: &walk)
+    walk.schema = (node, pointer)
     if let dialect = node["$schema"]?.string, dialect.contains("draft-04") || dialect.contains("draft-03") {
       walk.legacyIDs = true
     }
@@ -166,9 +184,13 @@ struct SchemaWalk {
   var identifiers: [String: Int] = [:]
   var anchors: [String: Int] = [:]
   var references: [Reference] = []
-  /// Targets of local references, and their parents (see `collectLocalTargets`).
+  /// The schema being walked (nil when walking data alone).
+  var schema: (node: Node, pointer: JSONPointer)?
+  /// Targets of local references, and their parents (see `collectLocalTargets`), collected
+  /// when an unknown keyword first needs them: many schemas have none.
   var refTargets: Set<JSONPointer> = []
   var refTargetParents: Set<JSONPointer> = []
+  var collectedRefTargets = false
 
   struct Reference {
     var text: String
@@ -212,7 +234,7 @@ struct SchemaWalk {
     for member in members {
       let key = member.key
       let value = member.value
-      let keyword = SchemaWalker.keywords[key]
+      let keyword = SchemaWalker.keyword(key)
       if case .vocabulary = keyword { continue }
       // Built only past vocabulary: `type`, `format` and bounds never need a pointer.
       let here = pointer.appending(key)
@@ -287,6 +309,7 @@ struct SchemaWalk {
       case .vocabulary:
         continue
       case nil:
+        collectRefTargetsOnce()
         if !refTargets.isEmpty, refTargets.contains(here) {
           // An unknown keyword that a `$ref` uses as a schema.
           emit(key, .defsKey, here, member.keyRange, path, owner: index)
@@ -309,6 +332,12 @@ struct SchemaWalk {
         }
       }
     }
+  }
+
+  mutating func collectRefTargetsOnce() {
+    guard !collectedRefTargets, let (node, pointer) = schema else { return }
+    collectedRefTargets = true
+    SchemaWalker.collectLocalTargets(node, root: pointer, into: &self)
   }
 
   /// OpenAPI/Pydantic `discriminator`: `propertyName` names a property; `mapping` keys are
@@ -380,14 +409,16 @@ struct SchemaWalk {
     var anchor: Node?
     var dynamicAnchor: Node?
     var hasReference = false
-    for member in node.members ?? [] {
-      let key = member.key
-      guard key.utf8.first == UInt8(ascii: "$") || key == "id" else { continue }
-      switch key {
-      case "$id": if firstID == nil { firstID = member.value }
-      case "id": if firstLegacyID == nil { firstLegacyID = member.value }
-      case "$anchor": if anchor == nil { anchor = member.value }
-      case "$dynamicAnchor": if dynamicAnchor == nil { dynamicAnchor = member.value }
+    let members = node.members ?? []
+    for i in members.indices {
+      // Byte tests first: every key looked for starts with `$` or is the ASCII `id`.
+      let utf8 = members[i].key.utf8
+      guard utf8.first == UInt8(ascii: "$") || utf8.count == 2 else { continue }
+      switch members[i].key {
+      case "$id": if firstID == nil { firstID = members[i].value }
+      case "id": if firstLegacyID == nil { firstLegacyID = members[i].value }
+      case "$anchor": if anchor == nil { anchor = members[i].value }
+      case "$dynamicAnchor": if dynamicAnchor == nil { dynamicAnchor = members[i].value }
       case "$ref", "$dynamicRef", "$recursiveRef": hasReference = true
       default: break
       }
@@ -407,7 +438,7 @@ struct SchemaWalk {
     if let name = anchor?.string { anchors["\(resource)#\(name)"] = index }
     if let name = dynamicAnchor?.string { anchors["\(resource)#\(name)"] = index }
     guard hasReference else { return }
-    for member in node.members ?? [] where member.key == "$ref" || member.key == "$dynamicRef" || member.key == "$recursiveRef" {
+    for member in members where member.key == "$ref" || member.key == "$dynamicRef" || member.key == "$recursiveRef" {
       guard let text = member.value.string else { continue }  // a property named `$ref` is not a reference
       let pointer = schemaPointers[index].appending(member.key)
       references.append(Reference(text: text, location: RefUsage(pointer: pointer, range: member.value.range), resource: resource, base: base, path: path))
@@ -458,7 +489,7 @@ struct SchemaWalk {
 
   /// Resolves references, attaches usages to the strings inside their targets, and
   /// returns the strings with notes about references that could not be resolved here.
-  func finish(document: (root: Node, pointer: JSONPointer)? = nil) -> WalkResult {
+  mutating func finish(document: (root: Node, pointer: JSONPointer)? = nil) -> WalkResult {
     guard !references.isEmpty else { return WalkResult(strings: output, notes: []) }
     var resolutions = references.map(resolve)
     // Index the schema pointers that references name: a pointer is hashed only when some
@@ -495,6 +526,7 @@ struct SchemaWalk {
       }
     }
     var strings = output
+    output = []  // the only reference left, so attaching usages below copies nothing
     if !usages.isEmpty {
       // Parents precede children, so one forward pass accumulates every enclosing target.
       var inherited = [[RefUsage]](repeating: [], count: schemaPointers.count)
