@@ -236,6 +236,8 @@ struct SchemaWalk {
       let value = member.value
       let keyword = SchemaWalker.keyword(key)
       if case .vocabulary = keyword { continue }
+      // A `type` naming types is vocabulary too; only draft-03 unions hold schemas.
+      if case .type = keyword, value.elements == nil { continue }
       // Built only past vocabulary: `type`, `format` and bounds never need a pointer.
       let here = pointer.appending(key)
       switch keyword {

@@ -12,6 +12,18 @@ import Testing
     try ConfigFile.parse(Array(text.utf8), path: ".phi-scan.yml")
   }
 
+  /// A directory glob covers the files under it, whether or not the path is ASCII.
+  @Test func directoryGlobsCoverFilesUnderThem() throws {
+    let filter = PathFilter(include: [], exclude: [try Glob("fixtures", anywhere: true), try Glob("données/brouillons")])
+    #expect(PathFilter.selfAndParents("a/b/c.json") == ["a/b/c.json", "a/b", "a"])
+    #expect(PathFilter.selfAndParents("/abs/c.json") == ["/abs/c.json", "/abs"])
+    #expect(PathFilter.selfAndParents("données/é/c.json") == ["données/é/c.json", "données/é", "données"])
+    #expect(!filter.admits("schemas/fixtures/b.json"))
+    #expect(!filter.admits("données/brouillons/x.json"))
+    #expect(filter.admits("données/finales/x.json"))
+    #expect(PathFilter().admits("anything/at/all.json"))
+  }
+
   @Test func everyKeyIsRead() throws {
     let config = try ConfigFile.load(path: Fixtures.url("\(Self.fixtures)/every-key.yml").path, displayPath: "every-key.yml")
     #expect(config.path == "every-key.yml")
