@@ -14,6 +14,10 @@ struct NameGate: Sendable {
   /// are never zero bytes); an empty slot has `high == 0`.
   private let slots: [(high: UInt64, low: UInt64)]
   private let mask: Int
+  /// One bit per word hash (2^20 bits, 128 KB): stays in cache where the 2 MB table does
+  /// not, and answers most probes (common English words) on its own.
+  private let filter: [UInt64]
+  static let filterBits = 1 << 20
 
   init(_ lexicon: NameLexicon) {
     var words: [NameKey] = lexicon.entries.compactMap { key, entry in
@@ -35,6 +39,18 @@ struct NameGate: Sendable {
     }
     self.slots = slots
     self.mask = size - 1
+    var filter = [UInt64](repeating: 0, count: Self.filterBits / 64)
+    for word in words {
+      let bit = Self.filterBit(word.high, word.low)
+      filter[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+    self.filter = filter
+  }
+
+  /// A bit index from other bits of the mixed hash than the table's.
+  @inline(__always) static func filterBit(_ high: UInt64, _ low: UInt64) -> Int {
+    let mixed = (high &* 0xD6E8_FEB8_6659_FD93) ^ (low &* 0x9E37_79B9_7F4A_7C15)
+    return Int(truncatingIfNeeded: mixed >> 44)
   }
 
   @inline(__always) static func hash(_ high: UInt64, _ low: UInt64) -> Int {
@@ -44,6 +60,8 @@ struct NameGate: Sendable {
 
   /// True when `key` is a word a name can start from.
   @inline(__always) func contains(_ key: NameKey) -> Bool {
+    let bit = Self.filterBit(key.high, key.low)
+    guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return false }
     var slot = Self.hash(key.high, key.low) & mask
     while true {
       let probe = slots[slot]
@@ -90,35 +108,32 @@ struct NameGate: Sendable {
   @inline(__always) static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
   @inline(__always) static func isLower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
 
-  /// One word being read: its key and the key of its current hyphen part. A hyphenated
-  /// word is looked up by its parts only, each as it ends.
+  /// One word being read. Until a hyphen the word's key and its part's key are the
+  /// same letters, and after one only the parts are looked up, so one key serves both;
+  /// `overflowed` marks a part too long to be a key (the tokenizer's nil key).
   private struct Word {
-    var key: NameKey? = NameKey()
-    var part: NameKey? = NameKey()
-    var isHyphenated = false
+    var part = NameKey()
+    var overflowed = false
     var letters = 0
 
     @inline(__always) mutating func add(_ byte: UInt8) {
       letters += 1
-      let lower = byte | 0x20
-      if key != nil, !key!.append(lower) { key = nil }
-      if part != nil, !part!.append(lower) { part = nil }
+      if !overflowed && !part.append(byte | 0x20) { overflowed = true }
     }
 
     /// Ends a hyphen part (`Smith-` of `Smith-Jones`); true when `body` says stop.
     @inline(__always) mutating func endPart(_ body: (NameKey) -> Bool) -> Bool {
       defer {
         part = NameKey()
-        isHyphenated = true
+        overflowed = false
       }
-      return part.map(body) ?? false
+      return !overflowed && body(part)
     }
 
     /// Hands the word's key (or its last part) to `body`; true when `body` says stop.
     @inline(__always) mutating func finish(_ body: (NameKey) -> Bool) -> Bool {
       defer { self = Word() }
-      guard letters > 0 else { return false }
-      return (isHyphenated ? part : key).map(body) ?? false
+      return letters > 0 && !overflowed && body(part)
     }
   }
 
