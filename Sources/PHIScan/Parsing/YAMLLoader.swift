@@ -15,12 +15,24 @@ public enum YAMLLoader {
     let body = UTF8Text.hasBOM(bytes) ? Array(bytes.dropFirst(3)) : bytes
     let text = String(decoding: body, as: UTF8.self)
     try YAMLNestingBound.check(body, maxDepth: limits.maxDepth)
+    // Yams checks every mapping for duplicate keys, comparing key texts and resolved tags;
+    // resolving a plain key's tag runs up to seven regular expressions per key. phi-scan
+    // reads no tag, so a first parse resolves none (every plain key counts as a string).
+    // Its verdict is the full resolver's unless a key carries another explicit tag or is a
+    // collection, or the parse fails: then the full resolver parses again and decides.
+    if let documents = try? parse(text, resolver: .basic, limits: limits, namingKeys: namingKeys), !documents.keysNeedTags {
+      return documents.roots
+    }
+    return try parse(text, resolver: .default, limits: limits, namingKeys: namingKeys).roots
+  }
+
+  static func parse(_ text: String, resolver: Resolver, limits: ParseLimits, namingKeys: Bool) throws(ParseError) -> (roots: [Node], keysNeedTags: Bool) {
     var documents: [Node] = []
     var budget = ExpansionBudget(nodes: limits.maxYAMLNodes, aliasNodes: limits.maxYAMLAliasNodes)
     do {
       // An explicit encoding: Yams' default reads the whole environment on every parser
       // (and YAMS_DEFAULT_ENCODING would make it print to stdout, into a report).
-      let parser = try Parser(yaml: text, encoding: .utf8)
+      let parser = try Parser(yaml: text, resolver: resolver, encoding: .utf8)
       while let root = try parser.nextRoot() {
         documents.append(try convert(root, depth: 0, inAlias: false, budget: &budget, limits: limits))
       }
@@ -31,7 +43,7 @@ public enum YAMLLoader {
     } catch {
       throw ParseError(.syntax, at: SourcePosition(line: 1, column: 1), "YAML could not be read: \(error)")
     }
-    return documents
+    return (documents, budget.keysNeedTags)
   }
 
   static func describe(_ error: YamlError, namingKeys: Bool = false) -> ParseError {
@@ -65,6 +77,9 @@ public enum YAMLLoader {
     var nodes: Int
     var aliasNodes: Int
     var seenCollections: Set<SourcePosition> = []
+    /// A mapping key whose duplicate check may depend on tag resolution: one with an
+    /// explicit tag other than `!!str`, or a collection.
+    var keysNeedTags = false
   }
 
   static func convert(_ node: Yams.Node, depth: Int, inAlias: Bool, budget: inout ExpansionBudget, limits: ParseLimits) throws(ParseError) -> Node {
@@ -94,11 +109,14 @@ public enum YAMLLoader {
         let keyText: String
         let keyRange: SourceRange
         if case .scalar(let scalar) = key {
+          // Yams has resolved the tags of keys by now (plain ones to `!!str` without rules).
+          if scalar.tag.rawValue != Tag.Name.str.rawValue && scalar.tag.rawValue != Tag.Name.implicit.rawValue { budget.keysNeedTags = true }
           keyText = scalar.string
           keyRange = scalarRange(scalar, start: position(key.mark))
         } else {
           // A complex key (a mapping or sequence as key) has no text a schema would use;
           // keep the value reachable under a placeholder key.
+          budget.keysNeedTags = true
           keyText = "?"
           keyRange = SourceRange(start: position(key.mark), end: position(key.mark))
           _ = try convert(key, depth: depth + 1, inAlias: inAlias, budget: &budget, limits: limits)

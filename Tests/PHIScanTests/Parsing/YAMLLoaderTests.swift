@@ -27,6 +27,18 @@ import Testing
     }
   }
 
+  /// Duplicate keys are judged as YAML types them: `1` (an int) and `"1"` (a string) are
+  /// different keys, `!!int "1"` and `1` the same one.
+  @Test func duplicateKeysFollowYAMLTags() throws {
+    func load(_ text: String) throws -> [Node] { try YAMLLoader.load(Array(text.utf8)) }
+    #expect(try load("a: 1\n\"1\": x\n1: y\n").first?.members?.count == 3)
+    #expect(try load("true: x\n\"true\": y\n").first?.members?.count == 2)
+    #expect(try load("? [1]\n: x\n? [\"1\"]\n: y\n").first?.members?.count == 2)
+    #expect(throws: ParseError.self) { try load("a: 1\nb: 2\na: 3\n") }
+    #expect(throws: ParseError.self) { try load("!!int \"1\": x\n1: y\n") }
+    #expect(throws: ParseError.self) { try load("'a': 1\na: 2\n") }
+  }
+
   @Test func multipleDocumentsAreIndexed() {
     let (documents, problems) = DocumentLoader.load(Array("a: 1\n---\nb: 2\n".utf8), format: .yaml)
     #expect(problems.isEmpty)
