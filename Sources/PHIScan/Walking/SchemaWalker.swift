@@ -531,11 +531,14 @@ struct SchemaWalk {
     output = []  // the only reference left, so attaching usages below copies nothing
     if !usages.isEmpty {
       // Parents precede children, so one forward pass accumulates every enclosing target.
+      // By schema index rather than hashed: every schema node is visited below.
+      var ownUsages = [[RefUsage]?](repeating: nil, count: schemaPointers.count)
+      for (target, locations) in usages { ownUsages[target] = locations }
       var inherited = [[RefUsage]](repeating: [], count: schemaPointers.count)
       for i in 0..<schemaPointers.count {
         let parent = schemaParents[i]
         var here = parent >= 0 ? inherited[parent] : []
-        if let own = usages[i], here.count < SchemaWalker.maxRefUsages {
+        if let own = ownUsages[i], here.count < SchemaWalker.maxRefUsages {
           for location in own where here.count < SchemaWalker.maxRefUsages && !here.contains(location) { here.append(location) }
           here.sort { ($0.range.start, $0.pointer) < ($1.range.start, $1.pointer) }  // document order
         }
@@ -545,9 +548,10 @@ struct SchemaWalk {
       // (`$defs/Member/properties/id` used by `properties/subscriber` reads as
       // `subscriber.id`); strings written under properties keep their own path.
       var contextPrefix = [[String]?](repeating: nil, count: schemaPointers.count)
-      for i in 0..<schemaPointers.count {
+      for (target, path) in usedAt { contextPrefix[target] = path }
+      for i in 0..<schemaPointers.count where contextPrefix[i] == nil {
         let parent = schemaParents[i]
-        contextPrefix[i] = usedAt[i] ?? (parent >= 0 ? contextPrefix[parent] : nil)
+        if parent >= 0 { contextPrefix[i] = contextPrefix[parent] }
       }
       for k in strings.indices {
         strings[k].relatedLocations = inherited[owner[k]]
