@@ -14,22 +14,54 @@ public enum NameWords {
   /// The same rules over bytes, for ASCII text (nearly every property name and
   /// description): no `Character` or Unicode property lookups. Nil when a byte is not ASCII.
   static func splitASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+    var words: [String] = []
+    let complete = forEachASCIIWord(bytes) { word in
+      words.append(String(unsafeUninitializedCapacity: word.count) { out in
+        for k in word.indices { out[k - word.startIndex] = lowered(bytes[k]) }
+        return word.count
+      })
+    }
+    return complete ? words : nil
+  }
+
+  @inline(__always) static func lowered(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+
+  /// Appends the lowercase words of `text` to `out`, each followed by one space: what
+  /// `split` gives, without a String per word.
+  static func appendWords(of text: String, to out: inout [UInt8]) {
+    var copy = text
+    let complete = copy.withUTF8 { bytes in
+      // Non-ASCII text is rare: check first, so that nothing is appended twice.
+      guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
+      _ = forEachASCIIWord(bytes) { word in
+        for k in word { out.append(lowered(bytes[k])) }
+        out.append(0x20)
+      }
+      return true
+    }
+    if !complete {
+      for word in splitUnicode(text) {
+        out.append(contentsOf: word.utf8)
+        out.append(0x20)
+      }
+    }
+  }
+
+  /// Calls `body` with the byte range of every word of ASCII `bytes`, in order; false
+  /// (after some calls) when a byte is not ASCII.
+  static func forEachASCIIWord(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) -> Bool {
     @inline(__always) func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
     @inline(__always) func isLower(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
     @inline(__always) func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
-    var words: [String] = []
     var start = -1  // first byte of the current word, -1 when none
     var i = 0
     func flush(_ end: Int) {
       guard start >= 0, end > start else { return }
-      words.append(String(unsafeUninitializedCapacity: end - start) { out in
-        for k in start..<end { out[k - start] = isUpper(bytes[k]) ? bytes[k] | 0x20 : bytes[k] }
-        return end - start
-      })
+      body(start..<end)
     }
     while i < bytes.count {
       let b = bytes[i]
-      guard b < 0x80 else { return nil }
+      guard b < 0x80 else { return false }
       guard isUpper(b) || isLower(b) || isDigit(b) else {
         flush(i)
         start = -1
@@ -52,7 +84,7 @@ public enum NameWords {
       i += 1
     }
     flush(bytes.count)
-    return words
+    return true
   }
 
   static func splitUnicode(_ text: String) -> [String] {
@@ -95,7 +127,12 @@ public struct ContextWords: Sendable, Hashable {
   public private(set) var padded: String
 
   public init(_ parts: [String]) {
-    padded = " " + parts.flatMap { NameWords.split($0) }.joined(separator: " ") + " "
+    // " w1 w2 ... " built in one buffer: the words of every part, each followed by a space.
+    var bytes: [UInt8] = [0x20]
+    bytes.reserveCapacity(parts.reduce(2) { $0 + $1.utf8.count + 1 })
+    for part in parts { NameWords.appendWords(of: part, to: &bytes) }
+    if bytes.count == 1 { bytes.append(0x20) }
+    padded = String(decoding: bytes, as: UTF8.self)
   }
 
   /// True when the phrase (lowercase words separated by spaces) occurs. A byte search:

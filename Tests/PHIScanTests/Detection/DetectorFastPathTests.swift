@@ -18,6 +18,15 @@ import Testing
     #expect(NameWords.split("JoséÁlvarez_dob") == ["josé", "álvarez", "dob"])
   }
 
+  /// Context words are built in one buffer: the same text as joining every part's words.
+  @Test func contextWordsMatchTheJoinedSplit() {
+    let partLists: [[String]] = [[], [""], ["", "  "], Self.samples, ["JoséÁlvarez_dob", "memberSSN"], ["a", "", "B c"]]
+    for parts in partLists {
+      let reference = " " + parts.flatMap { NameWords.split($0) }.joined(separator: " ") + " "
+      #expect(ContextWords(parts).padded == reference, "\(parts)")
+    }
+  }
+
   @Test func phrasesMatchOnlyWholeWords() {
     let context = ContextWords(["member_ssn", "Date of birth"])
     #expect(context.contains("ssn"))
