@@ -271,6 +271,14 @@ public final class Detector {
     // `/` are the bytes before slash `n - 1`.
     let pointer = string.pointer.string
     let utf8 = pointer.utf8
+    switch string.site {
+    case .propertyName, .defsKey, .patternProperty, .enum, .const, .default, .examples, .required:
+      break
+    default:
+      // Prose and names of tools: the subschema is the pointer without its last token.
+      guard let slash = utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+      return String(pointer[..<slash])
+    }
     var slashes: [String.Index] = []
     var index = utf8.startIndex
     while index < utf8.endIndex {
