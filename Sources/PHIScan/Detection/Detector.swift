@@ -27,7 +27,12 @@ public final class Detector {
 
   final class RuleBox {
     let rule: Rule
-    init(_ rule: Rule) { self.rule = rule }
+    /// The rule's needs, apart: reading them through `rule` copies the whole struct.
+    let needs: CharacterNeeds
+    init(_ rule: Rule) {
+      self.rule = rule
+      self.needs = rule.needs
+    }
   }
 
   public init(rules: RuleSet) throws(PCRE2Error) {
@@ -101,7 +106,7 @@ public final class Detector {
       // splitting only lowercases, so it never offers more than the text itself.
       if !isRegex {
         let offered = CharacterNeeds.of(string.text)
-        guard siteRules.contains(where: { offered.isSuperset(of: $0.rule.needs) }) else { continue }
+        guard siteRules.contains(where: { offered.isSuperset(of: $0.needs) }) else { continue }
       }
       var candidates: [String]
       if let analysis {
@@ -133,15 +138,32 @@ public final class Detector {
       let offeredByAny = offered.reduce(CharacterNeeds()) { $0.union($1) }
       for box in siteRules {
         // Checked through the box first: binding `rule` copies the whole struct.
-        guard offeredByAny.isSuperset(of: box.rule.needs) else { continue }
-        let rule = box.rule
+        guard offeredByAny.isSuperset(of: box.needs) else { continue }
+        // The regex alone first, through the box: most rules match no reading, and
+        // handing `box.rule` to a function copies the whole struct. An error here is
+        // met again (and reported) below.
+        var mayMatch = false
+        for i in candidates.indices where offered[i].isSuperset(of: box.needs) {
+          guard let matched = try? box.rule.regex.matches(candidates[i], using: matchData) else {
+            mayMatch = true
+            break
+          }
+          if matched {
+            mayMatch = true
+            break
+          }
+        }
+        guard mayMatch else { continue }
         var verdict: Verdict?
         do {
-          verdict = try self.verdict(rule, candidates: candidates, offered: offered, context: context)
+          verdict = try self.verdict(box.rule, candidates: candidates, offered: offered, context: context)
         } catch {
-          outcome.diagnostics.append(Diagnostic(severity: .error, code: "match-limit", file: file, position: string.range.start, message: "rule \(rule.id) could not finish on the string at \(string.pointer): \(error.description); the string was not fully checked"))
+          outcome.diagnostics.append(Diagnostic(severity: .error, code: "match-limit", file: file, position: string.range.start, message: "rule \(box.rule.id) could not finish on the string at \(string.pointer): \(error.description); the string was not fully checked"))
         }
-        guard let verdict, let confidence = confidence(rule, verdict, site: string.site, context: context(), isCached: string.context.isCached) else { continue }
+        // Most rules stop here; binding `rule` before would copy the struct for each.
+        guard let verdict else { continue }
+        let rule = box.rule
+        guard let confidence = confidence(rule, verdict, site: string.site, context: context(), isCached: string.context.isCached) else { continue }
         let category = rule.recategorize.first { context().containsAny($0.context) }?.category ?? rule.category
         if let current = best[category], current.confidence >= confidence { continue }
         let made = finding(rule, string, verdict, category: category, confidence: confidence, file: file, reveal: reveal)
