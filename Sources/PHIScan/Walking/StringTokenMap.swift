@@ -80,31 +80,15 @@ final class LineIndex: Sendable {
   /// Line breaks are `\n`, `\r\n` and a lone `\r`, as in the JSON parser.
   static func lineStarts(of bytes: [UInt8]) -> [Int] {
     var starts = [bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0]
-    bytes.withUnsafeBufferPointer { bytes in
-      var i = starts[0]
-      while i < bytes.count {
-        // Skip eight bytes at a time while none of them is a `\n` or `\r` (a zero byte
-        // of `word ^ pattern` marks a match).
-        if let base = bytes.baseAddress {
-          let ones: UInt64 = 0x0101_0101_0101_0101
-          let highs: UInt64 = 0x8080_8080_8080_8080
-          while i + 8 <= bytes.count {
-            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-            let lf = word ^ (ones &* 0x0A)
-            let cr = word ^ (ones &* 0x0D)
-            if (((lf &- ones) & ~lf) | ((cr &- ones) & ~cr)) & highs != 0 { break }
-            i += 8
-          }
-        }
-        guard i < bytes.count else { break }
-        let byte = bytes[i]
-        i += 1
-        if byte == 0x0A {
-          starts.append(i)
-        } else if byte == 0x0D {
-          if i < bytes.count, bytes[i] == 0x0A { i += 1 }
-          starts.append(i)
-        }
+    var i = starts[0]
+    while i < bytes.count {
+      let byte = bytes[i]
+      i += 1
+      if byte == 0x0A {
+        starts.append(i)
+      } else if byte == 0x0D {
+        if i < bytes.count, bytes[i] == 0x0A { i += 1 }
+        starts.append(i)
       }
     }
     return starts
