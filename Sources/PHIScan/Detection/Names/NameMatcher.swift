@@ -156,9 +156,18 @@ public enum NameMatcher {
     let stripped = text.withUTF8 { bytes -> String? in
       func find(_ marker: [UInt8], from start: Int) -> Int? {
         guard bytes.count >= marker.count, start <= bytes.count - marker.count else { return nil }
-        return (start...(bytes.count - marker.count)).first { at in
-          marker.indices.allSatisfy { bytes[at + $0] == marker[$0] }
+        let first = marker[0]
+        var at = start
+        let last = bytes.count - marker.count
+        while at <= last {
+          if bytes[at] == first {
+            var k = 1
+            while k < marker.count && bytes[at + k] == marker[k] { k += 1 }
+            if k == marker.count { return at }
+          }
+          at += 1
         }
+        return nil
       }
       guard find(codeMarkers[3].open, from: 0) != nil || find(codeMarkers[2].open, from: 0) != nil || find(codeMarkers[1].open, from: 0) != nil
       else { return nil }

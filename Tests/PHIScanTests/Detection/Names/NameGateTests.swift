@@ -146,3 +146,16 @@ struct SeededGenerator: RandomNumberGenerator {
     for (index, site) in Site.allCases.enumerated() { #expect(site.ordinal == index, "\(site)") }
   }
 }
+
+@Suite struct WithoutCodeTests {
+  /// The byte search over ASCII prose strips exactly what the Foundation search strips.
+  @Test func byteSearchMatchesFoundation() {
+    let texts = [
+      "Call `getPatient` then <code>x</code> and ```block``` end", "no code here", "`unclosed", "<pre>a</pre><code>b",
+      "a ` b ` c `` d", "<cod>e</code>", "x<code", "```", "Maria `Gonzalez` Okafor", "<pre>Maria</pre> Robert <code>Okafor</code>",
+    ]
+    for text in texts {
+      #expect(NameMatcher.withoutCode(text) == NameMatcher.withoutCodeInUnicodeText(text), "\(text)")
+    }
+  }
+}
