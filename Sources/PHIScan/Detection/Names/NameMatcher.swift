@@ -119,15 +119,18 @@ public enum NameMatcher {
   static func mentionsNameField(_ property: String) -> Bool {
     var property = property
     return property.withUTF8 { bytes in
-      nameFieldWords.contains { word in
-        guard bytes.count >= word.count else { return false }
-        return (0...(bytes.count - word.count)).contains { start in
-          word.indices.allSatisfy { k in
+      for word in nameFieldWords where bytes.count >= word.count {
+        for start in 0...(bytes.count - word.count) {
+          var k = 0
+          while k < word.count {
             let byte = bytes[start + k]
-            return (byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) == word[k]
+            guard (byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) == word[k] else { break }
+            k += 1
           }
+          if k == word.count { return true }
         }
       }
+      return false
     }
   }
 

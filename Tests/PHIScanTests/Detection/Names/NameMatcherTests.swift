@@ -150,6 +150,9 @@ import Testing
     for field in ["file_name", "drug_name", "tool_name", "hostname", "city", "product_name"] {
       #expect(!NameMatcher.isPersonNameField([field], lexicon), "\(field)")
     }
+    for (property, mentions) in [("NAME", true), ("xMaiden", true), ("nickName", true), ("nam", false), ("", false), ("maide", false), ("n", false)] {
+      #expect(NameMatcher.mentionsNameField(property) == mentions, "\(property)")
+    }
   }
 
   @Test func lexiconsLoadWithExpectedSizes() {
