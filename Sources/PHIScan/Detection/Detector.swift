@@ -337,8 +337,8 @@ public final class Detector {
   /// Titles and descriptions keyed by the pointer of the subschema they describe.
   static func proseBySubschema(_ strings: [ExtractedString]) -> [String: [String]] {
     var prose: [String: [String]] = [:]
-    for string in strings where string.site == .title || string.site == .description {
-      prose[subschemaPointer(of: string), default: []].append(string.text)
+    for index in strings.indices where strings[index].site == .title || strings[index].site == .description {
+      prose[subschemaPointer(of: strings[index]), default: []].append(strings[index].text)
     }
     return prose
   }

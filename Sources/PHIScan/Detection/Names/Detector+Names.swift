@@ -8,10 +8,11 @@ struct NameEnums {
 
   /// `verdict`: the name matcher on a bare enum member (a detector passes its cached one).
   init(_ strings: [ExtractedString], verdict: (String) -> NameMatch? = { NameMatcher.match($0, context: NameContext(site: .enum)) }) {
+    // By index: `for string in strings` would copy every string of the document.
     var members: [String: (names: Int, total: Int)] = [:]
-    for string in strings where string.site == .enum {
-      let parent = Self.parent(of: string.pointer)
-      let isName = (verdict(string.text)?.confidence ?? .low) >= .medium
+    for index in strings.indices where strings[index].site == .enum {
+      let parent = Self.parent(of: strings[index].pointer)
+      let isName = (verdict(strings[index].text)?.confidence ?? .low) >= .medium
       members[parent, default: (0, 0)].total += 1
       if isName { members[parent, default: (0, 0)].names += 1 }
     }
