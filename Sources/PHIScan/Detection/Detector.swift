@@ -137,26 +137,10 @@ public final class Detector {
       var best: [Category: (finding: Finding, confidence: Confidence, specific: Bool, generic: Bool)] = [:]
       let offeredByAny = offered.reduce(CharacterNeeds()) { $0.union($1) }
       for box in siteRules {
-        // Checked through the box first: binding `rule` copies the whole struct.
         guard offeredByAny.isSuperset(of: box.needs) else { continue }
-        // The regex alone first, through the box: most rules match no reading, and
-        // handing `box.rule` to a function copies the whole struct. An error here is
-        // met again (and reported) below.
-        var mayMatch = false
-        for i in candidates.indices where offered[i].isSuperset(of: box.needs) {
-          guard let matched = try? box.rule.regex.matches(candidates[i], using: matchData) else {
-            mayMatch = true
-            break
-          }
-          if matched {
-            mayMatch = true
-            break
-          }
-        }
-        guard mayMatch else { continue }
         var verdict: Verdict?
         do {
-          verdict = try self.verdict(box.rule, candidates: candidates, offered: offered, context: context)
+          verdict = try self.verdict(box, candidates: candidates, offered: offered, context: context)
         } catch {
           outcome.diagnostics.append(Diagnostic(severity: .error, code: "match-limit", file: file, position: string.range.start, message: "rule \(box.rule.id) could not finish on the string at \(string.pointer): \(error.description); the string was not fully checked"))
         }
@@ -178,12 +162,13 @@ public final class Detector {
   }
 
   /// The best verdict over several readings of one string (as written, split into words,
-  /// or the literals of a regex): valid beats placeholder.
-  func verdict(_ rule: Rule, candidates: [String], offered: [CharacterNeeds]? = nil, context: () -> ContextWords?) throws(PCRE2Error) -> Verdict? {
+  /// or the literals of a regex): valid beats placeholder. Rules come boxed: handing a
+  /// `Rule` value to a function copies (retains) all its fields, for every string.
+  func verdict(_ box: RuleBox, candidates: [String], offered: [CharacterNeeds]? = nil, context: () -> ContextWords?) throws(PCRE2Error) -> Verdict? {
     var best: Verdict?
     for (i, candidate) in candidates.enumerated() {
       let offering = offered?[i] ?? CharacterNeeds.of(candidate)
-      guard let found = try evaluate(rule, on: candidate, offering: offering, context: context) else { continue }
+      guard let found = try evaluate(box, on: candidate, offering: offering, context: context) else { continue }
       if found == .valid { return .valid }
       best = found
     }
@@ -200,32 +185,32 @@ public final class Detector {
       if words != text && !words.isEmpty { candidates.append(words) }
     }
     let words = ContextWords([context ?? "", text])
-    return try verdict(rule, candidates: candidates, context: { words })
+    return try verdict(RuleBox(rule), candidates: candidates, context: { words })
   }
 
   /// The verdict of the first match the validator (and lexicon) accepts, or the first
   /// match without a validator; nil when nothing qualifies, or when the rule needs
   /// context words that are absent. Placeholders count only if nothing real does.
   public func evaluate(_ rule: Rule, on text: String, context: ContextWords? = nil) throws(PCRE2Error) -> Verdict? {
-    try evaluate(rule, on: text, offering: CharacterNeeds.of(text), context: { context })
+    try evaluate(RuleBox(rule), on: text, offering: CharacterNeeds.of(text), context: { context })
   }
 
   /// `evaluate` with the text's characters already known (computed once per string).
-  func evaluate(_ rule: Rule, on text: String, offering offered: CharacterNeeds, context: () -> ContextWords?) throws(PCRE2Error) -> Verdict? {
-    if rule.matcher != nil { return try matcherVerdict(rule, on: text) }
-    guard offered.isSuperset(of: rule.needs) else { return nil }
-    let matches = try rule.regex.allMatches(in: text, using: matchData)
+  func evaluate(_ box: RuleBox, on text: String, offering offered: CharacterNeeds, context: () -> ContextWords?) throws(PCRE2Error) -> Verdict? {
+    if box.rule.matcher != nil { return try matcherVerdict(box.rule, on: text) }
+    guard offered.isSuperset(of: box.needs) else { return nil }
+    let matches = try box.rule.regex.allMatches(in: text, using: matchData)
     guard !matches.isEmpty else { return nil }
     // Context is asked for only after a match: building it costs more than the regex.
-    if rule.contextRequired {
-      guard let context = context(), context.containsAny(rule.context) else { return nil }
+    if box.rule.contextRequired {
+      guard let context = context(), context.containsAny(box.rule.context) else { return nil }
     }
     var placeholder = false
     let bytes = Array(text.utf8)
     for range in matches {
       let matched = String(decoding: bytes[range], as: UTF8.self)
-      if let lexicon = rule.lexicon, !lexicon.accepts(matched) { continue }
-      guard let validator = rule.validator else { return .valid }
+      if let lexicon = box.rule.lexicon, !lexicon.accepts(matched) { continue }
+      guard let validator = box.rule.validator else { return .valid }
       switch validator.check(matched) {
       case .valid: return .valid
       case .placeholder: placeholder = true
@@ -244,28 +229,14 @@ public final class Detector {
     // one level down.
     let isTechnical = context.containsAny(rule.negativeContext)
     let hasContext = context.containsAny(rule.context)
-    var score = Self.score(hasContext && !isTechnical ? (rule.contextLevel ?? rule.level) : rule.level)
+    var score = Confidence(hasContext && !isTechnical ? (rule.contextLevel ?? rule.level) : rule.level).score
     if isTechnical { score -= 1 }
     // Prose and prompt-only strings weigh less; a strong (high-precision) identifier such
     // as a validated SSN loses at most one level for both together.
-    // Prose: identifiers inside it weigh one level less.
     var exposure = (site.holdsProse ? 1 : 0) + (isCached ? 0 : 1)
     if rule.precision == "high" || rule.precision == "very-high" { exposure = min(exposure, 1) }
     score -= exposure
-    switch score {
-    case 3...: return .high
-    case 2: return .medium
-    case 1: return .low
-    default: return nil
-    }
-  }
-
-  static func score(_ level: Level) -> Int {
-    switch level {
-    case .error: return 3
-    case .warning: return 2
-    case .note: return 1
-    }
+    return Confidence(score: score)
   }
 
   /// The words that describe a string: the enclosing property names, the tool name,
@@ -352,13 +323,5 @@ public final class Detector {
       mask: Redaction.mask(string.text, category: category), reason: reason,
       revealedValue: reveal ? string.text : nil,
       relatedLocations: string.relatedLocations.map { RelatedLocation(file: file, pointer: $0.pointer, range: $0.range, message: "uses this definition through $ref") })
-  }
-
-  static func confidence(for level: Level) -> Confidence {
-    switch level {
-    case .error: return .high
-    case .warning: return .medium
-    case .note: return .low
-    }
   }
 }

@@ -43,14 +43,9 @@ public enum PackLoader {
     return RuleSet(rules: rules)
   }
 
-  /// A byte search (Foundation's `contains` bridges every pack to UTF-16 first).
+  /// A search over UTF-8 (Foundation's `contains` bridges every pack to UTF-16 first).
   static func mentions(_ text: String, _ word: String) -> Bool {
-    let haystack = Array(text.utf8)
-    let needle = Array(word.utf8)
-    guard !needle.isEmpty, haystack.count >= needle.count else { return false }
-    return (0...(haystack.count - needle.count)).contains { start in
-      haystack[start] == needle[0] && haystack[start..<(start + needle.count)].elementsEqual(needle)
-    }
+    !word.isEmpty && text.utf8.firstRange(of: word.utf8) != nil
   }
 
   /// Compiles one pack.

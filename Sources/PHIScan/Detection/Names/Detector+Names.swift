@@ -111,16 +111,6 @@ extension Detector {
   }
 }
 
-extension Confidence {
-  var score: Int {
-    switch self {
-    case .high: return 3
-    case .medium: return 2
-    case .low: return 1
-    }
-  }
-}
-
 /// Name-matcher verdicts of one detector (one worker, never shared between threads),
 /// bounded so that a huge scan cannot grow it without limit.
 final class NameMatchCache {

@@ -78,18 +78,9 @@ struct NameGate: Sendable {
     return text.withUTF8 { bytes in
       for byte in bytes where byte >= 0x80 { return true }
       var found = false
-      var identifierReadsMore = false
-      _ = NameGate.textKeys(bytes, &identifierReadsMore) { key in
+      NameGate.forEachKey(in: bytes) { key in
         found = contains(key)
         return found
-      }
-      // Without camel humps, digits inside words or apostrophes, the identifier reading
-      // splits exactly where the text reading does: same keys.
-      if !found && identifierReadsMore {
-        _ = NameGate.identifierKeys(bytes) { key in
-          found = contains(key)
-          return found
-        }
       }
       return found
     }
@@ -97,11 +88,13 @@ struct NameGate: Sendable {
 
   /// Calls `body` with every key `NameTokenizer.textWords` and `identifierWords` give for
   /// ASCII `bytes` (hyphen parts included), until it returns true. Mirrors their rules
-  /// byte for byte; a test holds the two to the same keys.
-  static func forEachKey(in bytes: UnsafeBufferPointer<UInt8>, _ body: (NameKey) -> Bool) {
+  /// byte for byte; a test holds the two to the same keys. Without camel humps, digits
+  /// inside words or apostrophes the identifier reading splits exactly where the text
+  /// reading does, so it runs only when `everyReading` asks (tests) or it may add a key.
+  static func forEachKey(in bytes: UnsafeBufferPointer<UInt8>, everyReading: Bool = false, _ body: (NameKey) -> Bool) {
     var identifierReadsMore = false
     if textKeys(bytes, &identifierReadsMore, body) { return }
-    _ = identifierKeys(bytes, body)
+    if everyReading || identifierReadsMore { _ = identifierKeys(bytes, body) }
   }
 
   @inline(__always) static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
@@ -141,7 +134,7 @@ struct NameGate: Sendable {
   /// possessive `'s` is dropped, an inner hyphen splits the word into parts.
   /// `identifierReadsMore` is set when the identifier reading may split differently:
   /// at a capital inside a word, a digit after letters, or an apostrophe.
-  static func textKeys(_ bytes: UnsafeBufferPointer<UInt8>, _ identifierReadsMore: inout Bool, _ body: (NameKey) -> Bool) -> Bool {
+  private static func textKeys(_ bytes: UnsafeBufferPointer<UInt8>, _ identifierReadsMore: inout Bool, _ body: (NameKey) -> Bool) -> Bool {
     var word = Word()
     var index = 0
     let count = bytes.count
@@ -172,7 +165,7 @@ struct NameGate: Sendable {
 
   /// `NameTokenizer.identifierWords`: words end at every non-letter but an inner
   /// apostrophe, at camel humps and where an acronym meets a capitalized word.
-  static func identifierKeys(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (NameKey) -> Bool) -> Bool {
+  private static func identifierKeys(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (NameKey) -> Bool) -> Bool {
     var word = Word()
     var previous: UInt8?
     var afterApostrophe = false

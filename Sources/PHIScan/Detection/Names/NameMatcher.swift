@@ -569,14 +569,3 @@ extension NameKey {
   }
 }
 
-extension Confidence {
-  /// 3 high, 2 medium, 1 low; nil for 0.
-  init?(score: Int) {
-    switch score {
-    case 3...: self = .high
-    case 2: self = .medium
-    case 1: self = .low
-    default: return nil
-    }
-  }
-}
