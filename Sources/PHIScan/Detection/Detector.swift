@@ -259,19 +259,21 @@ public final class Detector {
   /// `/properties/mrn/description` belong to `/properties/mrn`; a property name's
   /// subschema is the property itself.
   static func subschemaPointer(of string: ExtractedString) -> String {
-    // Byte offsets of the pointer's slashes: token `n` (0-based; token 0 is the empty
-    // text before the first slash) ends at slash `n`, so the first `n` tokens joined by
-    // `/` are the bytes before slash `n - 1`.
     let pointer = string.pointer.string
     let utf8 = pointer.utf8
     switch string.site {
-    case .propertyName, .defsKey, .patternProperty, .enum, .const, .default, .examples, .required:
+    case .propertyName, .defsKey, .patternProperty:
+      return pointer
+    case .enum, .const, .default, .examples, .required:
       break
     default:
       // Prose and names of tools: the subschema is the pointer without its last token.
       guard let slash = utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
       return String(pointer[..<slash])
     }
+    // Byte offsets of the pointer's slashes: token `n` (0-based; token 0 is the empty
+    // text before the first slash) ends at slash `n`, so the first `n` tokens joined by
+    // `/` are the bytes before slash `n - 1`.
     var slashes: [String.Index] = []
     var index = utf8.startIndex
     while index < utf8.endIndex {
@@ -284,23 +286,17 @@ public final class Detector {
       if n >= tokenCount { return pointer }
       return String(pointer[..<slashes[n - 1]])
     }
-    switch string.site {
-    case .propertyName, .defsKey, .patternProperty:
-      return pointer
-    case .enum, .const, .default, .examples:
-      var token = tokenCount - 1
-      while token >= 1 {
-        let start = utf8.index(after: slashes[token - 1])
-        let end = token < slashes.count ? slashes[token] : utf8.endIndex
-        if dataKeywords.contains(pointer[start..<end]) { return firstTokens(token) }
-        token -= 1
-      }
-      return firstTokens(tokenCount - 1)
-    case .required:
-      return firstTokens(tokenCount - 2)
-    default:
-      return firstTokens(tokenCount - 1)
+    // Required names belong to the schema that lists them.
+    guard string.site != .required else { return firstTokens(tokenCount - 2) }
+    // Values belong to the schema above their nearest data keyword.
+    var token = tokenCount - 1
+    while token >= 1 {
+      let start = utf8.index(after: slashes[token - 1])
+      let end = token < slashes.count ? slashes[token] : utf8.endIndex
+      if dataKeywords.contains(pointer[start..<end]) { return firstTokens(token) }
+      token -= 1
     }
+    return firstTokens(tokenCount - 1)
   }
 
   static let dataKeywords: Set<Substring> = ["enum", "const", "default", "examples", "example"]
