@@ -12,7 +12,9 @@ public final class Detector {
   public let rules: RuleSet
   let matchData: PCRE2MatchData
   /// Person-name verdicts already reached by this worker (see `nameMatch`).
-  let nameMatchCache = NameMatchCache()
+  let nameMatchCache = BoundedMemo<NameMatchKey, NameMatch?>()
+  /// What each regex literal allows, by pattern: schemas repeat the same patterns.
+  let patternAnalyses = BoundedMemo<String, PatternLiterals.Analysis>()
   /// Spares the name matcher strings without a name word (see `NameGate`).
   let nameGate = NameLexicon.builtinGate
   /// Rules grouped by the site they apply to, so each string meets only its own rules.
@@ -73,92 +75,123 @@ public final class Detector {
     }
   }
 
+  /// What the strings of one document share while they are checked, built on demand.
+  struct DocumentState {
+    var outcome = Outcome()
+    /// Titles and descriptions by subschema, built only when a string first needs context.
+    var prose: [String: [String]]?
+    /// Enums whose members are mostly person names, built when a name rule first meets an enum.
+    var nameEnums: NameEnums?
+    /// The last property path asked about and whether it names a person-name field:
+    /// the strings of one subschema come together and share their path.
+    var lastPath: [String]?
+    var lastPathIsPersonNameField = false
+
+    mutating func isPersonNameField(_ path: [String]) -> Bool {
+      if let lastPath, lastPath == path { return lastPathIsPersonNameField }
+      lastPath = path
+      lastPathIsPersonNameField = NameMatcher.isPersonNameField(path, .builtin)
+      return lastPathIsPersonNameField
+    }
+  }
+
   /// Checks every string; `file` is the report path used in findings.
   public func detect(_ strings: [ExtractedString], file: String, reveal: Bool = false) -> Outcome {
-    var outcome = Outcome()
-    // Titles and descriptions by subschema, built only when a string first needs context.
-    var prose: [String: [String]]?
-    // Enums whose members are mostly person names, built when a name rule first meets an enum.
-    var nameEnums: NameEnums?
-    for string in strings {
-      // Matcher rules (person names) read every string of their sites themselves.
-      let isRegex = string.site == .pattern || string.site == .patternProperty
-      // A regex is read through the literals it allows, by name and regex rules alike.
-      let analysis = isRegex ? PatternLiterals.analyse(string.text) : nil
-      let nameRules = matcherRulesBySite[string.site.ordinal]
-      if !nameRules.isEmpty {
-        var inNameEnum = false
-        if string.site == .enum {
-          if nameEnums == nil { nameEnums = NameEnums(strings, verdict: enumMemberVerdict) }
-          inNameEnum = nameEnums?.contains(string) ?? false
-        }
-        // The name gate first: most strings hold no name word and, outside a person-name
-        // field, skip the matcher rules without building anything.
-        let mayHoldName = isRegex || inNameEnum || nameGate.mayHoldName(string.text) || NameMatcher.isPersonNameField(string.propertyPath, .builtin)
-        if mayHoldName {
-          outcome.findings += matcherFindings(nameRules, string, texts: analysis?.strings ?? [string.text], inNameEnum: inNameEnum, file: file, reveal: reveal)
-        }
-      }
-      let siteRules = checkedBySite[string.site.ordinal]
-      guard !siteRules.isEmpty else { continue }
-      // Prefilter: most strings (plain names, prose without digits) offer none of the
-      // characters any rule of their site needs, and skip everything below. Word
-      // splitting only lowercases, so it never offers more than the text itself.
-      if !isRegex {
-        let offered = CharacterNeeds.of(string.text)
-        guard siteRules.contains(where: { offered.isSuperset(of: $0.needs) }) else { continue }
-      }
-      var candidates: [String]
-      if let analysis {
-        if let limit = analysis.limitHit {
-          outcome.diagnostics.append(Diagnostic(severity: .warning, code: "pattern-too-complex", file: file, position: string.range.start, message: "the regex at \(string.pointer) was only partly analysed (\(limit)); literals beyond that point were not checked"))
-        }
-        candidates = analysis.strings
-      } else {
-        candidates = [string.text]
-      }
-      if string.site.holdsName {
-        for candidate in candidates {
-          let words = NameWords.normalized(candidate)
-          if words != candidate && !words.isEmpty && !candidates.contains(words) { candidates.append(words) }
-        }
-      }
-      let offered = candidates.map(CharacterNeeds.of)
-      // The context words are built only once a regex matched: most candidates that pass
-      // the prefilter still match nothing, and splitting the context is the costly part.
-      var builtContext: ContextWords?
-      func context() -> ContextWords {
-        if let builtContext { return builtContext }
-        if prose == nil { prose = Self.proseBySubschema(strings) }
-        let made = ContextWords(contextParts(string, prose ?? [:]))
-        builtContext = made
-        return made
-      }
-      var best: [Category: (finding: Finding, confidence: Confidence, specific: Bool, generic: Bool)] = [:]
-      let offeredByAny = offered.reduce(CharacterNeeds()) { $0.union($1) }
-      for box in siteRules {
-        guard offeredByAny.isSuperset(of: box.needs) else { continue }
-        var verdict: Verdict?
-        do {
-          verdict = try self.verdict(box, candidates: candidates, offered: offered, context: context)
-        } catch {
-          outcome.diagnostics.append(Diagnostic(severity: .error, code: "match-limit", file: file, position: string.range.start, message: "rule \(box.rule.id) could not finish on the string at \(string.pointer): \(error.description); the string was not fully checked"))
-        }
-        // Most rules stop here; binding `rule` before would copy the struct for each.
-        guard let verdict else { continue }
-        let rule = box.rule
-        guard let confidence = confidence(rule, verdict, site: string.site, context: context(), isCached: string.context.isCached) else { continue }
-        let category = rule.recategorize.first { context().containsAny($0.context) }?.category ?? rule.category
-        if let current = best[category], current.confidence >= confidence { continue }
-        let made = finding(rule, string, verdict, category: category, confidence: confidence, file: file, reveal: reveal)
-        best[category] = (made, confidence, !rule.contextRequired && verdict == .valid, rule.contextRequired)
-      }
-      // A shape-specific match (an SSN under `member_ssn`) wins over a generic id that only
-      // its field name suggested (a member id): one string, one identifier.
-      let hasSpecific = best.values.contains { $0.specific }
-      outcome.findings += best.values.filter { !(hasSpecific && $0.generic) }.map(\.finding).sorted { $0.ruleID < $1.ruleID }
+    var state = DocumentState()
+    // By index, handing each string on in place: `for string in strings` would copy
+    // (retain and release) every field of every string.
+    for index in strings.indices {
+      detect(strings[index], in: strings, file: file, reveal: reveal, state: &state)
     }
-    return outcome
+    return state.outcome
+  }
+
+  /// Checks one string of `strings` (the document's strings give enums and context).
+  private func detect(_ string: ExtractedString, in strings: [ExtractedString], file: String, reveal: Bool, state: inout DocumentState) {
+    // Matcher rules (person names) read every string of their sites themselves.
+    let isRegex = string.site == .pattern || string.site == .patternProperty
+    // A regex is read through the literals it allows, by name and regex rules alike.
+    let analysis = isRegex ? analyse(string.text) : nil
+    let nameRules = matcherRulesBySite[string.site.ordinal]
+    if !nameRules.isEmpty {
+      var inNameEnum = false
+      if string.site == .enum {
+        if state.nameEnums == nil { state.nameEnums = NameEnums(strings, verdict: enumMemberVerdict) }
+        inNameEnum = state.nameEnums?.contains(string) ?? false
+      }
+      // The name gate first: most strings hold no name word and, outside a person-name
+      // field, skip the matcher rules without building anything.
+      let isNameField = inNameEnum || state.isPersonNameField(string.propertyPath)
+      if isRegex || isNameField || nameGate.mayHoldName(string.text) {
+        state.outcome.findings += matcherFindings(nameRules, string, texts: analysis?.strings ?? [string.text], namesExpected: isNameField, file: file, reveal: reveal)
+      }
+    }
+    let siteRules = checkedBySite[string.site.ordinal]
+    guard !siteRules.isEmpty else { return }
+    // Prefilter: most strings (plain names, prose without digits) offer none of the
+    // characters any rule of their site needs, and skip everything below. Word
+    // splitting only lowercases, so it never offers more than the text itself.
+    if !isRegex {
+      let offered = CharacterNeeds.of(string.text)
+      guard siteRules.contains(where: { offered.isSuperset(of: $0.needs) }) else { return }
+    }
+    var candidates: [String]
+    if let analysis {
+      if let limit = analysis.limitHit {
+        state.outcome.diagnostics.append(Diagnostic(severity: .warning, code: "pattern-too-complex", file: file, position: string.range.start, message: "the regex at \(string.pointer) was only partly analysed (\(limit)); literals beyond that point were not checked"))
+      }
+      candidates = analysis.strings
+    } else {
+      candidates = [string.text]
+    }
+    if string.site.holdsName {
+      for candidate in candidates {
+        let words = NameWords.normalized(candidate)
+        if words != candidate && !words.isEmpty && !candidates.contains(words) { candidates.append(words) }
+      }
+    }
+    let offered = candidates.map(CharacterNeeds.of)
+    // The context words are built only once a regex matched: most candidates that pass
+    // the prefilter still match nothing, and splitting the context is the costly part.
+    var builtContext: ContextWords?
+    func context() -> ContextWords {
+      if let builtContext { return builtContext }
+      if state.prose == nil { state.prose = Self.proseBySubschema(strings) }
+      let made = ContextWords(contextParts(string, state.prose ?? [:]))
+      builtContext = made
+      return made
+    }
+    var best: [Category: (finding: Finding, confidence: Confidence, specific: Bool, generic: Bool)] = [:]
+    let offeredByAny = offered.reduce(CharacterNeeds()) { $0.union($1) }
+    for box in siteRules {
+      guard offeredByAny.isSuperset(of: box.needs) else { continue }
+      var verdict: Verdict?
+      do {
+        verdict = try self.verdict(box, candidates: candidates, offered: offered, context: context)
+      } catch {
+        state.outcome.diagnostics.append(Diagnostic(severity: .error, code: "match-limit", file: file, position: string.range.start, message: "rule \(box.rule.id) could not finish on the string at \(string.pointer): \(error.description); the string was not fully checked"))
+      }
+      // Most rules stop here; binding `rule` before would copy the struct for each.
+      guard let verdict else { continue }
+      let rule = box.rule
+      guard let confidence = confidence(rule, verdict, site: string.site, context: context(), isCached: string.context.isCached) else { continue }
+      let category = rule.recategorize.first { context().containsAny($0.context) }?.category ?? rule.category
+      if let current = best[category], current.confidence >= confidence { continue }
+      let made = finding(rule, string, verdict, category: category, confidence: confidence, file: file, reveal: reveal)
+      best[category] = (made, confidence, !rule.contextRequired && verdict == .valid, rule.contextRequired)
+    }
+    // A shape-specific match (an SSN under `member_ssn`) wins over a generic id that only
+    // its field name suggested (a member id): one string, one identifier.
+    let hasSpecific = best.values.contains { $0.specific }
+    state.outcome.findings += best.values.filter { !(hasSpecific && $0.generic) }.map(\.finding).sorted { $0.ruleID < $1.ruleID }
+  }
+
+  /// `PatternLiterals.analyse`, remembered.
+  func analyse(_ pattern: String) -> PatternLiterals.Analysis {
+    if let known = patternAnalyses[pattern] { return known }
+    let analysis = PatternLiterals.analyse(pattern)
+    patternAnalyses.remember(pattern, analysis)
+    return analysis
   }
 
   /// The best verdict over several readings of one string (as written, split into words,

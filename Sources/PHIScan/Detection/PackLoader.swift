@@ -43,9 +43,9 @@ public enum PackLoader {
     return RuleSet(rules: rules)
   }
 
-  /// A search over UTF-8 (Foundation's `contains` bridges every pack to UTF-16 first).
+  /// A search over UTF-8 (every pack against every word list: it must be cheap).
   static func mentions(_ text: String, _ word: String) -> Bool {
-    !word.isEmpty && text.utf8.firstRange(of: word.utf8) != nil
+    ByteSearch.contains(text, word)
   }
 
   /// Compiles one pack.

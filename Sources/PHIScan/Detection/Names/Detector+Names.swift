@@ -35,15 +35,16 @@ struct NameEnums {
 extension Detector {
   /// The findings of matcher rules on one string: at most one per rule.
   /// `texts` are the readings of the string: itself, or the literals its regex allows.
-  func matcherFindings(_ rules: [RuleBox], _ string: ExtractedString, texts: [String], inNameEnum: Bool, file: String, reveal: Bool) -> [Finding] {
-    return rules.compactMap { matcherFinding($0.rule, string, texts, inNameEnum: inNameEnum, file: file, reveal: reveal) }
+  /// `namesExpected`: the string sits in a person-name field or a name enum.
+  func matcherFindings(_ rules: [RuleBox], _ string: ExtractedString, texts: [String], namesExpected: Bool, file: String, reveal: Bool) -> [Finding] {
+    return rules.compactMap { matcherFinding($0.rule, string, texts, namesExpected: namesExpected, file: file, reveal: reveal) }
   }
 
   /// A finding from a rule with a Swift matcher. The regex is a prefilter; the matcher
   /// sets the confidence; prompt-only text (not cached by the provider) weighs one less.
   /// `texts` are the readings of the string: itself, or the literals a regex allows
   /// (a `pattern` literal reads like a value, a `patternProperties` one like a name).
-  func matcherFinding(_ rule: Rule, _ string: ExtractedString, _ texts: [String], inNameEnum: Bool, file: String, reveal: Bool) -> Finding? {
+  func matcherFinding(_ rule: Rule, _ string: ExtractedString, _ texts: [String], namesExpected: Bool, file: String, reveal: Bool) -> Finding? {
     guard rule.matcher == .personName else { return nil }
     let site: Site
     switch string.site {
@@ -51,7 +52,6 @@ extension Detector {
     case .patternProperty: site = .propertyName
     default: site = string.site
     }
-    let namesExpected = inNameEnum || NameMatcher.isPersonNameField(string.propertyPath, .builtin)
     var best: NameMatch?
     for text in texts {
       guard let match = nameMatch(rule, text, site: site, namesExpected: namesExpected) else { continue }
@@ -82,8 +82,8 @@ extension Detector {
   func nameMatch(_ rule: Rule, _ text: String, site: Site, namesExpected: Bool) -> NameMatch? {
     // Most strings hold no name word at all: they skip the regex, the cache and the matcher.
     if !namesExpected && !nameGate.mayHoldName(text) { return nil }
-    let key = NameMatchCache.Key(ruleID: rule.id, text: text, site: site, namesExpected: namesExpected)
-    if let known = nameMatchCache.verdicts[key] { return known }
+    let key = NameMatchKey(ruleID: rule.id, text: text, site: site, namesExpected: namesExpected)
+    if let known = nameMatchCache[key] { return known }
     var match: NameMatch?
     if (try? rule.regex.matches(text, using: matchData)) == true {
       match = NameMatcher.match(text, site: site, namesExpected: namesExpected, isAttribution: false, lexicon: .builtin)
@@ -95,8 +95,8 @@ extension Detector {
   /// `NameMatcher.match(text, context: NameContext(site: .enum))`, remembered.
   func enumMemberVerdict(_ text: String) -> NameMatch? {
     if !nameGate.mayHoldName(text) { return nil }
-    let key = NameMatchCache.Key(ruleID: NameMatchCache.enumMembers, text: text, site: .enum, namesExpected: false)
-    if let known = nameMatchCache.verdicts[key] { return known }
+    let key = NameMatchKey(ruleID: NameMatchKey.enumMembers, text: text, site: .enum, namesExpected: false)
+    if let known = nameMatchCache[key] { return known }
     let match = NameMatcher.match(text, site: .enum, namesExpected: false, isAttribution: false, lexicon: .builtin)
     nameMatchCache.remember(key, match)
     return match
@@ -111,23 +111,13 @@ extension Detector {
   }
 }
 
-/// Name-matcher verdicts of one detector (one worker, never shared between threads),
-/// bounded so that a huge scan cannot grow it without limit.
-final class NameMatchCache {
-  struct Key: Hashable {
-    var ruleID: String
-    var text: String
-    var site: Site
-    var namesExpected: Bool
-  }
+/// The key of a remembered name-matcher verdict.
+struct NameMatchKey: Hashable {
+  var ruleID: String
+  var text: String
+  var site: Site
+  var namesExpected: Bool
 
-  static let capacity = 32_768
   /// The key's rule for enum-member verdicts (no prefilter); no rule id holds a NUL.
   static let enumMembers = "\u{0}enum-members"
-  private(set) var verdicts: [Key: NameMatch?] = [:]
-
-  func remember(_ key: Key, _ match: NameMatch?) {
-    if verdicts.count >= Self.capacity { verdicts.removeAll(keepingCapacity: true) }
-    verdicts[key] = .some(match)
-  }
 }

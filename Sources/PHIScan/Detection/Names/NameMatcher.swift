@@ -151,26 +151,14 @@ public enum NameMatcher {
   /// elements hold program text ("Hello world" strings), not people.
   static func withoutCode(_ text: String) -> String {
     guard text.utf8.contains(where: { $0 == 0x60 || $0 == 0x3C }) else { return text }
-    // In ASCII text a byte search finds exactly what Foundation's search finds, without
-    // bridging to UTF-16; elsewhere a combining mark after a marker hides it from
-    // Foundation, so non-ASCII text keeps that search.
-    guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return withoutCodeInUnicodeText(text) }
+    // Where no character can join a marker into a larger one, a byte search finds exactly
+    // what Foundation's search finds, without bridging to UTF-16; elsewhere a combining
+    // mark after a marker hides it from Foundation, so such text keeps that search.
+    guard cannotJoinMarkers(text) else { return withoutCodeInUnicodeText(text) }
     var text = text
     let stripped = text.withUTF8 { bytes -> String? in
       func find(_ marker: [UInt8], from start: Int) -> Int? {
-        guard bytes.count >= marker.count, start <= bytes.count - marker.count else { return nil }
-        let first = marker[0]
-        var at = start
-        let last = bytes.count - marker.count
-        while at <= last {
-          if bytes[at] == first {
-            var k = 1
-            while k < marker.count && bytes[at + k] == marker[k] { k += 1 }
-            if k == marker.count { return at }
-          }
-          at += 1
-        }
-        return nil
+        marker.withUnsafeBufferPointer { ByteSearch.firstOffset(of: $0, in: bytes, from: start) }
       }
       guard find(codeMarkers[3].open, from: 0) != nil || find(codeMarkers[2].open, from: 0) != nil || find(codeMarkers[1].open, from: 0) != nil
       else { return nil }
@@ -195,6 +183,19 @@ public enum NameMatcher {
       return String(decoding: out, as: UTF8.self)
     }
     return stripped ?? text
+  }
+
+  /// True when every character is ASCII or one whose scalars never extend, precede into
+  /// or decompose to an ASCII marker: Latin letters with their own code points (é, ß),
+  /// spacing modifiers, and general punctuation (dashes, curly quotes, bullets).
+  static func cannotJoinMarkers(_ text: String) -> Bool {
+    for byte in text.utf8 where byte >= 0x80 {
+      return text.unicodeScalars.allSatisfy { scalar in
+        let value = scalar.value
+        return value < 0x300 || (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value)
+      }
+    }
+    return true
   }
 
   private static let codeMarkers: [(open: [UInt8], close: [UInt8])] = [

@@ -158,4 +158,23 @@ struct SeededGenerator: RandomNumberGenerator {
       #expect(NameMatcher.withoutCode(text) == NameMatcher.withoutCodeInUnicodeText(text), "\(text)")
     }
   }
+
+  /// Random prose of markers, Latin letters with diacritics, punctuation and characters that
+  /// combine with or decompose into markers: the byte search (taken for most of it) and
+  /// Foundation's search agree on every string.
+  @Test func byteSearchMatchesFoundationOnRandomUnicodeProse() {
+    let pieces = [
+      "`", "```", "<pre", "</pre>", "<code", "</code>", "<", ">", " ", "Maria", "code", "pre", "é", "ß", "ʼ", "—", "“", "”", "…", "•",
+      "\u{301}", "e\u{301}", "`\u{301}", "<\u{338}", "\u{226E}", "🙂", "\u{200D}", "日本", "\u{00AD}", "Ø",
+    ]
+    var random = SeededGenerator(seed: 0xC0DE)
+    var byteSearched = 0
+    for _ in 0..<6_000 {
+      let text = (0..<Int(random.next() % 14)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+      if NameMatcher.cannotJoinMarkers(text) { byteSearched += 1 }
+      #expect(NameMatcher.withoutCode(text) == NameMatcher.withoutCodeInUnicodeText(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+    }
+    // Both paths are exercised.
+    #expect(byteSearched > 500 && byteSearched < 5_500)
+  }
 }
