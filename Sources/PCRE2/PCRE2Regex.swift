@@ -136,7 +136,10 @@ public final class PCRE2Regex: @unchecked Sendable {
   /// The first match at or after byte `offset`, as a UTF-8 byte range into `subject`.
   public func firstMatch(in subject: String, from offset: Int = 0, using matchData: PCRE2MatchData? = nil) throws(PCRE2Error) -> Range<Int>? {
     try withUTF8(subject) { bytes in
-      Result { () throws(PCRE2Error) in try firstMatch(inBytes: bytes, from: offset, using: matchData) }
+      // A String is valid UTF-8: PCRE2 need not check it again (it re-reads the whole
+      // subject at each call) unless the offset splits a character.
+      let startsCharacter = offset <= 0 || offset >= bytes.count || bytes[offset] & 0xC0 != 0x80
+      return Result { () throws(PCRE2Error) in try firstMatch(inBytes: bytes, from: offset, using: matchData, isValidUTF8: startsCharacter) }
     }
   }
 
@@ -154,7 +157,9 @@ public final class PCRE2Regex: @unchecked Sendable {
       Result { () throws(PCRE2Error) in
         var found: [Range<Int>] = []
         var offset = 0
-        while offset <= bytes.count, let range = try firstMatch(inBytes: bytes, from: offset, using: data) {
+        // A String is valid UTF-8 and every offset here starts a character: PCRE2 need
+        // not re-validate the whole subject at each call (that was most of its time).
+        while offset <= bytes.count, let range = try firstMatch(inBytes: bytes, from: offset, using: data, isValidUTF8: true) {
           found.append(range)
           if range.isEmpty {
             offset = range.upperBound + 1
@@ -183,13 +188,19 @@ public final class PCRE2Regex: @unchecked Sendable {
   /// The first match in raw UTF-8 bytes (which must be valid UTF-8; the scanner's
   /// strings always are, because the parsers validate them).
   public func firstMatch(inBytes bytes: UnsafeBufferPointer<UInt8>, from offset: Int = 0, using matchData: PCRE2MatchData? = nil) throws(PCRE2Error) -> Range<Int>? {
+    try firstMatch(inBytes: bytes, from: offset, using: matchData, isValidUTF8: false)
+  }
+
+  /// `isValidUTF8`: the caller guarantees valid UTF-8 and an offset at a character start
+  /// (PCRE2's behaviour is undefined otherwise), so PCRE2 skips its check.
+  func firstMatch(inBytes bytes: UnsafeBufferPointer<UInt8>, from offset: Int, using matchData: PCRE2MatchData?, isValidUTF8: Bool) throws(PCRE2Error) -> Range<Int>? {
     guard offset <= bytes.count else { return nil }
     let data: PCRE2MatchData
     if let matchData { data = matchData } else { data = try makeMatchData() }
     // An empty buffer may have a nil base address; PCRE2 accepts any non-null pointer for length 0.
     var empty: UInt8 = 0
     let rc = withUnsafePointer(to: &empty) { emptyPointer in
-      pcre2_match_8(code, bytes.baseAddress ?? emptyPointer, bytes.count, offset, 0, data.pointer, matchContext)
+      pcre2_match_8(code, bytes.baseAddress ?? emptyPointer, bytes.count, offset, isValidUTF8 ? UInt32(PCRE2_NO_UTF_CHECK) : 0, data.pointer, matchContext)
     }
     if rc == PCRE2_ERROR_NOMATCH { return nil }
     if rc < 0 { throw PCRE2Error.fromMatch(code: rc) }

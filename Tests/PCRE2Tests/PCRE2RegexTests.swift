@@ -23,6 +23,18 @@ import Testing
     #expect(ranges == [0..<0, 2..<2, 6..<6])
   }
 
+  /// Strings skip PCRE2's UTF-8 re-check; an offset inside a character still gets it.
+  @Test func offsetsInsideACharacterAreStillRefused() throws {
+    let regex = try PCRE2Regex("[0-9]+")
+    // Byte 1 is the second byte of "é".
+    #expect(throws: PCRE2Error.self) { try regex.firstMatch(in: "é 42", from: 1) }
+    #expect(try regex.firstMatch(in: "é 42", from: 2) == 3..<5)
+    #expect(try regex.firstMatch(in: "é 42", from: 5) == nil)
+    // Raw bytes keep the check: invalid UTF-8 is an error, never undefined behaviour.
+    let invalid: [UInt8] = [0x31, 0xC3, 0x28, 0x32]
+    #expect(throws: PCRE2Error.self) { try invalid.withUnsafeBufferPointer { try regex.firstMatch(inBytes: $0) } }
+  }
+
   @Test func noMatchIsNil() throws {
     let regex = try PCRE2Regex("z")
     #expect(try regex.firstMatch(in: "abc") == nil)

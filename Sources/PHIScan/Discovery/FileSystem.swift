@@ -123,7 +123,9 @@ enum FileSystem {
 
   /// Reads until end of file; the size may change under us, so it is only a first guess.
   private static func readAll(_ descriptor: Int32, expected: Int, maxSize: Int?) -> Result<[UInt8], ReadFailure> {
-    var buffer = [UInt8](repeating: 0, count: max(expected + 1, 64 * 1024))
+    // One byte over the expected size, so end of file shows without growing; a small floor
+    // (not a large one: zeroing 64 KB per file was a visible share of scanning small files).
+    var buffer = [UInt8](repeating: 0, count: max(expected + 1, 4 * 1024))
     var count = 0
     while true {
       if count == buffer.count {
