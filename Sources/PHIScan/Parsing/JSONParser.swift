@@ -46,7 +46,15 @@ private struct JSONCursor {
 
   // MARK: Positions
 
+  /// Most calls ask for the offset the column is already tracked at (whitespace and plain
+  /// strings advance it as they are read), so that case returns at once.
+  @inline(__always)
   mutating func position(at offset: Int) -> SourcePosition {
+    if columnIndex == offset, columnIndex >= lineStart { return SourcePosition(line: line, column: columnValue) }
+    return countedPosition(at: offset)
+  }
+
+  mutating func countedPosition(at offset: Int) -> SourcePosition {
     if columnIndex < lineStart || columnIndex > offset {
       columnIndex = lineStart
       columnValue = 1
@@ -73,6 +81,16 @@ private struct JSONCursor {
 
   mutating func here() -> SourcePosition { position(at: index) }
 
+  /// Moves the tracked column to `index` when it stood at `start` and every byte between
+  /// is ASCII (one column each), so the next position needs no counting.
+  @inline(__always)
+  mutating func advanceColumn(overASCIIFrom start: Int) {
+    if columnIndex == start {
+      columnValue += index - start
+      columnIndex = index
+    }
+  }
+
   mutating func fail(_ message: String, at offset: Int? = nil, kind: ParseError.Kind = .syntax) -> ParseError {
     ParseError(kind, at: position(at: offset ?? index), message)
   }
@@ -95,17 +113,23 @@ private struct JSONCursor {
   var memberScratch: [Member] = []
   var elementScratch: [Node] = []
 
-  /// Moves the scratch entries from `start` on into their own array.
+  /// Moves the scratch entries from `start` on into their own array. `removeLast` moves
+  /// each entry out (copying a slice and then removing it would retain and release every
+  /// key and value once more).
   mutating func takeMembers(from start: Int) -> [Member] {
-    let members = Array(memberScratch[start...])
-    memberScratch.removeSubrange(start...)
-    return members
+    let count = memberScratch.count - start
+    return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+      for i in stride(from: count - 1, through: 0, by: -1) { buffer.initializeElement(at: i, to: memberScratch.removeLast()) }
+      initialized = count
+    }
   }
 
   mutating func takeElements(from start: Int) -> [Node] {
-    let elements = Array(elementScratch[start...])
-    elementScratch.removeSubrange(start...)
-    return elements
+    let count = elementScratch.count - start
+    return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+      for i in stride(from: count - 1, through: 0, by: -1) { buffer.initializeElement(at: i, to: elementScratch.removeLast()) }
+      initialized = count
+    }
   }
 
   mutating func parseDocument() throws(ParseError) -> JSONParser.Result {
@@ -267,8 +291,13 @@ private struct JSONCursor {
 
   // MARK: Tokens
 
+  /// Skips whitespace and keeps the column tracked: whitespace is ASCII, so the column
+  /// after it is known without counting (from the line start when a line ended, else
+  /// from the tracked column when it stood at the first skipped byte).
   mutating func skipWhitespace() {
-    while index < bytes.count {
+    let start = index
+    let startLine = line
+    scan: while index < bytes.count {
       switch bytes[index] {
       case UInt8(ascii: " "), UInt8(ascii: "\t"):
         index += 1
@@ -282,8 +311,14 @@ private struct JSONCursor {
         line += 1
         lineStart = index
       default:
-        return
+        break scan
       }
+    }
+    if line != startLine {
+      columnIndex = index
+      columnValue = 1 + index - lineStart
+    } else {
+      advanceColumn(overASCIIFrom: start)
     }
   }
 
@@ -294,6 +329,7 @@ private struct JSONCursor {
     guard matches else { throw unexpectedCharacter(expecting: "a value") }
     index += count
     if index < bytes.count, isIdentifierByte(bytes[index]) { throw unexpectedCharacter(expecting: "',' or the end of a container after '\(word)'") }
+    advanceColumn(overASCIIFrom: start)
   }
 
   func isIdentifierByte(_ byte: UInt8) -> Bool {
@@ -326,6 +362,7 @@ private struct JSONCursor {
       while isDigit(index) { index += 1 }
     }
     if index < bytes.count, isIdentifierByte(bytes[index]) { throw unexpectedCharacter(expecting: "the end of the number") }
+    advanceColumn(overASCIIFrom: start)
     return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
   }
 
@@ -353,6 +390,7 @@ private struct JSONCursor {
       if byte == UInt8(ascii: "\"") {
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<scan]), as: UTF8.self)
         index = scan + 1
+        advanceColumn(overASCIIFrom: open)  // every byte from the opening quote on was ASCII
         return text
       }
       if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { break }

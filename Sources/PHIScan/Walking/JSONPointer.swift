@@ -10,10 +10,35 @@ public struct JSONPointer: Hashable, Sendable, Comparable, CustomStringConvertib
 
   /// Appends one reference token, escaping `~` as `~0` and `/` as `~1`.
   public func appending(_ token: String) -> JSONPointer {
-    if token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) {
-      return appending(escapedToken: token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1"))
+    var contiguous = token
+    let built: JSONPointer? = contiguous.withUTF8 { bytes in
+      var escapes = 0
+      var isASCII = true
+      for byte in bytes {
+        if byte == UInt8(ascii: "~") || byte == UInt8(ascii: "/") { escapes += 1 }
+        if byte >= 0x80 { isASCII = false }
+      }
+      if escapes == 0 {
+        return appending(byteCount: bytes.count) { buffer in _ = buffer.initialize(fromContentsOf: bytes) }
+      }
+      guard isASCII else { return nil }
+      // ASCII: `~` becomes `~0` and `/` becomes `~1`, byte by byte.
+      return appending(byteCount: bytes.count + escapes) { buffer in
+        var out = 0
+        for byte in bytes {
+          if byte == UInt8(ascii: "~") || byte == UInt8(ascii: "/") {
+            buffer[out] = UInt8(ascii: "~")
+            buffer[out + 1] = byte == UInt8(ascii: "~") ? UInt8(ascii: "0") : UInt8(ascii: "1")
+            out += 2
+          } else {
+            buffer[out] = byte
+            out += 1
+          }
+        }
+      }
     }
-    return appending(escapedToken: token)
+    // Escapes in a non-ASCII token (rare): Foundation's replacing, as tokens always were escaped.
+    return built ?? appending(escapedToken: token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1"))
   }
 
   public func appending(index: Int) -> JSONPointer {

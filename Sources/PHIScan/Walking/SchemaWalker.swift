@@ -553,10 +553,19 @@ struct SchemaWalk {
         let parent = schemaParents[i]
         if parent >= 0 { contextPrefix[i] = contextPrefix[parent] }
       }
+      // Neighbouring strings mostly share one path and one prefix: the joined path of
+      // the last pair is reused (one array for all of them instead of one each).
+      var lastJoin: (prefix: [String], path: [String], joined: [String])?
       for k in strings.indices {
         strings[k].relatedLocations = inherited[owner[k]]
         if let prefix = contextPrefix[owner[k]], !prefix.isEmpty, !strings[k].propertyPath.starts(with: prefix) {
-          strings[k].propertyPath = prefix + strings[k].propertyPath
+          if let last = lastJoin, last.prefix == prefix, last.path == strings[k].propertyPath {
+            strings[k].propertyPath = last.joined
+          } else {
+            let joined = prefix + strings[k].propertyPath
+            lastJoin = (prefix, strings[k].propertyPath, joined)
+            strings[k].propertyPath = joined
+          }
         }
       }
     }
