@@ -83,6 +83,13 @@ private struct JSONCursor {
 
   /// Moves the tracked column to `index` when it stood at `start` and every byte between
   /// is ASCII (one column each), so the next position needs no counting.
+  /// Steps over one ASCII punctuation byte (`{`, `,`, `:`...), the column with it.
+  @inline(__always)
+  mutating func stepOverPunctuation() {
+    index += 1
+    advanceColumn(overASCIIFrom: index - 1)
+  }
+
   @inline(__always)
   mutating func advanceColumn(overASCIIFrom start: Int) {
     if columnIndex == start {
@@ -106,31 +113,30 @@ private struct JSONCursor {
     var start: SourcePosition
     var scratchStart: Int
     var pendingKey = ""
-    var pendingKeyRange = SourceRange(start: SourcePosition(line: 1, column: 1), end: SourcePosition(line: 1, column: 1))
+    var pendingKeyRange = JSONCursor.noRange
+    var pendingPrint: UInt64 = 0
     var keyIndex: [String: SourcePosition]? = nil
   }
 
-  var memberScratch: [Member] = []
-  var elementScratch: [Node] = []
+  let memberScratch = MoveStack<Member>()
+  /// The fingerprint of each key in `memberScratch` (see `fingerprint`): most keys of an
+  /// object differ in length, first or last byte, so duplicates are looked for cheaply.
+  let keyPrints = MoveStack<UInt64>()
+  /// The fingerprint of the last string read: nonzero only for plain ASCII (no escapes),
+  /// whose equal strings are exactly the equal byte sequences.
+  var lastPrint: UInt64 = 0
+  let elementScratch = MoveStack<Node>()
 
-  /// Moves the scratch entries from `start` on into their own array. `removeLast` moves
-  /// each entry out (copying a slice and then removing it would retain and release every
-  /// key and value once more).
   mutating func takeMembers(from start: Int) -> [Member] {
-    let count = memberScratch.count - start
-    return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
-      for i in stride(from: count - 1, through: 0, by: -1) { buffer.initializeElement(at: i, to: memberScratch.removeLast()) }
-      initialized = count
-    }
+    keyPrints.truncate(to: start)
+    return memberScratch.take(from: start)
   }
 
   mutating func takeElements(from start: Int) -> [Node] {
-    let count = elementScratch.count - start
-    return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
-      for i in stride(from: count - 1, through: 0, by: -1) { buffer.initializeElement(at: i, to: elementScratch.removeLast()) }
-      initialized = count
-    }
+    elementScratch.take(from: start)
   }
+
+  static let noRange = SourceRange(start: SourcePosition(line: 1, column: 1), end: SourcePosition(line: 1, column: 1))
 
   mutating func parseDocument() throws(ParseError) -> JSONParser.Result {
     if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
@@ -150,23 +156,24 @@ private struct JSONCursor {
       switch bytes[index] {
       case UInt8(ascii: "{"):
         try checkDepth(stack.count + 1)
-        index += 1
+        stepOverPunctuation()
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-          index += 1
+          stepOverPunctuation()
           value = Node(.object([]), range: SourceRange(start: start, end: here()))
         } else {
           var frame = Frame(isObject: true, start: start, scratchStart: memberScratch.count)
           (frame.pendingKey, frame.pendingKeyRange) = try parseKey(afterComma: false, objectStart: start)
+          frame.pendingPrint = lastPrint
           stack.append(frame)
           continue parseValue
         }
       case UInt8(ascii: "["):
         try checkDepth(stack.count + 1)
-        index += 1
+        stepOverPunctuation()
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-          index += 1
+          stepOverPunctuation()
           value = Node(.array([]), range: SourceRange(start: start, end: here()))
         } else {
           stack.append(Frame(isObject: false, start: start, scratchStart: elementScratch.count))
@@ -204,31 +211,35 @@ private struct JSONCursor {
         skipWhitespace()
         if stack[top].isObject {
           noteDuplicate(in: &stack[top])
-          memberScratch.append(Member(key: stack[top].pendingKey, keyRange: stack[top].pendingKeyRange, value: value))
+          var key = ""
+          swap(&key, &stack[top].pendingKey)  // moved, not copied: the next key replaces it
+          memberScratch.push(Member(key: consume key, keyRange: stack[top].pendingKeyRange, value: value))
+          keyPrints.push(stack[top].pendingPrint)
           guard index < bytes.count else { throw unexpectedEnd(stack) }
           if bytes[index] == UInt8(ascii: ",") {
-            index += 1
+            stepOverPunctuation()
             (stack[top].pendingKey, stack[top].pendingKeyRange) = try parseKey(afterComma: true, objectStart: stack[top].start)
+            stack[top].pendingPrint = lastPrint
             continue parseValue
           } else if bytes[index] == UInt8(ascii: "}") {
-            index += 1
+            stepOverPunctuation()
             let frame = stack.removeLast()
             value = Node(.object(takeMembers(from: frame.scratchStart)), range: SourceRange(start: frame.start, end: here()))
           } else {
             throw unexpectedCharacter(expecting: "',' or '}' after an object member")
           }
         } else {
-          elementScratch.append(value)
+          elementScratch.push(value)
           guard index < bytes.count else { throw unexpectedEnd(stack) }
           if bytes[index] == UInt8(ascii: ",") {
-            index += 1
+            stepOverPunctuation()
             skipWhitespace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
               throw fail("trailing comma before ']' (JSON does not allow one)")
             }
             continue parseValue
           } else if bytes[index] == UInt8(ascii: "]") {
-            index += 1
+            stepOverPunctuation()
             let frame = stack.removeLast()
             value = Node(.array(takeElements(from: frame.scratchStart)), range: SourceRange(start: frame.start, end: here()))
           } else {
@@ -262,7 +273,7 @@ private struct JSONCursor {
     guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
       throw index < bytes.count ? unexpectedCharacter(expecting: "':' after an object key") : fail("unexpected end of file; the object opened at \(objectStart) is not closed")
     }
-    index += 1
+    stepOverPunctuation()
     return (key, range)
   }
 
@@ -271,13 +282,23 @@ private struct JSONCursor {
     let key = frame.pendingKey
     // Small objects: a linear scan beats hashing. Large ones keep an index.
     var first: SourcePosition?
-    let members = memberScratch[frame.scratchStart...]
+    let members = frame.scratchStart..<memberScratch.count
     if members.count < 16 {
-      first = members.first { $0.key == key }?.keyRange.start
+      // Fingerprints rule most keys out without comparing strings; 0 (a key that was
+      // escaped or not ASCII, which may equal another spelling) always compares.
+      let print = frame.pendingPrint
+      for i in members {
+        let other = keyPrints[i]
+        if print != 0, other != 0, print != other { continue }
+        if memberScratch[i].key == key {
+          first = memberScratch[i].keyRange.start
+          break
+        }
+      }
     } else {
       if frame.keyIndex == nil {
         var built: [String: SourcePosition] = [:]
-        for member in members where built[member.key] == nil { built[member.key] = member.keyRange.start }
+        for i in members where built[memberScratch[i].key] == nil { built[memberScratch[i].key] = memberScratch[i].keyRange.start }
         frame.keyIndex = built
       }
       first = frame.keyIndex?[key]
@@ -389,6 +410,7 @@ private struct JSONCursor {
       let byte = bytes[scan]
       if byte == UInt8(ascii: "\"") {
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<scan]), as: UTF8.self)
+        lastPrint = fingerprint(from: index, to: scan)
         index = scan + 1
         advanceColumn(overASCIIFrom: open)  // every byte from the opening quote on was ASCII
         return text
@@ -396,6 +418,7 @@ private struct JSONCursor {
       if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { break }
       scan += 1
     }
+    lastPrint = 0
     var decoded: [UInt8] = Array(UnsafeBufferPointer(rebasing: bytes[index..<scan]))
     index = scan
     while true {
@@ -421,6 +444,14 @@ private struct JSONCursor {
         index += 1
       }
     }
+  }
+
+  /// A nonzero digest of `bytes[start..<end]` (length, first and last byte): different
+  /// digests mean different bytes.
+  @inline(__always)
+  func fingerprint(from start: Int, to end: Int) -> UInt64 {
+    guard end > start else { return 1 }
+    return UInt64(end - start) << 16 | UInt64(bytes[start]) << 8 | UInt64(bytes[end - 1])
   }
 
   mutating func parseEscape(into decoded: inout [UInt8]) throws(ParseError) {
@@ -562,4 +593,55 @@ private struct JSONCursor {
 func hex(_ value: UInt32, width: Int) -> String {
   let digits = String(value, radix: 16, uppercase: true)
   return String(repeating: "0", count: max(0, width - digits.count)) + digits
+}
+
+/// A stack of values in one buffer the parser manages itself, so that a closing container
+/// moves its entries out without retaining, releasing or destroying any of them (with an
+/// `Array` as the stack, taking entries off its end costs one of those per entry).
+final class MoveStack<Element> {
+  private var base: UnsafeMutablePointer<Element>
+  private var capacity: Int
+  private(set) var count = 0
+
+  init() {
+    capacity = 64
+    base = .allocate(capacity: capacity)
+  }
+
+  deinit {
+    base.deinitialize(count: count)
+    base.deallocate()
+  }
+
+  func push(_ element: consuming Element) {
+    if count == capacity {
+      let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+      larger.moveInitialize(from: base, count: count)
+      base.deallocate()
+      base = larger
+      capacity *= 2
+    }
+    (base + count).initialize(to: element)
+    count += 1
+  }
+
+  /// Read access in place (no copy of the entry).
+  subscript(index: Int) -> Element {
+    unsafeAddress { UnsafePointer(base + index) }
+  }
+
+  /// Moves the entries from `start` on into an exactly sized array, in order.
+  func take(from start: Int) -> [Element] {
+    var taken: [Element] = []
+    taken.reserveCapacity(count - start)
+    for i in start..<count { taken.append((base + i).move()) }
+    count = start
+    return taken
+  }
+
+  /// Drops the entries from `start` on.
+  func truncate(to start: Int) {
+    (base + start).deinitialize(count: count - start)
+    count = start
+  }
 }

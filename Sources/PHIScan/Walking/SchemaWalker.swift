@@ -231,13 +231,16 @@ struct SchemaWalk {
     var base = inheritedBase
     registerIdentifiers(node, index: index, path: path, resource: &resource, base: &base)
 
-    for member in members {
-      let key = member.key
-      let value = member.value
-      let keyword = SchemaWalker.keyword(key)
+    for memberIndex in members.indices {
+      // The keyword first, read in place: vocabulary members are skipped without
+      // copying their key and value out of the array.
+      let keyword = SchemaWalker.keyword(members[memberIndex].key)
       if case .vocabulary = keyword { continue }
       // A `type` naming types is vocabulary too; only draft-03 unions hold schemas.
-      if case .type = keyword, value.elements == nil { continue }
+      if case .type = keyword, members[memberIndex].value.elements == nil { continue }
+      let member = members[memberIndex]
+      let key = member.key
+      let value = member.value
       // Built only past vocabulary: `type`, `format` and bounds never need a pointer.
       let here = pointer.appending(key)
       switch keyword {

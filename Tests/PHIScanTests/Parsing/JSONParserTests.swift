@@ -84,6 +84,37 @@ import Testing
     #expect(result.root.members?.count == 101)
   }
 
+  /// Keys are told apart by a fingerprint of their bytes first; keys that are equal as
+  /// Swift strings (escaped spellings, canonically equivalent scalars) still count as
+  /// duplicates, and keys that share length, first and last byte still count as distinct.
+  @Test(arguments: [
+    (#"{"abc": 1, "axc": 2, "abc": 3}"#, [SourcePosition(line: 1, column: 22)]),
+    (#"{"a": 1, "\u0061": 2}"#, [SourcePosition(line: 1, column: 10)]),
+    (#"{"\u0061b": 1, "ab": 2}"#, [SourcePosition(line: 1, column: 16)]),
+    ("{\"caf\u{E9}\": 1, \"cafe\u{301}\": 2}", [SourcePosition(line: 1, column: 13)]),
+    ("{\"\u{212A}ey\": 1, \"Key\": 2}", [SourcePosition(line: 1, column: 12)]),
+    (#"{"a": {"b": 1, "a": 2}, "b": {"a": 3}, "a": 4}"#, [SourcePosition(line: 1, column: 40)]),
+    (#"{"": 1, "": 2, "x": [{"y": 1}, {"y": 2}]}"#, [SourcePosition(line: 1, column: 9)]),
+  ])
+  func duplicateKeysAreFoundWhateverTheSpelling(text: String, positions: [SourcePosition]) throws {
+    let result = try parse(text)
+    #expect(result.warnings.map(\.position) == positions)
+    #expect(result.warnings.allSatisfy { $0.code == "duplicate-key" })
+  }
+
+  @Test func membersAndElementsKeepDocumentOrderAcrossNesting() throws {
+    let result = try parse(#"{"a": [1, {"b": [2, 3], "c": {}}, []], "d": {"e": [[4]]}, "f": "g"}"#)
+    let root = try #require(result.root.members)
+    #expect(root.map(\.key) == ["a", "d", "f"])
+    let a = try #require(root[0].value.elements)
+    #expect(a.count == 3)
+    #expect(a[1].members?.map(\.key) == ["b", "c"])
+    #expect(a[1].members?[0].value.elements?.compactMap { if case .number(let n) = $0.value { n } else { nil } } == ["2", "3"])
+    #expect(a[2].elements?.isEmpty == true)
+    #expect(root[1].value["e"]?.elements?.first?.elements?.count == 1)
+    #expect(root[2].value.string == "g")
+  }
+
   @Test func deepNestingIsAnErrorNotACrash() {
     let depth = 200_000
     let text = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
