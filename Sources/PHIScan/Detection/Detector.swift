@@ -29,12 +29,17 @@ public final class Detector {
 
   final class RuleBox {
     let rule: Rule
-    /// The rule's needs, apart: reading them through `rule` copies the whole struct.
+    /// The rule's needs and digit count, apart: reading them through `rule` copies the
+    /// whole struct.
     let needs: CharacterNeeds
+    let minimumDigits: Int
     init(_ rule: Rule) {
       self.rule = rule
       self.needs = rule.needs
+      self.minimumDigits = rule.minimumDigits
     }
+
+    @inline(__always) func isAllowed(by offer: Offer) -> Bool { offer.allows(needs, digits: minimumDigits) }
   }
 
   public init(rules: RuleSet) throws(PCRE2Error) {
@@ -132,8 +137,8 @@ public final class Detector {
     // characters any rule of their site needs, and skip everything below. Word
     // splitting only lowercases, so it never offers more than the text itself.
     if !isRegex {
-      let offered = CharacterNeeds.of(string.text)
-      guard siteRules.contains(where: { offered.isSuperset(of: $0.needs) }) else { return }
+      let offer = Offer.of(string.text)
+      guard siteRules.contains(where: { $0.isAllowed(by: offer) }) else { return }
     }
     var candidates: [String]
     if let analysis {
@@ -150,7 +155,7 @@ public final class Detector {
         if words != candidate && !words.isEmpty && !candidates.contains(words) { candidates.append(words) }
       }
     }
-    let offered = candidates.map(CharacterNeeds.of)
+    let offered = candidates.map(Offer.of)
     // The context words are built only once a regex matched: most candidates that pass
     // the prefilter still match nothing, and splitting the context is the costly part.
     var builtContext: ContextWords?
@@ -162,9 +167,9 @@ public final class Detector {
       return made
     }
     var best: [Category: (finding: Finding, confidence: Confidence, specific: Bool, generic: Bool)] = [:]
-    let offeredByAny = offered.reduce(CharacterNeeds()) { $0.union($1) }
+    let offeredByAny = offered.reduce(Offer.none) { $0.union($1) }
     for box in siteRules {
-      guard offeredByAny.isSuperset(of: box.needs) else { continue }
+      guard box.isAllowed(by: offeredByAny) else { continue }
       var verdict: Verdict?
       do {
         verdict = try self.verdict(box, candidates: candidates, offered: offered, context: context)
@@ -197,10 +202,10 @@ public final class Detector {
   /// The best verdict over several readings of one string (as written, split into words,
   /// or the literals of a regex): valid beats placeholder. Rules come boxed: handing a
   /// `Rule` value to a function copies (retains) all its fields, for every string.
-  func verdict(_ box: RuleBox, candidates: [String], offered: [CharacterNeeds]? = nil, context: () -> ContextWords?) throws(PCRE2Error) -> Verdict? {
+  func verdict(_ box: RuleBox, candidates: [String], offered: [Offer]? = nil, context: () -> ContextWords?) throws(PCRE2Error) -> Verdict? {
     var best: Verdict?
     for (i, candidate) in candidates.enumerated() {
-      let offering = offered?[i] ?? CharacterNeeds.of(candidate)
+      let offering = offered?[i] ?? Offer.of(candidate)
       guard let found = try evaluate(box, on: candidate, offering: offering, context: context) else { continue }
       if found == .valid { return .valid }
       best = found
@@ -225,13 +230,13 @@ public final class Detector {
   /// match without a validator; nil when nothing qualifies, or when the rule needs
   /// context words that are absent. Placeholders count only if nothing real does.
   public func evaluate(_ rule: Rule, on text: String, context: ContextWords? = nil) throws(PCRE2Error) -> Verdict? {
-    try evaluate(RuleBox(rule), on: text, offering: CharacterNeeds.of(text), context: { context })
+    try evaluate(RuleBox(rule), on: text, offering: Offer.of(text), context: { context })
   }
 
   /// `evaluate` with the text's characters already known (computed once per string).
-  func evaluate(_ box: RuleBox, on text: String, offering offered: CharacterNeeds, context: () -> ContextWords?) throws(PCRE2Error) -> Verdict? {
+  func evaluate(_ box: RuleBox, on text: String, offering offered: Offer, context: () -> ContextWords?) throws(PCRE2Error) -> Verdict? {
     if box.rule.matcher != nil { return try matcherVerdict(box.rule, on: text) }
-    guard offered.isSuperset(of: box.needs) else { return nil }
+    guard box.isAllowed(by: offered) else { return nil }
     let matches = try box.rule.regex.allMatches(in: text, using: matchData)
     guard !matches.isEmpty else { return nil }
     // Context is asked for only after a match: building it costs more than the regex.

@@ -206,7 +206,8 @@ public enum PackLoader {
       summary: try text("summary"), help: try text("help"),
       examples: RuleExamples(match: try list("match"), noMatch: try list("noMatch"), context: examplesContext),
       context: context, contextRequired: contextRequired, contextLevel: contextLevel,
-      negativeContext: try phrases("negative-context"), recategorize: recategorize, needs: needs, lexicon: lexicon, matcher: matcher)
+      negativeContext: try phrases("negative-context"), recategorize: recategorize, needs: needs,
+      minimumDigits: PatternLiterals.minimumDigits(pattern), lexicon: lexicon, matcher: matcher)
   }
 
   static func isKebabCase(_ text: String) -> Bool {

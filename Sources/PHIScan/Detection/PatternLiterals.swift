@@ -33,6 +33,19 @@ public enum PatternLiterals {
 
   /// Analyses one pattern. Never throws: an unparsable pattern gives its text back as
   /// one candidate so that it is still checked as plain text.
+  /// The fewest ASCII digits any match of `pattern` contains (0 when unknown): a string
+  /// with fewer digits cannot match, so the detector skips the search. A lower bound:
+  /// look-arounds, back-references and anything the parser does not read count as none,
+  /// and patterns that PCRE2 might read differently from this parser (extended mode,
+  /// where spaces and `#` comments vanish; `{,n}`, a count in newer PCRE2) get 0.
+  public static func minimumDigits(_ pattern: String, limits: Limits = Limits()) -> Int {
+    let scalars = Array(pattern.unicodeScalars)
+    guard scalars.count <= limits.maxPatternLength, !pattern.contains("{,"), !pattern.contains("(*") else { return 0 }
+    var parser = Parser(scalars: scalars, limits: limits)
+    guard let tree = try? parser.parseAlternation(depth: 0), parser.index == scalars.count, !parser.sawExtended else { return 0 }
+    return Evaluator(limits: limits).minimumDigits(tree)
+  }
+
   public static func analyse(_ pattern: String, limits: Limits = Limits()) -> Analysis {
     let scalars = Array(pattern.unicodeScalars)
     if scalars.count > limits.maxPatternLength {
@@ -66,8 +79,10 @@ public enum PatternLiterals {
     case literal(Character)
     /// A small set of characters (an expanded class).
     case set([Character])
-    /// Anything wider: `.`, `\d`, large or negated classes, back-references.
+    /// Anything wider: `.`, large or negated classes, back-references.
     case wide
+    /// One ASCII digit of more than a small set: `\d`, `[0-9]`.
+    case digit
     /// Matches only the empty string (anchors, look-arounds, `\b`).
     case empty
     case concat([RegexNode])
@@ -83,6 +98,8 @@ public enum PatternLiterals {
     var index = 0
     var nodes = 0
     var caseless = false
+    /// An `x` flag was seen: whitespace and comments then mean nothing to PCRE2.
+    var sawExtended = false
 
     init(scalars: [Unicode.Scalar], limits: Limits) {
       self.scalars = scalars
@@ -212,7 +229,8 @@ public enum PatternLiterals {
             switch flag {
             case "-": enable = false
             case "i": newCaseless = enable
-            case "m", "s", "x", "n", "U", "J", "u": break
+            case "x": sawExtended = true
+            case "m", "s", "n", "U", "J", "u": break
             default: throw .syntax
             }
             index += 1
@@ -249,7 +267,9 @@ public enum PatternLiterals {
       guard let scalar = current else { throw .syntax }
       index += 1
       switch scalar {
-      case "d", "D", "w", "W", "s", "S", "h", "H", "V", "R", "N", "X":
+      case "d":
+        return (.digit, nil)
+      case "D", "w", "W", "s", "S", "h", "H", "V", "R", "N", "X":
         return (.wide, nil)
       case "p", "P":
         if current == "{" { try skipName(until: "}") } else { index += 1 }
@@ -328,12 +348,16 @@ public enum PatternLiterals {
       }
       var members: [Character] = []
       var wide = false
+      // Every member is an ASCII digit (`[0-9]`, `[\d]`): the class is one digit.
+      var digitsOnly = true
+      func isDigit(_ character: Character) -> Bool { character.isASCII && character.isWholeNumber }
       while let scalar = current, scalar != "]" {
         index += 1
         var low: Character
         if scalar == "\\" {
           let escape = try parseEscape(inClass: true)
           guard let character = escape.character else {
+            if escape.node != .digit { digitsOnly = false }
             wide = true
             continue
           }
@@ -342,6 +366,7 @@ public enum PatternLiterals {
           while let c = current, c != "]" { index += 1 }  // [:alpha:] and friends
           index += 1
           wide = true
+          digitsOnly = false
           continue
         } else {
           low = Character(scalar)
@@ -356,19 +381,22 @@ public enum PatternLiterals {
             high = character
           }
           guard let a = low.unicodeScalars.first?.value, let b = high.unicodeScalars.first?.value, a <= b else { throw .syntax }
+          if !isDigit(low) || !isDigit(high) { digitsOnly = false }
           if b - a >= UInt32(limits.maxClass) {
             wide = true
           } else {
             for value in a...b { if let s = Unicode.Scalar(value) { members.append(Character(s)) } }
           }
         } else {
+          if !isDigit(low) { digitsOnly = false }
           members.append(low)
         }
         if members.count > limits.maxClass { wide = true }
       }
       guard current == "]" else { throw .syntax }
       index += 1
-      if negated || wide || members.isEmpty { return .wide }
+      if negated { return .wide }
+      if wide || members.isEmpty { return digitsOnly && wide ? .digit : .wide }
       return collapseCase(members)
     }
 
@@ -392,7 +420,7 @@ public enum PatternLiterals {
       switch node {
       case .literal(let character): return [String(character)]
       case .set(let characters): return characters.map { String($0) }
-      case .wide: return nil
+      case .wide, .digit: return nil
       case .empty: return [""]
       case .concat(let items):
         var result: [String] = [""]
@@ -426,6 +454,19 @@ public enum PatternLiterals {
           if result.count > limits.maxStrings { return nil }
         }
         return result
+      }
+    }
+
+    /// The fewest ASCII digits in any string of the node's language (see `minimumDigits`).
+    func minimumDigits(_ node: RegexNode) -> Int {
+      switch node {
+      case .literal(let character): return character.isASCII && character.isWholeNumber ? 1 : 0
+      case .set(let characters): return characters.allSatisfy { $0.isASCII && $0.isWholeNumber } ? 1 : 0
+      case .digit: return 1
+      case .wide, .empty: return 0
+      case .concat(let items): return min(items.reduce(0) { $0 + minimumDigits($1) }, 100_000)
+      case .alternation(let branches): return branches.map(minimumDigits).min() ?? 0
+      case .repeated(let inner, let low, _): return min(low * minimumDigits(inner), 100_000)  // both at most 100,000
       }
     }
 
@@ -471,7 +512,7 @@ public enum PatternLiterals {
         }
       case .repeated(let inner, let min, _):
         if min >= 1 { collectRuns(inner, into: &runs) }
-      case .literal, .set, .wide, .empty:
+      case .literal, .set, .wide, .digit, .empty:
         if let part = exact(node), part.count == 1 { runs += part }
       }
     }

@@ -36,6 +36,7 @@ public struct CharacterNeeds: OptionSet, Sendable, Hashable {
   ]
 
   /// What `text` offers, in one pass over its bytes (a table lookup per byte).
+  /// `Offer.of` also counts digits.
   public static func of(_ text: String) -> CharacterNeeds {
     var copy = text
     return copy.withUTF8 { bytes in
@@ -56,6 +57,35 @@ public struct CharacterNeeds: OptionSet, Sendable, Hashable {
     case 0x41...0x5A: return CharacterNeeds.upper.rawValue
     default: return 0
     }
+  }
+}
+
+/// What one text offers the rules' prefilter: its characters and its ASCII digit count.
+struct Offer {
+  var needs: CharacterNeeds
+  var digits: Int
+
+  static let none = Offer(needs: [], digits: 0)
+
+  static func of(_ text: String) -> Offer {
+    var copy = text
+    return copy.withUTF8 { bytes in
+      var found: UInt8 = 0
+      var digits = 0
+      for byte in bytes {
+        found |= CharacterNeeds.byteNeeds[Int(byte)]
+        if byte &- 0x30 < 10 { digits += 1 }
+      }
+      return Offer(needs: CharacterNeeds(rawValue: found), digits: digits)
+    }
+  }
+
+  /// What any of several texts offers (each rule then checks each text on its own).
+  func union(_ other: Offer) -> Offer { Offer(needs: needs.union(other.needs), digits: max(digits, other.digits)) }
+
+  /// True when a rule with these needs and this many digits could match.
+  @inline(__always) func allows(_ needs: CharacterNeeds, digits: Int) -> Bool {
+    self.needs.isSuperset(of: needs) && self.digits >= digits
   }
 }
 
@@ -100,6 +130,9 @@ public struct Rule: Sendable {
   public var recategorize: [Recategorization] = []
   /// Characters a string must contain for the regex to possibly match (prefilter).
   public var needs: CharacterNeeds = []
+  /// The fewest ASCII digits a match holds, derived from the regex when the pack loads
+  /// (`PatternLiterals.minimumDigits`): strings with fewer skip the search.
+  public var minimumDigits: Int = 0
   /// The word list that confirms regex candidates, for lexicon-based rules (names).
   public var lexicon: Lexicon?
   /// A Swift matcher that decides instead of the regex alone (the regex stays a cheap
