@@ -76,7 +76,7 @@ struct NameGate: Sendable {
   func mayHoldName(_ text: String) -> Bool {
     var text = text
     return text.withUTF8 { bytes in
-      for byte in bytes where byte >= 0x80 { return true }
+      if !NameGate.isASCII(bytes) { return true }
       var found = false
       NameGate.forEachKey(in: bytes) { key in
         found = contains(key)
@@ -84,6 +84,22 @@ struct NameGate: Sendable {
       }
       return found
     }
+  }
+
+  /// True when no byte has its high bit set; eight bytes at a time.
+  static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let raw = UnsafeRawBufferPointer(bytes)
+    var index = 0
+    var high: UInt64 = 0
+    while index + 8 <= raw.count {
+      high |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      index += 8
+    }
+    while index < raw.count {
+      high |= UInt64(raw[index])
+      index += 1
+    }
+    return high & 0x8080_8080_8080_8080 == 0
   }
 
   /// Calls `body` with every key `NameTokenizer.textWords` and `identifierWords` give for
@@ -140,9 +156,15 @@ struct NameGate: Sendable {
     let count = bytes.count
     while index < count {
       let byte = bytes[index]
+      // Most bytes are lowercase letters: they only extend the word.
+      if isLower(byte) {
+        word.add(byte)
+        index += 1
+        continue
+      }
       let nextIsLetter = index + 1 < count && isLetter(bytes[index + 1])
-      if isLetter(byte) {
-        if isUpper(byte) && index > 0 && isLetter(bytes[index - 1]) { identifierReadsMore = true }
+      if isUpper(byte) {
+        if index > 0 && isLetter(bytes[index - 1]) { identifierReadsMore = true }
         word.add(byte)
       } else if byte >= 0x30 && byte <= 0x39 && word.letters > 0 {
         identifierReadsMore = true  // digits stay inside the word (`Sophie40`)

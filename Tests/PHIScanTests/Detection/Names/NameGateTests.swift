@@ -178,3 +178,19 @@ struct SeededGenerator: RandomNumberGenerator {
     #expect(byteSearched > 500 && byteSearched < 5_500)
   }
 }
+
+@Suite struct NameGateASCIITests {
+  /// The word-at-a-time check agrees with a byte loop for every length and every position
+  /// of one non-ASCII byte.
+  @Test func wordAtATimeCheckFindsEveryHighByte() {
+    for length in 0..<40 {
+      let plain = [UInt8](repeating: 0x61, count: length)
+      #expect(plain.withUnsafeBufferPointer(NameGate.isASCII))
+      for position in 0..<length {
+        var bytes = plain
+        bytes[position] = 0xC3
+        #expect(!bytes.withUnsafeBufferPointer(NameGate.isASCII), "\(length) \(position)")
+      }
+    }
+  }
+}
