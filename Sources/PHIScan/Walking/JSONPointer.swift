@@ -12,51 +12,106 @@ public struct JSONPointer: Hashable, Sendable, Comparable, CustomStringConvertib
   public func appending(_ token: String) -> JSONPointer {
     var contiguous = token
     let built: JSONPointer? = contiguous.withUTF8 { bytes in
-      var escapes = 0
-      var isASCII = true
-      for byte in bytes {
-        if byte == UInt8(ascii: "~") || byte == UInt8(ascii: "/") { escapes += 1 }
-        if byte >= 0x80 { isASCII = false }
-      }
-      if escapes == 0 {
-        return appending(byteCount: bytes.count) { buffer in _ = buffer.initialize(fromContentsOf: bytes) }
-      }
-      guard isASCII else { return nil }
-      // ASCII: `~` becomes `~0` and `/` becomes `~1`, byte by byte.
-      return appending(byteCount: bytes.count + escapes) { buffer in
-        var out = 0
-        for byte in bytes {
-          if byte == UInt8(ascii: "~") || byte == UInt8(ascii: "/") {
-            buffer[out] = UInt8(ascii: "~")
-            buffer[out + 1] = byte == UInt8(ascii: "~") ? UInt8(ascii: "0") : UInt8(ascii: "1")
-            out += 2
-          } else {
-            buffer[out] = byte
-            out += 1
-          }
+      guard let length = Self.escapedLength(bytes) else { return nil }
+      return appending(byteCount: length) { buffer in _ = Self.write(bytes, escapedLength: length, to: buffer, at: 0) }
+    }
+    return built ?? appending(foundationEscaping: token)
+  }
+
+  /// Appends `token` and then `second`: the same as `appending(token).appending(second)`,
+  /// built as one string (walkers name a keyword and its entry at once).
+  public func appending(_ token: String, _ second: String) -> JSONPointer {
+    var first = token
+    var next = second
+    let built: JSONPointer? = first.withUTF8 { firstBytes in
+      next.withUTF8 { secondBytes in
+        guard let firstLength = Self.escapedLength(firstBytes), let secondLength = Self.escapedLength(secondBytes) else { return nil }
+        return appending(byteCount: firstLength + 1 + secondLength) { buffer in
+          let slash = Self.write(firstBytes, escapedLength: firstLength, to: buffer, at: 0)
+          buffer[slash] = UInt8(ascii: "/")
+          _ = Self.write(secondBytes, escapedLength: secondLength, to: buffer, at: slash + 1)
         }
       }
     }
-    // Escapes in a non-ASCII token (rare): Foundation's replacing, as tokens always were escaped.
-    return built ?? appending(escapedToken: token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1"))
+    return built ?? appending(token).appending(second)
+  }
+
+  /// Appends `token` and then `index`: the same as `appending(token).appending(index:)`.
+  public func appending(_ token: String, index: Int) -> JSONPointer {
+    let digits = Self.digitCount(index)
+    var contiguous = token
+    let built: JSONPointer? = contiguous.withUTF8 { bytes in
+      guard let length = Self.escapedLength(bytes) else { return nil }
+      return appending(byteCount: length + 1 + digits) { buffer in
+        let slash = Self.write(bytes, escapedLength: length, to: buffer, at: 0)
+        buffer[slash] = UInt8(ascii: "/")
+        Self.write(index, digits: digits, to: buffer, at: slash + 1)
+      }
+    }
+    return built ?? appending(token).appending(index: index)
   }
 
   public func appending(index: Int) -> JSONPointer {
     // Decimal digits written straight into the new pointer (no intermediate String).
-    var digits = index.magnitude
+    let digits = Self.digitCount(index)
+    return appending(byteCount: digits) { buffer in Self.write(index, digits: digits, to: buffer, at: 0) }
+  }
+
+  /// Escapes in a non-ASCII token (rare): Foundation's replacing, as tokens always were
+  /// escaped (it leaves a `~` or `/` followed by a combining mark as it is).
+  private func appending(foundationEscaping token: String) -> JSONPointer {
+    appending(escapedToken: token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1"))
+  }
+
+  /// The length of `bytes` escaped as a token, or nil when Foundation must escape it (a
+  /// non-ASCII token holding `~` or `/`).
+  private static func escapedLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    var escapes = 0
+    var isASCII = true
+    for byte in bytes {
+      if byte == UInt8(ascii: "~") || byte == UInt8(ascii: "/") { escapes += 1 }
+      if byte >= 0x80 { isASCII = false }
+    }
+    return escapes == 0 || isASCII ? bytes.count + escapes : nil
+  }
+
+  /// Writes `bytes` escaped (`~` as `~0`, `/` as `~1`) from `offset`; returns the offset after.
+  private static func write(_ bytes: UnsafeBufferPointer<UInt8>, escapedLength: Int, to buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
+    if escapedLength == bytes.count {
+      _ = UnsafeMutableBufferPointer(rebasing: buffer[offset..<offset + bytes.count]).initialize(fromContentsOf: bytes)
+      return offset + bytes.count
+    }
+    var out = offset
+    for byte in bytes {
+      if byte == UInt8(ascii: "~") || byte == UInt8(ascii: "/") {
+        buffer[out] = UInt8(ascii: "~")
+        buffer[out + 1] = byte == UInt8(ascii: "~") ? UInt8(ascii: "0") : UInt8(ascii: "1")
+        out += 2
+      } else {
+        buffer[out] = byte
+        out += 1
+      }
+    }
+    return out
+  }
+
+  /// The number of bytes `index` takes in decimal, sign included.
+  private static func digitCount(_ index: Int) -> Int {
+    var rest = index.magnitude
     var count = 1
-    while digits >= 10 {
-      digits /= 10
+    while rest >= 10 {
+      rest /= 10
       count += 1
     }
-    let sign = index < 0 ? 1 : 0
-    return appending(byteCount: sign + count) { buffer in
-      var value = index.magnitude
-      if sign == 1 { buffer[0] = UInt8(ascii: "-") }
-      for position in stride(from: sign + count - 1, through: sign, by: -1) {
-        buffer[position] = UInt8(ascii: "0") + UInt8(value % 10)
-        value /= 10
-      }
+    return count + (index < 0 ? 1 : 0)
+  }
+
+  private static func write(_ index: Int, digits: Int, to buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
+    var value = index.magnitude
+    if index < 0 { buffer[offset] = UInt8(ascii: "-") }
+    for position in stride(from: offset + digits - 1, through: offset + (index < 0 ? 1 : 0), by: -1) {
+      buffer[position] = UInt8(ascii: "0") + UInt8(value % 10)
+      value /= 10
     }
   }
 

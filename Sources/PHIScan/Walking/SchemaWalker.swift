@@ -241,18 +241,20 @@ struct SchemaWalk {
       let member = members[memberIndex]
       let key = member.key
       let value = member.value
-      // Built only past vocabulary: `type`, `format` and bounds never need a pointer.
-      let here = pointer.appending(key)
+      // Pointers are built only past vocabulary (`type`, `format` and bounds never need
+      // one), and a keyword that only holds entries (`properties`, `enum`, `anyOf`) gets
+      // no pointer of its own: each entry's is built from this schema's in one go.
       switch keyword {
       case .data(let site):
         if key == "enum" || key == "examples", let elements = value.elements {
           for (i, element) in elements.enumerated() {
-            walkData(element, here.appending(index: i), site, path, owner: index)
+            walkData(element, pointer.appending(key, index: i), site, path, owner: index)
           }
         } else {
-          walkData(value, here, site, path, owner: index)
+          walkData(value, pointer.appending(key), site, path, owner: index)
         }
       case .text(let site):
+        let here = pointer.appending(key)
         if let text = value.string {
           emit(text, site, here, value.range, path, owner: index)
           if site == .description { emitTrailer(of: value, text: text, pointer: here, path, owner: index) }
@@ -261,11 +263,11 @@ struct SchemaWalk {
         }
       case .subschemaMap(let keySite):
         guard let entries = value.members else {
-          walkData(value, here, .other, path, owner: index)
+          walkData(value, pointer.appending(key), .other, path, owner: index)
           continue
         }
         for entry in entries {
-          let entryPointer = here.appending(entry.key)
+          let entryPointer = pointer.appending(key, entry.key)
           emit(entry.key, keySite, entryPointer, entry.keyRange, path, owner: index)
           // The key names the subschema: it shares that subschema's `$ref` usages.
           owner[owner.count - 1] = schemaPointers.count
@@ -276,13 +278,13 @@ struct SchemaWalk {
       case .nameList:
         if let elements = value.elements {
           for (i, element) in elements.enumerated() {
-            walkData(element, here.appending(index: i), .required, path, owner: index)
+            walkData(element, pointer.appending(key, index: i), .required, path, owner: index)
           }
         }
         // Draft-03 `required: true` is a flag, not a name.
       case .nameDependencies:
         for entry in value.members ?? [] {
-          let entryPointer = here.appending(entry.key)
+          let entryPointer = pointer.appending(key, entry.key)
           emit(entry.key, .propertyName, entryPointer, entry.keyRange, path, owner: index)
           if let names = entry.value.elements {
             for (i, name) in names.enumerated() {
@@ -297,23 +299,24 @@ struct SchemaWalk {
       case .subschemas:
         if let elements = value.elements {
           for (i, element) in elements.enumerated() {
-            walkSchema(element, here.appending(index: i), path, parent: index, resource: resource, base: base)
+            walkSchema(element, pointer.appending(key, index: i), path, parent: index, resource: resource, base: base)
           }
         } else {
-          walkSchema(value, here, path, parent: index, resource: resource, base: base)
+          walkSchema(value, pointer.appending(key), path, parent: index, resource: resource, base: base)
         }
       case .singleSubschema:
-        walkSchema(value, here, path, parent: index, resource: resource, base: base)
+        walkSchema(value, pointer.appending(key), path, parent: index, resource: resource, base: base)
       case .type:
         // Draft-03 type unions may hold schemas; type names themselves are vocabulary.
         for (i, element) in (value.elements ?? []).enumerated() where element.members != nil {
-          walkSchema(element, here.appending(index: i), path, parent: index, resource: resource, base: base)
+          walkSchema(element, pointer.appending(key, index: i), path, parent: index, resource: resource, base: base)
         }
       case .discriminator:
-        walkDiscriminator(value, here, path, owner: index)
+        walkDiscriminator(value, pointer.appending(key), path, owner: index)
       case .vocabulary:
         continue
       case nil:
+        let here = pointer.appending(key)
         collectRefTargetsOnce()
         if !refTargets.isEmpty, refTargets.contains(here) {
           // An unknown keyword that a `$ref` uses as a schema.

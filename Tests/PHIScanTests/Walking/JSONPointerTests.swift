@@ -20,6 +20,11 @@ import Testing
       let appended = prefix.appending(token)
       let expected = prefix.string + "/" + token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
       #expect(appended.string == expected, "token \(Array(token.unicodeScalars))")
+      // Two tokens built at once equal two appends.
+      let second = pieces[next(pieces.count)] + pieces[next(pieces.count)]
+      #expect(prefix.appending(token, second) == appended.appending(second))
+      let index = [0, 7, 10, 99, 12345, -3][next(6)]
+      #expect(prefix.appending(token, index: index) == appended.appending(index: index))
       // Foundation's search does not split `/` or `~` from a combining mark after it, so
       // such tokens stay unescaped there (kept as it was); all others round-trip.
       if !token.unicodeScalars.contains("\u{301}") {
