@@ -106,13 +106,14 @@ public final class Detector {
     // By index, handing each string on in place: `for string in strings` would copy
     // (retain and release) every field of every string.
     for index in strings.indices {
-      detect(strings[index], in: strings, file: file, reveal: reveal, state: &state)
+      detect(strings[index], at: index, in: strings, file: file, reveal: reveal, state: &state)
     }
     return state.outcome
   }
 
-  /// Checks one string of `strings` (the document's strings give enums and context).
-  private func detect(_ string: ExtractedString, in strings: [ExtractedString], file: String, reveal: Bool, state: inout DocumentState) {
+  /// Checks `string`, which is `strings[index]` (the document's strings give enums and
+  /// context).
+  private func detect(_ string: ExtractedString, at index: Int, in strings: [ExtractedString], file: String, reveal: Bool, state: inout DocumentState) {
     // Matcher rules (person names) read every string of their sites themselves.
     let isRegex = string.site == .pattern || string.site == .patternProperty
     // A regex is read through the literals it allows, by name and regex rules alike.
@@ -162,7 +163,9 @@ public final class Detector {
     func context() -> ContextWords {
       if let builtContext { return builtContext }
       if state.prose == nil { state.prose = Self.proseBySubschema(strings) }
-      let made = ContextWords(contextParts(string, state.prose ?? [:]))
+      // `strings[index]`, not `string`: capturing the parameter would copy it (every field
+      // retained and released) for each string that reaches the rules.
+      let made = ContextWords(contextParts(strings[index], state.prose ?? [:]))
       builtContext = made
       return made
     }

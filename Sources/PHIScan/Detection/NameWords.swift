@@ -126,6 +126,10 @@ public struct ContextWords: Sendable, Hashable {
   /// ` word word word `: padded so a phrase matches only at word boundaries.
   public private(set) var padded: String
 
+  /// One bit per word signature (`signature(of:)`): a phrase whose first word's bit is
+  /// clear cannot occur, and most rule phrases are answered without a search.
+  private var firstWords = SIMD4<UInt64>(repeating: 0)
+
   public init(_ parts: [String]) {
     // " w1 w2 ... " built in one buffer: the words of every part, each followed by a space.
     var bytes: [UInt8] = [0x20]
@@ -133,7 +137,26 @@ public struct ContextWords: Sendable, Hashable {
     for part in parts { NameWords.appendWords(of: part, to: &bytes) }
     if bytes.count == 1 { bytes.append(0x20) }
     padded = String(decoding: bytes, as: UTF8.self)
+    bytes.withUnsafeBufferPointer { buffer in
+      var start = 1
+      while start < buffer.count {
+        var end = start
+        while end < buffer.count && buffer[end] != 0x20 { end += 1 }
+        if end > start { setBit(Self.signature(of: UnsafeBufferPointer(rebasing: buffer[start..<end]))) }
+        start = end + 1
+      }
+    }
   }
+
+  /// A word's signature: its first two bytes and its length, in 0..<256.
+  static func signature(of word: UnsafeBufferPointer<UInt8>) -> Int {
+    let second = word.count > 1 ? Int(word[1]) : 0
+    return (Int(word[0]) &* 31 &+ second &* 7 &+ min(word.count, 31)) & 255
+  }
+
+  private mutating func setBit(_ bit: Int) { firstWords[bit >> 6] |= 1 << UInt64(bit & 63) }
+
+  private func hasBit(_ bit: Int) -> Bool { firstWords[bit >> 6] & (1 << UInt64(bit & 63)) != 0 }
 
   /// True when the phrase (lowercase words separated by spaces) occurs. A byte search:
   /// both sides are already split and lowercased, so no Unicode comparison is needed.
@@ -143,6 +166,8 @@ public struct ContextWords: Sendable, Hashable {
     return haystack.withUTF8 { h in
       needle.withUTF8 { n in
         guard !n.isEmpty, n.count + 2 <= h.count else { return false }
+        let firstWordEnd = n.firstIndex(of: 0x20) ?? n.count
+        guard firstWordEnd > 0, hasBit(Self.signature(of: UnsafeBufferPointer(rebasing: n[0..<firstWordEnd]))) else { return false }
         var i = 0
         let last = h.count - n.count - 1
         while i < last {

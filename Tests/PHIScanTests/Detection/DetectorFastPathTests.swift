@@ -36,6 +36,23 @@ import Testing
     #expect(context.containsAny(["nope", "member"]))
   }
 
+  /// The first-word filter never hides a phrase: `contains` equals a plain search for the
+  /// space-padded phrase, on random contexts and phrases over a small vocabulary (so that
+  /// signatures collide and partial matches are common).
+  @Test func firstWordFilterAgreesWithAPlainSearch() {
+    let vocabulary = ["a", "ab", "abc", "ba", "date", "of", "birth", "dob", "ssn", "ss", "member", "mem", "é", "x1", "zip", "id"]
+    var random = SeededGenerator(seed: 0xC0C0)
+    func pick() -> String { vocabulary[Int(random.next() % UInt64(vocabulary.count))] }
+    for _ in 0..<2_000 {
+      let parts = (0..<Int(random.next() % 6)).map { _ in (0..<Int(random.next() % 5)).map { _ in pick() }.joined(separator: random.next() % 2 == 0 ? " " : "_") }
+      let context = ContextWords(parts)
+      for _ in 0..<8 {
+        let phrase = (0..<(1 + Int(random.next() % 3))).map { _ in pick() }.joined(separator: " ")
+        #expect(context.contains(phrase) == context.padded.contains(" \(phrase) "), "\(parts) \(phrase)")
+      }
+    }
+  }
+
   /// The straightforward token-based reading the byte version replaced.
   static func referenceSubschemaPointer(_ pointer: String, _ site: Site) -> String {
     let tokens = pointer.split(separator: "/", omittingEmptySubsequences: false)
