@@ -315,7 +315,14 @@ private struct JSONCursor {
   /// Skips whitespace and keeps the column tracked: whitespace is ASCII, so the column
   /// after it is known without counting (from the line start when a line ended, else
   /// from the tracked column when it stood at the first skipped byte).
+  @inline(__always)
   mutating func skipWhitespace() {
+    // Most tokens follow another without whitespace (`":"`, `"],"`): nothing to do.
+    if index < bytes.count, bytes[index] > UInt8(ascii: " ") { return }
+    skipWhitespaceRun()
+  }
+
+  mutating func skipWhitespaceRun() {
     let start = index
     let startLine = line
     scan: while index < bytes.count {
@@ -402,7 +409,12 @@ private struct JSONCursor {
         let quote = word ^ (ones &* 0x22)
         let backslash = word ^ (ones &* 0x5C)
         let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | (word &- ones &* 0x20) | word
-        if special & highs != 0 { break }
+        if special & highs != 0 {
+          // Borrows only carry upward from a byte that is special itself, so the lowest
+          // flagged byte is the first special one: the byte loop below starts at it.
+          scan += (special & highs).trailingZeroBitCount >> 3
+          break
+        }
         scan += 8
       }
     }

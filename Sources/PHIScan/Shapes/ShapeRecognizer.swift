@@ -92,14 +92,10 @@ public enum ShapeRecognizer {
   public static func extract(from document: Document, source: SourceText? = nil) -> Extraction {
     let recognized = recognize(document, source: source)
     var extraction = Extraction(strings: recognized.envelopeStrings, shapes: recognized.shapes, notes: recognized.notes)
+    let documentRoot = (document.root, document.rootPointer)
     for schema in recognized.schemas {
-      let walked = SchemaWalker.walk(schema.node, at: schema.pointer, context: schema.context, source: source, document: (document.root, document.rootPointer))
-      if extraction.strings.isEmpty {
-        extraction.strings = walked.strings  // no element copies for the common single schema
-      } else {
-        extraction.strings += walked.strings
-      }
-      extraction.notes += walked.notes.map { ShapeNote(isError: false, code: $0.code, position: $0.position, message: $0.message) }
+      let notes = SchemaWalker.walk(schema.node, at: schema.pointer, context: schema.context, source: source, document: documentRoot, appendingTo: &extraction.strings)
+      extraction.notes += notes.map { ShapeNote(isError: false, code: $0.code, position: $0.position, message: $0.message) }
     }
     return extraction
   }

@@ -114,13 +114,25 @@ public enum SchemaWalker {
   /// found inside other data (an OpenAPI component, a test-suite case) may refer to
   /// places outside itself, which then count as resolved rather than dangling.
   public static func walk(_ node: Node, at pointer: JSONPointer, context: SchemaContext, source: SourceText? = nil, document: (root: Node, pointer: JSONPointer)? = nil) -> WalkResult {
+    var strings: [ExtractedString] = []
+    let notes = walk(node, at: pointer, context: context, source: source, document: document, appendingTo: &strings)
+    return WalkResult(strings: strings, notes: notes)
+  }
+
+  /// Walks as `walk` does, appending the strings to `strings` (a document with several
+  /// schemas gathers them without copying each schema's strings once more).
+  static func walk(_ node: Node, at pointer: JSONPointer, context: SchemaContext, source: SourceText?, document: (root: Node, pointer: JSONPointer)?, appendingTo strings: inout [ExtractedString]) -> [WalkNote] {
     var walk = SchemaWalk(context: context, source: source)
+    swap(&walk.output, &strings)
+    walk.outputStart = walk.output.count
     walk.schema = (node, pointer)
     if let dialect = node["$schema"]?.string, dialect.contains("draft-04") || dialect.contains("draft-03") {
       walk.legacyIDs = true
     }
     walk.walkSchema(node, pointer, [], parent: -1, resource: 0, base: "")
-    return walk.finish(document: document)
+    let result = walk.finish(document: document)
+    strings = result.strings
+    return result.notes
   }
 }
 
@@ -175,7 +187,9 @@ struct SchemaWalk {
   let source: SourceText?
   var legacyIDs = false
   var output: [ExtractedString] = []
-  /// For each output string, the schema node whose usages it shares.
+  /// Strings of `output` before this index were there before the walk (not its own).
+  var outputStart = 0
+  /// For each output string from `outputStart` on, the schema node whose usages it shares.
   var owner: [Int] = []
   var schemaPointers: [JSONPointer] = []
   var schemaParents: [Int] = []
@@ -562,9 +576,10 @@ struct SchemaWalk {
       // Neighbouring strings mostly share one path and one prefix: the joined path of
       // the last pair is reused (one array for all of them instead of one each).
       var lastJoin: (prefix: [String], path: [String], joined: [String])?
-      for k in strings.indices {
-        strings[k].relatedLocations = inherited[owner[k]]
-        if let prefix = contextPrefix[owner[k]], !prefix.isEmpty, !strings[k].propertyPath.starts(with: prefix) {
+      for k in outputStart..<strings.count {
+        let schema = owner[k - outputStart]
+        strings[k].relatedLocations = inherited[schema]
+        if let prefix = contextPrefix[schema], !prefix.isEmpty, !strings[k].propertyPath.starts(with: prefix) {
           if let last = lastJoin, last.prefix == prefix, last.path == strings[k].propertyPath {
             strings[k].propertyPath = last.joined
           } else {

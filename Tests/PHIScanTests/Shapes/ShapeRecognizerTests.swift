@@ -142,4 +142,42 @@ import Testing
     #expect(pattern.pointer.string == "/properties/member/description")
     #expect(pattern.range.start == SourcePosition(line: 8, column: 17))
   }
+
+  /// Several schemas in one document append their strings to one array: each schema's
+  /// `$ref` usages and property-path context must land on its own strings, exactly as
+  /// when every schema is walked alone.
+  @Test func severalSchemasGatherTheSameStringsAsSeparateWalks() throws {
+    let json = """
+      {"tools": [
+        {"name": "lookup_member", "description": "Finds a member.", "input_schema": {
+          "type": "object",
+          "properties": {"subscriber": {"$ref": "#/$defs/Member"}, "note": {"type": "string", "description": "free text"}},
+          "$defs": {"Member": {"type": "object", "properties": {"id": {"type": "string", "enum": ["A-1", "B-2"]}}}}
+        }},
+        {"name": "file_claim", "description": "Files a claim.", "input_schema": {
+          "type": "object",
+          "properties": {"claimant": {"$ref": "#/definitions/Person"}, "amount": {"type": "number"}},
+          "definitions": {"Person": {"properties": {"name": {"type": "string", "examples": ["Jane Roe"]}}}}
+        }}
+      ]}
+      """
+    let bytes = Array(json.utf8)
+    let document = try #require(DocumentLoader.load(bytes, format: .json).documents.first)
+    let source = SourceText(bytes)
+    let gathered = ShapeRecognizer.extract(from: document, source: source)
+    let recognized = ShapeRecognizer.recognize(document, source: source)
+    try #require(recognized.schemas.count == 2)
+    var separate = recognized.envelopeStrings
+    for schema in recognized.schemas {
+      separate += SchemaWalker.walk(schema.node, at: schema.pointer, context: schema.context, source: source, document: (document.root, document.rootPointer)).strings
+    }
+    try #require(gathered.strings.count == separate.count)
+    for (a, b) in zip(gathered.strings, separate) {
+      #expect(a.text == b.text && a.site == b.site && a.pointer == b.pointer && a.range == b.range)
+      #expect(a.context == b.context && a.propertyPath == b.propertyPath && a.relatedLocations == b.relatedLocations)
+    }
+    // The usages are really there: the definitions' strings point back at their `$ref`s.
+    #expect(string(gathered, "/tools/0/input_schema/$defs/Member/properties/id/enum/0")?.relatedLocations.map(\.pointer.string) == ["/tools/0/input_schema/properties/subscriber/$ref"])
+    #expect(string(gathered, "/tools/1/input_schema/definitions/Person/properties/name/examples/0")?.propertyPath == ["claimant", "name"])
+  }
 }
