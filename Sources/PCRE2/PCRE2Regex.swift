@@ -127,6 +127,13 @@ public final class PCRE2Regex: @unchecked Sendable {
     pcre2_code_free_8(code)
   }
 
+  /// PCRE2's lower bound on the length, in characters, of any subject that can match
+  /// (0 when it has none).
+  public var minimumLength: Int {
+    var length: UInt32 = 0
+    return pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_MINLENGTH), &length) == 0 ? Int(length) : 0
+  }
+
   /// Whether this libpcre2 was built with JIT support.
   public static let jitAvailable: Bool = {
     var value: UInt32 = 0

@@ -104,3 +104,15 @@ import Testing
     #expect(regex.isJITCompiled == PCRE2Regex.jitAvailable)
   }
 }
+
+@Suite struct PCRE2MinimumLengthTests {
+  /// PCRE2 counts characters in UTF mode: a text of that many characters can match, one
+  /// fewer cannot.
+  @Test func boundsTheSubjectInCharacters() throws {
+    let regex = try PCRE2Regex(#"[a-zé]{3}\d{2}"#)
+    #expect(regex.minimumLength == 5)
+    #expect(try regex.matches("ééé12"))
+    #expect(try !regex.matches("éé12"))
+    #expect(try PCRE2Regex("x*").minimumLength == 0)
+  }
+}

@@ -29,17 +29,20 @@ public final class Detector {
 
   final class RuleBox {
     let rule: Rule
-    /// The rule's needs and digit count, apart: reading them through `rule` copies the
-    /// whole struct.
+    /// The rule's needs and bounds, apart: reading them through `rule` copies the whole
+    /// struct.
     let needs: CharacterNeeds
     let minimumDigits: Int
+    /// PCRE2's own bound: a shorter text cannot match, so the search is not even started.
+    let minimumLength: Int
     init(_ rule: Rule) {
       self.rule = rule
       self.needs = rule.needs
       self.minimumDigits = rule.minimumDigits
+      self.minimumLength = rule.regex.minimumLength
     }
 
-    @inline(__always) func isAllowed(by offer: Offer) -> Bool { offer.allows(needs, digits: minimumDigits) }
+    @inline(__always) func isAllowed(by offer: Offer) -> Bool { offer.allows(needs, digits: minimumDigits, length: minimumLength) }
   }
 
   public init(rules: RuleSet) throws(PCRE2Error) {

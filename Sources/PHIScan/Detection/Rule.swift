@@ -64,28 +64,34 @@ public struct CharacterNeeds: OptionSet, Sendable, Hashable {
 struct Offer {
   var needs: CharacterNeeds
   var digits: Int
+  /// Unicode scalars (PCRE2 counts characters so in UTF mode).
+  var length: Int
 
-  static let none = Offer(needs: [], digits: 0)
+  static let none = Offer(needs: [], digits: 0, length: 0)
 
   static func of(_ text: String) -> Offer {
     var copy = text
     return copy.withUTF8 { bytes in
       var found: UInt8 = 0
       var digits = 0
+      var continuations = 0
       for byte in bytes {
         found |= CharacterNeeds.byteNeeds[Int(byte)]
         if byte &- 0x30 < 10 { digits += 1 }
+        if byte & 0xC0 == 0x80 { continuations += 1 }
       }
-      return Offer(needs: CharacterNeeds(rawValue: found), digits: digits)
+      return Offer(needs: CharacterNeeds(rawValue: found), digits: digits, length: bytes.count - continuations)
     }
   }
 
   /// What any of several texts offers (each rule then checks each text on its own).
-  func union(_ other: Offer) -> Offer { Offer(needs: needs.union(other.needs), digits: max(digits, other.digits)) }
+  func union(_ other: Offer) -> Offer {
+    Offer(needs: needs.union(other.needs), digits: max(digits, other.digits), length: max(length, other.length))
+  }
 
-  /// True when a rule with these needs and this many digits could match.
-  @inline(__always) func allows(_ needs: CharacterNeeds, digits: Int) -> Bool {
-    self.needs.isSuperset(of: needs) && self.digits >= digits
+  /// True when a rule with these needs, digits and length could match.
+  @inline(__always) func allows(_ needs: CharacterNeeds, digits: Int, length: Int) -> Bool {
+    self.needs.isSuperset(of: needs) && self.digits >= digits && self.length >= length
   }
 }
 

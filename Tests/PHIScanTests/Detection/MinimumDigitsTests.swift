@@ -42,6 +42,7 @@ import Testing
       for text in texts where try rule.regex.matches(text) {
         matchesSeen += 1
         #expect(Offer.of(text).digits >= rule.minimumDigits, "\(rule.id) (\(rule.minimumDigits) digits) matches \(text)")
+        #expect(Offer.of(text).length >= rule.regex.minimumLength, "\(rule.id) (\(rule.regex.minimumLength) characters) matches \(text)")
       }
     }
     #expect(matchesSeen > 1_000)
