@@ -66,6 +66,21 @@ public struct JSONPointer: Hashable, Sendable, Comparable, CustomStringConvertib
   /// The length of `bytes` escaped as a token, or nil when Foundation must escape it (a
   /// non-ASCII token holding `~` or `/`).
   private static func escapedLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    // Most tokens hold no `~`, `/` or non-ASCII byte: eight bytes at a time say so.
+    var plain = 0
+    if let base = bytes.baseAddress {
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let highs: UInt64 = 0x8080_8080_8080_8080
+      while plain + 8 <= bytes.count {
+        let word = UnsafeRawPointer(base + plain).loadUnaligned(as: UInt64.self)
+        let tilde = word ^ (ones &* 0x7E)
+        let slash = word ^ (ones &* 0x2F)
+        if (((tilde &- ones) & ~tilde) | ((slash &- ones) & ~slash) | word) & highs != 0 { break }
+        plain += 8
+      }
+    }
+    while plain < bytes.count, bytes[plain] != UInt8(ascii: "~"), bytes[plain] != UInt8(ascii: "/"), bytes[plain] < 0x80 { plain += 1 }
+    if plain == bytes.count { return bytes.count }
     var escapes = 0
     var isASCII = true
     for byte in bytes {
