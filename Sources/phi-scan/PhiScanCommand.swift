@@ -165,6 +165,7 @@ struct ScanCommand: ParsableCommand {
   var verbose = false
 
   func run() throws {
+    PHIScan.Scanner.warmUp()
     let rootPath = root ?? FileManager.default.currentDirectoryPath
     let setup = try ruleSource.load(root: rootPath)
     var configuration = ScanConfiguration(paths: paths, root: rootPath, revealValues: reveal, discovery: try discoveryOptions(), jobs: jobs)

@@ -22,6 +22,13 @@ public struct Scanner: Sendable {
     if let rules { self.rules = rules } else { self.rules = try PackLoader.builtinRules() }
   }
 
+  /// Starts building the name lexicons and their gate on another thread, so that they are
+  /// ready when the first worker needs them instead of holding every worker up: call it
+  /// first thing, and pack loading and file discovery overlap with it.
+  public static func warmUp() {
+    DispatchQueue.global(qos: .userInitiated).async { _ = NameLexicon.builtinGate }
+  }
+
   /// The worker count for `jobs` (nil: one per active core), never more than the files.
   static func workerCount(jobs: Int?, files: Int) -> Int {
     let wanted = jobs ?? ProcessInfo.processInfo.activeProcessorCount
