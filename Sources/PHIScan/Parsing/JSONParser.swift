@@ -402,17 +402,12 @@ private struct JSONCursor {
     // time while none of them is a quote, a backslash, a control or a non-ASCII byte.
     var scan = index
     if let base = bytes.baseAddress {
-      let ones: UInt64 = 0x0101_0101_0101_0101
-      let highs: UInt64 = 0x8080_8080_8080_8080
       while scan + 8 <= bytes.count {
         let word = UnsafeRawPointer(base + scan).loadUnaligned(as: UInt64.self)
-        let quote = word ^ (ones &* 0x22)
-        let backslash = word ^ (ones &* 0x5C)
-        let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | (word &- ones &* 0x20) | word
-        if special & highs != 0 {
-          // Borrows only carry upward from a byte that is special itself, so the lowest
-          // flagged byte is the first special one: the byte loop below starts at it.
-          scan += (special & highs).trailingZeroBitCount >> 3
+        let special = WordBytes.equal(word, 0x22) | WordBytes.equal(word, 0x5C) | WordBytes.belowOrNonASCII(word, 0x20)
+        if special != 0 {
+          // The lowest flagged byte is the first special one: the byte loop starts there.
+          scan += WordBytes.firstFlagged(special)
           break
         }
         scan += 8

@@ -52,3 +52,33 @@ enum UTF8Text {
     bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
   }
 }
+
+/// Eight bytes at a time in one `UInt64` ("SIMD within a register"): each test sets the
+/// high bit of the bytes it matches. A borrow only carries upward from a matching byte,
+/// so the lowest flagged byte always matches (higher ones may be false); for "is any
+/// byte of the word ..." the answer is exact.
+enum WordBytes {
+  static let ones: UInt64 = 0x0101_0101_0101_0101
+  static let highs: UInt64 = 0x8080_8080_8080_8080
+
+  /// Bytes equal to `byte`.
+  @inline(__always)
+  static func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+    let difference = word ^ (ones &* UInt64(byte))
+    return (difference &- ones) & ~difference & highs
+  }
+
+  /// Bytes below `byte` (at most 0x80), or not ASCII.
+  @inline(__always)
+  static func belowOrNonASCII(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+    ((word &- ones &* UInt64(byte)) | word) & highs
+  }
+
+  /// Bytes that are not ASCII.
+  @inline(__always)
+  static func nonASCII(_ word: UInt64) -> UInt64 { word & highs }
+
+  /// The index (0-7) of the lowest flagged byte of a nonzero result.
+  @inline(__always)
+  static func firstFlagged(_ flags: UInt64) -> Int { flags.trailingZeroBitCount >> 3 }
+}

@@ -69,13 +69,9 @@ public struct JSONPointer: Hashable, Sendable, Comparable, CustomStringConvertib
     // Most tokens hold no `~`, `/` or non-ASCII byte: eight bytes at a time say so.
     var plain = 0
     if let base = bytes.baseAddress {
-      let ones: UInt64 = 0x0101_0101_0101_0101
-      let highs: UInt64 = 0x8080_8080_8080_8080
       while plain + 8 <= bytes.count {
         let word = UnsafeRawPointer(base + plain).loadUnaligned(as: UInt64.self)
-        let tilde = word ^ (ones &* 0x7E)
-        let slash = word ^ (ones &* 0x2F)
-        if (((tilde &- ones) & ~tilde) | ((slash &- ones) & ~slash) | word) & highs != 0 { break }
+        if WordBytes.equal(word, UInt8(ascii: "~")) | WordBytes.equal(word, UInt8(ascii: "/")) | WordBytes.nonASCII(word) != 0 { break }
         plain += 8
       }
     }
