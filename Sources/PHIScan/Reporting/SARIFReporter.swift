@@ -28,6 +28,16 @@ public enum SARIFReporter {
   }
 
   public static func render(_ result: ScanResult, options: Options) -> String {
+    let log = log(result, options: options)
+    guard options.pretty else {
+      let json = CompactJSON()
+      log.write(to: json)
+      return String(decoding: json.bytes, as: UTF8.self) + "\n"
+    }
+    return encodedByFoundation(log, pretty: true)
+  }
+
+  static func log(_ result: ScanResult, options: Options) -> SARIF.Log {
     let ruleIndex = Dictionary(uniqueKeysWithValues: result.rules.rules.enumerated().map { ($1.id, $0) })
     let (kept, dropped) = mostSevere(result.findings, limit: options.maxResults, rules: result.rules)
     let hiddenTools = result.flaggedToolNames
@@ -36,10 +46,16 @@ public enum SARIFReporter {
       invocations: [invocation(result, droppedResults: dropped)],
       results: kept.map { sarifResult($0, ruleIndex: ruleIndex[$0.ruleID] ?? 0, hiddenTools: hiddenTools) })
     if let id = options.automationID { run.automationDetails = SARIF.AutomationDetails(id: id) }
+    return SARIF.Log(runs: [run])
+  }
+
+  /// The log through `JSONEncoder`: pretty reports, and the reference that the compact
+  /// writer is tested against.
+  static func encodedByFoundation(_ log: SARIF.Log, pretty: Bool) -> String {
     let encoder = JSONEncoder()
-    encoder.outputFormatting = options.pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+    encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
     // Encoding plain value types cannot fail; a failure would be a programming error.
-    let data = (try? encoder.encode(SARIF.Log(runs: [run]))) ?? Data("{}".utf8)
+    let data = (try? encoder.encode(log)) ?? Data("{}".utf8)
     return String(decoding: data, as: UTF8.self) + "\n"
   }
 
