@@ -48,6 +48,13 @@ enum UTF8Text {
     return SourcePosition(line: line, column: column)
   }
 
+  /// True when `text` holds the byte `byte`: a loop over its contiguous UTF-8 (the
+  /// `utf8` view's generic `contains` costs tens of instructions per byte).
+  static func contains(_ text: String, byte: UInt8) -> Bool {
+    var contiguous = text
+    return contiguous.withUTF8 { $0.contains(byte) }
+  }
+
   static func hasBOM(_ bytes: [UInt8]) -> Bool {
     bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
   }

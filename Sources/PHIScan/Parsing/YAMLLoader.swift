@@ -177,7 +177,7 @@ public enum YAMLLoader {
     let length = scalar.string.unicodeScalars.count
     // A byte test first: Foundation's `contains` bridges the string, and a line break it
     // could find always has its byte.
-    let multiline = scalar.string.utf8.contains(0x0A) && scalar.string.contains("\n")
+    let multiline = UTF8Text.contains(scalar.string, byte: 0x0A) && scalar.string.contains("\n")
     let width: Int
     switch scalar.style {
     case .plain where !multiline: width = length

@@ -155,7 +155,7 @@ public struct JSONPointer: Hashable, Sendable, Comparable, CustomStringConvertib
   /// `/a/b~1c`: the same as appending each of `JSONPointer(escaped: fragment).tokens`.
   public func appending(fragment: String) -> JSONPointer {
     // Without `~` no token changes when unescaped and escaped again: join the texts.
-    if fragment.utf8.first == UInt8(ascii: "/"), !fragment.utf8.contains(UInt8(ascii: "~")) {
+    if fragment.utf8.first == UInt8(ascii: "/"), !UTF8Text.contains(fragment, byte: UInt8(ascii: "~")) {
       return JSONPointer(escaped: string + fragment)
     }
     return JSONPointer(escaped: fragment).tokens.reduce(self) { $0.appending($1) }

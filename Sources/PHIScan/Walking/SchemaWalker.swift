@@ -575,16 +575,18 @@ struct SchemaWalk {
       }
       // Neighbouring strings mostly share one path and one prefix: the joined path of
       // the last pair is reused (one array for all of them instead of one each).
-      var lastJoin: (prefix: [String], path: [String], joined: [String])?
+      var lastPrefix: [String] = []
+      var lastPath: [String] = []
+      var lastJoined: [String]?
       for k in outputStart..<strings.count {
         let schema = owner[k - outputStart]
         strings[k].relatedLocations = inherited[schema]
         if let prefix = contextPrefix[schema], !prefix.isEmpty, !strings[k].propertyPath.starts(with: prefix) {
-          if let last = lastJoin, last.prefix == prefix, last.path == strings[k].propertyPath {
-            strings[k].propertyPath = last.joined
+          if let joined = lastJoined, lastPrefix == prefix, lastPath == strings[k].propertyPath {
+            strings[k].propertyPath = joined
           } else {
             let joined = prefix + strings[k].propertyPath
-            lastJoin = (prefix, strings[k].propertyPath, joined)
+            (lastPrefix, lastPath, lastJoined) = (prefix, strings[k].propertyPath, joined)
             strings[k].propertyPath = joined
           }
         }
@@ -703,6 +705,18 @@ enum DescriptionTrailer {
 /// reference against a base, percent-decode a fragment.
 enum URIReference {
   static func split(_ reference: String) -> (uri: String, fragment: String) {
+    // In ASCII text (nearly every reference) the first `#` byte is the first `#`
+    // character; elsewhere a `#` followed by a combining mark is another character.
+    var contiguous = reference
+    let hashOffset: Int? = contiguous.withUTF8 { bytes in
+      guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+      return bytes.firstIndex(of: UInt8(ascii: "#")) ?? bytes.count
+    }
+    if let hashOffset {
+      guard hashOffset < reference.utf8.count else { return (reference, "") }
+      let hash = reference.utf8.index(reference.startIndex, offsetBy: hashOffset)
+      return (String(reference[..<hash]), String(reference[reference.utf8.index(after: hash)...]))
+    }
     guard let hash = reference.firstIndex(of: "#") else { return (reference, "") }
     return (String(reference[..<hash]), String(reference[reference.index(after: hash)...]))
   }
@@ -755,7 +769,7 @@ enum URIReference {
   static func percentDecoded(_ text: String) -> String? {
     // The byte test first: Foundation's `contains` bridges the string, and most fragments
     // hold no `%` at all (it never finds a `%` that is not there, so the result is the same).
-    guard text.utf8.contains(UInt8(ascii: "%")), text.contains("%") else { return text }
+    guard UTF8Text.contains(text, byte: UInt8(ascii: "%")), text.contains("%") else { return text }
     var bytes: [UInt8] = []
     var utf8 = Array(text.utf8)[...]
     while let byte = utf8.popFirst() {

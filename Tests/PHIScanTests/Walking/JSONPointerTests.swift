@@ -42,3 +42,29 @@ import Testing
     #expect(base.appending(fragment: "/a~1b/c").tokens == ["defs", "a/b", "c"])
   }
 }
+
+@Suite struct URIReferenceTests {
+  /// The byte search for `#` (ASCII references) must split where the Character search does.
+  @Test(arguments: [
+    "#/$defs/a", "https://example.com/s.json#/definitions/x", "other.json", "#", "a#b#c", "",
+    "#anchor", "é.json#/a", "x#\u{301}/a#/b", "\u{212A}#/k", "urn:a:b#frag",
+  ])
+  func splitMatchesTheCharacterSearch(reference: String) {
+    let (uri, fragment) = URIReference.split(reference)
+    if let hash = reference.firstIndex(of: "#") {
+      #expect(uri == String(reference[..<hash]))
+      #expect(fragment == String(reference[reference.index(after: hash)...]))
+    } else {
+      #expect(uri == reference && fragment == "")
+    }
+  }
+
+  @Test func percentDecodingAndByteSearch() {
+    #expect(URIReference.percentDecoded("/a%20b/%C3%A9") == "/a b/é")
+    #expect(URIReference.percentDecoded("/plain") == "/plain")
+    #expect(URIReference.percentDecoded("/bad%2") == nil)
+    #expect(UTF8Text.contains("a~b", byte: UInt8(ascii: "~")))
+    #expect(!UTF8Text.contains("abc", byte: UInt8(ascii: "~")))
+    #expect(!UTF8Text.contains("", byte: 0))
+  }
+}
