@@ -280,10 +280,11 @@ private struct JSONCursor {
   /// Warns when the pending key repeats an earlier key of the same object.
   mutating func noteDuplicate(in frame: inout Frame) {
     let key = frame.pendingKey
-    // Small objects: a linear scan beats hashing. Large ones keep an index.
+    // Small objects: a linear scan of fingerprints beats hashing every key. Large ones
+    // keep an index.
     var first: SourcePosition?
     let members = frame.scratchStart..<memberScratch.count
-    if members.count < 16 {
+    if members.count < 48 {
       // Fingerprints rule most keys out without comparing strings; 0 (a key that was
       // escaped or not ASCII, which may equal another spelling) always compares.
       let print = frame.pendingPrint

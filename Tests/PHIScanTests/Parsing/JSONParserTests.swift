@@ -84,6 +84,18 @@ import Testing
     #expect(result.root.members?.count == 101)
   }
 
+  /// Objects of every size up to past the linear-scan limit: each repeated key (plain
+  /// or escaped) warns once, at the repeat.
+  @Test func duplicateKeysAtEverySize() throws {
+    for size in [1, 2, 15, 16, 17, 40, 47, 48, 49, 60] {
+      let keys = (0..<size).map { "\"key_\($0)\": \($0)" }.joined(separator: ", ")
+      let last = size - 1
+      let result = try parse("{\(keys), \"key_\(last / 2)\": 0, \"key\\u005f\(last)\": 1, \"fresh\": 2}")
+      #expect(result.warnings.count == 2, "size \(size)")
+      #expect(result.root.members?.count == size + 3)
+    }
+  }
+
   /// Keys are told apart by a fingerprint of their bytes first; keys that are equal as
   /// Swift strings (escaped spellings, canonically equivalent scalars) still count as
   /// duplicates, and keys that share length, first and last byte still count as distinct.
