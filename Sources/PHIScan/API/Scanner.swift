@@ -178,7 +178,7 @@ public struct Scanner: Sendable {
     let names = Set(findings.compactMap(\.toolName))
     guard !names.isEmpty else { return findings }
     let sensitive = names.filter { name in
-      detector.rules.rules.contains { rule in ((try? detector.evaluate(rule, on: name)) ?? nil) != nil }
+      detector.anyRuleFlags(name)
     }
     guard !sensitive.isEmpty else { return findings }
     return findings.map { finding in

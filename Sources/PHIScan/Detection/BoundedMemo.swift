@@ -7,6 +7,8 @@ final class BoundedMemo<Key: Hashable, Value> {
 
   init(capacity: Int = 32_768) {
     self.capacity = capacity
+    // Room for every entry up front: growing rehashes every key (long texts) each time.
+    values.reserveCapacity(capacity)
   }
 
   subscript(key: Key) -> Value? { values[key] }

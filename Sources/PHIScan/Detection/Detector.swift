@@ -26,6 +26,8 @@ public final class Detector {
   /// Rules with a Swift matcher (person names), by `Site.ordinal`; they skip the regex
   /// prefilter.
   private let matcherRulesBySite: [[RuleBox]]
+  /// Every rule once, boxed, in rule-set order.
+  private let allRules: [RuleBox]
 
   final class RuleBox {
     let rule: Rule
@@ -62,6 +64,7 @@ public final class Detector {
     }
     self.checkedBySite = checked
     self.matcherRulesBySite = matched
+    self.allRules = rules.rules.map(RuleBox.init)
   }
 
   /// What one string produced: at most one finding per category, and any problems.
@@ -106,16 +109,19 @@ public final class Detector {
   /// Checks every string; `file` is the report path used in findings.
   public func detect(_ strings: [ExtractedString], file: String, reveal: Bool = false) -> Outcome {
     var state = DocumentState()
-    // By index, handing each string on in place: `for string in strings` would copy
-    // (retain and release) every field of every string.
-    for index in strings.indices {
-      detect(strings[index], at: index, in: strings, file: file, reveal: reveal, state: &state)
+    // Through the buffer, handing each string on in place: `for string in strings`, and
+    // even `strings[index]`, copy (retain and release) every field of every string.
+    strings.withUnsafeBufferPointer { buffer in
+      for index in buffer.indices {
+        detect(buffer[index], at: index, in: strings, file: file, reveal: reveal, state: &state)
+      }
     }
     return state.outcome
   }
 
   /// Checks `string`, which is `strings[index]` (the document's strings give enums and
   /// context).
+  @inline(__always)
   private func detect(_ string: ExtractedString, at index: Int, in strings: [ExtractedString], file: String, reveal: Bool, state: inout DocumentState) {
     // Matcher rules (person names) read every string of their sites themselves.
     let isRegex = string.site == .pattern || string.site == .patternProperty
@@ -237,6 +243,13 @@ public final class Detector {
   /// context words that are absent. Placeholders count only if nothing real does.
   public func evaluate(_ rule: Rule, on text: String, context: ContextWords? = nil) throws(PCRE2Error) -> Verdict? {
     try evaluate(RuleBox(rule), on: text, offering: Offer.of(text), context: { context })
+  }
+
+  /// True when any loaded rule, whatever its sites, flags `text` read on its own (no
+  /// context): a tool name that reports must not print.
+  func anyRuleFlags(_ text: String) -> Bool {
+    let offer = Offer.of(text)
+    return allRules.contains { box in (try? evaluate(box, on: text, offering: offer, context: { nil })) != nil }
   }
 
   /// `evaluate` with the text's characters already known (computed once per string).
