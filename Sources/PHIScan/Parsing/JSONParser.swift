@@ -81,8 +81,6 @@ private struct JSONCursor {
 
   mutating func here() -> SourcePosition { position(at: index) }
 
-  /// Moves the tracked column to `index` when it stood at `start` and every byte between
-  /// is ASCII (one column each), so the next position needs no counting.
   /// Steps over one ASCII punctuation byte (`{`, `,`, `:`...), the column with it.
   @inline(__always)
   mutating func stepOverPunctuation() {
@@ -90,6 +88,8 @@ private struct JSONCursor {
     advanceColumn(overASCIIFrom: index - 1)
   }
 
+  /// Moves the tracked column to `index` when it stood at `start` and every byte between
+  /// is ASCII (one column each), so the next position needs no counting.
   @inline(__always)
   mutating func advanceColumn(overASCIIFrom start: Int) {
     if columnIndex == start {
@@ -127,6 +127,7 @@ private struct JSONCursor {
   var lastPrint: UInt64 = 0
   let elementScratch = MoveStack<Node>()
 
+  /// Moves the scratch entries from `start` on into their own array.
   mutating func takeMembers(from start: Int) -> [Member] {
     keyPrints.truncate(to: start)
     return memberScratch.take(from: start)
@@ -612,7 +613,7 @@ final class MoveStack<Element> {
   private(set) var count = 0
 
   init() {
-    capacity = 64
+    capacity = 16  // grows by doubling; a JSON Lines record often needs no more
     base = .allocate(capacity: capacity)
   }
 
