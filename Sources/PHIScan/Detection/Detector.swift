@@ -137,7 +137,7 @@ public final class Detector {
       // The name gate first: most strings hold no name word and, outside a person-name
       // field, skip the matcher rules without building anything.
       let isNameField = inNameEnum || state.isPersonNameField(string.propertyPath)
-      if isRegex || isNameField || nameGate.mayHoldName(string.text) {
+      if isRegex || isNameField || nameGate.mayHoldName(string.text, at: string.site) {
         state.outcome.findings += matcherFindings(nameRules, string, texts: analysis?.strings ?? [string.text], namesExpected: isNameField, file: file, reveal: reveal)
       }
     }

@@ -73,6 +73,39 @@ struct NameGate: Sendable {
 
   /// False only when the name matcher cannot find a name in `text` outside a person-name
   /// context. Never false for a string the matcher would report.
+  /// `mayHoldName` for a string at `site`. Titles and descriptions with spaces and
+  /// capitals (or path-like ones) are read as text, where a name is a run of capitalized
+  /// words: only words that start with a capital can begin one (see
+  /// `NameMatcher.match` and `textScore`). Other strings get `mayHoldName(text)`.
+  func mayHoldName(_ text: String, at site: Site) -> Bool {
+    guard site.holdsProse else { return mayHoldName(text) }
+    var text = text
+    return text.withUTF8 { bytes in
+      if !NameGate.isASCII(bytes) { return true }
+      var pathLike = false, space = false, upper = false
+      for byte in bytes {
+        switch byte {
+        case 0x2F, 0x3A, 0x40: pathLike = true
+        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: space = true
+        case 0x41...0x5A: upper = true
+        default: break
+        }
+      }
+      var found = false
+      let body: (NameKey) -> Bool = { key in
+        found = contains(key)
+        return found
+      }
+      if pathLike || (space && upper) {
+        var ignored = false
+        _ = NameGate.textKeys(bytes, &ignored, capitalizedOnly: true, body)
+      } else {
+        NameGate.forEachKey(in: bytes, body)
+      }
+      return found
+    }
+  }
+
   func mayHoldName(_ text: String) -> Bool {
     var text = text
     return text.withUTF8 { bytes in
@@ -109,7 +142,7 @@ struct NameGate: Sendable {
   /// reading does, so it runs only when `everyReading` asks (tests) or it may add a key.
   static func forEachKey(in bytes: UnsafeBufferPointer<UInt8>, everyReading: Bool = false, _ body: (NameKey) -> Bool) {
     var identifierReadsMore = false
-    if textKeys(bytes, &identifierReadsMore, body) { return }
+    if textKeys(bytes, &identifierReadsMore, capitalizedOnly: false, body) { return }
     if everyReading || identifierReadsMore { _ = identifierKeys(bytes, body) }
   }
 
@@ -124,25 +157,28 @@ struct NameGate: Sendable {
     var part = NameKey()
     var overflowed = false
     var letters = 0
+    /// The word's first letter is a capital.
+    var startsUpper = false
 
     @inline(__always) mutating func add(_ byte: UInt8) {
+      if letters == 0 { startsUpper = byte < 0x61 }
       letters += 1
       if !overflowed && !part.append(byte | 0x20) { overflowed = true }
     }
 
     /// Ends a hyphen part (`Smith-` of `Smith-Jones`); true when `body` says stop.
-    @inline(__always) mutating func endPart(_ body: (NameKey) -> Bool) -> Bool {
+    @inline(__always) mutating func endPart(_ body: (NameKey) -> Bool, capitalizedOnly: Bool = false) -> Bool {
       defer {
         part = NameKey()
         overflowed = false
       }
-      return !overflowed && body(part)
+      return !overflowed && (startsUpper || !capitalizedOnly) && body(part)
     }
 
     /// Hands the word's key (or its last part) to `body`; true when `body` says stop.
-    @inline(__always) mutating func finish(_ body: (NameKey) -> Bool) -> Bool {
+    @inline(__always) mutating func finish(_ body: (NameKey) -> Bool, capitalizedOnly: Bool = false) -> Bool {
       defer { self = Word() }
-      return letters > 0 && !overflowed && body(part)
+      return letters > 0 && !overflowed && (startsUpper || !capitalizedOnly) && body(part)
     }
   }
 
@@ -150,7 +186,8 @@ struct NameGate: Sendable {
   /// possessive `'s` is dropped, an inner hyphen splits the word into parts.
   /// `identifierReadsMore` is set when the identifier reading may split differently:
   /// at a capital inside a word, a digit after letters, or an apostrophe.
-  private static func textKeys(_ bytes: UnsafeBufferPointer<UInt8>, _ identifierReadsMore: inout Bool, _ body: (NameKey) -> Bool) -> Bool {
+  /// `capitalizedOnly`: only words whose first letter is a capital are handed on.
+  static func textKeys(_ bytes: UnsafeBufferPointer<UInt8>, _ identifierReadsMore: inout Bool, capitalizedOnly: Bool, _ body: (NameKey) -> Bool) -> Bool {
     var word = Word()
     var index = 0
     let count = bytes.count
@@ -176,13 +213,13 @@ struct NameGate: Sendable {
           continue
         }
       } else if byte == 0x2D && word.letters > 0 && nextIsLetter {
-        if word.endPart(body) { return true }
+        if word.endPart(body, capitalizedOnly: capitalizedOnly) { return true }
       } else {
-        if word.finish(body) { return true }
+        if word.finish(body, capitalizedOnly: capitalizedOnly) { return true }
       }
       index += 1
     }
-    return word.finish(body)
+    return word.finish(body, capitalizedOnly: capitalizedOnly)
   }
 
   /// `NameTokenizer.identifierWords`: words end at every non-letter but an inner

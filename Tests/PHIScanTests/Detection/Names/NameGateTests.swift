@@ -86,22 +86,49 @@ import Testing
     let others = ["Dr.", "Mrs.", "Patient", "Test", "John", "Doe", "the", "Hospital", "disease", "Config", "Snippets", "of", "de", "la", "J.", "Jr.", ",", "and", "40"]
     var reported = 0
     var checked = 0
-    for _ in 0..<6_000 {
+    let separators = [" ", "_", " ", ", ", "-", "/", ": ", "\n"]
+    for _ in 0..<12_000 {
       var parts: [String] = []
-      for _ in 0..<Int.random(in: 1...5, using: &generator) {
-        parts.append(Bool.random(using: &generator) ? names.randomElement(using: &generator)! : others.randomElement(using: &generator)!)
+      for _ in 0..<Int.random(in: 1...6, using: &generator) {
+        var part = Bool.random(using: &generator) ? names.randomElement(using: &generator)! : others.randomElement(using: &generator)!
+        // Lowercase words too: read as identifiers (no capitals) they still pair up.
+        if Int.random(in: 0..<4, using: &generator) == 0 { part = part.lowercased() }
+        parts.append(part)
       }
-      var text = parts.joined(separator: Bool.random(using: &generator) ? " " : "_")
-      if Int.random(in: 0..<5, using: &generator) == 0 { text = text.uppercased() }
+      var text = parts.joined(separator: separators.randomElement(using: &generator)!)
+      switch Int.random(in: 0..<6, using: &generator) {
+      case 0: text = text.uppercased()
+      case 1: text = text.lowercased()
+      default: break
+      }
       for site in Site.allCases {
         checked += 1
         guard NameMatcher.match(text, site: site, namesExpected: false, isAttribution: false, lexicon: .builtin) != nil else { continue }
         reported += 1
         let passes = NameLexicon.builtinGate.mayHoldName(text)
         #expect(passes, "\(text) at \(site)")
+        let passesAtSite = NameLexicon.builtinGate.mayHoldName(text, at: site)
+        #expect(passesAtSite, "\(text) at \(site) (site-aware)")
       }
     }
     #expect(reported > 1_000, "too few names among \(checked) readings to test the gate")
+  }
+
+  /// Prose with capitals is read as text, where names are capitalized: lowercase words
+  /// that are also given names (will, mark, grant) no longer wake the matcher there.
+  @Test func proseGateLooksAtCapitalizedWordsOnly() {
+    let gate = NameLexicon.builtinGate
+    let plain = "The value will be used to mark the grant as paid."
+    #expect(gate.mayHoldName(plain))
+    #expect(!gate.mayHoldName(plain, at: .description))
+    #expect(NameMatcher.match(plain, site: .description, namesExpected: false, isAttribution: false, lexicon: .builtin) == nil)
+    // Still through: capitalized names, lowercase text read as an identifier, paths.
+    #expect(gate.mayHoldName("Contact Maria Gonzalez for details.", at: .description))
+    #expect(gate.mayHoldName("contact maria gonzalez for details", at: .description))
+    // Path-like prose is read as text too, where lowercase words never start a name.
+    #expect(NameMatcher.match("Owner: maria gonzalez", site: .title, namesExpected: false, isAttribution: false, lexicon: .builtin) == nil)
+    // Other sites keep the plain gate.
+    #expect(gate.mayHoldName(plain, at: .default))
   }
 
   /// Every example the name rules must match (read without context) passes the gate.
