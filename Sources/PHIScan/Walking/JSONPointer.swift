@@ -11,11 +11,10 @@ public struct JSONPointer: Hashable, Sendable, Comparable, CustomStringConvertib
   /// Appends one reference token, escaping `~` as `~0` and `/` as `~1`.
   public func appending(_ token: String) -> JSONPointer {
     var contiguous = token
-    let built: JSONPointer? = contiguous.withUTF8 { bytes in
-      guard let length = Self.escapedLength(bytes) else { return nil }
+    return contiguous.withUTF8 { bytes in
+      let length = Self.escapedLength(bytes)
       return appending(byteCount: length) { buffer in _ = Self.write(bytes, escapedLength: length, to: buffer, at: 0) }
     }
-    return built ?? appending(foundationEscaping: token)
   }
 
   /// Appends `token` and then `second`: the same as `appending(token).appending(second)`,
@@ -23,9 +22,9 @@ public struct JSONPointer: Hashable, Sendable, Comparable, CustomStringConvertib
   public func appending(_ token: String, _ second: String) -> JSONPointer {
     var first = token
     var next = second
-    let built: JSONPointer? = first.withUTF8 { firstBytes in
+    return first.withUTF8 { firstBytes in
       next.withUTF8 { secondBytes in
-        guard let firstLength = Self.escapedLength(firstBytes), let secondLength = Self.escapedLength(secondBytes) else { return nil }
+        let firstLength = Self.escapedLength(firstBytes), secondLength = Self.escapedLength(secondBytes)
         return appending(byteCount: firstLength + 1 + secondLength) { buffer in
           let slash = Self.write(firstBytes, escapedLength: firstLength, to: buffer, at: 0)
           buffer[slash] = UInt8(ascii: "/")
@@ -33,22 +32,20 @@ public struct JSONPointer: Hashable, Sendable, Comparable, CustomStringConvertib
         }
       }
     }
-    return built ?? appending(token).appending(second)
   }
 
   /// Appends `token` and then `index`: the same as `appending(token).appending(index:)`.
   public func appending(_ token: String, index: Int) -> JSONPointer {
     let digits = Self.digitCount(index)
     var contiguous = token
-    let built: JSONPointer? = contiguous.withUTF8 { bytes in
-      guard let length = Self.escapedLength(bytes) else { return nil }
+    return contiguous.withUTF8 { bytes in
+      let length = Self.escapedLength(bytes)
       return appending(byteCount: length + 1 + digits) { buffer in
         let slash = Self.write(bytes, escapedLength: length, to: buffer, at: 0)
         buffer[slash] = UInt8(ascii: "/")
         Self.write(index, digits: digits, to: buffer, at: slash + 1)
       }
     }
-    return built ?? appending(token).appending(index: index)
   }
 
   public func appending(index: Int) -> JSONPointer {
@@ -57,33 +54,22 @@ public struct JSONPointer: Hashable, Sendable, Comparable, CustomStringConvertib
     return appending(byteCount: digits) { buffer in Self.write(index, digits: digits, to: buffer, at: 0) }
   }
 
-  /// Escapes in a non-ASCII token (rare): Foundation's replacing, as tokens always were
-  /// escaped (it leaves a `~` or `/` followed by a combining mark as it is).
-  private func appending(foundationEscaping token: String) -> JSONPointer {
-    appending(escapedToken: token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1"))
-  }
-
-  /// The length of `bytes` escaped as a token, or nil when Foundation must escape it (a
-  /// non-ASCII token holding `~` or `/`).
-  private static func escapedLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-    // Most tokens hold no `~`, `/` or non-ASCII byte: eight bytes at a time say so.
+  /// The length of `bytes` escaped as a token. `~` and `/` are single ASCII bytes that
+  /// never occur inside a multi-byte character, so escaping works on bytes whatever
+  /// follows them (a combining mark included: RFC 6901 compares code points).
+  private static func escapedLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    // Most tokens hold no `~` or `/`: eight bytes at a time say so.
     var plain = 0
     if let base = bytes.baseAddress {
       while plain + 8 <= bytes.count {
         let word = UnsafeRawPointer(base + plain).loadUnaligned(as: UInt64.self)
-        if WordBytes.equal(word, UInt8(ascii: "~")) | WordBytes.equal(word, UInt8(ascii: "/")) | WordBytes.nonASCII(word) != 0 { break }
+        if WordBytes.equal(word, UInt8(ascii: "~")) | WordBytes.equal(word, UInt8(ascii: "/")) != 0 { break }
         plain += 8
       }
     }
-    while plain < bytes.count, bytes[plain] != UInt8(ascii: "~"), bytes[plain] != UInt8(ascii: "/"), bytes[plain] < 0x80 { plain += 1 }
-    if plain == bytes.count { return bytes.count }
     var escapes = 0
-    var isASCII = true
-    for byte in bytes {
-      if byte == UInt8(ascii: "~") || byte == UInt8(ascii: "/") { escapes += 1 }
-      if byte >= 0x80 { isASCII = false }
-    }
-    return escapes == 0 || isASCII ? bytes.count + escapes : nil
+    for byte in bytes[plain...] where byte == UInt8(ascii: "~") || byte == UInt8(ascii: "/") { escapes += 1 }
+    return bytes.count + escapes
   }
 
   /// Writes `bytes` escaped (`~` as `~0`, `/` as `~1`) from `offset`; returns the offset after.
@@ -172,9 +158,22 @@ public struct JSONPointer: Hashable, Sendable, Comparable, CustomStringConvertib
   public var tokens: [String] {
     guard !string.isEmpty else { return [] }
     return string.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map { token in
-      // Most tokens hold no `~`; skip Foundation's replacing (a hot path when resolving `$ref`s).
+      // Most tokens hold no `~`. Unescaped by bytes: `~1` before `~0`, so `~01` is `~1`.
       guard token.utf8.contains(UInt8(ascii: "~")) else { return String(token) }
-      return token.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+      let bytes = Array(token.utf8)
+      var out: [UInt8] = []
+      var index = 0
+      while index < bytes.count {
+        let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+        if bytes[index] == UInt8(ascii: "~"), next == UInt8(ascii: "0") || next == UInt8(ascii: "1") {
+          out.append(next == UInt8(ascii: "0") ? UInt8(ascii: "~") : UInt8(ascii: "/"))
+          index += 2
+        } else {
+          out.append(bytes[index])  // a `~` that escapes nothing stays as written
+          index += 1
+        }
+      }
+      return String(decoding: out, as: UTF8.self)
     }
   }
 
