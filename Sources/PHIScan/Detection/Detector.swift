@@ -89,8 +89,8 @@ public final class Detector {
   /// What the strings of one document share while they are checked, built on demand.
   struct DocumentState {
     var outcome = Outcome()
-    /// Titles and descriptions by subschema, built only when a string first needs context.
-    var prose: [String: [String]]?
+    /// Titles and descriptions of the subschemas whose strings needed context so far.
+    var proseBySubschema: [String: [String]] = [:]
     /// Enums whose members are mostly person names, built when a name rule first meets an enum.
     var nameEnums: NameEnums?
     /// The last property path asked about and whether it names a person-name field:
@@ -171,10 +171,14 @@ public final class Detector {
     var builtContext: ContextWords?
     func context() -> ContextWords {
       if let builtContext { return builtContext }
-      if state.prose == nil { state.prose = Self.proseBySubschema(strings) }
       // `strings[index]`, not `string`: capturing the parameter would copy it (every field
       // retained and released) for each string that reaches the rules.
-      let made = ContextWords(contextParts(strings[index], state.prose ?? [:]))
+      let made = ContextWords(contextParts(strings[index]) { subschema in
+        if let known = state.proseBySubschema[subschema] { return known }
+        let found = Self.prose(of: subschema, in: strings)
+        state.proseBySubschema[subschema] = found
+        return found
+      })
       builtContext = made
       return made
     }
@@ -298,11 +302,12 @@ public final class Detector {
 
   /// The words that describe a string: the enclosing property names, the tool name,
   /// the subschema's title and description, and the string itself.
-  func contextParts(_ string: ExtractedString, _ prose: [String: [String]]) -> [String] {
+  /// `prose` gives a subschema's titles and descriptions.
+  func contextParts(_ string: ExtractedString, prose: (String) -> [String]) -> [String] {
     var parts = string.propertyPath
     if let tool = string.context.toolName { parts.append(tool) }
     let subschema = Self.subschemaPointer(of: string)
-    parts += prose[subschema] ?? []
+    parts += prose(subschema)
     // Keys between the subschema and the string name it too: `x-reviewed-ip`, or the
     // keys of an object inside `default`.
     if string.site.holdsData, string.pointer.string.count > subschema.count {
@@ -358,13 +363,24 @@ public final class Detector {
 
   static let dataKeywords: Set<Substring> = ["enum", "const", "default", "examples", "example"]
 
-  /// Titles and descriptions keyed by the pointer of the subschema they describe.
-  static func proseBySubschema(_ strings: [ExtractedString]) -> [String: [String]] {
-    var prose: [String: [String]] = [:]
-    for index in strings.indices where strings[index].site == .title || strings[index].site == .description {
-      prose[subschemaPointer(of: strings[index]), default: []].append(strings[index].text)
+  /// The titles and descriptions of the subschema at `subschema`, in document order:
+  /// prose whose pointer is the subschema's plus one token (`subschemaPointer` of a
+  /// title or description). Compared as bytes: no pointer of the document is copied.
+  static func prose(of subschema: String, in strings: [ExtractedString]) -> [String] {
+    var found: [String] = []
+    var target = subschema
+    target.withUTF8 { prefix in
+      for index in strings.indices where strings[index].site == .title || strings[index].site == .description {
+        var pointer = strings[index].pointer.string
+        let belongs = pointer.withUTF8 { bytes in
+          guard bytes.count > prefix.count, bytes[prefix.count] == UInt8(ascii: "/") else { return false }
+          for offset in 0..<prefix.count where bytes[offset] != prefix[offset] { return false }
+          return !bytes[(prefix.count + 1)...].contains(UInt8(ascii: "/"))
+        }
+        if belongs { found.append(strings[index].text) }
+      }
     }
-    return prose
+    return found
   }
 
   func finding(_ rule: Rule, _ string: ExtractedString, _ verdict: Verdict, category: Category, confidence: Confidence, file: String, reveal: Bool) -> Finding {

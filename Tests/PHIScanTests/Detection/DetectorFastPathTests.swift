@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PHIScan
 
@@ -51,6 +52,30 @@ import Testing
         #expect(context.contains(phrase) == context.padded.contains(" \(phrase) "), "\(parts) \(phrase)")
       }
     }
+  }
+
+  /// A subschema's prose found by comparing bytes equals the prose grouped by
+  /// `subschemaPointer`, the way it was first built, for every subschema of every
+  /// document in corpus/ (and nothing for pointers that name no subschema).
+  @Test func proseOfASubschemaMatchesTheGroupedReading() throws {
+    let root = Fixtures.url("corpus")
+    let paths = (FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String } ?? []).filter { $0.hasSuffix(".json") || $0.hasSuffix(".yaml") }
+    var compared = 0
+    for path in paths {
+      let bytes = Array(try Data(contentsOf: root.appendingPathComponent(path)))
+      for document in DocumentLoader.load(bytes, format: DocumentFormat.forPath(path) ?? .json).documents {
+        let strings = ShapeRecognizer.extract(from: document, source: SourceText(bytes)).strings
+        var grouped: [String: [String]] = [:]
+        for string in strings where string.site == .title || string.site == .description {
+          grouped[Detector.subschemaPointer(of: string), default: []].append(string.text)
+        }
+        for subschema in Set(strings.map(Detector.subschemaPointer(of:))).union(["", "/nope", "/properties/"]) {
+          #expect(Detector.prose(of: subschema, in: strings) == grouped[subschema] ?? [], "\(path) \(subschema)")
+          compared += 1
+        }
+      }
+    }
+    #expect(compared > 500)
   }
 
   /// The straightforward token-based reading the byte version replaced.
