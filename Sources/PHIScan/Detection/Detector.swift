@@ -109,57 +109,55 @@ public final class Detector {
   /// Checks every string; `file` is the report path used in findings.
   public func detect(_ strings: [ExtractedString], file: String, reveal: Bool = false) -> Outcome {
     var state = DocumentState()
-    // Through the buffer, handing each string on in place: `for string in strings`, and
-    // even `strings[index]`, copy (retain and release) every field of every string.
-    strings.withUnsafeBufferPointer { buffer in
-      for index in buffer.indices {
-        detect(buffer[index], at: index, in: strings, file: file, reveal: reveal, state: &state)
-      }
+    // By index: `for string in strings` copies (retains and releases) every field of
+    // every string.
+    for index in strings.indices {
+      detect(at: index, in: strings, file: file, reveal: reveal, state: &state)
     }
     return state.outcome
   }
 
-  /// Checks `string`, which is `strings[index]` (the document's strings give enums and
-  /// context).
-  @inline(__always)
-  private func detect(_ string: ExtractedString, at index: Int, in strings: [ExtractedString], file: String, reveal: Bool, state: inout DocumentState) {
+  /// Checks `strings[index]` (the document's strings give enums and context). Fields are
+  /// read through the array: binding the string to a name copies (retains and releases)
+  /// every field, for every string.
+  private func detect(at index: Int, in strings: [ExtractedString], file: String, reveal: Bool, state: inout DocumentState) {
     // Matcher rules (person names) read every string of their sites themselves.
-    let isRegex = string.site == .pattern || string.site == .patternProperty
+    let isRegex = strings[index].site == .pattern || strings[index].site == .patternProperty
     // A regex is read through the literals it allows, by name and regex rules alike.
-    let analysis = isRegex ? analyse(string.text) : nil
-    let nameRules = matcherRulesBySite[string.site.ordinal]
+    let analysis = isRegex ? analyse(strings[index].text) : nil
+    let nameRules = matcherRulesBySite[strings[index].site.ordinal]
     if !nameRules.isEmpty {
       var inNameEnum = false
-      if string.site == .enum {
+      if strings[index].site == .enum {
         if state.nameEnums == nil { state.nameEnums = NameEnums(strings, verdict: enumMemberVerdict) }
-        inNameEnum = state.nameEnums?.contains(string) ?? false
+        inNameEnum = state.nameEnums?.contains(strings[index]) ?? false
       }
       // The name gate first: most strings hold no name word and, outside a person-name
       // field, skip the matcher rules without building anything.
-      let isNameField = inNameEnum || state.isPersonNameField(string.propertyPath)
-      if isRegex || isNameField || nameGate.mayHoldName(string.text, at: string.site) {
-        state.outcome.findings += matcherFindings(nameRules, string, texts: analysis?.strings ?? [string.text], namesExpected: isNameField, file: file, reveal: reveal)
+      let isNameField = inNameEnum || state.isPersonNameField(strings[index].propertyPath)
+      if isRegex || isNameField || nameGate.mayHoldName(strings[index].text, at: strings[index].site) {
+        state.outcome.findings += matcherFindings(nameRules, strings[index], texts: analysis?.strings ?? [strings[index].text], namesExpected: isNameField, file: file, reveal: reveal)
       }
     }
-    let siteRules = checkedBySite[string.site.ordinal]
+    let siteRules = checkedBySite[strings[index].site.ordinal]
     guard !siteRules.isEmpty else { return }
     // Prefilter: most strings (plain names, prose without digits) offer none of the
     // characters any rule of their site needs, and skip everything below. Word
     // splitting only lowercases, so it never offers more than the text itself.
     if !isRegex {
-      let offer = Offer.of(string.text)
+      let offer = Offer.of(strings[index].text)
       guard siteRules.contains(where: { $0.isAllowed(by: offer) }) else { return }
     }
     var candidates: [String]
     if let analysis {
       if let limit = analysis.limitHit {
-        state.outcome.diagnostics.append(Diagnostic(severity: .warning, code: "pattern-too-complex", file: file, position: string.range.start, message: "the regex at \(string.pointer) was only partly analysed (\(limit)); literals beyond that point were not checked"))
+        state.outcome.diagnostics.append(Diagnostic(severity: .warning, code: "pattern-too-complex", file: file, position: strings[index].range.start, message: "the regex at \(strings[index].pointer) was only partly analysed (\(limit)); literals beyond that point were not checked"))
       }
       candidates = analysis.strings
     } else {
-      candidates = [string.text]
+      candidates = [strings[index].text]
     }
-    if string.site.holdsName {
+    if strings[index].site.holdsName {
       for candidate in candidates {
         let words = NameWords.normalized(candidate)
         if words != candidate && !words.isEmpty && !candidates.contains(words) { candidates.append(words) }
@@ -190,19 +188,19 @@ public final class Detector {
       do {
         verdict = try self.verdict(box, candidates: candidates, offered: offered, context: context)
       } catch {
-        state.outcome.diagnostics.append(Diagnostic(severity: .error, code: "match-limit", file: file, position: string.range.start, message: "rule \(box.rule.id) could not finish on the string at \(string.pointer): \(error.description); the string was not fully checked"))
+        state.outcome.diagnostics.append(Diagnostic(severity: .error, code: "match-limit", file: file, position: strings[index].range.start, message: "rule \(box.rule.id) could not finish on the string at \(strings[index].pointer): \(error.description); the string was not fully checked"))
       }
       // Most rules stop here; binding `rule` before would copy the struct for each.
       guard let verdict else { continue }
       let rule = box.rule
-      guard let confidence = confidence(rule, verdict, site: string.site, context: context(), isCached: string.context.isCached) else { continue }
+      guard let confidence = confidence(rule, verdict, site: strings[index].site, context: context(), isCached: strings[index].context.isCached) else { continue }
       let category = rule.recategorize.first { context().containsAny($0.context) }?.category ?? rule.category
       if let current = best[category], current.confidence >= confidence { continue }
-      let made = finding(rule, string, verdict, category: category, confidence: confidence, file: file, reveal: reveal)
+      let made = finding(rule, strings[index], verdict, category: category, confidence: confidence, file: file, reveal: reveal)
       best[category] = (made, confidence, !rule.contextRequired && verdict == .valid, rule.contextRequired)
     }
     // A shape-specific match (an SSN under `member_ssn`) wins over a generic id that only
-    // its field name suggested (a member id): one string, one identifier.
+    // its field name suggested (a member id): one strings[index], one identifier.
     let hasSpecific = best.values.contains { $0.specific }
     state.outcome.findings += best.values.filter { !(hasSpecific && $0.generic) }.map(\.finding).sorted { $0.ruleID < $1.ruleID }
   }
