@@ -89,8 +89,8 @@ public final class Detector {
   /// What the strings of one document share while they are checked, built on demand.
   struct DocumentState {
     var outcome = Outcome()
-    /// Titles and descriptions of the subschemas whose strings needed context so far.
-    var proseBySubschema: [String: [String]] = [:]
+    /// Titles and descriptions by subschema, built when a string first needs context.
+    var proseBySubschema: [Substring: [String]]?
     /// Enums whose members are mostly person names, built when a name rule first meets an enum.
     var nameEnums: NameEnums?
     /// The last property path asked about and whether it names a person-name field:
@@ -171,12 +171,9 @@ public final class Detector {
       if let builtContext { return builtContext }
       // `strings[index]`, not `string`: capturing the parameter would copy it (every field
       // retained and released) for each string that reaches the rules.
-      let made = ContextWords(contextParts(strings[index]) { subschema in
-        if let known = state.proseBySubschema[subschema] { return known }
-        let found = Self.prose(of: subschema, in: strings)
-        state.proseBySubschema[subschema] = found
-        return found
-      })
+      if state.proseBySubschema == nil { state.proseBySubschema = Self.proseBySubschema(strings) }
+      let prose = state.proseBySubschema ?? [:]
+      let made = ContextWords(contextParts(strings[index]) { prose[Substring($0)] ?? [] })
       builtContext = made
       return made
     }
@@ -361,24 +358,19 @@ public final class Detector {
 
   static let dataKeywords: Set<Substring> = ["enum", "const", "default", "examples", "example"]
 
-  /// The titles and descriptions of the subschema at `subschema`, in document order:
-  /// prose whose pointer is the subschema's plus one token (`subschemaPointer` of a
-  /// title or description). Compared as bytes: no pointer of the document is copied.
-  static func prose(of subschema: String, in strings: [ExtractedString]) -> [String] {
-    var found: [String] = []
-    var target = subschema
-    target.withUTF8 { prefix in
-      for index in strings.indices where strings[index].site == .title || strings[index].site == .description {
-        var pointer = strings[index].pointer.string
-        let belongs = pointer.withUTF8 { bytes in
-          guard bytes.count > prefix.count, bytes[prefix.count] == UInt8(ascii: "/") else { return false }
-          for offset in 0..<prefix.count where bytes[offset] != prefix[offset] { return false }
-          return !bytes[(prefix.count + 1)...].contains(UInt8(ascii: "/"))
-        }
-        if belongs { found.append(strings[index].text) }
-      }
+  /// Titles and descriptions keyed by the pointer of the subschema they describe (their
+  /// own pointer without its last token: `subschemaPointer` of a title or description),
+  /// in document order. Keys are slices of the pointers: no pointer is copied.
+  static func proseBySubschema(_ strings: [ExtractedString]) -> [Substring: [String]] {
+    var prose: [Substring: [String]] = [:]
+    // Room for every key up front: growing rehashes every key each time.
+    prose.reserveCapacity(strings.indices.reduce(0) { $0 + (strings[$1].site == .title || strings[$1].site == .description ? 1 : 0) })
+    for index in strings.indices where strings[index].site == .title || strings[index].site == .description {
+      let pointer = strings[index].pointer.string
+      let subschema = pointer.utf8.lastIndex(of: UInt8(ascii: "/")).map { pointer[..<$0] } ?? ""
+      prose[subschema, default: []].append(strings[index].text)
     }
-    return found
+    return prose
   }
 
   func finding(_ rule: Rule, _ string: ExtractedString, _ verdict: Verdict, category: Category, confidence: Confidence, file: String, reveal: Bool) -> Finding {

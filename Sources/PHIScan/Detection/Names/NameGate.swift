@@ -83,13 +83,16 @@ struct NameGate: Sendable {
     return text.withUTF8 { bytes in
       if !NameGate.isASCII(bytes) { return true }
       var pathLike = false, space = false, upper = false
-      for byte in bytes {
-        switch byte {
+      // Read as text once it is path-like, or holds both a space and a capital.
+      var index = 0
+      while index < bytes.count && !(pathLike || (space && upper)) {
+        switch bytes[index] {
         case 0x2F, 0x3A, 0x40: pathLike = true
         case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: space = true
         case 0x41...0x5A: upper = true
         default: break
         }
+        index += 1
       }
       var found = false
       let body: (NameKey) -> Bool = { key in
