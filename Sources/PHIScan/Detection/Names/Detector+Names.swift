@@ -3,13 +3,14 @@ import PCRE2
 /// Enums whose members are mostly person names: in them, a lone name word or an
 /// ambiguous pair counts (one enum of patients, one finding per member).
 struct NameEnums {
-  /// Pointers of such enums (the `enum` keyword's own pointer).
-  private(set) var pointers: Set<String> = []
+  /// Pointers of such enums (the `enum` keyword's own pointer), as slices of their
+  /// members' pointers: no pointer is copied.
+  private(set) var pointers: Set<Substring> = []
 
   /// `verdict`: the name matcher on a bare enum member (a detector passes its cached one).
   init(_ strings: [ExtractedString], verdict: (String) -> NameMatch? = { NameMatcher.match($0, context: NameContext(site: .enum)) }) {
     // By index: `for string in strings` would copy every string of the document.
-    var members: [String: (names: Int, total: Int)] = [:]
+    var members: [Substring: (names: Int, total: Int)] = [:]
     for index in strings.indices where strings[index].site == .enum {
       let parent = Self.parent(of: strings[index].pointer)
       let isName = (verdict(strings[index].text)?.confidence ?? .low) >= .medium
@@ -25,10 +26,10 @@ struct NameEnums {
     string.site == .enum && !pointers.isEmpty && pointers.contains(Self.parent(of: string.pointer))
   }
 
-  static func parent(of pointer: JSONPointer) -> String {
+  static func parent(of pointer: JSONPointer) -> Substring {
     let text = pointer.string
-    guard let slash = text.lastIndex(of: "/") else { return "" }
-    return String(text[..<slash])
+    guard let slash = text.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+    return text[..<slash]
   }
 }
 
