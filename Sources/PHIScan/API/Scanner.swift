@@ -29,10 +29,6 @@ public struct Scanner: Sendable {
     DispatchQueue.global(qos: .userInitiated).async { _ = NameLexicon.builtinGate }
   }
 
-  /// Files at least this large are scanned one at a time (other workers go on with
-  /// smaller ones).
-  static let largeFileBytes = 1 << 20
-
   /// The worker count for `jobs` (nil: one per active core), never more than the files.
   static func workerCount(jobs: Int?, files: Int) -> Int {
     let wanted = jobs ?? ProcessInfo.processInfo.activeProcessorCount
@@ -58,12 +54,7 @@ public struct Scanner: Sendable {
       while true {
         let index = state.next.add(1, ordering: .relaxed).oldValue
         guard index < files.count else { return }
-        let file = files[index]
-        // Large files take turns: a document tree takes about ten bytes per byte of JSON,
-        // so two at once would double the peak memory of the scan.
-        let result = workers > 1 && file.size >= Scanner.largeFileBytes
-          ? state.largeFileTurn.withLock { _ in scanFile(file, detector: detector) }
-          : scanFile(file, detector: detector)
+        let result = scanFile(files[index], detector: detector)
         state.slots.withLock { $0[index] = result }
         let filesDone = state.done.add(1, ordering: .relaxed).newValue
         let bytes = state.bytesDone.add(result.byteCount, ordering: .relaxed).newValue
@@ -110,8 +101,6 @@ public struct Scanner: Sendable {
     let bytesDone = Atomic<Int>(0)
     let slots: Mutex<[FileResult?]>
     let detectorFailure = Mutex<String?>(nil)
-    /// Held while a large file is scanned.
-    let largeFileTurn = Mutex(())
 
     init(fileCount: Int) {
       slots = Mutex(Array(repeating: nil, count: fileCount))

@@ -31,26 +31,6 @@ import Testing
     #expect(Set(reports).count == 1)
   }
 
-  /// Files of a megabyte or more take turns (their trees are large); the report is the
-  /// same for any thread count, and every large file is scanned.
-  @Test func largeFilesTakeTurnsAndReportTheSame() throws {
-    var files: [String: String] = [:]
-    let padding = String(repeating: "a field description that pads the schema ", count: Scanner.largeFileBytes / 40 + 1)
-    for i in 0..<3 {
-      files["large-\(i).json"] = #"{"description": "\#(padding)", "properties": {"m": {"const": "512-43-100\#(i)"}}}"#
-    }
-    for i in 0..<20 { files["small-\(i).json"] = #"{"properties": {"m": {"const": "512-43-20\#(String(format: "%02d", i))"}}}"# }
-    let root = try FileDiscoveryTests.tree(files)
-    var reports: [String] = []
-    for jobs in [1, 2, 4] {
-      let result = try Scanner(configuration: ScanConfiguration(paths: [root], root: root, jobs: jobs)).scan()
-      #expect(result.filesScanned == 23)
-      #expect(result.findings.count == 23)
-      reports.append(SARIFReporter.render(result))
-    }
-    #expect(Set(reports).count == 1)
-  }
-
   @Test func progressIsReportedForEveryFile() throws {
     let root = try Self.corpus()
     let seen = Counter()
