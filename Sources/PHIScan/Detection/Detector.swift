@@ -121,31 +121,34 @@ public final class Detector {
   /// read through the array: binding the string to a name copies (retains and releases)
   /// every field, for every string.
   private func detect(at index: Int, in strings: [ExtractedString], file: String, reveal: Bool, state: inout DocumentState) {
+    // Single fields, not the whole string: only `text` is retained.
+    let site = strings[index].site
+    let text = strings[index].text
     // Matcher rules (person names) read every string of their sites themselves.
-    let isRegex = strings[index].site == .pattern || strings[index].site == .patternProperty
+    let isRegex = site == .pattern || site == .patternProperty
     // A regex is read through the literals it allows, by name and regex rules alike.
-    let analysis = isRegex ? analyse(strings[index].text) : nil
-    let nameRules = matcherRulesBySite[strings[index].site.ordinal]
+    let analysis = isRegex ? analyse(text) : nil
+    let nameRules = matcherRulesBySite[site.ordinal]
     if !nameRules.isEmpty {
       var inNameEnum = false
-      if strings[index].site == .enum {
+      if site == .enum {
         if state.nameEnums == nil { state.nameEnums = NameEnums(strings, verdict: enumMemberVerdict) }
         inNameEnum = state.nameEnums?.contains(strings[index]) ?? false
       }
       // The name gate first: most strings hold no name word and, outside a person-name
       // field, skip the matcher rules without building anything.
       let isNameField = inNameEnum || state.isPersonNameField(strings[index].propertyPath)
-      if isRegex || isNameField || nameGate.mayHoldName(strings[index].text, at: strings[index].site) {
-        state.outcome.findings += matcherFindings(nameRules, strings[index], texts: analysis?.strings ?? [strings[index].text], namesExpected: isNameField, file: file, reveal: reveal)
+      if isRegex || isNameField || nameGate.mayHoldName(text, at: site) {
+        state.outcome.findings += matcherFindings(nameRules, strings[index], texts: analysis?.strings ?? [text], namesExpected: isNameField, file: file, reveal: reveal)
       }
     }
-    let siteRules = checkedBySite[strings[index].site.ordinal]
+    let siteRules = checkedBySite[site.ordinal]
     guard !siteRules.isEmpty else { return }
     // Prefilter: most strings (plain names, prose without digits) offer none of the
     // characters any rule of their site needs, and skip everything below. Word
     // splitting only lowercases, so it never offers more than the text itself.
     if !isRegex {
-      let offer = Offer.of(strings[index].text)
+      let offer = Offer.of(text)
       guard siteRules.contains(where: { $0.isAllowed(by: offer) }) else { return }
     }
     var candidates: [String]
@@ -155,9 +158,9 @@ public final class Detector {
       }
       candidates = analysis.strings
     } else {
-      candidates = [strings[index].text]
+      candidates = [text]
     }
-    if strings[index].site.holdsName {
+    if site.holdsName {
       for candidate in candidates {
         let words = NameWords.normalized(candidate)
         if words != candidate && !words.isEmpty && !candidates.contains(words) { candidates.append(words) }
@@ -169,11 +172,8 @@ public final class Detector {
     var builtContext: ContextWords?
     func context() -> ContextWords {
       if let builtContext { return builtContext }
-      // `strings[index]`, not `string`: capturing the parameter would copy it (every field
-      // retained and released) for each string that reaches the rules.
       if state.proseBySubschema == nil { state.proseBySubschema = Self.proseBySubschema(strings) }
-      let prose = state.proseBySubschema ?? [:]
-      let made = ContextWords(contextParts(strings[index]) { prose[Substring($0)] ?? [] })
+      let made = ContextWords(contextParts(strings[index], state.proseBySubschema ?? [:]))
       builtContext = made
       return made
     }
@@ -190,14 +190,14 @@ public final class Detector {
       // Most rules stop here; binding `rule` before would copy the struct for each.
       guard let verdict else { continue }
       let rule = box.rule
-      guard let confidence = confidence(rule, verdict, site: strings[index].site, context: context(), isCached: strings[index].context.isCached) else { continue }
+      guard let confidence = confidence(rule, verdict, site: site, context: context(), isCached: strings[index].context.isCached) else { continue }
       let category = rule.recategorize.first { context().containsAny($0.context) }?.category ?? rule.category
       if let current = best[category], current.confidence >= confidence { continue }
       let made = finding(rule, strings[index], verdict, category: category, confidence: confidence, file: file, reveal: reveal)
       best[category] = (made, confidence, !rule.contextRequired && verdict == .valid, rule.contextRequired)
     }
     // A shape-specific match (an SSN under `member_ssn`) wins over a generic id that only
-    // its field name suggested (a member id): one strings[index], one identifier.
+    // its field name suggested (a member id): one string, one identifier.
     let hasSpecific = best.values.contains { $0.specific }
     state.outcome.findings += best.values.filter { !(hasSpecific && $0.generic) }.map(\.finding).sorted { $0.ruleID < $1.ruleID }
   }
@@ -297,12 +297,12 @@ public final class Detector {
 
   /// The words that describe a string: the enclosing property names, the tool name,
   /// the subschema's title and description, and the string itself.
-  /// `prose` gives a subschema's titles and descriptions.
-  func contextParts(_ string: ExtractedString, prose: (String) -> [String]) -> [String] {
+  /// `prose`: titles and descriptions by subschema (`proseBySubschema`).
+  func contextParts(_ string: ExtractedString, _ prose: [Substring: [String]]) -> [String] {
     var parts = string.propertyPath
     if let tool = string.context.toolName { parts.append(tool) }
     let subschema = Self.subschemaPointer(of: string)
-    parts += prose(subschema)
+    parts += prose[Substring(subschema)] ?? []
     // Keys between the subschema and the string name it too: `x-reviewed-ip`, or the
     // keys of an object inside `default`.
     if string.site.holdsData, string.pointer.string.count > subschema.count {

@@ -31,8 +31,6 @@ public enum PatternLiterals {
     public var limitHit: String?
   }
 
-  /// Analyses one pattern. Never throws: an unparsable pattern gives its text back as
-  /// one candidate so that it is still checked as plain text.
   /// The fewest ASCII digits any match of `pattern` contains (0 when unknown): a string
   /// with fewer digits cannot match, so the detector skips the search. A lower bound:
   /// look-arounds, back-references and anything the parser does not read count as none,
@@ -46,6 +44,8 @@ public enum PatternLiterals {
     return Evaluator(limits: limits).minimumDigits(tree)
   }
 
+  /// Analyses one pattern. Never throws: an unparsable pattern gives its text back as
+  /// one candidate so that it is still checked as plain text.
   public static func analyse(_ pattern: String, limits: Limits = Limits()) -> Analysis {
     let scalars = Array(pattern.unicodeScalars)
     if scalars.count > limits.maxPatternLength {

@@ -35,16 +35,8 @@ public struct CharacterNeeds: OptionSet, Sendable, Hashable {
     "digit": .digit, "at": .at, "colon": .colon, "slash": .slash, "dot": .dot, "upper": .upper,
   ]
 
-  /// What `text` offers, in one pass over its bytes (a table lookup per byte).
-  /// `Offer.of` also counts digits.
-  public static func of(_ text: String) -> CharacterNeeds {
-    var copy = text
-    return copy.withUTF8 { bytes in
-      var found: UInt8 = 0
-      for byte in bytes { found |= byteNeeds[Int(byte)] }
-      return CharacterNeeds(rawValue: found)
-    }
-  }
+  /// What `text` offers (`Offer.of` reads it once for needs, digits and length).
+  public static func of(_ text: String) -> CharacterNeeds { Offer.of(text).needs }
 
   /// The need each byte satisfies (0 for most).
   static let byteNeeds: [UInt8] = (0...255).map { byte -> UInt8 in

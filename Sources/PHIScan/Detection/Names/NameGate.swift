@@ -72,53 +72,18 @@ struct NameGate: Sendable {
   }
 
   /// False only when the name matcher cannot find a name in `text` outside a person-name
-  /// context. Never false for a string the matcher would report.
-  /// `mayHoldName` for a string at `site`. Titles and descriptions with spaces and
-  /// capitals (or path-like ones) are read as text, where a name is a run of capitalized
-  /// words: only words that start with a capital can begin one (see
-  /// `NameMatcher.match` and `textScore`). Other strings get `mayHoldName(text)`.
-  func mayHoldName(_ text: String, at site: Site) -> Bool {
-    guard site.holdsProse else { return mayHoldName(text) }
-    var text = text
-    return text.withUTF8 { bytes in
+  /// context. Never false for a string the matcher would report. With a `site`, titles
+  /// and descriptions that the matcher reads as text (`NameMatcher.readsAsText`) are
+  /// looked at only for capitalized words: a name there is a run of capitalized words.
+  func mayHoldName(_ text: String, at site: Site? = nil) -> Bool {
+    var bytesOfText = text
+    return bytesOfText.withUTF8 { bytes in
       if !NameGate.isASCII(bytes) { return true }
-      var pathLike = false, space = false, upper = false
-      // Read as text once it is path-like, or holds both a space and a capital.
-      var index = 0
-      while index < bytes.count && !(pathLike || (space && upper)) {
-        switch bytes[index] {
-        case 0x2F, 0x3A, 0x40: pathLike = true
-        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: space = true
-        case 0x41...0x5A: upper = true
-        default: break
-        }
-        index += 1
+      guard let site, site.holdsProse, NameMatcher.readsAsText(text, site: site) else {
+        return NameGate.forEachKey(in: bytes) { contains($0) }
       }
-      var found = false
-      let body: (NameKey) -> Bool = { key in
-        found = contains(key)
-        return found
-      }
-      if pathLike || (space && upper) {
-        var ignored = false
-        _ = NameGate.textKeys(bytes, &ignored, capitalizedOnly: true, body)
-      } else {
-        NameGate.forEachKey(in: bytes, body)
-      }
-      return found
-    }
-  }
-
-  func mayHoldName(_ text: String) -> Bool {
-    var text = text
-    return text.withUTF8 { bytes in
-      if !NameGate.isASCII(bytes) { return true }
-      var found = false
-      NameGate.forEachKey(in: bytes) { key in
-        found = contains(key)
-        return found
-      }
-      return found
+      var identifierReadsMore = false
+      return NameGate.textKeys(bytes, &identifierReadsMore, capitalizedOnly: true) { contains($0) }
     }
   }
 
@@ -126,27 +91,28 @@ struct NameGate: Sendable {
   static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     let raw = UnsafeRawBufferPointer(bytes)
     var index = 0
-    var high: UInt64 = 0
+    var any: UInt64 = 0
     while index + 8 <= raw.count {
-      high |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      any |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
       index += 8
     }
     while index < raw.count {
-      high |= UInt64(raw[index])
+      any |= UInt64(raw[index])
       index += 1
     }
-    return high & 0x8080_8080_8080_8080 == 0
+    return WordBytes.nonASCII(any) == 0
   }
 
   /// Calls `body` with every key `NameTokenizer.textWords` and `identifierWords` give for
-  /// ASCII `bytes` (hyphen parts included), until it returns true. Mirrors their rules
+  /// ASCII `bytes` (hyphen parts included), until it returns true; true when it did. Mirrors their rules
   /// byte for byte; a test holds the two to the same keys. Without camel humps, digits
   /// inside words or apostrophes the identifier reading splits exactly where the text
   /// reading does, so it runs only when `everyReading` asks (tests) or it may add a key.
-  static func forEachKey(in bytes: UnsafeBufferPointer<UInt8>, everyReading: Bool = false, _ body: (NameKey) -> Bool) {
+  @discardableResult
+  static func forEachKey(in bytes: UnsafeBufferPointer<UInt8>, everyReading: Bool = false, _ body: (NameKey) -> Bool) -> Bool {
     var identifierReadsMore = false
-    if textKeys(bytes, &identifierReadsMore, capitalizedOnly: false, body) { return }
-    if everyReading || identifierReadsMore { _ = identifierKeys(bytes, body) }
+    if textKeys(bytes, &identifierReadsMore, capitalizedOnly: false, body) { return true }
+    return (everyReading || identifierReadsMore) && identifierKeys(bytes, body)
   }
 
   @inline(__always) static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }

@@ -74,17 +74,8 @@ public enum NameMatcher {
   /// person, or the string belongs to an enum of names.
   static func match(_ text: String, site: Site, namesExpected: Bool, isAttribution: Bool, lexicon: NameLexicon) -> NameMatch? {
     let context = (site: site, isAttribution: isAttribution)
-    // Values without spaces (`robertOkafor`) or without capitals (`maria gonzalez`) are
-    // read like identifiers: only the strict pair counts.
-    // Paths, URLs, handles and time zones (`America/Costa_Rica`, `user:jdoe`) are not
-    // identifiers of people; they are read as text.
-    let isPathLike = text.utf8.contains { $0 == 0x2F || $0 == 0x3A || $0 == 0x40 }
-    let identifierLike =
-      context.site.holdsName
-      || (!isPathLike
-        && (!text.unicodeScalars.contains(where: ScalarClass.isWhitespace) || !text.unicodeScalars.contains(where: ScalarClass.isUppercase)))
     var result: Score
-    if identifierLike {
+    if !readsAsText(text, site: context.site) {
       result = identifierScore(NameTokenizer.identifierWords(text), lexicon, allowSingle: context.site.holdsData)
     } else {
       let prose = context.site.holdsProse || context.site == .other
@@ -112,6 +103,35 @@ public enum NameMatcher {
     if context.isAttribution { result.value = min(result.value, 1) }
     guard let confidence = Confidence(score: result.value) else { return nil }
     return NameMatch(confidence: confidence, isPlaceholder: false, reason: result.reason)
+  }
+
+  /// How `match` reads a string: as text (names are runs of capitalized words) or as an
+  /// identifier (only the strict first-name + surname pair counts). Names, and values
+  /// without spaces (`robertOkafor`) or without capitals (`maria gonzalez`), read as
+  /// identifiers; paths, URLs, handles and time zones (`America/Costa_Rica`, `user:jdoe`)
+  /// are not identifiers of people and read as text. The name gate asks the same.
+  static func readsAsText(_ text: String, site: Site) -> Bool {
+    guard !site.holdsName else { return false }
+    var bytesOfText = text
+    var pathLike = false, space = false, upper = false, nonASCII = false
+    bytesOfText.withUTF8 { bytes in
+      // Stops once the answer is known.
+      var index = 0
+      while index < bytes.count && !(pathLike || (space && upper)) {
+        switch bytes[index] {
+        case 0x2F, 0x3A, 0x40: pathLike = true
+        case 0x20, 0x09...0x0D: space = true
+        case 0x41...0x5A: upper = true
+        case 0x80...: nonASCII = true
+        default: break
+        }
+        index += 1
+      }
+    }
+    if pathLike || (space && upper) { return true }
+    guard nonASCII else { return false }
+    return (space || text.unicodeScalars.contains(where: ScalarClass.isWhitespace))
+      && (upper || text.unicodeScalars.contains(where: ScalarClass.isUppercase))
   }
 
   /// Every field word holds "name" or is "maiden": a byte scan spares tokenizing the
@@ -189,13 +209,10 @@ public enum NameMatcher {
   /// or decompose to an ASCII marker: Latin letters with their own code points (é, ß),
   /// spacing modifiers, and general punctuation (dashes, curly quotes, bullets).
   static func cannotJoinMarkers(_ text: String) -> Bool {
-    for byte in text.utf8 where byte >= 0x80 {
-      return text.unicodeScalars.allSatisfy { scalar in
-        let value = scalar.value
-        return value < 0x300 || (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value)
-      }
+    text.unicodeScalars.allSatisfy { scalar in
+      let value = scalar.value
+      return value < 0x300 || (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value)
     }
-    return true
   }
 
   private static let codeMarkers: [(open: [UInt8], close: [UInt8])] = [

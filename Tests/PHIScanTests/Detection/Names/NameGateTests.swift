@@ -31,7 +31,7 @@ import Testing
     var keys: Set<NameKey> = []
     var text = text
     text.withUTF8 { bytes in
-      NameGate.forEachKey(in: bytes, everyReading: true) { key in
+      _ = NameGate.forEachKey(in: bytes, everyReading: true) { key in
         keys.insert(key)
         return false
       }
