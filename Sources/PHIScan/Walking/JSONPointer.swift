@@ -112,15 +112,6 @@ public struct JSONPointer: Hashable, Sendable, Comparable, CustomStringConvertib
     }
   }
 
-  private func appending(escapedToken token: String) -> JSONPointer {
-    var token = token
-    return token.withUTF8 { tokenBytes in
-      appending(byteCount: tokenBytes.count) { buffer in
-        _ = buffer.initialize(fromContentsOf: tokenBytes)
-      }
-    }
-  }
-
   /// This pointer, a `/` and `byteCount` bytes that `write` fills in, built in place: one
   /// allocation of the exact size, since walkers build a pointer for most nodes.
   private func appending(byteCount: Int, _ write: (UnsafeMutableBufferPointer<UInt8>) -> Void) -> JSONPointer {
