@@ -129,7 +129,8 @@ public enum SchemaWalker {
     if let dialect = node["$schema"]?.string, dialect.contains("draft-04") || dialect.contains("draft-03") {
       walk.legacyIDs = true
     }
-    walk.walkSchema(node, pointer, [], parent: -1, resource: 0, base: "")
+    var path = PropertyPath([])
+    walk.walkSchema(node, pointer, &path, parent: -1, resource: 0, base: "")
     let result = walk.finish(document: document)
     strings = result.strings
     return result.notes
@@ -180,6 +181,30 @@ public struct WalkNote: Sendable, Hashable {
   public var message: String
 }
 
+/// The property path of a schema node, built when first needed: most property subschemas
+/// (`{"type": "string"}`) emit no string, and an array each would be built for nothing.
+/// Passed `inout` to subschemas on the same path, so it is built at most once per property.
+struct PropertyPath {
+  private var names: [String]
+  private var pending: String?
+
+  init(_ names: [String], _ pending: String? = nil) {
+    self.names = names
+    self.pending = pending
+  }
+
+  var isEmpty: Bool { pending == nil && names.isEmpty }
+
+  /// The names, outermost first.
+  mutating func resolved() -> [String] {
+    if let name = pending {
+      pending = nil
+      names.append(name)
+    }
+    return names
+  }
+}
+
 /// The state of one walk: output plus what `$ref` resolution needs (schema nodes with
 /// their parents, identifiers, anchors, references).
 struct SchemaWalk {
@@ -227,7 +252,7 @@ struct SchemaWalk {
 
   // MARK: Schema mode
 
-  mutating func walkSchema(_ node: Node, _ pointer: JSONPointer, _ path: [String], parent: Int, resource inherited: Int, base inheritedBase: String) {
+  mutating func walkSchema(_ node: Node, _ pointer: JSONPointer, _ path: inout PropertyPath, parent: Int, resource inherited: Int, base inheritedBase: String) {
     let index = schemaPointers.count
     schemaPointers.append(pointer)
     schemaParents.append(parent)
@@ -237,13 +262,13 @@ struct SchemaWalk {
       // strings still travel with the schema.
       switch node.value {
       case .bool, .null: break
-      default: walkData(node, pointer, .other, path, owner: index)
+      default: walkData(node, pointer, .other, path.resolved(), owner: index)
       }
       return
     }
     var resource = index == 0 ? 0 : inherited
     var base = inheritedBase
-    registerIdentifiers(node, index: index, path: path, resource: &resource, base: &base)
+    registerIdentifiers(node, index: index, path: &path, resource: &resource, base: &base)
 
     for memberIndex in members.indices {
       // The keyword first, read in place: vocabulary members are skipped without
@@ -262,71 +287,74 @@ struct SchemaWalk {
       case .data(let site):
         if key == "enum" || key == "examples", let elements = value.elements {
           for (i, element) in elements.enumerated() {
-            walkData(element, pointer.appending(key, index: i), site, path, owner: index)
+            walkData(element, pointer.appending(key, index: i), site, path.resolved(), owner: index)
           }
         } else {
-          walkData(value, pointer.appending(key), site, path, owner: index)
+          walkData(value, pointer.appending(key), site, path.resolved(), owner: index)
         }
       case .text(let site):
         let here = pointer.appending(key)
         if let text = value.string {
-          emit(text, site, here, value.range, path, owner: index)
-          if site == .description { emitTrailer(of: value, text: text, pointer: here, path, owner: index) }
+          emit(text, site, here, value.range, path.resolved(), owner: index)
+          if site == .description { emitTrailer(of: value, text: text, pointer: here, path.resolved(), owner: index) }
         } else {
-          walkData(value, here, site, path, owner: index)
+          walkData(value, here, site, path.resolved(), owner: index)
         }
       case .subschemaMap(let keySite):
         guard let entries = value.members else {
-          walkData(value, pointer.appending(key), .other, path, owner: index)
+          walkData(value, pointer.appending(key), .other, path.resolved(), owner: index)
           continue
         }
         for entry in entries {
           let entryPointer = pointer.appending(key, entry.key)
-          emit(entry.key, keySite, entryPointer, entry.keyRange, path, owner: index)
+          emit(entry.key, keySite, entryPointer, entry.keyRange, path.resolved(), owner: index)
           // The key names the subschema: it shares that subschema's `$ref` usages.
           owner[owner.count - 1] = schemaPointers.count
-          var childPath = path
-          if key == "properties" { childPath.append(entry.key) }
-          walkSchema(entry.value, entryPointer, childPath, parent: index, resource: resource, base: base)
+          if key == "properties" {
+            var childPath = PropertyPath(path.resolved(), entry.key)
+            walkSchema(entry.value, entryPointer, &childPath, parent: index, resource: resource, base: base)
+          } else {
+            walkSchema(entry.value, entryPointer, &path, parent: index, resource: resource, base: base)
+          }
         }
       case .nameList:
         if let elements = value.elements {
           for (i, element) in elements.enumerated() {
-            walkData(element, pointer.appending(key, index: i), .required, path, owner: index)
+            walkData(element, pointer.appending(key, index: i), .required, path.resolved(), owner: index)
           }
         }
         // Draft-03 `required: true` is a flag, not a name.
       case .nameDependencies:
         for entry in value.members ?? [] {
           let entryPointer = pointer.appending(key, entry.key)
-          emit(entry.key, .propertyName, entryPointer, entry.keyRange, path, owner: index)
+          emit(entry.key, .propertyName, entryPointer, entry.keyRange, path.resolved(), owner: index)
           if let names = entry.value.elements {
             for (i, name) in names.enumerated() {
-              walkData(name, entryPointer.appending(index: i), .required, path, owner: index)
+              walkData(name, entryPointer.appending(index: i), .required, path.resolved(), owner: index)
             }
           } else if let name = entry.value.string {
-            emit(name, .required, entryPointer, entry.value.range, path, owner: index)  // draft-03
+            emit(name, .required, entryPointer, entry.value.range, path.resolved(), owner: index)  // draft-03
           } else {
-            walkSchema(entry.value, entryPointer, path, parent: index, resource: resource, base: base)
+            walkSchema(entry.value, entryPointer, &path, parent: index, resource: resource, base: base)
           }
         }
       case .subschemas:
         if let elements = value.elements {
           for (i, element) in elements.enumerated() {
-            walkSchema(element, pointer.appending(key, index: i), path, parent: index, resource: resource, base: base)
+            walkSchema(element, pointer.appending(key, index: i), &path, parent: index, resource: resource, base: base)
           }
         } else {
-          walkSchema(value, pointer.appending(key), path, parent: index, resource: resource, base: base)
+          walkSchema(value, pointer.appending(key), &path, parent: index, resource: resource, base: base)
         }
       case .singleSubschema:
-        walkSchema(value, pointer.appending(key), path, parent: index, resource: resource, base: base)
+        walkSchema(value, pointer.appending(key), &path, parent: index, resource: resource, base: base)
       case .type:
         // Draft-03 type unions may hold schemas; type names themselves are vocabulary.
         for (i, element) in (value.elements ?? []).enumerated() where element.members != nil {
-          walkSchema(element, pointer.appending(key, index: i), path, parent: index, resource: resource, base: base)
+          walkSchema(element, pointer.appending(key, index: i), &path, parent: index, resource: resource, base: base)
         }
       case .discriminator:
-        walkDiscriminator(value, pointer.appending(key), path, owner: index)
+        walkDiscriminator(value, pointer.appending(key), path.resolved(), owner: index)
       case .vocabulary:
         continue
       case nil:
@@ -334,23 +362,23 @@ struct SchemaWalk {
         collectRefTargetsOnce()
         if !refTargets.isEmpty, refTargets.contains(here) {
           // An unknown keyword that a `$ref` uses as a schema.
-          emit(key, .defsKey, here, member.keyRange, path, owner: index)
+          emit(key, .defsKey, here, member.keyRange, path.resolved(), owner: index)
           owner[owner.count - 1] = schemaPointers.count
-          walkSchema(value, here, path, parent: index, resource: resource, base: base)
+          walkSchema(value, here, &path, parent: index, resource: resource, base: base)
         } else if !refTargetParents.isEmpty, refTargetParents.contains(here), let entries = value.members {
           // An unknown keyword grouping schemas that `$ref`s use.
-          emit(key, .other, here, member.keyRange, path, owner: index)
+          emit(key, .other, here, member.keyRange, path.resolved(), owner: index)
           for entry in entries {
             let entryPointer = here.appending(entry.key)
-            emit(entry.key, .defsKey, entryPointer, entry.keyRange, path, owner: index)
+            emit(entry.key, .defsKey, entryPointer, entry.keyRange, path.resolved(), owner: index)
             owner[owner.count - 1] = schemaPointers.count
-            walkSchema(entry.value, entryPointer, path, parent: index, resource: resource, base: base)
+            walkSchema(entry.value, entryPointer, &path, parent: index, resource: resource, base: base)
           }
         } else {
           // Unknown keywords and `x-*` extensions: the key and every string of the value
           // travel with the schema.
-          emit(key, .other, here, member.keyRange, path, owner: index)
-          walkData(value, here, .other, path, owner: index)
+          emit(key, .other, here, member.keyRange, path.resolved(), owner: index)
+          walkData(value, here, .other, path.resolved(), owner: index)
         }
       }
     }
@@ -423,7 +451,7 @@ struct SchemaWalk {
   // MARK: References
 
   /// Records `$id` (or draft-04 `id`), anchors and references of the schema at `index`.
-  mutating func registerIdentifiers(_ node: Node, index: Int, path: [String], resource: inout Int, base: inout String) {
+  mutating func registerIdentifiers(_ node: Node, index: Int, path: inout PropertyPath, resource: inout Int, base: inout String) {
     // One pass for the first `$id`, `id`, `$anchor` and `$dynamicAnchor` (every schema node
     // comes here, and most have none of them).
     var firstID: Node?
@@ -463,9 +491,13 @@ struct SchemaWalk {
     for member in members where member.key == "$ref" || member.key == "$dynamicRef" || member.key == "$recursiveRef" {
       guard let text = member.value.string else { continue }  // a property named `$ref` is not a reference
       let pointer = schemaPointers[index].appending(member.key)
-      references.append(Reference(text: text, location: RefUsage(pointer: pointer, range: member.value.range), resource: resource, base: base, path: path))
+      references.append(Reference(text: text, location: RefUsage(pointer: pointer, range: member.value.range), resource: resource, base: base, path: path.resolved()))
     }
   }
+
+  /// How many joined property paths `finish` keeps for reuse: one per nesting level of
+  /// the definitions being joined, more than most schemas nest.
+  static let recentJoins = 8
 
   enum Resolution {
     case schema(Int)
@@ -573,23 +605,33 @@ struct SchemaWalk {
         let parent = schemaParents[i]
         if parent >= 0 { contextPrefix[i] = contextPrefix[parent] }
       }
-      // Neighbouring strings mostly share one path and one prefix: the joined path of
-      // the last pair is reused (one array for all of them instead of one each).
-      var lastPrefix: [String] = []
-      var lastPath: [String] = []
-      var lastJoined: [String]?
+      // Neighbouring strings share few (prefix, path) pairs (a property's key carries its
+      // parent's path, its values their own): the joined paths of the last few pairs are
+      // reused, one array for all their strings instead of one each.
+      var recent: [(prefix: [String], path: [String], joined: [String])] = []
+      recent.reserveCapacity(Self.recentJoins)
+      var oldest = 0
       for k in outputStart..<strings.count {
         let schema = owner[k - outputStart]
         strings[k].relatedLocations = inherited[schema]
-        if let prefix = contextPrefix[schema], !prefix.isEmpty, !strings[k].propertyPath.starts(with: prefix) {
-          if let joined = lastJoined, lastPrefix == prefix, lastPath == strings[k].propertyPath {
-            strings[k].propertyPath = joined
-          } else {
-            let joined = prefix + strings[k].propertyPath
-            (lastPrefix, lastPath, lastJoined) = (prefix, strings[k].propertyPath, joined)
-            strings[k].propertyPath = joined
-          }
+        guard let prefix = contextPrefix[schema], !prefix.isEmpty, !strings[k].propertyPath.starts(with: prefix) else { continue }
+        var hit: Int?
+        for slot in recent.indices where recent[slot].prefix == prefix && recent[slot].path == strings[k].propertyPath {
+          hit = slot
+          break
         }
+        if let hit {
+          strings[k].propertyPath = recent[hit].joined
+          continue
+        }
+        let joined = prefix + strings[k].propertyPath
+        if recent.count < Self.recentJoins {
+          recent.append((prefix, strings[k].propertyPath, joined))
+        } else {
+          recent[oldest] = (prefix, strings[k].propertyPath, joined)
+          oldest = (oldest + 1) % Self.recentJoins
+        }
+        strings[k].propertyPath = joined
       }
     }
     var notes: [WalkNote] = []
