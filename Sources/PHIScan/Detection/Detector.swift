@@ -90,7 +90,7 @@ public final class Detector {
   struct DocumentState {
     var outcome = Outcome()
     /// Titles and descriptions by subschema, built when a string first needs context.
-    var proseBySubschema: [Substring: [String]]?
+    var proseBySubschema: ProseBySubschema?
     /// Enums whose members are mostly person names, built when a name rule first meets an enum.
     var nameEnums: NameEnums?
     /// The last property path asked about and whether it names a person-name field:
@@ -172,8 +172,9 @@ public final class Detector {
     var builtContext: ContextWords?
     func context() -> ContextWords {
       if let builtContext { return builtContext }
-      if state.proseBySubschema == nil { state.proseBySubschema = Self.proseBySubschema(strings) }
-      let made = ContextWords(contextParts(strings[index], state.proseBySubschema ?? [:]))
+      let prose = state.proseBySubschema ?? ProseBySubschema(strings)
+      state.proseBySubschema = prose
+      let made = ContextWords(contextParts(strings[index], prose))
       builtContext = made
       return made
     }
@@ -297,12 +298,12 @@ public final class Detector {
 
   /// The words that describe a string: the enclosing property names, the tool name,
   /// the subschema's title and description, and the string itself.
-  /// `prose`: titles and descriptions by subschema (`proseBySubschema`).
-  func contextParts(_ string: ExtractedString, _ prose: [Substring: [String]]) -> [String] {
+  /// `prose`: titles and descriptions by subschema.
+  func contextParts(_ string: ExtractedString, _ prose: ProseBySubschema) -> [String] {
     var parts = string.propertyPath
     if let tool = string.context.toolName { parts.append(tool) }
     let subschema = Self.subschemaPointer(of: string)
-    parts += prose[Substring(subschema)] ?? []
+    prose.forEach(of: Substring(subschema)) { parts.append($0) }
     // Keys between the subschema and the string name it too: `x-reviewed-ip`, or the
     // keys of an object inside `default`.
     if string.site.holdsData, string.pointer.string.count > subschema.count {
@@ -358,21 +359,6 @@ public final class Detector {
 
   static let dataKeywords: Set<Substring> = ["enum", "const", "default", "examples", "example"]
 
-  /// Titles and descriptions keyed by the pointer of the subschema they describe (their
-  /// own pointer without its last token: `subschemaPointer` of a title or description),
-  /// in document order. Keys are slices of the pointers: no pointer is copied.
-  static func proseBySubschema(_ strings: [ExtractedString]) -> [Substring: [String]] {
-    var prose: [Substring: [String]] = [:]
-    // Room for every key up front: growing rehashes every key each time.
-    prose.reserveCapacity(strings.indices.reduce(0) { $0 + (strings[$1].site == .title || strings[$1].site == .description ? 1 : 0) })
-    for index in strings.indices where strings[index].site == .title || strings[index].site == .description {
-      let pointer = strings[index].pointer.string
-      let subschema = pointer.utf8.lastIndex(of: UInt8(ascii: "/")).map { pointer[..<$0] } ?? ""
-      prose[subschema, default: []].append(strings[index].text)
-    }
-    return prose
-  }
-
   func finding(_ rule: Rule, _ string: ExtractedString, _ verdict: Verdict, category: Category, confidence: Confidence, file: String, reveal: Bool) -> Finding {
     let reason = verdict == .placeholder ? "a well-known placeholder or non-personal \(category.rawValue) value" : rule.summary
     return Finding(
@@ -382,5 +368,57 @@ public final class Detector {
       mask: Redaction.mask(string.text, category: category), reason: reason,
       revealedValue: reveal ? string.text : nil,
       relatedLocations: string.relatedLocations.map { RelatedLocation(file: file, pointer: $0.pointer, range: $0.range, message: "uses this definition through $ref") })
+  }
+}
+
+/// Titles and descriptions keyed by the pointer of the subschema they describe (their
+/// own pointer without its last token: `subschemaPointer` of a title or description),
+/// in document order. Keys are slices of the pointers: no pointer is copied. The texts
+/// sit in one list chained by subschema: a list per subschema costs an allocation each.
+struct ProseBySubschema {
+  private var texts: [String] = []
+  /// For each text, the position of the next text of its subschema (-1: the last).
+  private var next: [Int] = []
+  private var ends: [Substring: (first: Int, last: Int)] = [:]
+
+  init(_ strings: [ExtractedString]) {
+    let count = strings.indices.reduce(0) { $0 + (strings[$1].site == .title || strings[$1].site == .description ? 1 : 0) }
+    texts.reserveCapacity(count)
+    next.reserveCapacity(count)
+    // Room for every key up front: growing rehashes every key each time.
+    ends.reserveCapacity(count)
+    for index in strings.indices where strings[index].site == .title || strings[index].site == .description {
+      let pointer = strings[index].pointer.string
+      let subschema = pointer.utf8.lastIndex(of: UInt8(ascii: "/")).map { pointer[..<$0] } ?? ""
+      let position = texts.count
+      texts.append(strings[index].text)
+      next.append(-1)
+      if let known = ends.index(forKey: subschema) {
+        next[ends.values[known].last] = position
+        ends.values[known].last = position
+      } else {
+        ends[subschema] = (position, position)
+      }
+    }
+  }
+
+  /// The number of subschemas with prose.
+  var count: Int { ends.count }
+
+  /// Calls `body` with each text of `subschema`, in document order.
+  func forEach(of subschema: Substring, _ body: (String) -> Void) {
+    var position = ends[subschema]?.first ?? -1
+    while position >= 0 {
+      body(texts[position])
+      position = next[position]
+    }
+  }
+
+  /// The texts of `subschema`, or nil when it has none.
+  subscript(subschema: Substring) -> [String]? {
+    guard ends[subschema] != nil else { return nil }
+    var found: [String] = []
+    forEach(of: subschema) { found.append($0) }
+    return found
   }
 }

@@ -403,10 +403,19 @@ public enum PatternLiterals {
     /// `[Pp]` is one letter written in both cases: keep one spelling.
     func collapseCase(_ members: [Character]) -> RegexNode {
       var unique: [Character] = []
-      for member in members where !unique.contains(where: { $0.lowercased() == member.lowercased() }) {
+      for member in members where !unique.contains(where: { Self.sameIgnoringCase($0, member) }) {
         unique.append(member)
       }
       return unique.count == 1 ? .literal(unique[0]) : .set(unique)
+    }
+
+    /// `a.lowercased() == b.lowercased()`, without building two strings for ASCII.
+    static func sameIgnoringCase(_ a: Character, _ b: Character) -> Bool {
+      if let x = a.asciiValue, let y = b.asciiValue {
+        let isLetter = (x | 0x20) >= 0x61 && (x | 0x20) <= 0x7A
+        return isLetter ? (x | 0x20) == (y | 0x20) : x == y
+      }
+      return a.lowercased() == b.lowercased()
     }
   }
 
@@ -424,9 +433,22 @@ public enum PatternLiterals {
       case .empty: return [""]
       case .concat(let items):
         var result: [String] = [""]
+        // Scalars in the longest string so far: a literal is appended in place (no array
+        // per character), and the length cap is checked as `cross` checks it.
+        var longest = 0
         for item in items {
-          guard let part = exact(item), let product = cross(result, part) else { return nil }
-          result = product
+          switch item {
+          case .empty:
+            continue
+          case .literal(let character):
+            longest += character.unicodeScalars.count
+            if longest > limits.maxStringLength { return nil }
+            for i in result.indices { result[i].append(character) }
+          default:
+            guard let part = exact(item), let product = cross(result, part) else { return nil }
+            result = product
+            longest = result.reduce(0) { max($0, $1.unicodeScalars.count) }
+          }
         }
         return result
       case .alternation(let branches):
@@ -491,15 +513,25 @@ public enum PatternLiterals {
       switch node {
       case .concat(let items):
         var run = ""
+        var runScalars = 0
         for item in items {
-          if let part = exact(item), part.count == 1 {
+          if case .literal(let character) = item {
+            run.append(character)
+            runScalars += character.unicodeScalars.count
+            if runScalars > limits.maxStringLength { return }
+            continue
+          }
+          let part = exact(item)
+          if let part, part.count == 1 {
             run += part[0]
-            if run.unicodeScalars.count > limits.maxStringLength { return }
+            runScalars += part[0].unicodeScalars.count
+            if runScalars > limits.maxStringLength { return }
             continue
           }
           if !run.isEmpty { runs.append(run) }
           run = ""
-          if let part = exact(item), part.count <= limits.maxStrings / 4 {
+          runScalars = 0
+          if let part, part.count <= limits.maxStrings / 4 {
             runs += part  // a small alternation inside a large pattern
           } else {
             collectRuns(item, into: &runs)

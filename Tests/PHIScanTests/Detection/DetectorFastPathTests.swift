@@ -69,7 +69,7 @@ import Testing
         for string in strings where string.site == .title || string.site == .description {
           grouped[Detector.subschemaPointer(of: string), default: []].append(string.text)
         }
-        let sliced = Detector.proseBySubschema(strings)
+        let sliced = ProseBySubschema(strings)
         for subschema in Set(strings.map(Detector.subschemaPointer(of:))).union(["", "/nope", "/properties/"]) {
           #expect(sliced[Substring(subschema)] ?? [] == grouped[subschema] ?? [], "\(path) \(subschema)")
           compared += 1
