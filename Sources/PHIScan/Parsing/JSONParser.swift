@@ -125,6 +125,8 @@ private struct JSONCursor {
   /// The fingerprint of the last string read: nonzero only for plain ASCII (no escapes),
   /// whose equal strings are exactly the equal byte sequences.
   var lastPrint: UInt64 = 0
+  /// Long strings read so far, one per slot (see `sharedString`); empty until the first.
+  var recentLong: [String] = []
   let elementScratch = MoveStack<Node>()
 
   /// Moves the scratch entries from `start` on into their own array.
@@ -418,7 +420,7 @@ private struct JSONCursor {
     while scan < bytes.count {
       let byte = bytes[scan]
       if byte == UInt8(ascii: "\"") {
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<scan]), as: UTF8.self)
+        let text = scan - index > Self.inlineStringBytes ? sharedString(from: index, to: scan) : String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<scan]), as: UTF8.self)
         lastPrint = fingerprint(from: index, to: scan)
         index = scan + 1
         advanceColumn(overASCIIFrom: open)  // every byte from the opening quote on was ASCII
@@ -453,6 +455,43 @@ private struct JSONCursor {
         index += 1
       }
     }
+  }
+
+  /// Swift stores strings of up to 15 UTF-8 bytes inline; longer ones take an allocation.
+  static let inlineStringBytes = 15
+  static let recentLongSlots = 256
+
+  /// The plain ASCII string `bytes[start..<end]` (longer than `inlineStringBytes`), reusing
+  /// the storage of an equal string read earlier when its slot still holds it: schemas
+  /// repeat long keys (`additionalProperties`), `$ref` targets and descriptions, and an
+  /// equal string is the same value whichever storage it sits in.
+  mutating func sharedString(from start: Int, to end: Int) -> String {
+    let here = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[start..<end])
+    let count = here.count
+    let head = here.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
+    let tail = here.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+    let digest = (head &* 0x9E37_79B9_7F4A_7C15) ^ ((tail &+ UInt64(count)) &* 0xC2B2_AE3D_27D4_EB4F)
+    let slot = Int(truncatingIfNeeded: digest >> 56) & (Self.recentLongSlots - 1)
+    if recentLong.isEmpty { recentLong = Array(repeating: "", count: Self.recentLongSlots) }
+    let same = recentLong[slot].utf8.withContiguousStorageIfAvailable { stored in
+      stored.count == count && Self.equalBytes(UnsafeRawBufferPointer(stored), here)
+    }
+    if same == true { return recentLong[slot] }
+    let text = String(decoding: here, as: UTF8.self)
+    recentLong[slot] = text
+    return text
+  }
+
+  /// Byte equality of two buffers of the same length (at least 8), eight bytes at a time.
+  @inline(__always)
+  static func equalBytes(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+    var offset = 0
+    while offset + 8 <= a.count {
+      if a.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != b.loadUnaligned(fromByteOffset: offset, as: UInt64.self) { return false }
+      offset += 8
+    }
+    // The last (overlapping) word covers the rest.
+    return a.loadUnaligned(fromByteOffset: a.count - 8, as: UInt64.self) == b.loadUnaligned(fromByteOffset: b.count - 8, as: UInt64.self)
   }
 
   /// A nonzero digest of `bytes[start..<end]` (length, first and last byte): different

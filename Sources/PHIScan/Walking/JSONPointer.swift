@@ -131,11 +131,19 @@ public struct JSONPointer: Hashable, Sendable, Comparable, CustomStringConvertib
   /// This pointer followed by the tokens of `fragment`, an escaped pointer such as
   /// `/a/b~1c`: the same as appending each of `JSONPointer(escaped: fragment).tokens`.
   public func appending(fragment: String) -> JSONPointer {
+    appending(fragment: fragment[...])
+  }
+
+  /// The same for a slice (a `$ref`'s fragment), read without a copy of its own.
+  func appending(fragment: Substring) -> JSONPointer {
     // Without `~` no token changes when unescaped and escaped again: join the texts.
-    if fragment.utf8.first == UInt8(ascii: "/"), !UTF8Text.contains(fragment, byte: UInt8(ascii: "~")) {
-      return JSONPointer(escaped: string + fragment)
+    if fragment.utf8.first == UInt8(ascii: "/"), !fragment.utf8.contains(UInt8(ascii: "~")) {
+      var joined = string
+      joined.reserveCapacity(string.utf8.count + fragment.utf8.count)  // one allocation
+      joined.append(contentsOf: fragment)
+      return JSONPointer(escaped: joined)
     }
-    return JSONPointer(escaped: fragment).tokens.reduce(self) { $0.appending($1) }
+    return JSONPointer(escaped: String(fragment)).tokens.reduce(self) { $0.appending($1) }
   }
 
   /// The pointer without its last token (the root stays the root).

@@ -148,7 +148,7 @@ extension SchemaWalker {
     case .object(let members):
       for member in members {
         if member.key == "$ref", let text = member.value.string, text.hasPrefix("#/"),
-          let fragment = URIReference.percentDecoded(String(text.dropFirst()))
+          let fragment = URIReference.percentDecoded(text.dropFirst())
         {
           let target = root.appending(fragment: fragment)
           walk.refTargets.insert(target)
@@ -746,7 +746,9 @@ enum DescriptionTrailer {
 /// The little of RFC 3986 that `$id` scopes need: split off the fragment, resolve a
 /// reference against a base, percent-decode a fragment.
 enum URIReference {
-  static func split(_ reference: String) -> (uri: String, fragment: String) {
+  /// The fragment is a slice of `reference`: most references are local (`#/...`), and
+  /// their fragment is only read.
+  static func split(_ reference: String) -> (uri: String, fragment: Substring) {
     // In ASCII text (nearly every reference) the first `#` byte is the first `#`
     // character; elsewhere a `#` followed by a combining mark is another character.
     var contiguous = reference
@@ -757,10 +759,10 @@ enum URIReference {
     if let hashOffset {
       guard hashOffset < reference.utf8.count else { return (reference, "") }
       let hash = reference.utf8.index(reference.startIndex, offsetBy: hashOffset)
-      return (String(reference[..<hash]), String(reference[reference.utf8.index(after: hash)...]))
+      return (String(reference[..<hash]), reference[reference.utf8.index(after: hash)...])
     }
     guard let hash = reference.firstIndex(of: "#") else { return (reference, "") }
-    return (String(reference[..<hash]), String(reference[reference.index(after: hash)...]))
+    return (String(reference[..<hash]), reference[reference.index(after: hash)...])
   }
 
   static func scheme(of uri: String) -> String? {
@@ -808,6 +810,12 @@ enum URIReference {
   }
 
   /// Decodes `%XX` escapes (UTF-8); nil when an escape is malformed.
+  /// A slice is decoded without a copy when it holds no escape (most fragments).
+  static func percentDecoded(_ text: Substring) -> Substring? {
+    guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
+    return percentDecoded(String(text)).map { $0[...] }
+  }
+
   static func percentDecoded(_ text: String) -> String? {
     // The byte test first: Foundation's `contains` bridges the string, and most fragments
     // hold no `%` at all (it never finds a `%` that is not there, so the result is the same).
