@@ -162,6 +162,12 @@ struct NameGate: Sendable {
     let count = bytes.count
     while index < count {
       let byte = bytes[index]
+      // A word that starts in lowercase hands on no key when only capitalized words count
+      // (its hyphen parts share its first letter): skip it without building keys.
+      if capitalizedOnly && word.letters == 0 && isLower(byte) {
+        index = endOfTextWord(bytes, after: index)
+        continue
+      }
       // Most bytes are lowercase letters: they only extend the word.
       if isLower(byte) {
         word.add(byte)
@@ -189,6 +195,25 @@ struct NameGate: Sendable {
       index += 1
     }
     return word.finish(body, capitalizedOnly: capitalizedOnly)
+  }
+
+  /// Where the text word that starts at `start` ends, read as `textKeys` reads it: letters,
+  /// digits, and an apostrophe or hyphen followed by a letter continue it (a possessive
+  /// `'s` too); any other byte ends it and is only a separator.
+  @inline(__always) static func endOfTextWord(_ bytes: UnsafeBufferPointer<UInt8>, after start: Int) -> Int {
+    var index = start + 1
+    let count = bytes.count
+    while index < count {
+      let byte = bytes[index]
+      if isLetter(byte) || (byte >= 0x30 && byte <= 0x39) {
+        index += 1
+      } else if (byte == 0x27 || byte == 0x2D) && index + 1 < count && isLetter(bytes[index + 1]) {
+        index += 2
+      } else {
+        return index
+      }
+    }
+    return index
   }
 
   /// `NameTokenizer.identifierWords`: words end at every non-letter but an inner

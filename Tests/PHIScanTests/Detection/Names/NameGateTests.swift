@@ -131,6 +131,32 @@ import Testing
     #expect(gate.mayHoldName(plain, at: .default))
   }
 
+  /// Read for capitalized words only, the gate hands on exactly the keys of the text
+  /// tokenizer's capitalized words (and their hyphen parts): skipping lowercase words
+  /// loses none of them.
+  @Test func capitalizedReadingKeepsEveryCapitalizedWord() {
+    var checked = 0
+    for text in Self.samples + Self.randomStrings(count: 20_000, seed: 17) {
+      var expected: Set<NameKey> = []
+      for token in NameTokenizer.textWords(text) where token.isCapitalized {
+        if token.hyphenParts.isEmpty, let key = token.key { expected.insert(key) }
+        for part in token.hyphenParts { if let part { expected.insert(part) } }
+      }
+      var found: Set<NameKey> = []
+      var bytes = text
+      bytes.withUTF8 { utf8 in
+        var identifierReadsMore = false
+        _ = NameGate.textKeys(utf8, &identifierReadsMore, capitalizedOnly: true) { key in
+          found.insert(key)
+          return false
+        }
+      }
+      #expect(found == expected, "\(text)")
+      if !expected.isEmpty { checked += 1 }
+    }
+    #expect(checked > 1_000)
+  }
+
   /// Every example the name rules must match (read without context) passes the gate.
   @Test func gatePassesEveryNameRuleExample() throws {
     let rules = try PackLoader.builtinRules().rules.filter { $0.matcher == .personName && $0.examples.context == nil }
