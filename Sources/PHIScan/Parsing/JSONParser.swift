@@ -127,6 +127,7 @@ private struct JSONCursor {
   var lastPrint: UInt64 = 0
   /// Long strings read so far, one per slot (see `sharedString`); empty until the first.
   var recentLong: [String] = []
+  var recentDigests: [UInt64] = []
   let elementScratch = MoveStack<Node>()
 
   /// Moves the scratch entries from `start` on into their own array.
@@ -472,13 +473,20 @@ private struct JSONCursor {
     let tail = here.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
     let digest = (head &* 0x9E37_79B9_7F4A_7C15) ^ ((tail &+ UInt64(count)) &* 0xC2B2_AE3D_27D4_EB4F)
     let slot = Int(truncatingIfNeeded: digest >> 56) & (Self.recentLongSlots - 1)
-    if recentLong.isEmpty { recentLong = Array(repeating: "", count: Self.recentLongSlots) }
-    let same = recentLong[slot].utf8.withContiguousStorageIfAvailable { stored in
-      stored.count == count && Self.equalBytes(UnsafeRawBufferPointer(stored), here)
+    if recentLong.isEmpty {
+      recentLong = Array(repeating: "", count: Self.recentLongSlots)
+      recentDigests = Array(repeating: 0, count: Self.recentLongSlots)
     }
-    if same == true { return recentLong[slot] }
-    let text = String(decoding: here, as: UTF8.self)
+    // The digest rules most other strings out without touching the stored one.
+    if recentDigests[slot] == digest {
+      let same = recentLong[slot].utf8.withContiguousStorageIfAvailable { stored in
+        stored.count == count && Self.equalBytes(UnsafeRawBufferPointer(stored), here)
+      }
+      if same == true { return recentLong[slot] }
+    }
+    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     recentLong[slot] = text
+    recentDigests[slot] = digest
     return text
   }
 

@@ -55,6 +55,10 @@ enum UTF8Text {
     return contiguous.withUTF8 { $0.contains(byte) }
   }
 
+  static func contains(_ text: Substring, byte: UInt8) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? text.utf8.contains(byte)
+  }
+
   static func hasBOM(_ bytes: [UInt8]) -> Bool {
     bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
   }

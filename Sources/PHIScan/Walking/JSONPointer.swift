@@ -137,7 +137,7 @@ public struct JSONPointer: Hashable, Sendable, Comparable, CustomStringConvertib
   /// The same for a slice (a `$ref`'s fragment), read without a copy of its own.
   func appending(fragment: Substring) -> JSONPointer {
     // Without `~` no token changes when unescaped and escaped again: join the texts.
-    if fragment.utf8.first == UInt8(ascii: "/"), !fragment.utf8.contains(UInt8(ascii: "~")) {
+    if fragment.utf8.first == UInt8(ascii: "/"), !UTF8Text.contains(fragment, byte: UInt8(ascii: "~")) {
       var joined = string
       joined.reserveCapacity(string.utf8.count + fragment.utf8.count)  // one allocation
       joined.append(contentsOf: fragment)

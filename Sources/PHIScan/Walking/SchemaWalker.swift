@@ -146,15 +146,16 @@ extension SchemaWalker {
   static func collectLocalTargets(_ node: Node, root: JSONPointer, into walk: inout SchemaWalk) {
     switch node.value {
     case .object(let members):
-      for member in members {
-        if member.key == "$ref", let text = member.value.string, text.hasPrefix("#/"),
+      // By index: members are read in place, not copied out one by one.
+      for i in members.indices {
+        if members[i].key == "$ref", let text = members[i].value.string, text.hasPrefix("#/"),
           let fragment = URIReference.percentDecoded(text.dropFirst())
         {
           let target = root.appending(fragment: fragment)
           walk.refTargets.insert(target)
           walk.refTargetParents.insert(target.droppingLastToken)
-        } else if member.value.members != nil || member.value.elements != nil {
-          collectLocalTargets(member.value, root: root, into: &walk)
+        } else if members[i].value.members != nil || members[i].value.elements != nil {
+          collectLocalTargets(members[i].value, root: root, into: &walk)
         }
       }
     case .array(let elements):
@@ -499,6 +500,15 @@ struct SchemaWalk {
   /// the definitions being joined, more than most schemas nest.
   static let recentJoins = 8
 
+  /// True when both arrays share one storage, so they are equal without comparing names
+  /// (an equal array in other storage only misses the reuse). The pairs compared are alive
+  /// meanwhile, so no other array can have taken their storage's place.
+  static func sameStorage(_ a: [String], _ b: [String]) -> Bool {
+    guard a.count == b.count else { return false }
+    if a.isEmpty { return true }
+    return a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }
+  }
+
   enum Resolution {
     case schema(Int)
     /// The schema node at this pointer, if there is one (`finish` looks it up).
@@ -616,7 +626,7 @@ struct SchemaWalk {
         strings[k].relatedLocations = inherited[schema]
         guard let prefix = contextPrefix[schema], !prefix.isEmpty, !strings[k].propertyPath.starts(with: prefix) else { continue }
         var hit: Int?
-        for slot in recent.indices where recent[slot].prefix == prefix && recent[slot].path == strings[k].propertyPath {
+        for slot in recent.indices where Self.sameStorage(recent[slot].prefix, prefix) && Self.sameStorage(recent[slot].path, strings[k].propertyPath) {
           hit = slot
           break
         }
@@ -812,7 +822,7 @@ enum URIReference {
   /// Decodes `%XX` escapes (UTF-8); nil when an escape is malformed.
   /// A slice is decoded without a copy when it holds no escape (most fragments).
   static func percentDecoded(_ text: Substring) -> Substring? {
-    guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
+    guard UTF8Text.contains(text, byte: UInt8(ascii: "%")) else { return text }
     return percentDecoded(String(text)).map { $0[...] }
   }
 

@@ -127,6 +127,29 @@ import Testing
     #expect(root[2].value.string == "g")
   }
 
+  /// Long strings that repeat share storage; strings that only look alike (same length,
+  /// same first and last eight bytes, a different middle) must still read as written.
+  @Test func repeatedAndLookAlikeLongStringsKeepTheirText() throws {
+    var expected: [String] = []
+    for round in 0..<3 {
+      for middle in ["a", "b", "c", "ab", "ba", "~1", ""] {
+        expected.append("#/definitions/" + middle + "/SharedTail")
+        expected.append("x-vendor-extension-\(middle)-tail-of-key")
+      }
+      expected.append("exactly sixteen!")  // 16 bytes: the shortest kept out of line
+      expected.append("short one \(round)")
+      expected.append(String(repeating: "long ", count: 40 + round))
+    }
+    let members = expected.enumerated().map { "\"k\($0.offset)-\($0.element)\": \"\($0.element)\"" }
+    let result = try parse("{" + members.joined(separator: ", ") + "}")
+    let root = try #require(result.root.members)
+    #expect(root.map { $0.value.string ?? "" } == expected)
+    #expect(root.map(\.key) == expected.enumerated().map { "k\($0.offset)-\($0.element)" })
+    // Equal keys that are long are still found as duplicates.
+    let duplicated = try parse(#"{"additionalProperties": 1, "additionalProperties": 2}"#)
+    #expect(duplicated.warnings.map(\.code) == ["duplicate-key"])
+  }
+
   @Test func deepNestingIsAnErrorNotACrash() {
     let depth = 200_000
     let text = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
