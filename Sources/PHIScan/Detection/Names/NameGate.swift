@@ -164,9 +164,18 @@ struct NameGate: Sendable {
       let byte = bytes[index]
       // A word that starts in lowercase hands on no key when only capitalized words count
       // (its hyphen parts share its first letter): skip it without building keys.
-      if capitalizedOnly && word.letters == 0 && isLower(byte) {
-        index = endOfTextWord(bytes, after: index)
-        continue
+      if capitalizedOnly && word.letters == 0 {
+        if isLower(byte) {
+          index = endOfTextWord(bytes, after: index)
+          continue
+        }
+        if !isUpper(byte) {
+          let resume = resumeBeforeNextCapital(bytes, from: index)
+          if resume > index {
+            index = resume
+            continue
+          }
+        }
       }
       // Most bytes are lowercase letters: they only extend the word.
       if isLower(byte) {
@@ -214,6 +223,40 @@ struct NameGate: Sendable {
       }
     }
     return index
+  }
+
+  /// Where reading for capitalized words can resume, from `start` (outside a word), so
+  /// that no capital is passed over: eight bytes at a time up to the block that holds the
+  /// next capital (or a non-ASCII byte), then back to just after the last byte there that
+  /// ends every word (not a letter, digit, apostrophe or hyphen), where no word is open.
+  /// Words starting before that point have no capital first letter and hand on nothing.
+  static func resumeBeforeNextCapital(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    let raw = UnsafeRawBufferPointer(bytes)
+    var block = start
+    while block + 8 <= raw.count {
+      let word = raw.loadUnaligned(fromByteOffset: block, as: UInt64.self)
+      if WordBytes.nonASCII(word) != 0 || hasCapital(word) { break }
+      block += 8
+    }
+    var resume = block
+    while resume > start {
+      let byte = bytes[resume - 1]
+      if isLetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == 0x27 || byte == 0x2D {
+        resume -= 1
+      } else {
+        break
+      }
+    }
+    return resume
+  }
+
+  /// True when an ASCII word (no high bit set) holds a byte `A`...`Z`: adding 0x3F sets
+  /// the high bit of bytes from `A` up, adding 0x25 that of bytes past `Z` (no carries
+  /// below 0x80).
+  @inline(__always) static func hasCapital(_ word: UInt64) -> Bool {
+    let fromA = word &+ WordBytes.ones &* 0x3F
+    let pastZ = word &+ WordBytes.ones &* 0x25
+    return fromA & ~pastZ & WordBytes.highs != 0
   }
 
   /// `NameTokenizer.identifierWords`: words end at every non-letter but an inner

@@ -57,6 +57,21 @@ import Testing
     }
   }
 
+  /// Longer sentences of lowercase and capitalized words, digits and punctuation, so that
+  /// the eight-byte skip over lowercase text meets capitals at every offset.
+  static func randomProse(count: Int, seed: UInt64) -> [String] {
+    var generator = SeededGenerator(seed: seed)
+    let words = ["the", "value", "Maria", "okafor", "Smith-Jones", "o'brien", "O'Brien", "crohn's", "a1b", "x-y", "Dr.", "ID", "use", "-", "'", "9Z"]
+    let separators = [" ", " ", ", ", ". ", "\n", "/", "_", "(", ")", ""]
+    return (0..<count).map { _ in
+      var text = ""
+      for _ in 0..<Int.random(in: 1...30, using: &generator) {
+        text += words.randomElement(using: &generator)! + separators.randomElement(using: &generator)!
+      }
+      return text
+    }
+  }
+
   @Test func gateReadsTheTokenizersKeys() {
     for text in Self.samples + Self.randomStrings(count: 20_000, seed: 7) {
       #expect(Self.gateKeys(text) == Self.tokenizerKeys(text), "\(text)")
@@ -136,7 +151,7 @@ import Testing
   /// loses none of them.
   @Test func capitalizedReadingKeepsEveryCapitalizedWord() {
     var checked = 0
-    for text in Self.samples + Self.randomStrings(count: 20_000, seed: 17) {
+    for text in Self.samples + Self.randomStrings(count: 20_000, seed: 17) + Self.randomProse(count: 5_000, seed: 19) {
       var expected: Set<NameKey> = []
       for token in NameTokenizer.textWords(text) where token.isCapitalized {
         if token.hyphenParts.isEmpty, let key = token.key { expected.insert(key) }
@@ -155,6 +170,23 @@ import Testing
       if !expected.isEmpty { checked += 1 }
     }
     #expect(checked > 1_000)
+  }
+
+  /// The eight-byte capital test agrees with a byte-by-byte one on every ASCII byte in
+  /// every position.
+  @Test func capitalTestSeesEveryCapital() {
+    var generator = SeededGenerator(seed: 23)
+    for _ in 0..<20_000 {
+      let bytes = (0..<8).map { _ in UInt8.random(in: 0...0x7F, using: &generator) }
+      let word = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (UInt64($1.offset) * 8) }
+      #expect(NameGate.hasCapital(word) == bytes.contains { $0 >= 0x41 && $0 <= 0x5A }, "\(bytes)")
+    }
+    for byte in UInt8(0)...0x7F {
+      for position in 0..<8 {
+        let word = (WordBytes.ones &* 0x20) & ~(UInt64(0xFF) << (UInt64(position) * 8)) | UInt64(byte) << (UInt64(position) * 8)
+        #expect(NameGate.hasCapital(word) == (byte >= 0x41 && byte <= 0x5A), "\(byte) at \(position)")
+      }
+    }
   }
 
   /// Every example the name rules must match (read without context) passes the gate.
