@@ -152,6 +152,7 @@ private struct JSONCursor {
     guard index < bytes.count else { throw fail("the file is empty (a JSON document needs a value)") }
 
     var stack: [Frame] = []
+    stack.reserveCapacity(16)  // one allocation for most documents instead of one per doubling
     parseValue: while true {
       skipWhitespace()
       guard index < bytes.count else { throw unexpectedEnd(stack) }
