@@ -303,7 +303,7 @@ public final class Detector {
     var parts = string.propertyPath
     if let tool = string.context.toolName { parts.append(tool) }
     let subschema = Self.subschemaPointer(of: string)
-    prose.forEach(of: Substring(subschema)) { parts.append($0) }
+    prose.forEach(of: PointerPrefix(subschema)) { parts.append($0) }
     // Keys between the subschema and the string name it too: `x-reviewed-ip`, or the
     // keys of an object inside `default`.
     if string.site.holdsData, string.pointer.string.count > subschema.count {
@@ -373,13 +373,13 @@ public final class Detector {
 
 /// Titles and descriptions keyed by the pointer of the subschema they describe (their
 /// own pointer without its last token: `subschemaPointer` of a title or description),
-/// in document order. Keys are slices of the pointers: no pointer is copied. The texts
-/// sit in one list chained by subschema: a list per subschema costs an allocation each.
+/// in document order. The texts sit in one list chained by subschema: a list per
+/// subschema costs an allocation each.
 struct ProseBySubschema {
   private var texts: [String] = []
   /// For each text, the position of the next text of its subschema (-1: the last).
   private var next: [Int] = []
-  private var ends: [Substring: (first: Int, last: Int)] = [:]
+  private var ends: [PointerPrefix: (first: Int, last: Int)] = [:]
 
   init(_ strings: [ExtractedString]) {
     let count = strings.indices.reduce(0) { $0 + (strings[$1].site == .title || strings[$1].site == .description ? 1 : 0) }
@@ -388,8 +388,7 @@ struct ProseBySubschema {
     // Room for every key up front: growing rehashes every key each time.
     ends.reserveCapacity(count)
     for index in strings.indices where strings[index].site == .title || strings[index].site == .description {
-      let pointer = strings[index].pointer.string
-      let subschema = pointer.utf8.lastIndex(of: UInt8(ascii: "/")).map { pointer[..<$0] } ?? ""
+      let subschema = PointerPrefix(parentOf: strings[index].pointer)
       let position = texts.count
       texts.append(strings[index].text)
       next.append(-1)
@@ -406,7 +405,7 @@ struct ProseBySubschema {
   var count: Int { ends.count }
 
   /// Calls `body` with each text of `subschema`, in document order.
-  func forEach(of subschema: Substring, _ body: (String) -> Void) {
+  func forEach(of subschema: PointerPrefix, _ body: (String) -> Void) {
     var position = ends[subschema]?.first ?? -1
     while position >= 0 {
       body(texts[position])
@@ -415,7 +414,8 @@ struct ProseBySubschema {
   }
 
   /// The texts of `subschema`, or nil when it has none.
-  subscript(subschema: Substring) -> [String]? {
+  subscript(subschema: String) -> [String]? {
+    let subschema = PointerPrefix(subschema)
     guard ends[subschema] != nil else { return nil }
     var found: [String] = []
     forEach(of: subschema) { found.append($0) }

@@ -160,8 +160,8 @@ public enum PatternLiterals {
       var cursor = index + 1
       func number() -> Int? {
         var value: Int?
-        while cursor < scalars.count, let digit = Int(String(scalars[cursor])), scalars[cursor].isASCII {
-          value = min((value ?? 0) * 10 + digit, 100_000)
+        while cursor < scalars.count, scalars[cursor].value >= 0x30, scalars[cursor].value <= 0x39 {
+          value = min((value ?? 0) * 10 + Int(scalars[cursor].value - 0x30), 100_000)
           cursor += 1
         }
         return value
@@ -340,28 +340,30 @@ public enum PatternLiterals {
     }
 
     /// A bracket class: small ones become a set of characters, the rest are wide.
+    /// Members are read as scalars (every member is one): building a `Character` for
+    /// each one cost more than the rest of the analysis.
     mutating func parseClass() throws(ParseFailure) -> RegexNode {
       var negated = false
       if current == "^" {
         negated = true
         index += 1
       }
-      var members: [Character] = []
+      var members: [Unicode.Scalar] = []
       var wide = false
       // Every member is an ASCII digit (`[0-9]`, `[\d]`): the class is one digit.
       var digitsOnly = true
-      func isDigit(_ character: Character) -> Bool { character.isASCII && character.isWholeNumber }
+      func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
       while let scalar = current, scalar != "]" {
         index += 1
-        var low: Character
+        var low: Unicode.Scalar
         if scalar == "\\" {
           let escape = try parseEscape(inClass: true)
-          guard let character = escape.character else {
+          guard let character = escape.character, let first = character.unicodeScalars.first else {
             if escape.node != .digit { digitsOnly = false }
             wide = true
             continue
           }
-          low = character
+          low = first
         } else if scalar == "[", current == ":" {
           while let c = current, c != "]" { index += 1 }  // [:alpha:] and friends
           index += 1
@@ -369,23 +371,22 @@ public enum PatternLiterals {
           digitsOnly = false
           continue
         } else {
-          low = Character(scalar)
+          low = scalar
         }
         if current == "-", index + 1 < scalars.count, scalars[index + 1] != "]" {
           index += 1
-          guard let highScalar = current else { throw .syntax }
+          guard var high = current else { throw .syntax }
           index += 1
-          var high = Character(highScalar)
-          if highScalar == "\\" {
-            guard let character = try parseEscape(inClass: true).character else { throw .syntax }
-            high = character
+          if high == "\\" {
+            guard let character = try parseEscape(inClass: true).character, let first = character.unicodeScalars.first else { throw .syntax }
+            high = first
           }
-          guard let a = low.unicodeScalars.first?.value, let b = high.unicodeScalars.first?.value, a <= b else { throw .syntax }
+          guard low.value <= high.value else { throw .syntax }
           if !isDigit(low) || !isDigit(high) { digitsOnly = false }
-          if b - a >= UInt32(limits.maxClass) {
+          if high.value - low.value >= UInt32(limits.maxClass) {
             wide = true
           } else {
-            for value in a...b { if let s = Unicode.Scalar(value) { members.append(Character(s)) } }
+            for value in low.value...high.value { if let s = Unicode.Scalar(value) { members.append(s) } }
           }
         } else {
           if !isDigit(low) { digitsOnly = false }
@@ -401,21 +402,23 @@ public enum PatternLiterals {
     }
 
     /// `[Pp]` is one letter written in both cases: keep one spelling.
-    func collapseCase(_ members: [Character]) -> RegexNode {
-      var unique: [Character] = []
+    func collapseCase(_ members: [Unicode.Scalar]) -> RegexNode {
+      var unique: [Unicode.Scalar] = []
       for member in members where !unique.contains(where: { Self.sameIgnoringCase($0, member) }) {
         unique.append(member)
       }
-      return unique.count == 1 ? .literal(unique[0]) : .set(unique)
+      return unique.count == 1 ? .literal(Character(unique[0])) : .set(unique.map(Character.init))
     }
 
-    /// `a.lowercased() == b.lowercased()`, without building two strings for ASCII.
-    static func sameIgnoringCase(_ a: Character, _ b: Character) -> Bool {
-      if let x = a.asciiValue, let y = b.asciiValue {
+    /// `Character(a).lowercased() == Character(b).lowercased()`, without building strings
+    /// for ASCII.
+    static func sameIgnoringCase(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
+      if a.isASCII && b.isASCII {
+        let x = UInt8(a.value), y = UInt8(b.value)
         let isLetter = (x | 0x20) >= 0x61 && (x | 0x20) <= 0x7A
         return isLetter ? (x | 0x20) == (y | 0x20) : x == y
       }
-      return a.lowercased() == b.lowercased()
+      return Character(a).lowercased() == Character(b).lowercased()
     }
   }
 

@@ -3,16 +3,16 @@ import PCRE2
 /// Enums whose members are mostly person names: in them, a lone name word or an
 /// ambiguous pair counts (one enum of patients, one finding per member).
 struct NameEnums {
-  /// Pointers of such enums (the `enum` keyword's own pointer), as slices of their
+  /// Pointers of such enums (the `enum` keyword's own pointer), as prefixes of their
   /// members' pointers: no pointer is copied.
-  private(set) var pointers: Set<Substring> = []
+  private(set) var pointers: Set<PointerPrefix> = []
 
   /// `verdict`: the name matcher on a bare enum member (a detector passes its cached one).
   init(_ strings: [ExtractedString], verdict: (String) -> NameMatch? = { NameMatcher.match($0, context: NameContext(site: .enum)) }) {
     // By index: `for string in strings` would copy every string of the document.
-    var members: [Substring: (names: Int, total: Int)] = [:]
+    var members: [PointerPrefix: (names: Int, total: Int)] = [:]
     for index in strings.indices where strings[index].site == .enum {
-      let parent = Self.parent(of: strings[index].pointer)
+      let parent = PointerPrefix(parentOf: strings[index].pointer)
       let isName = (verdict(strings[index].text)?.confidence ?? .low) >= .medium
       members[parent, default: (0, 0)].total += 1
       if isName { members[parent, default: (0, 0)].names += 1 }
@@ -23,13 +23,7 @@ struct NameEnums {
   }
 
   func contains(_ string: ExtractedString) -> Bool {
-    string.site == .enum && !pointers.isEmpty && pointers.contains(Self.parent(of: string.pointer))
-  }
-
-  static func parent(of pointer: JSONPointer) -> Substring {
-    let text = pointer.string
-    guard let slash = text.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
-    return text[..<slash]
+    string.site == .enum && !pointers.isEmpty && pointers.contains(PointerPrefix(parentOf: string.pointer))
   }
 }
 

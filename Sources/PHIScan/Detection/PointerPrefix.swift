@@ -1,0 +1,57 @@
+/// The first `length` bytes of a JSON Pointer's text, as a dictionary key for grouping
+/// strings by the subschema or enum they sit in. Hashed and compared as bytes: keyed by
+/// `Substring`, every lookup hashed through Unicode normalization (several hundred
+/// instructions each), and pointers compare by code points anyway (RFC 6901).
+struct PointerPrefix: Hashable {
+  private let text: String
+  private let length: Int
+
+  /// The whole pointer text.
+  init(_ text: String) {
+    self.text = text
+    self.length = text.utf8.count
+  }
+
+  /// The pointer without its last token: the parent of `/properties/a/enum/0` is
+  /// `/properties/a/enum`; of a one-token pointer (or the root), "".
+  init(parentOf pointer: JSONPointer) {
+    var text = pointer.string
+    self.length = text.withUTF8 { bytes in
+      var index = bytes.count
+      while index > 0 {
+        index -= 1
+        if bytes[index] == UInt8(ascii: "/") { return index }
+      }
+      return 0
+    }
+    self.text = text
+  }
+
+  private func withBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+    var text = text
+    return text.withUTF8 { body(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: $0[..<length]))) }
+  }
+
+  func hash(into hasher: inout Hasher) {
+    withBytes { hasher.combine(bytes: $0) }
+  }
+
+  static func == (a: PointerPrefix, b: PointerPrefix) -> Bool {
+    a.length == b.length && a.withBytes { x in b.withBytes { y in sameBytes(x, y) } }
+  }
+
+  /// Byte equality of two buffers of one length, eight bytes at a time (the generic
+  /// `elementsEqual` steps an iterator per byte).
+  private static func sameBytes(_ x: UnsafeRawBufferPointer, _ y: UnsafeRawBufferPointer) -> Bool {
+    var index = 0
+    while index + 8 <= x.count {
+      if x.loadUnaligned(fromByteOffset: index, as: UInt64.self) != y.loadUnaligned(fromByteOffset: index, as: UInt64.self) { return false }
+      index += 8
+    }
+    while index < x.count {
+      if x[index] != y[index] { return false }
+      index += 1
+    }
+    return true
+  }
+}
