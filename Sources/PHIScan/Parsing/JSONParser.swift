@@ -422,7 +422,8 @@ private struct JSONCursor {
     while scan < bytes.count {
       let byte = bytes[scan]
       if byte == UInt8(ascii: "\"") {
-        let text = scan - index > Self.inlineStringBytes ? sharedString(from: index, to: scan) : String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<scan]), as: UTF8.self)
+        let length = scan - index
+        let text = length > Self.inlineStringBytes && length <= Self.sharedStringBytes ? sharedString(from: index, to: scan) : String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<scan]), as: UTF8.self)
         lastPrint = fingerprint(from: index, to: scan)
         index = scan + 1
         advanceColumn(overASCIIFrom: open)  // every byte from the opening quote on was ASCII
@@ -461,6 +462,9 @@ private struct JSONCursor {
 
   /// Swift stores strings of up to 15 UTF-8 bytes inline; longer ones take an allocation.
   static let inlineStringBytes = 15
+  /// Longer strings (prose, mostly) seldom repeat: looking them up would cost more than
+  /// the allocations it saves.
+  static let sharedStringBytes = 64
   static let recentLongSlots = 256
 
   /// The plain ASCII string `bytes[start..<end]` (longer than `inlineStringBytes`), reusing
