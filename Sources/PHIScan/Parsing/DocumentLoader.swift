@@ -90,17 +90,23 @@ public enum DocumentLoader {
       var lineNumber = 0
       var lineStart = UTF8Text.hasBOM(bytes) ? 3 : 0
       var recordIndex = 0
+      let scratch = JSONParser.Scratch()  // shared by the records: set up once per file
       while lineStart <= bytes.count {
         lineNumber += 1
         var lineEnd = lineStart
         while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
-        let line = Array(bytes[lineStart..<lineEnd])
+        let line = lineStart..<lineEnd
         lineStart = lineEnd + 1
-        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+        if bytes[line].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
         let index = recordIndex
         recordIndex += 1
         do {
-          let result = try JSONParser.parse(line, limits: limits, firstLine: lineNumber)
+          let number = lineNumber
+          let result = try bytes.withUnsafeBufferPointer { all in
+            Swift.Result { () throws(ParseError) in
+              try JSONParser.parse(UnsafeBufferPointer(rebasing: all[line]), limits: limits, firstLine: number, scratch: scratch)
+            }
+          }.get()
           warn(result.warnings)
           documents.append(Document(root: result.root, index: index))
         } catch let parseError {

@@ -14,10 +14,32 @@ public enum JSONParser {
   /// their file), so positions come out right without moving the tree afterwards.
   public static func parse(_ bytes: [UInt8], limits: ParseLimits = .default, firstLine: Int = 1) throws(ParseError) -> Result {
     try bytes.withUnsafeBufferPointer { buffer in
-      var cursor = JSONCursor(buffer, limits: limits)
-      cursor.line = firstLine
-      return Swift.Result { () throws(ParseError) in try cursor.parseDocument() }
+      Swift.Result { () throws(ParseError) in try parse(buffer, limits: limits, firstLine: firstLine, scratch: Scratch()) }
     }.get()
+  }
+
+  /// Parses one document of `bytes` with `scratch`, which the records of one JSON Lines
+  /// file share: their scratch stacks and long strings are set up once, not per record.
+  static func parse(_ bytes: UnsafeBufferPointer<UInt8>, limits: ParseLimits, firstLine: Int, scratch: Scratch) throws(ParseError) -> Result {
+    var cursor = JSONCursor(bytes, limits: limits, scratch: scratch)
+    cursor.line = firstLine
+    defer { swap(&cursor.recent, &scratch.recent) }
+    return try cursor.parseDocument()
+  }
+
+  /// What consecutive parses can share (see `parse(_:limits:firstLine:scratch:)`).
+  final class Scratch {
+    let members = MoveStack<Member>()
+    let keyPrints = MoveStack<UInt64>()
+    let elements = MoveStack<Node>()
+    /// Kept between parses: an equal string read again is equal whichever record it is in.
+    var recent = RecentStrings()
+  }
+
+  /// Long strings read so far, one per slot (see `JSONCursor.sharedString`); empty until the first.
+  struct RecentStrings {
+    var texts: [String] = []
+    var digests: [UInt64] = []
   }
 
   /// Parses one JSON document held in a string.
@@ -39,9 +61,17 @@ private struct JSONCursor {
   var columnValue = 1
   var warnings: [ParseWarning] = []
 
-  init(_ bytes: UnsafeBufferPointer<UInt8>, limits: ParseLimits) {
+  init(_ bytes: UnsafeBufferPointer<UInt8>, limits: ParseLimits, scratch: JSONParser.Scratch) {
     self.bytes = bytes
     self.limits = limits
+    memberScratch = scratch.members
+    keyPrints = scratch.keyPrints
+    elementScratch = scratch.elements
+    // A parse that failed left its open containers' entries behind.
+    memberScratch.truncate(to: 0)
+    keyPrints.truncate(to: 0)
+    elementScratch.truncate(to: 0)
+    swap(&recent, &scratch.recent)
   }
 
   // MARK: Positions
@@ -118,17 +148,15 @@ private struct JSONCursor {
     var keyIndex: [String: SourcePosition]? = nil
   }
 
-  let memberScratch = MoveStack<Member>()
+  let memberScratch: MoveStack<Member>
   /// The fingerprint of each key in `memberScratch` (see `fingerprint`): most keys of an
   /// object differ in length, first or last byte, so duplicates are looked for cheaply.
-  let keyPrints = MoveStack<UInt64>()
+  let keyPrints: MoveStack<UInt64>
   /// The fingerprint of the last string read: nonzero only for plain ASCII (no escapes),
   /// whose equal strings are exactly the equal byte sequences.
   var lastPrint: UInt64 = 0
-  /// Long strings read so far, one per slot (see `sharedString`); empty until the first.
-  var recentLong: [String] = []
-  var recentDigests: [UInt64] = []
-  let elementScratch = MoveStack<Node>()
+  var recent = JSONParser.RecentStrings()
+  let elementScratch: MoveStack<Node>
 
   /// Moves the scratch entries from `start` on into their own array.
   mutating func takeMembers(from start: Int) -> [Member] {
@@ -478,20 +506,20 @@ private struct JSONCursor {
     let tail = here.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
     let digest = (head &* 0x9E37_79B9_7F4A_7C15) ^ ((tail &+ UInt64(count)) &* 0xC2B2_AE3D_27D4_EB4F)
     let slot = Int(truncatingIfNeeded: digest >> 56) & (Self.recentLongSlots - 1)
-    if recentLong.isEmpty {
-      recentLong = Array(repeating: "", count: Self.recentLongSlots)
-      recentDigests = Array(repeating: 0, count: Self.recentLongSlots)
+    if recent.texts.isEmpty {
+      recent.texts = Array(repeating: "", count: Self.recentLongSlots)
+      recent.digests = Array(repeating: 0, count: Self.recentLongSlots)
     }
     // The digest rules most other strings out without touching the stored one.
-    if recentDigests[slot] == digest {
-      let same = recentLong[slot].utf8.withContiguousStorageIfAvailable { stored in
+    if recent.digests[slot] == digest {
+      let same = recent.texts[slot].utf8.withContiguousStorageIfAvailable { stored in
         stored.count == count && Self.equalBytes(UnsafeRawBufferPointer(stored), here)
       }
-      if same == true { return recentLong[slot] }
+      if same == true { return recent.texts[slot] }
     }
     let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-    recentLong[slot] = text
-    recentDigests[slot] = digest
+    recent.texts[slot] = text
+    recent.digests[slot] = digest
     return text
   }
 

@@ -103,4 +103,27 @@ import Testing
     #expect(problems[0].position?.line == 3)
     #expect(problems[0].message.contains("line 3"))
   }
+
+  /// The records of a file share the parser's scratch space and long strings: a record
+  /// that breaks off inside nested containers does not disturb the next one.
+  @Test func jsonLinesRecordAfterABrokenOneHoldsOnlyItsOwnValues() throws {
+    let lines = [
+      #"{"additionalProperties": false, "items": ["first record text", 1]}"#,
+      #"{"open": [1, 2, {"b": "left behind in the scratch", "c": ["x", "y""#,
+      #"{"additionalProperties": true, "items": ["first record text", 2, {"d": []}]}"#,
+    ]
+    let (documents, problems) = DocumentLoader.load(Array(lines.joined(separator: "\n").utf8), format: .jsonLines)
+    #expect(problems.count == 1)
+    #expect(problems.first?.position?.line == 2)
+    #expect(documents.map(\.index) == [0, 2])
+    let last = try #require(documents.last?.root.members)
+    #expect(last.map(\.key) == ["additionalProperties", "items"])
+    #expect(last[0].value.isTrue)
+    let items = try #require(last[1].value.elements)
+    #expect(items.count == 3)
+    #expect(items[0].string == "first record text")
+    #expect(items[2].members?.map(\.key) == ["d"])
+    #expect(items[2].members?.first?.value.elements?.isEmpty == true)
+    #expect(documents.first?.root.members?.map(\.key) == ["additionalProperties", "items"])
+  }
 }
