@@ -153,4 +153,17 @@ import Testing
       }
     }
   }
+
+  /// Positions keep 32 bits: ordinary values read back unchanged, and values past them
+  /// are clamped rather than wrapped, so ordering never turns around.
+  @Test func positionsRoundTripAndClamp() {
+    var position = SourcePosition(line: 123_456, column: 7)
+    #expect(position.line == 123_456 && position.column == 7)
+    position.column += 1
+    #expect(position.column == 8)
+    let far = SourcePosition(line: Int.max, column: Int(Int32.max) + 10)
+    #expect(far.line == Int(Int32.max) && far.column == Int(Int32.max))
+    #expect(position < far)
+    #expect(SourcePosition(line: 2, column: 1) > SourcePosition(line: 1, column: 900))
+  }
 }
