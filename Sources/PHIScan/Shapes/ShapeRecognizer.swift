@@ -93,8 +93,9 @@ public enum ShapeRecognizer {
     let recognized = recognize(document, source: source)
     var extraction = Extraction(strings: recognized.envelopeStrings, shapes: recognized.shapes, notes: recognized.notes)
     let documentRoot = (document.root, document.rootPointer)
+    var workspace = SchemaWalk.Workspace()
     for schema in recognized.schemas {
-      let notes = SchemaWalker.walk(schema.node, at: schema.pointer, context: schema.context, source: source, document: documentRoot, appendingTo: &extraction.strings)
+      let notes = SchemaWalker.walk(schema.node, at: schema.pointer, context: schema.context, source: source, document: documentRoot, appendingTo: &extraction.strings, workspace: &workspace)
       extraction.notes += notes.map { ShapeNote(isError: false, code: $0.code, position: $0.position, message: $0.message) }
     }
     return extraction

@@ -115,14 +115,18 @@ public enum SchemaWalker {
   /// places outside itself, which then count as resolved rather than dangling.
   public static func walk(_ node: Node, at pointer: JSONPointer, context: SchemaContext, source: SourceText? = nil, document: (root: Node, pointer: JSONPointer)? = nil) -> WalkResult {
     var strings: [ExtractedString] = []
-    let notes = walk(node, at: pointer, context: context, source: source, document: document, appendingTo: &strings)
+    var workspace = SchemaWalk.Workspace()
+    let notes = walk(node, at: pointer, context: context, source: source, document: document, appendingTo: &strings, workspace: &workspace)
     return WalkResult(strings: strings, notes: notes)
   }
 
   /// Walks as `walk` does, appending the strings to `strings` (a document with several
-  /// schemas gathers them without copying each schema's strings once more).
-  static func walk(_ node: Node, at pointer: JSONPointer, context: SchemaContext, source: SourceText?, document: (root: Node, pointer: JSONPointer)?, appendingTo strings: inout [ExtractedString]) -> [WalkNote] {
+  /// schemas gathers them without copying each schema's strings once more) and keeping
+  /// its per-node arrays in `workspace` for the next schema.
+  static func walk(_ node: Node, at pointer: JSONPointer, context: SchemaContext, source: SourceText?, document: (root: Node, pointer: JSONPointer)?, appendingTo strings: inout [ExtractedString], workspace: inout SchemaWalk.Workspace) -> [WalkNote] {
     var walk = SchemaWalk(context: context, source: source)
+    walk.take(&workspace)
+    defer { walk.giveBack(&workspace) }
     swap(&walk.output, &strings)
     walk.outputStart = walk.output.count
     walk.schema = (node, pointer)
@@ -244,6 +248,43 @@ struct SchemaWalk {
   init(context: SchemaContext, source: SourceText?) {
     self.context = context
     self.source = source
+  }
+
+  /// The arrays a walk fills once per schema node or string, kept between the walks of
+  /// one document: a tool catalog is one walk per tool, and each grew its own from empty.
+  struct Workspace {
+    var schemaPointers: [JSONPointer] = []
+    var schemaParents: [Int] = []
+    var schemaIsNamed: [Bool] = []
+    var owner: [Int] = []
+    /// Room a first walk starts with: most tool schemas have fewer nodes.
+    static let initialCapacity = 64
+  }
+
+  /// Takes `workspace`'s per-node arrays, emptied with their capacity kept.
+  mutating func take(_ workspace: inout Workspace) {
+    swap(&schemaPointers, &workspace.schemaPointers)
+    swap(&schemaParents, &workspace.schemaParents)
+    swap(&schemaIsNamed, &workspace.schemaIsNamed)
+    swap(&owner, &workspace.owner)
+    schemaPointers.removeAll(keepingCapacity: true)
+    schemaParents.removeAll(keepingCapacity: true)
+    schemaIsNamed.removeAll(keepingCapacity: true)
+    owner.removeAll(keepingCapacity: true)
+    if schemaPointers.capacity < Workspace.initialCapacity {
+      schemaPointers.reserveCapacity(Workspace.initialCapacity)
+      schemaParents.reserveCapacity(Workspace.initialCapacity)
+      schemaIsNamed.reserveCapacity(Workspace.initialCapacity)
+      owner.reserveCapacity(Workspace.initialCapacity)
+    }
+  }
+
+  /// Hands the per-node arrays back to `workspace` for the next walk.
+  mutating func giveBack(_ workspace: inout Workspace) {
+    swap(&schemaPointers, &workspace.schemaPointers)
+    swap(&schemaParents, &workspace.schemaParents)
+    swap(&schemaIsNamed, &workspace.schemaIsNamed)
+    swap(&owner, &workspace.owner)
   }
 
   mutating func emit(_ text: String, _ site: Site, _ pointer: JSONPointer, _ range: SourceRange, _ path: [String], owner schema: Int) {
