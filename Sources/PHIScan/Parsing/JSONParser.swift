@@ -156,6 +156,8 @@ private struct JSONCursor {
   /// whose equal strings are exactly the equal byte sequences.
   var lastPrint: UInt64 = 0
   var recent = JSONParser.RecentStrings()
+  /// Room for decoding strings with escapes or non-ASCII text (see `parseString`).
+  var decodedScratch: [UInt8] = []
   let elementScratch: MoveStack<Node>
 
   /// Moves the scratch entries from `start` on into their own array.
@@ -461,7 +463,13 @@ private struct JSONCursor {
       scan += 1
     }
     lastPrint = 0
-    var decoded: [UInt8] = Array(UnsafeBufferPointer(rebasing: bytes[index..<scan]))
+    // Decoded in a buffer kept for the next string with escapes (one allocation per
+    // document instead of one or more per such string).
+    var decoded: [UInt8] = []
+    swap(&decoded, &decodedScratch)
+    defer { swap(&decoded, &decodedScratch) }
+    decoded.removeAll(keepingCapacity: true)
+    decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<scan]))
     index = scan
     while true {
       guard index < bytes.count else {

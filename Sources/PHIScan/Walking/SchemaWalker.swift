@@ -666,6 +666,10 @@ struct SchemaWalk {
         let schema = owner[k - outputStart]
         strings[k].relatedLocations = inherited[schema]
         guard let prefix = contextPrefix[schema], !prefix.isEmpty, !strings[k].propertyPath.starts(with: prefix) else { continue }
+        if strings[k].propertyPath.isEmpty {
+          strings[k].propertyPath = prefix  // the prefix alone: its own array, no copy
+          continue
+        }
         var hit: Int?
         for slot in recent.indices where Self.sameStorage(recent[slot].prefix, prefix) && Self.sameStorage(recent[slot].path, strings[k].propertyPath) {
           hit = slot

@@ -55,6 +55,16 @@ import Testing
     #expect(strings == ["a\"b\\c/d\u{8}\u{C}\n\r\t", "é🩺", "\u{0}"])
   }
 
+  /// Strings with escapes or non-ASCII text are decoded in one reused buffer: each comes
+  /// out exactly, whatever a longer one before it left there.
+  @Test func consecutiveDecodedStringsKeepOnlyTheirOwnBytes() throws {
+    let root = try parse(#"{"long key with \"quotes\" and more text": "Zo\u00eb Qu\u00efnn, a longer decoded value\n", "k\u00e9": "\t", "caf\u00e9": "\u00fc", "plain": "x", "m\u00fc": ["\u00e9", "\"", "na\u00efve but longer than sixteen bytes"]}"#).root
+    let members = try #require(root.members)
+    #expect(members.map(\.key) == ["long key with \"quotes\" and more text", "k\u{E9}", "caf\u{E9}", "plain", "m\u{FC}"])
+    #expect(members.prefix(4).map { $0.value.string } == ["Zo\u{EB} Qu\u{EF}nn, a longer decoded value\n", "\t", "\u{FC}", "x"])
+    #expect(members[4].value.elements?.compactMap(\.string) == ["\u{E9}", "\"", "na\u{EF}ve but longer than sixteen bytes"])
+  }
+
   @Test func loneSurrogateBecomesReplacementWithAWarning() throws {
     let result = try parse(#"["\ud800x", "\udc00"]"#)
     #expect(result.root.elements?.compactMap(\.string) == ["\u{FFFD}x", "\u{FFFD}"])
