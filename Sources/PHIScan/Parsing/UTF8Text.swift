@@ -56,7 +56,8 @@ enum UTF8Text {
   }
 
   static func contains(_ text: Substring, byte: UInt8) -> Bool {
-    text.utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? text.utf8.contains(byte)
+    var contiguous = text
+    return contiguous.withUTF8 { $0.contains(byte) }
   }
 
   static func hasBOM(_ bytes: [UInt8]) -> Bool {

@@ -136,14 +136,16 @@ public struct JSONPointer: Hashable, Sendable, Comparable, CustomStringConvertib
 
   /// The same for a slice (a `$ref`'s fragment), read without a copy of its own.
   func appending(fragment: Substring) -> JSONPointer {
-    // Without `~` no token changes when unescaped and escaped again: join the texts.
-    if fragment.utf8.first == UInt8(ascii: "/"), !UTF8Text.contains(fragment, byte: UInt8(ascii: "~")) {
-      var joined = string
-      joined.reserveCapacity(string.utf8.count + fragment.utf8.count)  // one allocation
-      joined.append(contentsOf: fragment)
-      return JSONPointer(escaped: joined)
+    var contiguous = fragment
+    return contiguous.withUTF8 { bytes in
+      // Without `~` no token changes when unescaped and escaped again: join the texts
+      // (the fragment's own leading `/` is the one `appending(byteCount:)` writes).
+      guard bytes.first == UInt8(ascii: "/"), !bytes.contains(UInt8(ascii: "~")) else {
+        return JSONPointer(escaped: String(fragment)).tokens.reduce(self) { $0.appending($1) }
+      }
+      let rest = UnsafeBufferPointer(rebasing: bytes[1...])
+      return appending(byteCount: rest.count) { buffer in _ = buffer.initialize(fromContentsOf: rest) }
     }
-    return JSONPointer(escaped: String(fragment)).tokens.reduce(self) { $0.appending($1) }
   }
 
   /// The pointer without its last token (the root stays the root).

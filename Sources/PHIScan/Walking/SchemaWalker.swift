@@ -570,7 +570,7 @@ struct SchemaWalk {
     }
     guard let fragment = URIReference.percentDecoded(rawFragment) else { return .dangling }
     if fragment.isEmpty { return .schema(resource) }
-    if !fragment.hasPrefix("/") {
+    if fragment.first != "/" {  // hasPrefix on a Substring compares generically, Character by Character
       return anchors["\(resource)#\(fragment)"].map { .schema($0) } ?? .dangling
     }
     return .pointer(schemaPointers[resource].appending(fragment: fragment))
@@ -606,13 +606,20 @@ struct SchemaWalk {
       wantedLength[length] = true
     }
     if !wantedLength.isEmpty {
-      var pointerIndex: [JSONPointer: Int] = [:]
+      // Keyed by the targets (few, and often the same) rather than by every candidate node:
+      // a candidate costs one lookup, and the first node with a target's pointer wins.
+      var nodeOfTarget: [JSONPointer: Int] = [:]
+      nodeOfTarget.reserveCapacity(resolutions.count)
+      for case .pointer(let target) in resolutions { nodeOfTarget[target] = -1 }
       for (i, pointer) in schemaPointers.enumerated() {
         let length = pointer.string.utf8.count
-        if length < wantedLength.count, wantedLength[length], pointerIndex[pointer] == nil { pointerIndex[pointer] = i }
+        guard length < wantedLength.count, wantedLength[length] else { continue }
+        if let node = nodeOfTarget[pointer], node < 0 { nodeOfTarget[pointer] = i }
       }
       for k in resolutions.indices {
-        if case .pointer(let target) = resolutions[k] { resolutions[k] = pointerIndex[target].map { .schema($0) } ?? .dangling }
+        guard case .pointer(let target) = resolutions[k] else { continue }
+        let node = nodeOfTarget[target] ?? -1
+        resolutions[k] = node >= 0 ? .schema(node) : .dangling
       }
     }
     var usages: [Int: [RefUsage]] = [:]
