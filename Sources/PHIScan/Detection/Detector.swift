@@ -147,9 +147,11 @@ public final class Detector {
     // Prefilter: most strings (plain names, prose without digits) offer none of the
     // characters any rule of their site needs, and skip everything below. Word
     // splitting only lowercases, so it never offers more than the text itself.
+    var textOffer: Offer?
     if !isRegex {
       let offer = Offer.of(text)
       guard siteRules.contains(where: { $0.isAllowed(by: offer) }) else { return }
+      textOffer = offer
     }
     var candidates: [String]
     if let analysis {
@@ -166,7 +168,8 @@ public final class Detector {
         if words != candidate && !words.isEmpty && !candidates.contains(words) { candidates.append(words) }
       }
     }
-    let offered = candidates.map(Offer.of)
+    // The text itself (the first candidate outside regexes) was read by the prefilter.
+    let offered = candidates.indices.map { $0 == 0 && textOffer != nil ? textOffer! : Offer.of(candidates[$0]) }
     // The context words are built only once a regex matched: most candidates that pass
     // the prefilter still match nothing, and splitting the context is the costly part.
     var builtContext: ContextWords?
