@@ -150,23 +150,29 @@ extension SchemaWalker {
   static func collectLocalTargets(_ node: Node, root: JSONPointer, into walk: inout SchemaWalk) {
     switch node.value {
     case .object(let members):
-      // By index: members are read in place, not copied out one by one.
+      // By index, and by the kind of each value: members are read in place, and no
+      // value's array is taken out just to see whether it has one.
       for i in members.indices {
-        if members[i].key == "$ref", let text = members[i].value.string, text.hasPrefix("#/"),
-          let fragment = URIReference.percentDecoded(text.dropFirst())
-        {
+        switch members[i].value.value {
+        case .string(let text):
+          guard members[i].key == "$ref", text.hasPrefix("#/"), let fragment = URIReference.percentDecoded(text.dropFirst()) else { continue }
           let target = root.appending(fragment: fragment)
           walk.refTargets.insert(target)
           walk.refTargetParents.insert(target.droppingLastToken)
-        } else if members[i].value.members != nil || members[i].value.elements != nil {
+        case .object, .array:
           collectLocalTargets(members[i].value, root: root, into: &walk)
+        case .number, .bool, .null:
+          continue
         }
       }
     case .array(let elements):
-      for element in elements where element.members != nil || element.elements != nil {
-        collectLocalTargets(element, root: root, into: &walk)
+      for i in elements.indices {
+        switch elements[i].value {
+        case .object, .array: collectLocalTargets(elements[i], root: root, into: &walk)
+        case .string, .number, .bool, .null: continue
+        }
       }
-    default:
+    case .string, .number, .bool, .null:
       break
     }
   }
