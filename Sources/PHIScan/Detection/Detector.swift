@@ -139,7 +139,8 @@ public final class Detector {
       // field, skip the matcher rules without building anything.
       let isNameField = inNameEnum || state.isPersonNameField(strings[index].propertyPath)
       if isRegex || isNameField || nameGate.mayHoldName(text, at: site) {
-        state.outcome.findings += matcherFindings(nameRules, strings[index], texts: analysis?.strings ?? [text], namesExpected: isNameField, file: file, reveal: reveal)
+        // Past the site's gate, the text passes the plain gate too (it looks at more words).
+        state.outcome.findings += matcherFindings(nameRules, strings[index], texts: analysis?.strings ?? [text], namesExpected: isNameField, textPassedGate: !isRegex, file: file, reveal: reveal)
       }
     }
     let siteRules = checkedBySite[site.ordinal]

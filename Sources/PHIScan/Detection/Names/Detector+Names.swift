@@ -31,15 +31,16 @@ extension Detector {
   /// The findings of matcher rules on one string: at most one per rule.
   /// `texts` are the readings of the string: itself, or the literals its regex allows.
   /// `namesExpected`: the string sits in a person-name field or a name enum.
-  func matcherFindings(_ rules: [RuleBox], _ string: ExtractedString, texts: [String], namesExpected: Bool, file: String, reveal: Bool) -> [Finding] {
-    return rules.compactMap { matcherFinding($0.rule, string, texts, namesExpected: namesExpected, file: file, reveal: reveal) }
+  /// `textPassedGate`: `texts` is the string itself and the name gate let it through.
+  func matcherFindings(_ rules: [RuleBox], _ string: ExtractedString, texts: [String], namesExpected: Bool, textPassedGate: Bool = false, file: String, reveal: Bool) -> [Finding] {
+    return rules.compactMap { matcherFinding($0.rule, string, texts, namesExpected: namesExpected, textPassedGate: textPassedGate, file: file, reveal: reveal) }
   }
 
   /// A finding from a rule with a Swift matcher. The regex is a prefilter; the matcher
   /// sets the confidence; prompt-only text (not cached by the provider) weighs one less.
   /// `texts` are the readings of the string: itself, or the literals a regex allows
   /// (a `pattern` literal reads like a value, a `patternProperties` one like a name).
-  func matcherFinding(_ rule: Rule, _ string: ExtractedString, _ texts: [String], namesExpected: Bool, file: String, reveal: Bool) -> Finding? {
+  func matcherFinding(_ rule: Rule, _ string: ExtractedString, _ texts: [String], namesExpected: Bool, textPassedGate: Bool = false, file: String, reveal: Bool) -> Finding? {
     guard rule.matcher == .personName else { return nil }
     let site: Site
     switch string.site {
@@ -49,7 +50,7 @@ extension Detector {
     }
     var best: NameMatch?
     for text in texts {
-      guard let match = nameMatch(rule, text, site: site, namesExpected: namesExpected) else { continue }
+      guard let match = nameMatch(rule, text, site: site, namesExpected: namesExpected, passedGate: textPassedGate) else { continue }
       if best == nil || (best!.isPlaceholder && !match.isPlaceholder) || (best!.isPlaceholder == match.isPlaceholder && match.confidence > best!.confidence) {
         best = match
       }
@@ -74,9 +75,10 @@ extension Detector {
   /// The rule's prefilter and the name matcher on one reading, remembered: schemas repeat
   /// the same strings (property names, enum members, shared descriptions) many times,
   /// and the verdict is a pure function of this key.
-  func nameMatch(_ rule: Rule, _ text: String, site: Site, namesExpected: Bool) -> NameMatch? {
+  /// `passedGate`: the caller already ran the name gate on `text`.
+  func nameMatch(_ rule: Rule, _ text: String, site: Site, namesExpected: Bool, passedGate: Bool = false) -> NameMatch? {
     // Most strings hold no name word at all: they skip the regex, the cache and the matcher.
-    if !namesExpected && !nameGate.mayHoldName(text) { return nil }
+    if !namesExpected && !passedGate && !nameGate.mayHoldName(text) { return nil }
     let key = NameMatchKey(ruleID: rule.id, text: text, site: site, namesExpected: namesExpected)
     if let known = nameMatchCache[key] { return known }
     var match: NameMatch?
