@@ -139,22 +139,29 @@ public enum NameMatcher {
   static func mentionsNameField(_ property: String) -> Bool {
     var property = property
     return property.withUTF8 { bytes in
-      for word in nameFieldWords where bytes.count >= word.count {
-        for start in 0...(bytes.count - word.count) {
-          var k = 0
-          while k < word.count {
-            let byte = bytes[start + k]
-            guard (byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) == word[k] else { break }
-            k += 1
-          }
-          if k == word.count { return true }
+      // One pass: only an `n` can start `name` and only an `m` can start `maiden`
+      // (`| 0x20` folds exactly the capitals of these letters).
+      for start in bytes.indices {
+        let first = bytes[start] | 0x20
+        let word: [UInt8]
+        if first == UInt8(ascii: "n") {
+          word = nameWord
+        } else if first == UInt8(ascii: "m") {
+          word = maidenWord
+        } else {
+          continue
         }
+        guard bytes.count - start >= word.count else { continue }
+        var k = 1
+        while k < word.count, bytes[start + k] | 0x20 == word[k] { k += 1 }
+        if k == word.count { return true }
       }
       return false
     }
   }
 
-  private static let nameFieldWords: [[UInt8]] = [Array("name".utf8), Array("maiden".utf8)]
+  private static let nameWord = Array("name".utf8)
+  private static let maidenWord = Array("maiden".utf8)
 
   /// True when a path token is an attribution word (`authors`, `x-maintainer`).
   public static func isAttribution(_ path: [String]) -> Bool {

@@ -155,6 +155,28 @@ import Testing
     }
   }
 
+  /// The one-pass search answers as an ASCII-case-insensitive `contains` of either word,
+  /// on random strings built from their letters, capitals, neighbours and `é`.
+  @Test func nameFieldSearchMatchesContains() {
+    var generator = SeededGenerator(seed: 31)
+    let pieces = ["n", "N", "a", "A", "m", "M", "e", "E", "i", "d", "D", "_", "é", "\u{4E}", "name", "maiden", "nam", "maide", "\u{6E}\u{301}"]
+    var mentioned = 0
+    for _ in 0..<20_000 {
+      let property = (0..<Int.random(in: 0...9, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+      let folded = String(decoding: property.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+      let expected = (Self.containsBytes(folded, "name") || Self.containsBytes(folded, "maiden"))
+      #expect(NameMatcher.mentionsNameField(property) == expected, "\(property)")
+      if expected { mentioned += 1 }
+    }
+    #expect(mentioned > 1_000)
+  }
+
+  static func containsBytes(_ text: String, _ word: String) -> Bool {
+    let bytes = Array(text.utf8), target = Array(word.utf8)
+    guard bytes.count >= target.count else { return false }
+    return (0...(bytes.count - target.count)).contains { Array(bytes[$0..<($0 + target.count)]) == target }
+  }
+
   @Test func lexiconsLoadWithExpectedSizes() {
     let lexicon = NameLexicon.builtin
     let entries = lexicon.entries.values
