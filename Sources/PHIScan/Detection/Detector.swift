@@ -28,6 +28,36 @@ public final class Detector {
   private let matcherRulesBySite: [[RuleBox]]
   /// Every rule once, boxed, in rule-set order.
   private let allRules: [RuleBox]
+  /// For each site (by `Site.ordinal`), the weakest prefilter requirements of its rules:
+  /// a string that meets none of them meets no rule of the site. A few plain values, where
+  /// checking every rule's box chased one pointer per rule for every string.
+  private let weakestBySite: [[Requirement]]
+
+  /// What a rule's prefilter asks of a string.
+  struct Requirement: Equatable {
+    let needs: CharacterNeeds
+    let digits: Int
+    let length: Int
+
+    /// True when every string that meets `other` meets this one too.
+    func isImplied(by other: Requirement) -> Bool {
+      other.needs.isSuperset(of: needs) && other.digits >= digits && other.length >= length
+    }
+
+    /// The requirements no other one implies (one of each equal group): meeting any rule's
+    /// requirement is the same as meeting one of these.
+    static func weakest(_ all: [Requirement]) -> [Requirement] {
+      var kept: [Requirement] = []
+      for requirement in all {
+        // Covered: a kept requirement is weaker than this one, or the same.
+        if kept.contains(where: { $0.isImplied(by: requirement) }) { continue }
+        // Kept ones stronger than this one are covered by it from now on.
+        kept.removeAll { requirement.isImplied(by: $0) }
+        kept.append(requirement)
+      }
+      return kept
+    }
+  }
 
   final class RuleBox {
     let rule: Rule
@@ -65,6 +95,9 @@ public final class Detector {
     self.checkedBySite = checked
     self.matcherRulesBySite = matched
     self.allRules = rules.rules.map(RuleBox.init)
+    self.weakestBySite = checked.map { boxes in
+      Requirement.weakest(boxes.map { Requirement(needs: $0.needs, digits: $0.minimumDigits, length: $0.minimumLength) })
+    }
   }
 
   /// What one string produced: at most one finding per category, and any problems.
@@ -151,7 +184,7 @@ public final class Detector {
     var textOffer: Offer?
     if !isRegex {
       let offer = Offer.of(text)
-      guard siteRules.contains(where: { $0.isAllowed(by: offer) }) else { return }
+      guard weakestBySite[site.ordinal].contains(where: { offer.allows($0.needs, digits: $0.digits, length: $0.length) }) else { return }
       textOffer = offer
     }
     var candidates: [String]

@@ -114,6 +114,28 @@ import Testing
     #expect(CharacterNeeds.of("é9") == [.digit])
   }
 
+  /// Meeting one of the weakest requirements is meeting one of all of them, on random
+  /// requirement lists and offers; the weakest are never more than all.
+  @Test func weakestRequirementsAnswerLikeAll() {
+    var random = SeededGenerator(seed: 37)
+    func requirement() -> Detector.Requirement {
+      Detector.Requirement(needs: CharacterNeeds(rawValue: UInt8(random.next() % 64)), digits: Int(random.next() % 4), length: Int(random.next() % 4))
+    }
+    var compared = 0
+    for _ in 0..<2_000 {
+      let all = (0..<Int(random.next() % 12)).map { _ in requirement() }
+      let weakest = Detector.Requirement.weakest(all)
+      #expect(weakest.count <= all.count)
+      for _ in 0..<20 {
+        let offer = Offer(needs: CharacterNeeds(rawValue: UInt8(random.next() % 64)), digits: Int(random.next() % 4), length: Int(random.next() % 4))
+        let meets = { (r: Detector.Requirement) in offer.allows(r.needs, digits: r.digits, length: r.length) }
+        #expect(weakest.contains(where: meets) == all.contains(where: meets), "\(all) \(offer)")
+        compared += 1
+      }
+    }
+    #expect(compared == 40_000)
+  }
+
   /// The eight-bytes-at-a-time reading gives what a byte-by-byte one gives, on random
   /// UTF-8 text of every length around the word size, rich in the bytes that matter.
   @Test func offerMatchesTheByteReading() {
