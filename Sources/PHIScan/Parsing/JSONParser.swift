@@ -503,10 +503,11 @@ private struct JSONCursor {
   static let sharedStringBytes = 64
   static let recentLongSlots = 256
 
-  /// The plain ASCII string `bytes[start..<end]` (longer than `inlineStringBytes`), reusing
-  /// the storage of an equal string read earlier when its slot still holds it: schemas
-  /// repeat long keys (`additionalProperties`), `$ref` targets and descriptions, and an
-  /// equal string is the same value whichever storage it sits in.
+  /// The plain ASCII string `bytes[start..<end]` (longer than `inlineStringBytes`, at most
+  /// `sharedStringBytes`), reusing the storage of an equal string read earlier when its
+  /// slot still holds it: schemas repeat long keys (`additionalProperties`), `$ref`
+  /// targets and short values, and an equal string is the same value whichever storage
+  /// it sits in.
   mutating func sharedString(from start: Int, to end: Int) -> String {
     let here = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[start..<end])
     let count = here.count

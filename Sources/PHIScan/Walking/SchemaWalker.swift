@@ -316,7 +316,7 @@ struct SchemaWalk {
     }
     var resource = index == 0 ? 0 : inherited
     var base = inheritedBase
-    registerIdentifiers(node, index: index, path: &path, resource: &resource, base: &base)
+    registerIdentifiers(members, index: index, path: &path, resource: &resource, base: &base)
 
     for memberIndex in members.indices {
       // The keyword first, read in place: vocabulary members are skipped without
@@ -498,8 +498,9 @@ struct SchemaWalk {
 
   // MARK: References
 
-  /// Records `$id` (or draft-04 `id`), anchors and references of the schema at `index`.
-  mutating func registerIdentifiers(_ node: Node, index: Int, path: inout PropertyPath, resource: inout Int, base: inout String) {
+  /// Records `$id` (or draft-04 `id`), anchors and references among `members`, those of the
+  /// schema at `index`.
+  mutating func registerIdentifiers(_ members: [Member], index: Int, path: inout PropertyPath, resource: inout Int, base: inout String) {
     // One pass for the first `$id`, `id`, `$anchor` and `$dynamicAnchor` (every schema node
     // comes here, and most have none of them).
     var firstID: Node?
@@ -507,7 +508,6 @@ struct SchemaWalk {
     var anchor: Node?
     var dynamicAnchor: Node?
     var hasReference = false
-    let members = node.members ?? []
     for i in members.indices {
       // Byte tests first: every key looked for starts with `$` or is the ASCII `id`.
       let utf8 = members[i].key.utf8
