@@ -348,7 +348,14 @@ public enum PatternLiterals {
         negated = true
         index += 1
       }
+      // Members as written, one spelling per letter: `[Pp]` is one letter written in both
+      // cases. `written` counts every member for the size cap.
       var members: [Unicode.Scalar] = []
+      var written = 0
+      func add(_ member: Unicode.Scalar) {
+        written += 1
+        if !members.contains(where: { Self.sameIgnoringCase($0, member) }) { members.append(member) }
+      }
       var wide = false
       // Every member is an ASCII digit (`[0-9]`, `[\d]`): the class is one digit.
       var digitsOnly = true
@@ -386,28 +393,19 @@ public enum PatternLiterals {
           if high.value - low.value >= UInt32(limits.maxClass) {
             wide = true
           } else {
-            for value in low.value...high.value { if let s = Unicode.Scalar(value) { members.append(s) } }
+            for value in low.value...high.value { if let s = Unicode.Scalar(value) { add(s) } }
           }
         } else {
           if !isDigit(low) { digitsOnly = false }
-          members.append(low)
+          add(low)
         }
-        if members.count > limits.maxClass { wide = true }
+        if written > limits.maxClass { wide = true }
       }
       guard current == "]" else { throw .syntax }
       index += 1
       if negated { return .wide }
       if wide || members.isEmpty { return digitsOnly && wide ? .digit : .wide }
-      return collapseCase(members)
-    }
-
-    /// `[Pp]` is one letter written in both cases: keep one spelling.
-    func collapseCase(_ members: [Unicode.Scalar]) -> RegexNode {
-      var unique: [Unicode.Scalar] = []
-      for member in members where !unique.contains(where: { Self.sameIgnoringCase($0, member) }) {
-        unique.append(member)
-      }
-      return unique.count == 1 ? .literal(Character(unique[0])) : .set(unique.map(Character.init))
+      return members.count == 1 ? .literal(Character(members[0])) : .set(members.map(Character.init))
     }
 
     /// `Character(a).lowercased() == Character(b).lowercased()`, without building strings
