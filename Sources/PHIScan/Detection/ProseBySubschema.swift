@@ -1,0 +1,51 @@
+/// Titles and descriptions keyed by the pointer of the subschema they describe (their
+/// own pointer without its last token: `subschemaPointer` of a title or description),
+/// in document order. The texts sit in one list chained by subschema: a list per
+/// subschema costs an allocation each.
+struct ProseBySubschema {
+  private var texts: [String] = []
+  /// For each text, the position of the next text of its subschema (-1: the last).
+  private var next: [Int] = []
+  private var ends: [PointerPrefix: (first: Int, last: Int)] = [:]
+
+  init(_ strings: [ExtractedString]) {
+    let count = strings.indices.reduce(0) { $0 + (strings[$1].site == .title || strings[$1].site == .description ? 1 : 0) }
+    texts.reserveCapacity(count)
+    next.reserveCapacity(count)
+    // Room for every key up front: growing rehashes every key each time.
+    ends.reserveCapacity(count)
+    for index in strings.indices where strings[index].site == .title || strings[index].site == .description {
+      let subschema = PointerPrefix(parentOf: strings[index].pointer)
+      let position = texts.count
+      texts.append(strings[index].text)
+      next.append(-1)
+      if let known = ends.index(forKey: subschema) {
+        next[ends.values[known].last] = position
+        ends.values[known].last = position
+      } else {
+        ends[subschema] = (position, position)
+      }
+    }
+  }
+
+  /// The number of subschemas with prose.
+  var count: Int { ends.count }
+
+  /// Calls `body` with each text of `subschema`, in document order.
+  func forEach(of subschema: PointerPrefix, _ body: (String) -> Void) {
+    var position = ends[subschema]?.first ?? -1
+    while position >= 0 {
+      body(texts[position])
+      position = next[position]
+    }
+  }
+
+  /// The texts of `subschema`, or nil when it has none.
+  subscript(subschema: String) -> [String]? {
+    let subschema = PointerPrefix(subschema)
+    guard ends[subschema] != nil else { return nil }
+    var found: [String] = []
+    forEach(of: subschema) { found.append($0) }
+    return found
+  }
+}
