@@ -5,7 +5,7 @@ final class BoundedMemo<Key: Hashable, Value> {
   let capacity: Int
   private(set) var values: [Key: Value] = [:]
 
-  init(capacity: Int = 4_096) {
+  init(capacity: Int = 1_024) {
     self.capacity = capacity
     // Room for every entry up front: growing rehashes every key (long texts) each time.
     values.reserveCapacity(capacity)
