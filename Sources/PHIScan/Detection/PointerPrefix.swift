@@ -37,21 +37,6 @@ struct PointerPrefix: Hashable {
   }
 
   static func == (a: PointerPrefix, b: PointerPrefix) -> Bool {
-    a.length == b.length && a.withBytes { x in b.withBytes { y in sameBytes(x, y) } }
-  }
-
-  /// Byte equality of two buffers of one length, eight bytes at a time (the generic
-  /// `elementsEqual` steps an iterator per byte).
-  private static func sameBytes(_ x: UnsafeRawBufferPointer, _ y: UnsafeRawBufferPointer) -> Bool {
-    var index = 0
-    while index + 8 <= x.count {
-      if x.loadUnaligned(fromByteOffset: index, as: UInt64.self) != y.loadUnaligned(fromByteOffset: index, as: UInt64.self) { return false }
-      index += 8
-    }
-    while index < x.count {
-      if x[index] != y[index] { return false }
-      index += 1
-    }
-    return true
+    a.length == b.length && a.withBytes { x in b.withBytes { y in WordBytes.sameBytes(x, y) } }
   }
 }

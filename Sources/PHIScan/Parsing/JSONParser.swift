@@ -522,7 +522,7 @@ private struct JSONCursor {
     // The digest rules most other strings out without touching the stored one.
     if recent.digests[slot] == digest {
       let same = recent.texts[slot].utf8.withContiguousStorageIfAvailable { stored in
-        stored.count == count && Self.equalBytes(UnsafeRawBufferPointer(stored), here)
+        WordBytes.sameBytes(UnsafeRawBufferPointer(stored), here)
       }
       if same == true { return recent.texts[slot] }
     }
@@ -530,18 +530,6 @@ private struct JSONCursor {
     recent.texts[slot] = text
     recent.digests[slot] = digest
     return text
-  }
-
-  /// Byte equality of two buffers of the same length (at least 8), eight bytes at a time.
-  @inline(__always)
-  static func equalBytes(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
-    var offset = 0
-    while offset + 8 <= a.count {
-      if a.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != b.loadUnaligned(fromByteOffset: offset, as: UInt64.self) { return false }
-      offset += 8
-    }
-    // The last (overlapping) word covers the rest.
-    return a.loadUnaligned(fromByteOffset: a.count - 8, as: UInt64.self) == b.loadUnaligned(fromByteOffset: b.count - 8, as: UInt64.self)
   }
 
   /// A nonzero digest of `bytes[start..<end]` (length, first and last byte): different

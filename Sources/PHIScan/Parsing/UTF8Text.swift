@@ -93,4 +93,21 @@ enum WordBytes {
   /// The index (0-7) of the lowest flagged byte of a nonzero result.
   @inline(__always)
   static func firstFlagged(_ flags: UInt64) -> Int { flags.trailingZeroBitCount >> 3 }
+
+  /// True when two buffers hold the same bytes, eight at a time (the generic
+  /// `elementsEqual` steps an iterator per byte).
+  @inline(__always)
+  static func sameBytes(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+    guard a.count == b.count else { return false }
+    var offset = 0
+    while offset + 8 <= a.count {
+      if a.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != b.loadUnaligned(fromByteOffset: offset, as: UInt64.self) { return false }
+      offset += 8
+    }
+    while offset < a.count {
+      if a[offset] != b[offset] { return false }
+      offset += 1
+    }
+    return true
+  }
 }

@@ -118,6 +118,7 @@ struct NameGate: Sendable {
   @inline(__always) static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
   @inline(__always) static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
   @inline(__always) static func isLower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
+  @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
   /// One word being read. Until a hyphen the word's key and its part's key are the
   /// same letters, and after one only the parts are looked up, so one key serves both;
@@ -187,7 +188,7 @@ struct NameGate: Sendable {
       if isUpper(byte) {
         if index > 0 && isLetter(bytes[index - 1]) { identifierReadsMore = true }
         word.add(byte)
-      } else if byte >= 0x30 && byte <= 0x39 && word.letters > 0 {
+      } else if isDigit(byte) && word.letters > 0 {
         identifierReadsMore = true  // digits stay inside the word (`Sophie40`)
       } else if byte == 0x27 && word.letters > 0 && nextIsLetter {
         identifierReadsMore = true
@@ -214,7 +215,7 @@ struct NameGate: Sendable {
     let count = bytes.count
     while index < count {
       let byte = bytes[index]
-      if isLetter(byte) || (byte >= 0x30 && byte <= 0x39) {
+      if isLetter(byte) || isDigit(byte) {
         index += 1
       } else if (byte == 0x27 || byte == 0x2D) && index + 1 < count && isLetter(bytes[index + 1]) {
         index += 2
@@ -241,7 +242,7 @@ struct NameGate: Sendable {
     var resume = block
     while resume > start {
       let byte = bytes[resume - 1]
-      if isLetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == 0x27 || byte == 0x2D {
+      if isLetter(byte) || isDigit(byte) || byte == 0x27 || byte == 0x2D {
         resume -= 1
       } else {
         break

@@ -189,6 +189,23 @@ import Testing
     }
   }
 
+  /// Byte equality eight at a time agrees with comparing arrays, for every length around
+  /// the word size and a difference at every position.
+  @Test func sameBytesMatchesArrayEquality() {
+    var generator = SeededGenerator(seed: 41)
+    for length in 0...20 {
+      let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+      for position in -1..<length {
+        var other = bytes
+        if position >= 0 { other[position] ^= 0x20 }
+        let same = bytes.withUnsafeBytes { a in other.withUnsafeBytes { b in WordBytes.sameBytes(a, b) } }
+        #expect(same == (bytes == other), "\(length) \(position)")
+      }
+      let shorter = bytes.withUnsafeBytes { a in Array(bytes.dropLast()).withUnsafeBytes { b in WordBytes.sameBytes(a, b) } }
+      #expect(shorter == (length == 0), "\(length) against one byte fewer")
+    }
+  }
+
   /// Every example the name rules must match (read without context) passes the gate.
   @Test func gatePassesEveryNameRuleExample() throws {
     let rules = try PackLoader.builtinRules().rules.filter { $0.matcher == .personName && $0.examples.context == nil }
