@@ -33,16 +33,49 @@ public final class Detector {
   /// checking every rule's box chased one pointer per rule for every string.
   private let weakestBySite: [[Requirement]]
 
-  final class RuleBox {
-    let rule: Rule
-    /// The rule's prefilter, apart: reading it through `rule` copies the whole struct.
-    let requirement: Requirement
-    init(_ rule: Rule) {
-      self.rule = rule
-      self.requirement = Requirement(rule)
+  /// What a rule's prefilter asks of a string.
+  struct Requirement: Equatable {
+    let needs: CharacterNeeds
+    let digits: Int
+    let length: Int
+
+    /// True when every string that meets `other` meets this one too: a string offering
+    /// exactly what `other` asks is allowed by this one.
+    func isImplied(by other: Requirement) -> Bool {
+      Offer(needs: other.needs, digits: other.digits, length: other.length).allows(needs, digits: digits, length: length)
     }
 
-    @inline(__always) func isAllowed(by offer: Offer) -> Bool { offer.allows(requirement) }
+    /// The requirements no other one implies (one of each equal group): meeting any rule's
+    /// requirement is the same as meeting one of these.
+    static func weakest(_ all: [Requirement]) -> [Requirement] {
+      var kept: [Requirement] = []
+      for requirement in all {
+        // Covered: a kept requirement is weaker than this one, or the same.
+        if kept.contains(where: { $0.isImplied(by: requirement) }) { continue }
+        // Kept ones stronger than this one are covered by it from now on.
+        kept.removeAll { requirement.isImplied(by: $0) }
+        kept.append(requirement)
+      }
+      return kept
+    }
+  }
+
+  final class RuleBox {
+    let rule: Rule
+    /// The rule's needs and bounds, apart: reading them through `rule` copies the whole
+    /// struct.
+    let needs: CharacterNeeds
+    let minimumDigits: Int
+    /// PCRE2's own bound: a shorter text cannot match, so the search is not even started.
+    let minimumLength: Int
+    init(_ rule: Rule) {
+      self.rule = rule
+      self.needs = rule.needs
+      self.minimumDigits = rule.minimumDigits
+      self.minimumLength = rule.regex.minimumLength
+    }
+
+    @inline(__always) func isAllowed(by offer: Offer) -> Bool { offer.allows(needs, digits: minimumDigits, length: minimumLength) }
   }
 
   public init(rules: RuleSet) throws(PCRE2Error) {
@@ -64,7 +97,7 @@ public final class Detector {
     self.matcherRulesBySite = matched
     self.allRules = rules.rules.map(RuleBox.init)
     self.weakestBySite = checked.map { boxes in
-      Requirement.weakest(boxes.map(\.requirement))
+      Requirement.weakest(boxes.map { Requirement(needs: $0.needs, digits: $0.minimumDigits, length: $0.minimumLength) })
     }
   }
 
@@ -153,7 +186,7 @@ public final class Detector {
     var textOffer: Offer?
     if !isRegex {
       let offer = Offer.of(text)
-      guard weakestBySite[site.ordinal].contains(where: offer.allows) else { return }
+      guard weakestBySite[site.ordinal].contains(where: { offer.allows($0.needs, digits: $0.digits, length: $0.length) }) else { return }
       textOffer = offer
     }
     var candidates: [String]

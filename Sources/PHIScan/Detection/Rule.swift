@@ -81,47 +81,9 @@ struct Offer {
     Offer(needs: needs.union(other.needs), digits: max(digits, other.digits), length: max(length, other.length))
   }
 
-  /// True when a rule with this requirement could match.
-  @inline(__always) func allows(_ requirement: Requirement) -> Bool {
-    needs.isSuperset(of: requirement.needs) && digits >= requirement.digits && length >= requirement.length
-  }
-}
-
-/// What a rule's prefilter asks of a string: its characters, the fewest ASCII digits
-/// (`PatternLiterals.minimumDigits`) and PCRE2's own minimum length.
-struct Requirement: Equatable {
-  let needs: CharacterNeeds
-  let digits: Int
-  let length: Int
-
-  init(needs: CharacterNeeds, digits: Int, length: Int) {
-    self.needs = needs
-    self.digits = digits
-    self.length = length
-  }
-
-  init(_ rule: Rule) {
-    self.init(needs: rule.needs, digits: rule.minimumDigits, length: rule.regex.minimumLength)
-  }
-
-  /// True when every string that meets `other` meets this one too: a string offering
-  /// exactly what `other` asks is allowed by this one.
-  func isImplied(by other: Requirement) -> Bool {
-    Offer(needs: other.needs, digits: other.digits, length: other.length).allows(self)
-  }
-
-  /// The requirements no other one implies (one of each equal group): meeting any rule's
-  /// requirement is the same as meeting one of these.
-  static func weakest(_ all: [Requirement]) -> [Requirement] {
-    var kept: [Requirement] = []
-    for requirement in all {
-      // Covered: a kept requirement is weaker than this one, or the same.
-      if kept.contains(where: { $0.isImplied(by: requirement) }) { continue }
-      // Kept ones stronger than this one are covered by it from now on.
-      kept.removeAll { requirement.isImplied(by: $0) }
-      kept.append(requirement)
-    }
-    return kept
+  /// True when a rule with these needs, digits and length could match.
+  @inline(__always) func allows(_ needs: CharacterNeeds, digits: Int, length: Int) -> Bool {
+    self.needs.isSuperset(of: needs) && self.digits >= digits && self.length >= length
   }
 }
 

@@ -118,17 +118,17 @@ import Testing
   /// requirement lists and offers; the weakest are never more than all.
   @Test func weakestRequirementsAnswerLikeAll() {
     var random = SeededGenerator(seed: 37)
-    func requirement() -> Requirement {
-      Requirement(needs: CharacterNeeds(rawValue: UInt8(random.next() % 64)), digits: Int(random.next() % 4), length: Int(random.next() % 4))
+    func requirement() -> Detector.Requirement {
+      Detector.Requirement(needs: CharacterNeeds(rawValue: UInt8(random.next() % 64)), digits: Int(random.next() % 4), length: Int(random.next() % 4))
     }
     var compared = 0
     for _ in 0..<2_000 {
       let all = (0..<Int(random.next() % 12)).map { _ in requirement() }
-      let weakest = Requirement.weakest(all)
+      let weakest = Detector.Requirement.weakest(all)
       #expect(weakest.count <= all.count)
       for _ in 0..<20 {
         let offer = Offer(needs: CharacterNeeds(rawValue: UInt8(random.next() % 64)), digits: Int(random.next() % 4), length: Int(random.next() % 4))
-        let meets = { (r: Requirement) in offer.allows(r) }
+        let meets = { (r: Detector.Requirement) in offer.allows(r.needs, digits: r.digits, length: r.length) }
         #expect(weakest.contains(where: meets) == all.contains(where: meets), "\(all) \(offer)")
         compared += 1
       }
