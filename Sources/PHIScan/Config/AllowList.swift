@@ -36,12 +36,28 @@ public struct AllowEntry: Sendable {
       (self.year, self.month, self.day) = (year, month, day)
     }
 
+    init(year: Int, month: Int, day: Int) {
+      (self.year, self.month, self.day) = (year, month, day)
+    }
+
     /// Today in UTC, so an entry expires at the same moment on every CI runner.
     public static func today(_ now: Date = Date()) -> Day {
-      var calendar = Calendar(identifier: .gregorian)
-      calendar.timeZone = TimeZone(identifier: "UTC")!
-      let parts = calendar.dateComponents([.year, .month, .day], from: now)
-      return Day(String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1))!
+      civil(daysSince1970: Int((now.timeIntervalSince1970 / 86_400).rounded(.down)))
+    }
+
+    /// The proleptic Gregorian date `days` after 1970-01-01, by arithmetic on 400-year
+    /// eras of 146,097 days (H. Hinnant's `civil_from_days`). Foundation's `Calendar` and
+    /// `TimeZone` load time-zone data: a visible share of a small scan's start-up.
+    static func civil(daysSince1970 days: Int) -> Day {
+      let shifted = days + 719_468  // days since 0000-03-01: leap days fall at the end of a year
+      let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+      let dayOfEra = shifted - era * 146_097
+      let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+      let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+      let monthFromMarch = (5 * dayOfYear + 2) / 153
+      let day = dayOfYear - (153 * monthFromMarch + 2) / 5 + 1
+      let month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9
+      return Day(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
     }
 
     static func days(in month: Int, year: Int) -> Int {

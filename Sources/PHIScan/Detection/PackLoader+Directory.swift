@@ -29,11 +29,11 @@ extension PackLoader {
   /// built-in id (it would silently replace a rule the team relies on).
   public static func rules(userPaths: [String]) throws(PackError) -> RuleSet {
     guard !userPaths.isEmpty else { return try builtinRules() }
-    let builtin = BuiltinPacks.files.filter { $0.path.hasSuffix(".yaml") }
     var user: [(path: String, text: String)] = []
     for path in userPaths { user += try packFiles(at: path) }
     guard !user.isEmpty else { throw .unreadable(pack: userPaths.joined(separator: ", "), reason: "no *.yaml or *.yml pack files there") }
-    let rules = try ruleSet(from: builtin.map { ("built-in \($0.path)", $0.text) } + user)
+    let builtin = builtinSources(prefix: "built-in ")
+    let rules = try ruleSet(of: builtin + user.map { PackSource(path: $0.path, text: $0.text) }, lexicons: [])
     let builtinIDs = Set(try builtinRules().rules.map(\.id))
     try checkExamples(rules.rules.filter { !builtinIDs.contains($0.id) }, files: user.map(\.path))
     return rules

@@ -12,17 +12,36 @@ public enum PackLoader {
   static let exampleKeys: Set<String> = ["match", "noMatch", "context"]
   static let precisions: Set<String> = ["very-high", "high", "medium", "low"]
 
-  /// The packs built into the binary.
+  /// The packs built into the binary, read from their JSON form (`BuiltinPacks.packTrees`,
+  /// the same trees as the YAML): Yams took a third of a one-file scan's start-up on them.
   public static func builtinRules() throws(PackError) -> RuleSet {
-    try ruleSet(
-      from: BuiltinPacks.files.filter { $0.path.hasSuffix(".yaml") },
-      lexicons: BuiltinPacks.files.filter { !$0.path.hasSuffix(".yaml") })
+    try ruleSet(of: builtinSources(), lexicons: builtinLexicons)
+  }
+
+  /// The built-in packs as sources, named `prefix` and their file.
+  static func builtinSources(prefix: String = "") -> [PackSource] {
+    BuiltinPacks.packTrees.map { PackSource(path: prefix + $0.path, text: $0.json, isJSON: true) }
+  }
+
+  static var builtinLexicons: [(path: String, text: String)] {
+    BuiltinPacks.files.filter { !$0.path.hasSuffix(".yaml") }
+  }
+
+  /// A pack's text: YAML as users write it, or the JSON form of a built-in pack.
+  struct PackSource {
+    var path: String
+    var text: String
+    var isJSON = false
   }
 
   /// Compiles several packs into one rule set; rule ids must be unique across packs.
   /// `lexicons` are the word lists rules may name with `lexicon:` (path relative to
   /// the patterns directory, e.g. `names/first.txt`).
   public static func ruleSet(from packs: [(path: String, text: String)], lexicons: [(path: String, text: String)] = []) throws(PackError) -> RuleSet {
+    try ruleSet(of: packs.map { PackSource(path: $0.path, text: $0.text) }, lexicons: lexicons)
+  }
+
+  static func ruleSet(of packs: [PackSource], lexicons: [(path: String, text: String)]) throws(PackError) -> RuleSet {
     var rules: [Rule] = []
     var owner: [String: String] = [:]
     var lexiconsByPath: [String: Lexicon] = [:]
@@ -33,7 +52,7 @@ public enum PackLoader {
       lexiconsByPath[file.path] = Lexicon(name: file.path, text: file.text)
     }
     for pack in packs {
-      for rule in try load(pack.text, name: pack.path, lexicons: lexiconsByPath) {
+      for rule in try packRules(in: pack.isJSON ? try jsonRoot(pack.text, pack.path) : try yamlRoot(pack.text, pack.path), name: pack.path, lexicons: lexiconsByPath) {
         if let first = owner[rule.id] { throw .duplicateRule(id: rule.id, packs: [first, pack.path]) }
         owner[rule.id] = pack.path
         rules.append(rule)
@@ -50,15 +69,37 @@ public enum PackLoader {
 
   /// Compiles one pack.
   public static func load(_ text: String, name: String, lexicons: [String: Lexicon] = [:]) throws(PackError) -> [Rule] {
+    try packRules(in: try yamlRoot(text, name), name: name, lexicons: lexicons)
+  }
+
+  /// The one document of a YAML pack.
+  static func yamlRoot(_ text: String, _ name: String) throws(PackError) -> Node {
     let documents: [Node]
     do {
       documents = try YAMLLoader.load(Array(text.utf8))
     } catch {
       throw .syntax(pack: name, position: error.position, reason: error.message)
     }
-    guard documents.count == 1, let root = documents.first, let members = root.members else {
-      throw .syntax(pack: name, position: nil, reason: "a pack is one YAML mapping with 'version', 'pack' and 'rules'")
+    guard documents.count == 1, let root = documents.first else { throw notOneMapping(name) }
+    return root
+  }
+
+  /// A pack in its JSON form (the built-in packs).
+  static func jsonRoot(_ text: String, _ name: String) throws(PackError) -> Node {
+    do {
+      return try JSONParser.parse(text).root
+    } catch {
+      throw .syntax(pack: name, position: error.position, reason: error.message)
     }
+  }
+
+  static func notOneMapping(_ name: String) -> PackError {
+    .syntax(pack: name, position: nil, reason: "a pack is one YAML mapping with 'version', 'pack' and 'rules'")
+  }
+
+  /// Compiles the rules of a pack's tree.
+  static func packRules(in root: Node, name: String, lexicons: [String: Lexicon]) throws(PackError) -> [Rule] {
+    guard let members = root.members else { throw notOneMapping(name) }
     for member in members where !packKeys.contains(member.key) {
       throw .invalidField(pack: name, rule: nil, field: member.key, position: member.keyRange.start, reason: "unknown key (known: \(packKeys.sorted().joined(separator: ", ")))")
     }

@@ -144,6 +144,24 @@ import Testing
     #expect(AllowEntry.Day("2026-1-01") == nil)
     #expect(AllowEntry.Day("2026-01-31")! < AllowEntry.Day("2026-02-01")!)
     #expect(AllowEntry.Day.today(Date(timeIntervalSince1970: 0)).description == "1970-01-01")
+    #expect(AllowEntry.Day.today(Date(timeIntervalSince1970: 86_399.9)).description == "1970-01-01")
+    #expect(AllowEntry.Day.today(Date(timeIntervalSince1970: -0.5)).description == "1969-12-31")
+    #expect(AllowEntry.Day.today(Date(timeIntervalSince1970: 951_782_400)).description == "2000-02-29")
+  }
+
+  /// The arithmetic civil date agrees with Foundation's UTC calendar, day by day over
+  /// four centuries around 1970 and on every 29th day from 1600 to 2600.
+  @Test func civilDatesAgreeWithTheCalendar() {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    func expected(_ days: Int) -> String {
+      let parts = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: Double(days) * 86_400))
+      return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+    }
+    let days = Array(-73_000...73_000).filter { $0 % 5 == 0 } + Array(stride(from: -135_140, through: 230_100, by: 29))
+    var mismatches = 0
+    for day in days where AllowEntry.Day.civil(daysSince1970: day).description != expected(day) { mismatches += 1 }
+    #expect(mismatches == 0)
   }
 
   @Test(arguments: [
