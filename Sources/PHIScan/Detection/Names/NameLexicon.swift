@@ -80,7 +80,7 @@ struct NameEntry: Sendable, Equatable {
 
 /// Every lexicon in one table: one hash probe per token tells the matcher all it needs.
 struct NameLexicon: Sendable {
-  private(set) var entries: [NameKey: NameEntry] = [:]
+  private(set) var entries = NameTable(minimumCapacity: 48_000)
   /// Placeholder names (`john doe`), lowercase words joined by one space.
   private(set) var placeholderPhrases: Set<String> = []
   /// Organisations, places and brands that parse as names (`johns hopkins`).
@@ -93,7 +93,6 @@ struct NameLexicon: Sendable {
 
   /// Files are named by their path under `patterns/`; unknown files are ignored.
   init(files: [(path: String, text: String)]) {
-    entries.reserveCapacity(48_000)
     for file in files {
       switch file.path {
       case "lexicons/given-names.tsv": loadTable(file.text) { $0.given = $1 }
@@ -160,7 +159,7 @@ struct NameLexicon: Sendable {
         }
         while index < end && bytes[index] != 0x0A { index += 1 }
         index += 1
-        if valid && key.count > 0 { set(&entries[key, default: NameEntry()], UInt8(min(number, 255))) }
+        if valid && key.count > 0 { entries.update(key) { set(&$0, UInt8(min(number, 255))) } }
       }
     }
   }
@@ -183,7 +182,7 @@ struct NameLexicon: Sendable {
         continue
       }
       guard let flags = flag(kind), let key = NameKey(trimmed.utf8) else { continue }
-      entries[key, default: NameEntry()].flags.formUnion(flags)
+      entries.update(key) { $0.flags.formUnion(flags) }
     }
   }
 }

@@ -53,7 +53,7 @@ public enum NameMatcher {
   /// once, on first use) and reports its size: for load-time measurements.
   public static func buildLexiconForMeasurement() -> LexiconSizes {
     let lexicon = NameLexicon(files: BuiltinPacks.files)
-    let entries = lexicon.entries.values
+    let entries = lexicon.entries.map(\.entry)
     return LexiconSizes(
       givenNames: entries.count { $0.given > 0 }, surnames: entries.count { $0.surname > 0 },
       englishWords: entries.count { $0.english > 0 }, entries: entries.count)

@@ -179,7 +179,7 @@ import Testing
 
   @Test func lexiconsLoadWithExpectedSizes() {
     let lexicon = NameLexicon.builtin
-    let entries = lexicon.entries.values
+    let entries = lexicon.entries.map(\.entry)
     #expect(entries.filter { $0.given > 0 }.count > 15_000)
     #expect(entries.filter { $0.surname > 0 }.count > 23_000)
     #expect(lexicon.placeholderPhrases.contains("john doe"))
