@@ -207,7 +207,11 @@ public final class PCRE2Regex: @unchecked Sendable {
     // An empty buffer may have a nil base address; PCRE2 accepts any non-null pointer for length 0.
     var empty: UInt8 = 0
     let rc = withUnsafePointer(to: &empty) { emptyPointer in
-      pcre2_match_8(code, bytes.baseAddress ?? emptyPointer, bytes.count, offset, isValidUTF8 ? UInt32(PCRE2_NO_UTF_CHECK) : 0, data.pointer, matchContext)
+      // JIT code on valid UTF-8 goes straight in through PCRE2's fast path, which skips
+      // the argument checks of `pcre2_match` (it never checks UTF-8: hence only here).
+      isJITCompiled && isValidUTF8
+        ? pcre2_jit_match_8(code, bytes.baseAddress ?? emptyPointer, bytes.count, offset, 0, data.pointer, matchContext)
+        : pcre2_match_8(code, bytes.baseAddress ?? emptyPointer, bytes.count, offset, isValidUTF8 ? UInt32(PCRE2_NO_UTF_CHECK) : 0, data.pointer, matchContext)
     }
     if rc == PCRE2_ERROR_NOMATCH { return nil }
     if rc < 0 { throw PCRE2Error.fromMatch(code: rc) }
