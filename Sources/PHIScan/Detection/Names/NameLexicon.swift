@@ -181,7 +181,8 @@ struct NameLexicon: Sendable {
         if let first = trimmed.split(separator: " ").first, let key = NameKey(first.utf8) { phraseStarts.insert(key) }
         continue
       }
-      guard let flags = flag(kind), let key = NameKey(trimmed.utf8) else { continue }
+      // A `kind:` line without a word has no key to flag (the table holds no empty word).
+      guard let flags = flag(kind), let key = NameKey(trimmed.utf8), key.count > 0 else { continue }
       entries.update(key) { $0.flags.formUnion(flags) }
     }
   }
