@@ -22,12 +22,13 @@ struct NameKey: Hashable, Sendable {
 
   init() {}
 
-  /// The key of a lowercase ASCII word; nil when it is longer than 16 letters or holds
-  /// anything else.
+  /// The key of a lowercase ASCII word; nil when it is empty, longer than 16 letters or
+  /// holds anything else (no lexicon entry is an empty word).
   init?<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
     for byte in bytes {
       guard byte >= 0x61, byte <= 0x7A, append(byte) else { return nil }
     }
+    if count == 0 { return nil }
   }
 }
 
@@ -181,8 +182,7 @@ struct NameLexicon: Sendable {
         if let first = trimmed.split(separator: " ").first, let key = NameKey(first.utf8) { phraseStarts.insert(key) }
         continue
       }
-      // A `kind:` line without a word has no key to flag (the table holds no empty word).
-      guard let flags = flag(kind), let key = NameKey(trimmed.utf8), key.count > 0 else { continue }
+      guard let flags = flag(kind), let key = NameKey(trimmed.utf8) else { continue }
       entries.update(key) { $0.flags.formUnion(flags) }
     }
   }

@@ -32,10 +32,11 @@ import Testing
     #expect(listed == reference)
   }
 
-  /// A `kind:` line without a word is skipped (the table refuses an empty word) and the
+  /// A `kind:` line without a word is skipped (an empty word has no key) and the
   /// lines around it still load.
   @Test func lexiconSkipsKindLinesWithoutAWord() throws {
     let lexicon = NameLexicon(files: [("lexicons/name-context.txt", "title: dr\nfield:\nfield:   \nfield: surname\n")])
+    #expect(NameKey(Array("".utf8)) == nil)
     #expect(lexicon.entries.count == 2)
     let title = try #require(NameKey(Array("dr".utf8)))
     let field = try #require(NameKey(Array("surname".utf8)))
