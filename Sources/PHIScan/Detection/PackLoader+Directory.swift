@@ -33,9 +33,11 @@ extension PackLoader {
     for path in userPaths { user += try packFiles(at: path) }
     guard !user.isEmpty else { throw .unreadable(pack: userPaths.joined(separator: ", "), reason: "no *.yaml or *.yml pack files there") }
     let builtin = builtinSources(prefix: "built-in ")
-    let rules = try ruleSet(of: builtin + user.map { PackSource(path: $0.path, text: $0.text) }, lexicons: [])
-    let builtinIDs = Set(try builtinRules().rules.map(\.id))
-    try checkExamples(rules.rules.filter { !builtinIDs.contains($0.id) }, files: user.map(\.path))
+    let compiled = try compile(builtin + user.map { PackSource(path: $0.path, text: $0.text) }, lexicons: [])
+    let rules = RuleSet(rules: compiled.rules)
+    // The user's rules are those a user file defines: the built-ins compile once.
+    let builtinPaths = Set(builtin.map(\.path))
+    try checkExamples(rules.rules.filter { !builtinPaths.contains(compiled.owner[$0.id] ?? "") }, files: user.map(\.path))
     return rules
   }
 

@@ -15,16 +15,12 @@ public enum PackLoader {
   /// The packs built into the binary, read from their JSON form (`BuiltinPacks.packTrees`,
   /// the same trees as the YAML): Yams took a third of a one-file scan's start-up on them.
   public static func builtinRules() throws(PackError) -> RuleSet {
-    try ruleSet(of: builtinSources(), lexicons: builtinLexicons)
+    try ruleSet(of: builtinSources(), lexicons: BuiltinPacks.files.filter { !$0.path.hasSuffix(".yaml") })
   }
 
   /// The built-in packs as sources, named `prefix` and their file.
   static func builtinSources(prefix: String = "") -> [PackSource] {
     BuiltinPacks.packTrees.map { PackSource(path: prefix + $0.path, text: $0.json, isJSON: true) }
-  }
-
-  static var builtinLexicons: [(path: String, text: String)] {
-    BuiltinPacks.files.filter { !$0.path.hasSuffix(".yaml") }
   }
 
   /// A pack's text: YAML as users write it, or the JSON form of a built-in pack.
@@ -42,6 +38,11 @@ public enum PackLoader {
   }
 
   static func ruleSet(of packs: [PackSource], lexicons: [(path: String, text: String)]) throws(PackError) -> RuleSet {
+    RuleSet(rules: try compile(packs, lexicons: lexicons).rules)
+  }
+
+  /// The rules of `packs` in pack order, and the path of the pack that defines each id.
+  static func compile(_ packs: [PackSource], lexicons: [(path: String, text: String)]) throws(PackError) -> (rules: [Rule], owner: [String: String]) {
     var rules: [Rule] = []
     var owner: [String: String] = [:]
     var lexiconsByPath: [String: Lexicon] = [:]
@@ -59,7 +60,7 @@ public enum PackLoader {
       }
     }
     guard !rules.isEmpty else { throw .noRules }
-    return RuleSet(rules: rules)
+    return (rules, owner)
   }
 
   /// A search over UTF-8 (every pack against every word list: it must be cheap).
