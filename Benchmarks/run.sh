@@ -56,6 +56,10 @@ cat > "$patterns" <<'PATTERNS'
 \b\d{10}\b
 PATTERNS
 
+# The two measured commands, spelled once.
+phi_scan=("$phi" scan "$corpus" --format sarif --output "$work/bench.sarif" --fail-on never --jobs 2 --quiet)
+rg_scan=(rg -j2 -c --no-unicode -f "$patterns" "$corpus")
+
 echo "== identical output for --jobs 1 and --jobs 2"
 "$phi" scan "$corpus" --format sarif --fail-on never --jobs 1 --quiet > "$work/jobs1.sarif" 2>/dev/null || true
 "$phi" scan "$corpus" --format sarif --fail-on never --jobs 2 --quiet > "$work/jobs2.sarif" 2>/dev/null || true
@@ -63,14 +67,13 @@ if cmp -s "$work/jobs1.sarif" "$work/jobs2.sarif"; then echo "SARIF identical ($
 
 echo "== wall time (hyperfine, $runs runs after a warm-up)"
 hyperfine --warmup 1 --runs "$runs" -N -i --export-json "$work/times.json" \
-  -n phi-scan "$phi scan $corpus --format sarif --output $work/bench.sarif --fail-on never --jobs 2 --quiet" \
-  -n rg "rg -j2 -c --no-unicode -f $patterns $corpus" > "$work/hyperfine.txt"
+  -n phi-scan "${phi_scan[*]}" -n rg "${rg_scan[*]}" > "$work/hyperfine.txt"
 grep -E "Time|Range|±" "$work/hyperfine.txt" | sed 's/^/  /' || true
 
 echo "== peak memory (/usr/bin/time -v)"
 rss() { /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F': ' '/Maximum resident/ {print $2}'; }
-phi_rss=$(rss "$phi" scan "$corpus" --format sarif --fail-on never --jobs 2 --quiet)
-rg_rss=$(rss rg -j2 -c --no-unicode -f "$patterns" "$corpus")
+phi_rss=$(rss "${phi_scan[@]}")
+rg_rss=$(rss "${rg_scan[@]}")
 
 python3 - "$work/times.json" "$bytes" "$files" "$phi_rss" "$rg_rss" <<'PY'
 import json, sys
@@ -89,8 +92,8 @@ echo "== interleaved ($runs rounds, phi-scan and rg taking turns)"
 turns="$work/turns.txt"
 : > "$turns"
 for _ in $(seq "$runs"); do
-  /usr/bin/time -f "phi-scan %e" -a -o "$turns" "$phi" scan "$corpus" --format sarif --output "$work/bench.sarif" --fail-on never --jobs 2 --quiet 2>/dev/null || true
-  /usr/bin/time -f "rg %e" -a -o "$turns" rg -j2 -c --no-unicode -f "$patterns" "$corpus" >/dev/null || true
+  /usr/bin/time -f "phi-scan %e" -a -o "$turns" "${phi_scan[@]}" 2>/dev/null || true
+  /usr/bin/time -f "rg %e" -a -o "$turns" "${rg_scan[@]}" >/dev/null || true
 done
 python3 - "$turns" <<'PY'
 import statistics, sys
