@@ -20,10 +20,13 @@ let package = Package(
     ),
     // Safe wrapper: owns every C pointer, byte offsets, JIT, limits, typed errors.
     .target(name: "PCRE2", dependencies: ["CPCRE2"]),
+    // Safe visitor over libyaml's events (the C library inside Yams): owns the parser and
+    // every event pointer.
+    .target(name: "YAMLEvents", dependencies: [.product(name: "Yams", package: "Yams")]),
     // The whole pipeline: discovery, parsing, shapes, walking, detection, reporting.
     .target(
       name: "PHIScan",
-      dependencies: ["PCRE2", .product(name: "Yams", package: "Yams")]
+      dependencies: ["PCRE2", "YAMLEvents", .product(name: "Yams", package: "Yams")]
     ),
     // Thin CLI: flags -> configuration -> scan -> report -> exit code.
     .executableTarget(

@@ -109,3 +109,9 @@ extension Node {
     return false
   }
 }
+
+// Trees compare value for value, ranges included: tests and the YAML fuzzer hold two
+// readings of one document to the same tree.
+extension Node: Equatable {}
+extension Node.Value: Equatable {}
+extension Member: Equatable {}

@@ -13,8 +13,16 @@ public enum YAMLLoader {
       throw ParseError(.invalidUTF8, at: UTF8Text.position(of: bad, in: bytes), "invalid UTF-8 byte 0x\(hex(UInt32(bytes[bad]), width: 2)) (is the file UTF-8?)")
     }
     let body = UTF8Text.hasBOM(bytes) ? Array(bytes.dropFirst(3)) : bytes
-    let text = String(decoding: body, as: UTF8.self)
     try YAMLNestingBound.check(body, maxDepth: limits.maxDepth)
+    if let roots = loadFromEvents(body, limits: limits) { return roots }
+    return try loadThroughYams(body, limits: limits, namingKeys: namingKeys)
+  }
+
+  /// The documents as Yams composes them: the reference reading, and the one for streams
+  /// that `loadFromEvents` declines (anchors, tags, complex or repeated keys, errors).
+  @_spi(Differential)
+  public static func loadThroughYams(_ body: [UInt8], limits: ParseLimits = .default, namingKeys: Bool = false) throws(ParseError) -> [Node] {
+    let text = String(decoding: body, as: UTF8.self)
     // Yams checks every mapping for duplicate keys, comparing key texts and resolved tags;
     // resolving a plain key's tag runs up to seven regular expressions per key. phi-scan
     // reads no tag, so a first parse resolves none (every plain key counts as a string).
@@ -139,8 +147,11 @@ public enum YAMLLoader {
 
   /// JSON-like typing for plain scalars (YAML 1.2 core schema); everything else is text.
   static func scalarValue(_ scalar: Yams.Node.Scalar) -> Node.Value {
-    let text = scalar.string
-    guard scalar.style == .plain else { return .string(text) }
+    scalarValue(scalar.string, isPlain: scalar.style == .plain)
+  }
+
+  static func scalarValue(_ text: String, isPlain: Bool) -> Node.Value {
+    guard isPlain else { return .string(text) }
     switch text {
     case "true", "True", "TRUE": return .bool(true)
     case "false", "False", "FALSE": return .bool(false)
@@ -174,16 +185,18 @@ public enum YAMLLoader {
   /// Yams gives start marks only. A flow scalar on one line ends after its text (and
   /// quotes); a block scalar is given its first line.
   static func scalarRange(_ scalar: Yams.Node.Scalar, start: SourcePosition) -> SourceRange {
-    let length = scalar.string.unicodeScalars.count
+    scalarRange(scalar.string, quoting: scalar.style == .plain ? 0 : scalar.style == .singleQuoted || scalar.style == .doubleQuoted ? 2 : nil, start: start)
+  }
+
+  /// `quoting` is the number of quote characters around a flow scalar's text (0 plain,
+  /// 2 quoted), nil for block scalars.
+  static func scalarRange(_ text: String, quoting: Int?, start: SourcePosition) -> SourceRange {
+    let length = text.unicodeScalars.count
     // A byte test first: Foundation's `contains` bridges the string, and a line break it
     // could find always has its byte.
-    let multiline = UTF8Text.contains(scalar.string, byte: 0x0A) && scalar.string.contains("\n")
+    let multiline = UTF8Text.contains(text, byte: 0x0A) && text.contains("\n")
     let width: Int
-    switch scalar.style {
-    case .plain where !multiline: width = length
-    case .singleQuoted where !multiline, .doubleQuoted where !multiline: width = length + 2
-    default: width = 1
-    }
+    if let quoting, !multiline { width = length + quoting } else { width = 1 }
     return SourceRange(start: start, end: SourcePosition(line: start.line, column: start.column + max(width, 1)))
   }
 }
