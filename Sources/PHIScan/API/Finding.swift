@@ -97,7 +97,7 @@ public struct Finding: Sendable, Hashable {
     self.confidence = confidence
     self.site = site
     self.file = file
-    self.pointer = pointer
+    self.pointer = pointer.joined  // findings are sorted and reported by it
     self.range = range
     self.shape = shape
     self.toolName = toolName
@@ -129,7 +129,7 @@ public struct RelatedLocation: Sendable, Hashable {
 
   public init(file: String, pointer: JSONPointer, range: SourceRange, message: String) {
     self.file = file
-    self.pointer = pointer
+    self.pointer = pointer.joined
     self.range = range
     self.message = message
   }

@@ -348,8 +348,9 @@ public final class Detector {
     prose.forEach(of: PointerPrefix(subschema)) { parts.append($0) }
     // Keys between the subschema and the string name it too: `x-reviewed-ip`, or the
     // keys of an object inside `default`.
-    if string.site.holdsData, string.pointer.string.count > subschema.count {
-      parts += string.pointer.string.dropFirst(subschema.count).split(separator: "/").map(String.init).filter { Int($0) == nil }
+    let pointer = string.pointer.string
+    if string.site.holdsData, pointer.count > subschema.count {
+      parts += pointer.dropFirst(subschema.count).split(separator: "/").map(String.init).filter { Int($0) == nil }
     }
     parts.append(string.text)
     return parts

@@ -15,6 +15,11 @@ struct PointerPrefix: Hashable {
   /// The pointer without its last token: the parent of `/properties/a/enum/0` is
   /// `/properties/a/enum`; of a one-token pointer (or the root), "".
   init(parentOf pointer: JSONPointer) {
+    // A pointer whose last token is not joined yet names its parent as it is.
+    if let parent = pointer.pendingParent {
+      self = PointerPrefix(parent)
+      return
+    }
     var text = pointer.string
     self.length = text.withUTF8 { bytes in
       var index = bytes.count

@@ -1,57 +1,136 @@
 import Foundation
 
 /// An RFC 6901 JSON Pointer, kept as its escaped string form (`/properties/a~1b/enum/0`).
+///
+/// The walker makes a pointer for every string it extracts, and few of them ever reach a
+/// report. So a pointer made by `appending` keeps its last tokens apart from its parent's
+/// text, and their joined text is built when first asked for: a pointer for a leaf costs
+/// no allocation. Appending to such a pointer joins it first (what every append cost
+/// before), so walkers join the pointers they descend through (`joined`) once.
 public struct JSONPointer: Hashable, Sendable, Comparable, CustomStringConvertible {
-  public private(set) var string: String
+  /// The escaped text: the whole pointer when `pending` is `.none`, else its parent's.
+  private var head: String
+  private var pending: Pending
 
-  public init(escaped string: String) { self.string = string }
+  /// Tokens not yet joined to `head`, as the `appending` that made them got them.
+  private enum Pending: Hashable, Sendable {
+    case none
+    case token(String)
+    case index(Int)
+    case tokenAndIndex(String, Int)
+    case tokenAndToken(String, String)
+  }
+
+  public init(escaped string: String) {
+    self.head = string
+    self.pending = .none
+  }
+
+  private init(head: String, pending: Pending) {
+    self.head = head
+    self.pending = pending
+  }
 
   public static let root = JSONPointer(escaped: "")
 
-  /// Appends one reference token, escaping `~` as `~0` and `/` as `~1`.
-  public func appending(_ token: String) -> JSONPointer {
-    var contiguous = token
-    return contiguous.withUTF8 { bytes in
-      let length = Self.escapedLength(bytes)
-      return appending(byteCount: length) { buffer in _ = Self.write(bytes, escapedLength: length, to: buffer, at: 0) }
+  /// The escaped text (`/properties/a~1b/enum/0`).
+  public var string: String {
+    switch pending {
+    case .none: return head
+    case .token(let token): return Self.text(head, appending: token)
+    case .index(let index): return Self.text(head, appending: index)
+    case .tokenAndIndex(let token, let index): return Self.text(head, appending: token, index: index)
+    case .tokenAndToken(let token, let second): return Self.text(head, appending: token, second)
     }
   }
 
-  /// Appends `token` and then `second`: the same as `appending(token).appending(second)`,
-  /// built as one string (walkers name a keyword and its entry at once).
+  /// The same pointer with its text built: worth it for a pointer that will be appended to,
+  /// stored for long or compared often.
+  public var joined: JSONPointer {
+    if case .none = pending { return self }
+    return JSONPointer(escaped: string)
+  }
+
+  /// The parent's escaped text when this pointer's last token is kept apart from it
+  /// (what `PointerPrefix(parentOf:)` would cut from the joined text), else nil.
+  var pendingParent: String? {
+    switch pending {
+    case .token, .index: return head
+    case .none, .tokenAndIndex, .tokenAndToken: return nil
+    }
+  }
+
+  public static func == (a: JSONPointer, b: JSONPointer) -> Bool {
+    if a.pending == b.pending, a.head == b.head { return true }
+    if case .none = a.pending, case .none = b.pending { return false }
+    // Different parts can spell one text (token "5" and index 5 do): compare texts.
+    return a.string == b.string
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(string)
+  }
+
+  /// Appends one reference token, escaping `~` as `~0` and `/` as `~1`.
+  public func appending(_ token: String) -> JSONPointer {
+    JSONPointer(head: string, pending: .token(token))
+  }
+
+  /// Appends `token` and then `second`: the same as `appending(token).appending(second)`
+  /// (walkers name a keyword and its entry at once).
   public func appending(_ token: String, _ second: String) -> JSONPointer {
+    JSONPointer(head: string, pending: .tokenAndToken(token, second))
+  }
+
+  /// Appends `token` and then `index`: the same as `appending(token).appending(index:)`.
+  public func appending(_ token: String, index: Int) -> JSONPointer {
+    JSONPointer(head: string, pending: .tokenAndIndex(token, index))
+  }
+
+  public func appending(index: Int) -> JSONPointer {
+    JSONPointer(head: string, pending: .index(index))
+  }
+
+  private static func text(_ head: String, appending token: String) -> String {
+    var contiguous = token
+    return contiguous.withUTF8 { bytes in
+      let length = escapedLength(bytes)
+      return text(head, appendingBytes: length) { buffer in _ = write(bytes, escapedLength: length, to: buffer, at: 0) }
+    }
+  }
+
+  private static func text(_ head: String, appending token: String, _ second: String) -> String {
     var first = token
     var next = second
     return first.withUTF8 { firstBytes in
       next.withUTF8 { secondBytes in
-        let firstLength = Self.escapedLength(firstBytes), secondLength = Self.escapedLength(secondBytes)
-        return appending(byteCount: firstLength + 1 + secondLength) { buffer in
-          let slash = Self.write(firstBytes, escapedLength: firstLength, to: buffer, at: 0)
+        let firstLength = escapedLength(firstBytes), secondLength = escapedLength(secondBytes)
+        return text(head, appendingBytes: firstLength + 1 + secondLength) { buffer in
+          let slash = write(firstBytes, escapedLength: firstLength, to: buffer, at: 0)
           buffer[slash] = UInt8(ascii: "/")
-          _ = Self.write(secondBytes, escapedLength: secondLength, to: buffer, at: slash + 1)
+          _ = write(secondBytes, escapedLength: secondLength, to: buffer, at: slash + 1)
         }
       }
     }
   }
 
-  /// Appends `token` and then `index`: the same as `appending(token).appending(index:)`.
-  public func appending(_ token: String, index: Int) -> JSONPointer {
-    let digits = Self.digitCount(index)
+  private static func text(_ head: String, appending token: String, index: Int) -> String {
+    let digits = digitCount(index)
     var contiguous = token
     return contiguous.withUTF8 { bytes in
-      let length = Self.escapedLength(bytes)
-      return appending(byteCount: length + 1 + digits) { buffer in
-        let slash = Self.write(bytes, escapedLength: length, to: buffer, at: 0)
+      let length = escapedLength(bytes)
+      return text(head, appendingBytes: length + 1 + digits) { buffer in
+        let slash = write(bytes, escapedLength: length, to: buffer, at: 0)
         buffer[slash] = UInt8(ascii: "/")
-        Self.write(index, digits: digits, to: buffer, at: slash + 1)
+        write(index, digits: digits, to: buffer, at: slash + 1)
       }
     }
   }
 
-  public func appending(index: Int) -> JSONPointer {
-    // Decimal digits written straight into the new pointer (no intermediate String).
-    let digits = Self.digitCount(index)
-    return appending(byteCount: digits) { buffer in Self.write(index, digits: digits, to: buffer, at: 0) }
+  private static func text(_ head: String, appending index: Int) -> String {
+    // Decimal digits written straight into the text (no intermediate String).
+    let digits = digitCount(index)
+    return text(head, appendingBytes: digits) { buffer in write(index, digits: digits, to: buffer, at: 0) }
   }
 
   /// The length of `bytes` escaped as a token. `~` and `/` are single ASCII bytes that
@@ -112,19 +191,18 @@ public struct JSONPointer: Hashable, Sendable, Comparable, CustomStringConvertib
     }
   }
 
-  /// This pointer, a `/` and `byteCount` bytes that `write` fills in, built in place: one
-  /// allocation of the exact size, since walkers build a pointer for most nodes.
-  private func appending(byteCount: Int, _ write: (UnsafeMutableBufferPointer<UInt8>) -> Void) -> JSONPointer {
-    var prefix = string
+  /// `head`, a `/` and `byteCount` bytes that `write` fills in, built in place: one
+  /// allocation of the exact size.
+  private static func text(_ head: String, appendingBytes byteCount: Int, _ write: (UnsafeMutableBufferPointer<UInt8>) -> Void) -> String {
+    var prefix = head
     return prefix.withUTF8 { prefixBytes in
       let total = prefixBytes.count + 1 + byteCount
-      let text = String(unsafeUninitializedCapacity: total) { buffer in
+      return String(unsafeUninitializedCapacity: total) { buffer in
         _ = UnsafeMutableBufferPointer(rebasing: buffer[..<prefixBytes.count]).initialize(fromContentsOf: prefixBytes)
         buffer[prefixBytes.count] = UInt8(ascii: "/")
         write(UnsafeMutableBufferPointer(rebasing: buffer[(prefixBytes.count + 1)...]))
         return total
       }
-      return JSONPointer(escaped: text)
     }
   }
 
@@ -141,24 +219,27 @@ public struct JSONPointer: Hashable, Sendable, Comparable, CustomStringConvertib
       // Without `~` no token changes when unescaped and escaped again: join the texts
       // (the fragment's own leading `/` is the one `appending(byteCount:)` writes).
       guard bytes.first == UInt8(ascii: "/"), !bytes.contains(UInt8(ascii: "~")) else {
-        return JSONPointer(escaped: String(fragment)).tokens.reduce(self) { $0.appending($1) }
+        return JSONPointer(escaped: String(fragment)).tokens.reduce(self) { $0.appending($1) }.joined
       }
       let rest = UnsafeBufferPointer(rebasing: bytes[1...])
-      return appending(byteCount: rest.count) { buffer in _ = buffer.initialize(fromContentsOf: rest) }
+      return JSONPointer(escaped: Self.text(string, appendingBytes: rest.count) { buffer in _ = buffer.initialize(fromContentsOf: rest) })
     }
   }
 
   /// The pointer without its last token (the root stays the root).
   public var droppingLastToken: JSONPointer {
     // Tokens escape `/` as `~1`, so the last slash always starts the last token.
-    guard let slash = string.utf8.lastIndex(of: UInt8(ascii: "/")) else { return self }
-    return JSONPointer(escaped: String(string[..<slash]))
+    if let parent = pendingParent { return JSONPointer(escaped: parent) }
+    let text = string
+    guard let slash = text.utf8.lastIndex(of: UInt8(ascii: "/")) else { return self }
+    return JSONPointer(escaped: String(text[..<slash]))
   }
 
   /// The unescaped reference tokens.
   public var tokens: [String] {
-    guard !string.isEmpty else { return [] }
-    return string.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map { token in
+    let text = string
+    guard !text.isEmpty else { return [] }
+    return text.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map { token in
       // Most tokens hold no `~`. Unescaped by bytes: `~1` before `~0`, so `~01` is `~1`.
       guard token.utf8.contains(UInt8(ascii: "~")) else { return String(token) }
       let bytes = Array(token.utf8)

@@ -301,6 +301,8 @@ struct SchemaWalk {
   // MARK: Schema mode
 
   mutating func walkSchema(_ node: Node, _ pointer: JSONPointer, _ path: inout PropertyPath, parent: Int, resource inherited: Int, base inheritedBase: String) {
+    // Joined once here: every member below appends to it, and `finish` reads it.
+    let pointer = pointer.joined
     let index = schemaPointers.count
     schemaPointers.append(pointer)
     schemaParents.append(parent)
@@ -334,8 +336,11 @@ struct SchemaWalk {
       switch keyword {
       case .data(let site):
         if key == "enum" || key == "examples", let elements = value.elements {
+          // The list's pointer is joined once: its members' pointers then stay unjoined
+          // with it as their parent, which is how enums are grouped.
+          let list = pointer.appending(key).joined
           for (i, element) in elements.enumerated() {
-            walkData(element, pointer.appending(key, index: i), site, path.resolved(), owner: index)
+            walkData(element, list.appending(index: i), site, path.resolved(), owner: index)
           }
         } else {
           walkData(value, pointer.appending(key), site, path.resolved(), owner: index)
@@ -377,6 +382,7 @@ struct SchemaWalk {
           let entryPointer = pointer.appending(key, entry.key)
           emit(entry.key, .propertyName, entryPointer, entry.keyRange, path.resolved(), owner: index)
           if let names = entry.value.elements {
+            let entryPointer = entryPointer.joined
             for (i, name) in names.enumerated() {
               walkData(name, entryPointer.appending(index: i), .required, path.resolved(), owner: index)
             }
@@ -406,8 +412,10 @@ struct SchemaWalk {
       case .vocabulary:
         continue
       case nil:
-        let here = pointer.appending(key)
+        var here = pointer.appending(key)
         collectRefTargetsOnce()
+        // Joined once when it is looked up and may be appended to.
+        if !refTargets.isEmpty || !refTargetParents.isEmpty { here = here.joined }
         if !refTargets.isEmpty, refTargets.contains(here) {
           // An unknown keyword that a `$ref` uses as a schema.
           emit(key, .defsKey, here, member.keyRange, path.resolved(), owner: index)
@@ -441,8 +449,9 @@ struct SchemaWalk {
   /// OpenAPI/Pydantic `discriminator`: `propertyName` names a property; `mapping` keys are
   /// tag values (like `const`), its values are references.
   mutating func walkDiscriminator(_ value: Node, _ pointer: JSONPointer, _ path: [String], owner index: Int) {
+    let pointer = pointer.joined
     for member in value.members ?? [] {
-      let here = pointer.appending(member.key)
+      let here = member.key == "mapping" ? pointer.appending(member.key).joined : pointer.appending(member.key)
       switch member.key {
       case "propertyName":
         walkData(member.value, here, .required, path, owner: index)
@@ -465,12 +474,14 @@ struct SchemaWalk {
     case .string(let text), .number(let text):
       emit(text, site, pointer, node.range, path, owner: index)
     case .object(let members):
+      let pointer = pointer.joined
       for member in members {
         let memberPointer = pointer.appending(member.key)
         emit(member.key, site, memberPointer, member.keyRange, path, owner: index)
         walkData(member.value, memberPointer, site, path, owner: index)
       }
     case .array(let elements):
+      let pointer = pointer.joined
       for (i, element) in elements.enumerated() {
         walkData(element, pointer.appending(index: i), site, path, owner: index)
       }
@@ -538,7 +549,7 @@ struct SchemaWalk {
     guard hasReference else { return }
     for member in members where member.key == "$ref" || member.key == "$dynamicRef" || member.key == "$recursiveRef" {
       guard let text = member.value.string else { continue }  // a property named `$ref` is not a reference
-      let pointer = schemaPointers[index].appending(member.key)
+      let pointer = schemaPointers[index].appending(member.key).joined
       references.append(Reference(text: text, location: RefUsage(pointer: pointer, range: member.value.range), resource: resource, base: base, path: path.resolved()))
     }
   }

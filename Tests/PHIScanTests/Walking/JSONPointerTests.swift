@@ -55,6 +55,36 @@ import Testing
     #expect(JSONPointer(escaped: "/~01/~~1/a~/~2").tokens == ["~1", "~/", "a~", "~2"])
   }
 
+  /// A pointer whose last tokens are not joined yet behaves as its joined text in every
+  /// way: text, equality, hashing, order, parent, tokens.
+  @Test func unjoinedPointersActAsTheirText() {
+    let tokens = ["a", "a/b", "~0", "5", "", "é", "properties", "x~1y/"]
+    for parentText in ["", "/properties", "/a~1b/0"] {
+      let parent = JSONPointer(escaped: parentText)
+      for token in tokens {
+        for second in tokens {
+          let made = [parent.appending(token), parent.appending(index: 5), parent.appending(token, second), parent.appending(token, index: 12)]
+          for pointer in made {
+            let joined = JSONPointer(escaped: pointer.string)
+            #expect(pointer.joined.string == joined.string)
+            #expect(pointer == joined && joined == pointer)
+            #expect(Set([joined]).contains(pointer))
+            #expect(!(pointer < joined) && !(joined < pointer))
+            #expect(PointerPrefix(parentOf: pointer) == PointerPrefix(parentOf: joined))
+            #expect(pointer.droppingLastToken == joined.droppingLastToken)
+            #expect(pointer.tokens == joined.tokens)
+            #expect(pointer != parent)
+          }
+        }
+      }
+      // Different parts spelling one text are one pointer; different texts are not.
+      #expect(parent.appending("5") == parent.appending(index: 5))
+      #expect(parent.appending("a", "b") == parent.appending("a").joined.appending("b"))
+      #expect(parent.appending("a/b") != parent.appending("a", "b"))
+      #expect(parent.appending("a", index: 1) != parent.appending("a", index: 2))
+    }
+  }
+
   @Test func indexesAndFragmentsAppendAsTokens() {
     let base = JSONPointer.root.appending("defs")
     #expect(base.appending(index: 0).string == "/defs/0")
