@@ -97,20 +97,34 @@ import Testing
   /// Every YAML file of the repository: the corpus, the packs and the test fixtures.
   @Test func repositoryYAMLIsReadAlike() throws {
     let root = Fixtures.repositoryRoot
-    var files: [URL] = []
-    for directory in ["corpus", "patterns", "Tests/PHIScanTests"] {
-      let enumerator = FileManager.default.enumerator(at: root.appendingPathComponent(directory), includingPropertiesForKeys: nil)
-      while let url = enumerator?.nextObject() as? URL {
-        if ["yaml", "yml"].contains(url.pathExtension) { files.append(url) }
-      }
-    }
+    let files = ["corpus", "patterns", "Tests/PHIScanTests"].flatMap { yamlFiles(under: root.appendingPathComponent($0)) }
     #expect(files.count >= 15)
-    var accepted = 0
-    for url in files {
-      let data = try Data(contentsOf: url)
-      guard data.count < 1_000_000, let text = String(data: data, encoding: .utf8) else { continue }
-      if agree(text) { accepted += 1 }
-    }
+    let accepted = try files.filter { try agree(contentsOf: $0) }.count
     #expect(accepted >= files.count / 2, "only \(accepted) of \(files.count) YAML files were read from events")
+  }
+
+  /// The same over a directory of your own (`PHI_SCAN_YAML_DIR`, e.g. the benchmark
+  /// corpus): both readings must agree on every file the events accept.
+  @Test(.enabled(if: ProcessInfo.processInfo.environment["PHI_SCAN_YAML_DIR"] != nil))
+  func yamlOfADirectoryIsReadAlike() throws {
+    let files = yamlFiles(under: URL(fileURLWithPath: ProcessInfo.processInfo.environment["PHI_SCAN_YAML_DIR"]!))
+    let accepted = try files.filter { try agree(contentsOf: $0) }.count
+    print("YAML files: \(files.count), read from events: \(accepted)")
+  }
+
+  func yamlFiles(under directory: URL) -> [URL] {
+    var files: [URL] = []
+    let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil)
+    while let url = enumerator?.nextObject() as? URL {
+      if ["yaml", "yml"].contains(url.pathExtension) { files.append(url) }
+    }
+    return files
+  }
+
+  /// `agree` on a file's text (files over 1 MB or not UTF-8 are skipped: false).
+  func agree(contentsOf url: URL) throws -> Bool {
+    let data = try Data(contentsOf: url)
+    guard data.count < 1_000_000, let text = String(data: data, encoding: .utf8) else { return false }
+    return agree(text)
   }
 }
