@@ -1,5 +1,35 @@
+import Foundation
+
 /// Helpers over raw UTF-8 bytes shared by the loaders.
 enum UTF8Text {
+  /// `text.contains(needle)` as Foundation answers it, for an ASCII `needle`, mostly
+  /// without Foundation: no byte match means no match (nothing else is canonically
+  /// equivalent to ASCII), and where every scalar is below U+0300 none can join onto the
+  /// needle's last character, so a byte match is a match. Other texts ask Foundation,
+  /// whose match must end where a character does (`_` then a combining mark is no `_`).
+  static func contains(_ text: Substring, ascii needle: String) -> Bool {
+    let bytes = text.utf8
+    let pattern = Array(needle.utf8)
+    guard let first = pattern.first else { return false }
+    var found = false
+    var index = bytes.startIndex
+    search: while let start = bytes[index...].firstIndex(of: first) {
+      var cursor = start
+      for byte in pattern {
+        guard cursor < bytes.endIndex, bytes[cursor] == byte else {
+          index = bytes.index(after: start)
+          continue search
+        }
+        cursor = bytes.index(after: cursor)
+      }
+      found = true
+      break
+    }
+    guard found else { return false }
+    if bytes.allSatisfy({ $0 < 0x80 }) || text.unicodeScalars.allSatisfy({ $0.value < 0x300 }) { return true }
+    return text.contains(needle)
+  }
+
   /// The byte offset of the first invalid UTF-8 sequence, or nil when all of `bytes` is valid.
   static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {
     // The standard library's validation is fast; only locate the offset when it fails.

@@ -118,7 +118,7 @@ public enum ShapeRecognizer {
     for member in members {
       switch member.key {
       case "$schema":
-        if let dialect = member.value.string, dialect.contains("json-schema.org") { return true }
+        if let dialect = member.value.string, UTF8Text.contains(dialect[...], ascii: "json-schema.org") { return true }
       case "type":
         if let name = member.value.string {
           hasType = schemaTypes.contains(name.lowercased())
@@ -225,7 +225,7 @@ struct Recognition {
       return true
     }
     guard node.members != nil else { return false }
-    if let dialect = node["$schema"]?.string, dialect.contains("json-schema.org") {
+    if let dialect = node["$schema"]?.string, UTF8Text.contains(dialect[...], ascii: "json-schema.org") {
       schema(node, pointer, "json-schema", cached: true)
       return true
     }

@@ -83,7 +83,7 @@ public enum NameMatcher {
       result = textScore(words, lexicon, prose: context.site.holdsProse, nameContext: namesExpected)
       // An identifier inside a value ("see robertOkafor"): the strict pair still counts.
       if result.value == 0 && context.site.holdsData && (text.utf8.contains(0x5F) || hasCamelHump(Substring(text))) {
-        for chunk in text.split(whereSeparator: \.isWhitespace) where chunk.contains("_") || hasCamelHump(chunk) {
+        for chunk in text.split(whereSeparator: \.isWhitespace) where UTF8Text.contains(chunk, ascii: "_") || hasCamelHump(chunk) {
           let inner = identifierScore(NameTokenizer.identifierWords(String(chunk)), lexicon, allowSingle: false)
           if inner.value > result.value { result = inner }
         }
@@ -227,7 +227,8 @@ public enum NameMatcher {
   ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
 
   static func withoutCodeInUnicodeText(_ text: String) -> String {
-    guard text.contains("`") || text.contains("<code") || text.contains("<pre") else { return text }
+    let whole = text[...]
+    guard UTF8Text.contains(whole, ascii: "`") || UTF8Text.contains(whole, ascii: "<code") || UTF8Text.contains(whole, ascii: "<pre") else { return text }
     var out = ""
     var rest = Substring(text)
     let pairs: [(open: String, close: String)] = [("```", "```"), ("<pre", "</pre>"), ("<code", "</code>"), ("`", "`")]
