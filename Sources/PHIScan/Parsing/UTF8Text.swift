@@ -4,30 +4,27 @@ import Foundation
 enum UTF8Text {
   /// `text.contains(needle)` as Foundation answers it, for an ASCII `needle`, mostly
   /// without Foundation: no byte match means no match (nothing else is canonically
-  /// equivalent to ASCII), and where every scalar is below U+0300 none can join onto the
-  /// needle's last character, so a byte match is a match. Other texts ask Foundation,
-  /// whose match must end where a character does (`_` then a combining mark is no `_`).
-  static func contains(_ text: Substring, ascii needle: String) -> Bool {
-    let bytes = text.utf8
-    let pattern = Array(needle.utf8)
-    guard let first = pattern.first else { return false }
-    var found = false
-    var index = bytes.startIndex
-    search: while let start = bytes[index...].firstIndex(of: first) {
-      var cursor = start
-      for byte in pattern {
-        guard cursor < bytes.endIndex, bytes[cursor] == byte else {
-          index = bytes.index(after: start)
-          continue search
-        }
-        cursor = bytes.index(after: cursor)
-      }
-      found = true
-      break
+  /// equivalent to ASCII), and where no scalar can join onto ASCII (`noScalarJoinsASCII`)
+  /// a byte match is a match. Other texts ask Foundation, whose match must end where a
+  /// character does (`_` then a combining mark is no `_`).
+  static func contains(_ text: Substring, ascii needle: StaticString) -> Bool {
+    var contiguous = text
+    let found = needle.withUTF8Buffer { pattern in
+      contiguous.withUTF8 { ByteSearch.firstOffset(of: pattern, in: $0) != nil }
     }
     guard found else { return false }
-    if bytes.allSatisfy({ $0 < 0x80 }) || text.unicodeScalars.allSatisfy({ $0.value < 0x300 }) { return true }
-    return text.contains(needle)
+    return noScalarJoinsASCII(text) || text.contains(needle.description)
+  }
+
+  /// True when every character is ASCII or one whose scalars never extend, precede into
+  /// or decompose to ASCII: Latin letters with their own code points (é, ß), spacing
+  /// modifiers, and general punctuation (dashes, curly quotes, bullets). In such text a
+  /// byte search for ASCII finds what Foundation's search finds.
+  static func noScalarJoinsASCII(_ text: some StringProtocol) -> Bool {
+    text.unicodeScalars.allSatisfy { scalar in
+      let value = scalar.value
+      return value < 0x300 || (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value)
+    }
   }
 
   /// The byte offset of the first invalid UTF-8 sequence, or nil when all of `bytes` is valid.

@@ -181,7 +181,7 @@ public enum NameMatcher {
     // Where no character can join a marker into a larger one, a byte search finds exactly
     // what Foundation's search finds, without bridging to UTF-16; elsewhere a combining
     // mark after a marker hides it from Foundation, so such text keeps that search.
-    guard cannotJoinMarkers(text) else { return withoutCodeInUnicodeText(text) }
+    guard UTF8Text.noScalarJoinsASCII(text) else { return withoutCodeInUnicodeText(text) }
     var text = text
     let stripped = text.withUTF8 { bytes -> String? in
       func find(_ marker: [UInt8], from start: Int) -> Int? {
@@ -210,16 +210,6 @@ public enum NameMatcher {
       return String(decoding: out, as: UTF8.self)
     }
     return stripped ?? text
-  }
-
-  /// True when every character is ASCII or one whose scalars never extend, precede into
-  /// or decompose to an ASCII marker: Latin letters with their own code points (é, ß),
-  /// spacing modifiers, and general punctuation (dashes, curly quotes, bullets).
-  static func cannotJoinMarkers(_ text: String) -> Bool {
-    text.unicodeScalars.allSatisfy { scalar in
-      let value = scalar.value
-      return value < 0x300 || (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value)
-    }
   }
 
   private static let codeMarkers: [(open: [UInt8], close: [UInt8])] = [
