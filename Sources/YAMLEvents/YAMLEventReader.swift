@@ -39,9 +39,9 @@ public enum YAMLEventReader {
     defer { yaml_parser_delete(&parser) }
     yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
     // libyaml reads at most `size` bytes; an empty buffer may have no base address.
-    let empty: [UInt8] = [0]
-    return empty.withUnsafeBufferPointer { fallback in
-      yaml_parser_set_input_string(&parser, bytes.baseAddress ?? fallback.baseAddress, bytes.count)
+    var empty: UInt8 = 0
+    return withUnsafePointer(to: &empty) { fallback in
+      yaml_parser_set_input_string(&parser, bytes.baseAddress ?? fallback, bytes.count)
       var event = yaml_event_t()
       while true {
         guard yaml_parser_parse(&parser, &event) == 1 else { return false }

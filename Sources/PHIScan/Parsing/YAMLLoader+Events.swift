@@ -56,15 +56,13 @@ private struct EventTreeBuilder {
     case .alias:
       return decline()
     case .scalar:
-      let isPlain = event.style == .plain
-      let quoting = isPlain ? 0 : event.style == .singleQuoted || event.style == .doubleQuoted ? 2 : nil
-      let range = YAMLLoader.scalarRange(event.text, quoting: quoting, start: start)
+      let range = YAMLLoader.scalarRange(event.text, event.style, start: start)
       if let last = open.indices.last, open[last].isMapping, open[last].key == nil {
         open[last].key = (event.text, range)  // keys take no node budget, as in `convert`
         return true
       }
       guard admitNode() else { return decline() }
-      return place(Node(YAMLLoader.scalarValue(event.text, isPlain: isPlain), range: range))
+      return place(Node(YAMLLoader.scalarValue(event.text, event.style), range: range))
     case .sequenceStart, .mappingStart:
       if let last = open.last, last.isMapping, last.key == nil { return decline() }  // a collection as key
       guard admitNode(), collectionStarts.insert(start).inserted else { return decline() }

@@ -1,3 +1,4 @@
+import YAMLEvents
 import Yams
 
 /// Loads YAML through Yams' composer into the same `Node` tree as JSON. Scalars keep
@@ -109,7 +110,7 @@ public enum YAMLLoader {
     let start = position(node.mark)
     switch node {
     case .scalar(let scalar):
-      return Node(scalarValue(scalar), range: scalarRange(scalar, start: start))
+      return Node(scalarValue(scalar.string, style(scalar)), range: scalarRange(scalar.string, style(scalar), start: start))
     case .mapping(let mapping):
       var members: [Member] = []
       members.reserveCapacity(mapping.count)
@@ -120,7 +121,7 @@ public enum YAMLLoader {
           // Yams has resolved the tags of keys by now (plain ones to `!!str` without rules).
           if scalar.tag.rawValue != Tag.Name.str.rawValue && scalar.tag.rawValue != Tag.Name.implicit.rawValue { budget.keysNeedTags = true }
           keyText = scalar.string
-          keyRange = scalarRange(scalar, start: position(key.mark))
+          keyRange = scalarRange(scalar.string, style(scalar), start: position(key.mark))
         } else {
           // A complex key (a mapping or sequence as key) has no text a schema would use;
           // keep the value reachable under a placeholder key.
@@ -146,18 +147,19 @@ public enum YAMLLoader {
   }
 
   /// JSON-like typing for plain scalars (YAML 1.2 core schema); everything else is text.
-  static func scalarValue(_ scalar: Yams.Node.Scalar) -> Node.Value {
-    scalarValue(scalar.string, isPlain: scalar.style == .plain)
-  }
-
-  static func scalarValue(_ text: String, isPlain: Bool) -> Node.Value {
-    guard isPlain else { return .string(text) }
+  static func scalarValue(_ text: String, _ style: YAMLEvent.ScalarStyle) -> Node.Value {
+    guard style == .plain else { return .string(text) }
     switch text {
     case "true", "True", "TRUE": return .bool(true)
     case "false", "False", "FALSE": return .bool(false)
     case "", "~", "null", "Null", "NULL": return .null
     default: return isJSONNumber(text) ? .number(text) : .string(text)
     }
+  }
+
+  /// A Yams scalar's style as the event reader names it (both use libyaml's numbering).
+  static func style(_ scalar: Yams.Node.Scalar) -> YAMLEvent.ScalarStyle {
+    YAMLEvent.ScalarStyle(rawValue: Int(scalar.style.rawValue)) ?? .any
   }
 
   static func isJSONNumber(_ text: String) -> Bool {
@@ -184,19 +186,17 @@ public enum YAMLLoader {
 
   /// Yams gives start marks only. A flow scalar on one line ends after its text (and
   /// quotes); a block scalar is given its first line.
-  static func scalarRange(_ scalar: Yams.Node.Scalar, start: SourcePosition) -> SourceRange {
-    scalarRange(scalar.string, quoting: scalar.style == .plain ? 0 : scalar.style == .singleQuoted || scalar.style == .doubleQuoted ? 2 : nil, start: start)
-  }
-
-  /// `quoting` is the number of quote characters around a flow scalar's text (0 plain,
-  /// 2 quoted), nil for block scalars.
-  static func scalarRange(_ text: String, quoting: Int?, start: SourcePosition) -> SourceRange {
+  static func scalarRange(_ text: String, _ style: YAMLEvent.ScalarStyle, start: SourcePosition) -> SourceRange {
     let length = text.unicodeScalars.count
     // A byte test first: Foundation's `contains` bridges the string, and a line break it
     // could find always has its byte.
     let multiline = UTF8Text.contains(text, byte: 0x0A) && text.contains("\n")
     let width: Int
-    if let quoting, !multiline { width = length + quoting } else { width = 1 }
+    switch style {
+    case .plain where !multiline: width = length
+    case .singleQuoted where !multiline, .doubleQuoted where !multiline: width = length + 2
+    default: width = 1
+    }
     return SourceRange(start: start, end: SourcePosition(line: start.line, column: start.column + max(width, 1)))
   }
 }
