@@ -29,42 +29,58 @@ public struct Scanner: Sendable {
     DispatchQueue.global(qos: .userInitiated).async { _ = NameLexicon.builtinGate }
   }
 
-  /// The worker count for `jobs` (nil: one per active core), never more than the files.
-  static func workerCount(jobs: Int?, files: Int) -> Int {
-    let wanted = jobs ?? ProcessInfo.processInfo.activeProcessorCount
-    return max(1, min(wanted, files))
+  /// The worker count for `jobs` (nil: one per active core).
+  static func workerCount(jobs: Int?) -> Int {
+    max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
   }
 
   /// Scans every configured path on `configuration.jobs` threads. Per-file problems
-  /// become diagnostics; the scan goes on. The result does not depend on the thread
-  /// count: files are collected in discovery order and the result is sorted.
+  /// become diagnostics; the scan goes on. Files are scanned as discovery lists them:
+  /// with several workers, the calling thread walks the directories while the others
+  /// scan, then scans too. The result does not depend on the thread count: each file's
+  /// result is kept by its place in the walk and put in report order at the end.
   /// `progress` is called from worker threads after each file.
   public func scan(progress: (@Sendable (ScanProgress) -> Void)? = nil) -> ScanResult {
-    let (files, discoveryDiagnostics) = FileDiscovery.discover(configuration.paths, root: configuration.root, options: configuration.discovery, filter: configuration.pathFilter)
-    let workers = Scanner.workerCount(jobs: configuration.jobs, files: files.count)
-    let state = SharedScanState(fileCount: files.count)
-    let work: @Sendable (Int) -> Void = { _ in
-      let detector: Detector
-      do {
-        detector = try Detector(rules: rules)
-      } catch {
-        state.detectorFailure.withLock { $0 = "cannot start the detector: \(error)" }
-        return
-      }
-      while true {
-        let index = state.next.add(1, ordering: .relaxed).oldValue
-        guard index < files.count else { return }
-        let result = scanFile(files[index], detector: detector)
-        state.slots.withLock { $0[index] = result }
+    let workers = Scanner.workerCount(jobs: configuration.jobs)
+    let feed = FileFeed()
+    let state = SharedScanState()
+    let work: @Sendable () -> Void = {
+      var detector: Detector?
+      while let (index, file) = feed.next() {
+        if detector == nil {
+          do {
+            detector = try Detector(rules: rules)
+          } catch {
+            state.detectorFailure.withLock { $0 = "cannot start the detector: \(error)" }
+            feed.abandon()
+            return
+          }
+        }
+        guard let detector else { return }
+        let result = scanFile(file, detector: detector)
+        feed.store(result, at: index)
         let filesDone = state.done.add(1, ordering: .relaxed).newValue
         let bytes = state.bytesDone.add(result.byteCount, ordering: .relaxed).newValue
-        progress?(ScanProgress(filesDone: filesDone, filesTotal: files.count, bytesDone: bytes))
+        progress?(ScanProgress(filesDone: filesDone, filesTotal: feed.listed, bytesDone: bytes))
       }
     }
+    let discover = { @Sendable in
+      FileDiscovery.stream(configuration.paths, root: configuration.root, options: configuration.discovery, filter: configuration.pathFilter) { feed.add($0) }
+    }
+    let discoveryDiagnostics: [Diagnostic]
     if workers == 1 {
-      work(0)
+      discoveryDiagnostics = discover()
+      feed.close(workers: 1)
+      work()
     } else {
-      DispatchQueue.concurrentPerform(iterations: workers, execute: work)
+      // The others start at once and wait for files; this thread joins them when the
+      // walk is done.
+      let helpers = DispatchGroup()
+      for _ in 1..<workers { DispatchQueue.global(qos: .userInitiated).async(group: helpers, execute: work) }
+      discoveryDiagnostics = discover()
+      feed.close(workers: workers)
+      work()
+      helpers.wait()
     }
 
     var findings: [Finding] = []
@@ -74,14 +90,10 @@ public struct Scanner: Sendable {
     if let failure = state.detectorFailure.withLock({ $0 }) {
       diagnostics.append(Diagnostic(severity: .error, code: "internal", file: nil, position: nil, message: failure))
     }
-    let results = state.slots.withLock { slots in
-      let taken = slots
-      slots = []
-      return taken
-    }
+    let (files, results) = feed.takeAll()
     var shapes: [(file: String, shapes: [String])] = []
-    for (index, result) in results.enumerated() {
-      guard let result else { continue }
+    for index in FileDiscovery.reportOrder(of: files.map(\.reportPath)) {
+      guard let result = results[index] else { continue }
       findings += result.findings
       diagnostics += result.diagnostics
       bytes += result.byteCount
@@ -93,17 +105,71 @@ public struct Scanner: Sendable {
     return result
   }
 
-  /// What the workers share: the next file to take, one result slot per file (filled in
-  /// discovery order whatever thread finished it) and counters for progress.
+  /// What the workers share besides the feed: counters for progress, and why the
+  /// detector could not start, if it could not.
   final class SharedScanState: Sendable {
-    let next = Atomic<Int>(0)
     let done = Atomic<Int>(0)
     let bytesDone = Atomic<Int>(0)
-    let slots: Mutex<[FileResult?]>
     let detectorFailure = Mutex<String?>(nil)
+  }
 
-    init(fileCount: Int) {
-      slots = Mutex(Array(repeating: nil, count: fileCount))
+  /// The files discovery has listed so far, handed to workers in walk order, and each
+  /// one's result by its place in the walk. A worker waits for the next file until
+  /// discovery closes the feed.
+  final class FileFeed: Sendable {
+    private struct State {
+      var files: [DiscoveredFile] = []
+      var results: [FileResult?] = []
+      var nextToTake = 0
+      var abandoned = false
+    }
+    private let state = Mutex(State())
+    /// One signal per listed file, and one per worker at the close: every wait is
+    /// matched by a file to take or by the end.
+    private let available = DispatchSemaphore(value: 0)
+
+    func add(_ file: DiscoveredFile) {
+      state.withLock { state in
+        state.files.append(file)
+        state.results.append(nil)
+      }
+      available.signal()
+    }
+
+    /// No more files will come; each of `workers` is woken once more to see that.
+    func close(workers: Int) {
+      for _ in 0..<workers { available.signal() }
+    }
+
+    /// The next file and its place in the walk; nil once every file is taken and the feed
+    /// is closed (or a worker gave up).
+    func next() -> (Int, DiscoveredFile)? {
+      available.wait()
+      return state.withLock { state in
+        guard !state.abandoned, state.nextToTake < state.files.count else { return nil }
+        defer { state.nextToTake += 1 }
+        return (state.nextToTake, state.files[state.nextToTake])
+      }
+    }
+
+    /// Leaves the files not yet taken unscanned (the detector cannot start).
+    func abandon() {
+      state.withLock { $0.abandoned = true }
+    }
+
+    func store(_ result: FileResult, at index: Int) {
+      state.withLock { $0.results[index] = result }
+    }
+
+    /// How many files discovery has listed so far (the progress total).
+    var listed: Int { state.withLock { $0.files.count } }
+
+    /// Every file listed and its result (nil when it was never scanned).
+    func takeAll() -> ([DiscoveredFile], [FileResult?]) {
+      state.withLock { state in
+        defer { state = State() }
+        return (state.files, state.results)
+      }
     }
   }
 

@@ -32,14 +32,35 @@ public enum FileDiscovery {
   /// and its excludes prune whole directories. Problems become diagnostics; the rest
   /// is returned.
   public static func discover(_ paths: [String], root: String, options: DiscoveryOptions = .default, filter: PathFilter = PathFilter()) -> (files: [DiscoveredFile], diagnostics: [Diagnostic]) {
-    var walk = Walk(options: options, filter: filter, root: FileSystem.realPath(root) ?? root)
-    for path in paths { walk.add(commandLinePath: path) }
-    var files = walk.files
-    files.sort { $0.reportPath < $1.reportPath }
-    if let shard = options.shard {
-      files.removeAll { !$0.isStandardInput && !shard.contains(reportPath: $0.reportPath) }
+    var files: [DiscoveredFile] = []
+    let diagnostics = stream(paths, root: root, options: options, filter: filter) { files.append($0) }
+    return (sortedForReport(files), diagnostics)
+  }
+
+  /// Walks as `discover` does, handing each file to `found` as soon as it is listed (in
+  /// walk order, `--shard` applied), so that scanning can start before the walk ends.
+  /// Returns the diagnostics. `sortedForReport` puts the files in `discover`'s order.
+  public static func stream(_ paths: [String], root: String, options: DiscoveryOptions = .default, filter: PathFilter = PathFilter(), found: @escaping (DiscoveredFile) -> Void) -> [Diagnostic] {
+    let shard = options.shard
+    var walk = Walk(options: options, filter: filter, root: FileSystem.realPath(root) ?? root) { file in
+      if let shard, !file.isStandardInput, !shard.contains(reportPath: file.reportPath) { return }
+      found(file)
     }
-    return (files, walk.diagnostics)
+    for path in paths { walk.add(commandLinePath: path) }
+    return walk.diagnostics
+  }
+
+  /// The report order of files: by report path, and in walk order where two share one
+  /// (named files outside the root are reported by their name alone).
+  public static func sortedForReport(_ files: [DiscoveredFile]) -> [DiscoveredFile] {
+    reportOrder(of: files.map(\.reportPath)).map { files[$0] }
+  }
+
+  /// The indices of `reportPaths` in report order (see `sortedForReport`).
+  public static func reportOrder(of reportPaths: [String]) -> [Int] {
+    reportPaths.indices.sorted { a, b in
+      reportPaths[a] != reportPaths[b] ? reportPaths[a] < reportPaths[b] : a < b
+    }
   }
 
   /// The state of one discovery run.
@@ -48,24 +69,26 @@ public enum FileDiscovery {
     let filter: PathFilter
     /// Real path of the report root, with a trailing slash.
     let rootPrefix: String
-    var files: [DiscoveredFile] = []
+    /// Receives each file as it is listed.
+    let found: (DiscoveredFile) -> Void
     var diagnostics: [Diagnostic] = []
     /// Files already listed, by device and inode, so overlapping arguments and
     /// followed links never scan a file twice.
     var seen: Set<FileIdentity> = []
     var standardInputAdded = false
 
-    init(options: DiscoveryOptions, filter: PathFilter, root: String) {
+    init(options: DiscoveryOptions, filter: PathFilter, root: String, found: @escaping (DiscoveredFile) -> Void) {
       self.options = options
       self.filter = filter
       self.rootPrefix = root.hasSuffix("/") ? root : root + "/"
+      self.found = found
     }
 
     mutating func add(commandLinePath path: String) {
       if path == "-" {
         if !standardInputAdded {
           standardInputAdded = true
-          files.append(DiscoveredFile(path: "-", reportPath: options.standardInputName, isExplicit: true))
+          found(DiscoveredFile(path: "-", reportPath: options.standardInputName, isExplicit: true))
         }
         return
       }
@@ -210,7 +233,7 @@ public enum FileDiscovery {
         diagnostics.append(Diagnostic(severity: .warning, code: "too-large", file: reportPath, position: nil, message: "skipped: \(info.size) bytes is over the --max-file-size limit of \(limit) bytes (\(FileDiscovery.describeSize(limit)))"))
         return
       }
-      files.append(DiscoveredFile(path: path, reportPath: reportPath, isExplicit: isExplicit, size: info.size))
+      found(DiscoveredFile(path: path, reportPath: reportPath, isExplicit: isExplicit, size: info.size))
     }
   }
 

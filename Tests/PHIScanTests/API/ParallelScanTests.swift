@@ -40,7 +40,19 @@ import Testing
     }
     #expect(seen.calls == 120)
     #expect(seen.maxDone == 120)
-    #expect(seen.total == 120)
+    // Files are scanned while discovery still lists them: the total grows to the end,
+    // and never falls behind the files done.
+    #expect(seen.maxTotal == 120)
+    #expect(!seen.doneExceededTotal)
+  }
+
+  @Test func aDetectorPerWorkerOnlyWhenThereAreFiles() throws {
+    let root = try FileDiscoveryTests.tree(["notes.txt": "x"])
+    for jobs in [1, 4] {
+      let result = try Scanner(configuration: ScanConfiguration(paths: [root], root: root, jobs: jobs)).scan()
+      #expect(result.filesScanned == 0)
+      #expect(result.diagnostics.isEmpty)
+    }
   }
 
   final class Counter: @unchecked Sendable {
@@ -48,14 +60,16 @@ import Testing
     private let lock = NSLock()
     private(set) var calls = 0
     private(set) var maxDone = 0
-    private(set) var total = 0
+    private(set) var maxTotal = 0
+    private(set) var doneExceededTotal = false
 
     func record(_ progress: ScanProgress) {
       lock.lock()
       defer { lock.unlock() }
       calls += 1
       maxDone = max(maxDone, progress.filesDone)
-      total = progress.filesTotal
+      maxTotal = max(maxTotal, progress.filesTotal)
+      if progress.filesDone > progress.filesTotal { doneExceededTotal = true }
     }
   }
 }

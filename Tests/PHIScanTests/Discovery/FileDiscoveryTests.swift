@@ -22,6 +22,23 @@ import Testing
     return (files.map(\.reportPath), diagnostics)
   }
 
+  @Test func streamingListsWhatDiscoverListsAndReportOrderKeepsWalkOrderOnTies() throws {
+    let root = try Self.tree(["b/x.json": "{}", "a/x.json": "{}", "a-b/y.json": "{}", "c.yaml": "{}"])
+    var streamed: [DiscoveredFile] = []
+    _ = FileDiscovery.stream([root], root: root) { streamed.append($0) }
+    // The walk visits `a` before `a-b`; report order puts `a-b/` first (`-` sorts before `/`).
+    #expect(streamed.map(\.reportPath) == ["a/x.json", "a-b/y.json", "b/x.json", "c.yaml"])
+    #expect(FileDiscovery.sortedForReport(streamed) == FileDiscovery.discover([root], root: root).files)
+    #expect(FileDiscovery.sortedForReport(streamed).map(\.reportPath) == ["a-b/y.json", "a/x.json", "b/x.json", "c.yaml"])
+    // Named files outside the root are reported by name: equal names keep the order given.
+    let outside = try Self.tree(["one/x.json": "{}", "two/x.json": "{}"])
+    for order in [["two", "one"], ["one", "two"]] {
+      let files = FileDiscovery.discover(order.map { outside + "/" + $0 + "/x.json" }, root: root).files
+      #expect(files.map(\.reportPath) == ["x.json", "x.json"])
+      #expect(files.map(\.path) == order.map { outside + "/" + $0 + "/x.json" })
+    }
+  }
+
   @Test func walksSchemaExtensionsSortedAndSkipsHidden() throws {
     let root = try Self.tree([
       "b.json": "{}", "a.yaml": "{}", "sub/c.yml": "{}", "sub/d.jsonl": "{}", "sub/e.ndjson": "{}",
