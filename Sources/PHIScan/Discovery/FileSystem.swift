@@ -81,18 +81,38 @@ enum FileSystem {
     return FileInfo(kind: kind, size: Int(status.st_size), identity: FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino)))
   }
 
-  /// The names in a directory (without `.` and `..`), unsorted.
-  static func entries(of path: String) -> Result<[String], SystemError> {
+  /// One name in a directory, with its kind when the directory listing says it
+  /// (`d_type`; nil where the file system leaves it unknown).
+  struct DirectoryEntry: Sendable {
+    var name: String
+    var kind: FileInfo.Kind?
+  }
+
+  /// The entries of a directory (without `.` and `..`), unsorted.
+  static func entries(of path: String) -> Result<[DirectoryEntry], SystemError> {
     guard let directory = opendir(path) else { return .failure(SystemError(code: errno)) }
     defer { closedir(directory) }
-    var names: [String] = []
+    var entries: [DirectoryEntry] = []
     while let entry = readdir(directory) {
       let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
         String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
       }
-      if name != "." && name != ".." { names.append(name) }
+      if name != "." && name != ".." { entries.append(DirectoryEntry(name: name, kind: kind(directoryType: entry.pointee.d_type))) }
     }
-    return .success(names)
+    return .success(entries)
+  }
+
+  private static func kind(directoryType: UInt8) -> FileInfo.Kind? {
+    switch Int(directoryType) {
+    case Int(DT_REG): return .regular
+    case Int(DT_DIR): return .directory
+    case Int(DT_LNK): return .symlink
+    case Int(DT_FIFO): return .fifo
+    case Int(DT_SOCK): return .socket
+    case Int(DT_CHR): return .characterDevice
+    case Int(DT_BLK): return .blockDevice
+    default: return nil
+    }
   }
 
   /// Why a file could not be read.

@@ -64,13 +64,19 @@ struct IgnoreStack: Sendable {
     return false
   }
 
+  /// The names in a directory that bring ignore files: `.ignore`, `.gitignore`, and
+  /// `.git` (for `.git/info/exclude`).
+  static let fileNamesThatMatter: Set<String> = [".ignore", ".gitignore", ".git"]
+
   /// This stack with the ignore files of `directory` on top (when it has any), and
-  /// warnings about unreadable files or invalid lines.
-  func entering(_ directory: String, reportPath: (String) -> String) -> (IgnoreStack, [Diagnostic]) {
+  /// warnings about unreadable files or invalid lines. `present`: the names of
+  /// `fileNamesThatMatter` the directory holds, when its listing is at hand (nil: look).
+  func entering(_ directory: String, present: Set<String>? = nil, reportPath: (String) -> String) -> (IgnoreStack, [Diagnostic]) {
     var added: [IgnoreFile] = []
     var diagnostics: [Diagnostic] = []
     // Highest precedence first.
     for name in [".ignore", ".gitignore", ".git/info/exclude"] {
+      if let present, !present.contains(String(name.prefix { $0 != "/" })) { continue }
       let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
       guard case .success(let info) = FileSystem.info(path, followLinks: true), info.kind == .regular else { continue }
       guard case .success(let bytes) = FileSystem.readRegularFile(path, maxSize: 1 << 20) else {
