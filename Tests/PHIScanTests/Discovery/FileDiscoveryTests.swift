@@ -133,6 +133,19 @@ import Testing
     #expect(named.diagnostics.first?.severity == .error)
   }
 
+  @Test func theListingGivesEachEntrysKind() throws {
+    let root = try Self.tree(["a.json": "{}", "notes.txt": "x", "sub/b.json": "{}"])
+    try FileManager.default.createSymbolicLink(atPath: root + "/link.json", withDestinationPath: root + "/a.json")
+    #expect(mkfifo(root + "/pipe", 0o600) == 0)
+    let entries = try FileSystem.entries(of: root).get()
+    let kinds = Dictionary(uniqueKeysWithValues: entries.map { ($0.name, $0.kind) })
+    // Linux file systems fill `d_type` in; where one leaves it unknown (nil), discovery
+    // looks the entry up instead.
+    for (name, expected) in [("a.json", FileInfo.Kind.regular), ("notes.txt", .regular), ("sub", .directory), ("link.json", .symlink), ("pipe", .fifo)] {
+      #expect(kinds[name] == expected, "\(name)")
+    }
+  }
+
   @Test func missingPathsAreErrorsAndTheRestIsStillFound() throws {
     let root = try Self.tree(["a.json": "{}"])
     let (files, diagnostics) = Self.discover(root, paths: [root + "/nope", root])
