@@ -22,6 +22,9 @@ struct PhiScanCommand: ParsableCommand {
 
   /// Argument errors exit 2, not ArgumentParser's 64, so CI sees one "usage" code.
   static func main() {
+    // Before parsing the arguments: the name tables then build while they are parsed and
+    // the rules compile, and a small scan waits less for them.
+    PHIScan.Scanner.warmUp()
     do {
       var command = try parseAsRoot()
       try command.run()
@@ -165,7 +168,6 @@ struct ScanCommand: ParsableCommand {
   var verbose = false
 
   func run() throws {
-    PHIScan.Scanner.warmUp()
     let rootPath = root ?? FileManager.default.currentDirectoryPath
     let setup = try ruleSource.load(root: rootPath)
     var configuration = ScanConfiguration(paths: paths, root: rootPath, revealValues: reveal, discovery: try discoveryOptions(), jobs: jobs)

@@ -1,5 +1,3 @@
-import Foundation
-
 // Person-name lookup tables, built once from the lexicon files embedded in the binary
 // (patterns/lexicons/, see scripts/build-lexicons.py and the hand-written stoplists).
 
@@ -166,24 +164,32 @@ struct NameLexicon: Sendable {
   }
 
   /// `word` or `kind: word` lines (words may be phrases for `phrase:`); `#` comments.
+  /// Spaces and tabs around the kind and the word do not count.
   private mutating func loadWords(_ text: String, phrases: WritableKeyPath<NameLexicon, Set<String>>? = nil, _ flag: (Substring?) -> NameEntry.Flags?) {
     for rawLine in text.split(separator: "\n") {
       let line = rawLine.prefix { $0 != "#" }
-      guard !line.allSatisfy(\.isWhitespace) else { continue }
       var kind: Substring?
       var word = line
       if let colon = line.firstIndex(of: ":") {
         kind = line[..<colon]
         word = line[line.index(after: colon)...]
       }
-      let trimmed = word.trimmingCharacters(in: .whitespaces)
+      let trimmed = Self.trimmingBlanks(word)
+      guard !trimmed.isEmpty else { continue }
       if kind == "phrase", let phrases {
-        self[keyPath: phrases].insert(trimmed)
+        self[keyPath: phrases].insert(String(trimmed))
         if let first = trimmed.split(separator: " ").first, let key = NameKey(first.utf8) { phraseStarts.insert(key) }
         continue
       }
       guard let flags = flag(kind), let key = NameKey(trimmed.utf8) else { continue }
       entries.update(key) { $0.flags.formUnion(flags) }
     }
+  }
+
+  /// `text` without the spaces, tabs and carriage returns around it.
+  static func trimmingBlanks(_ text: Substring) -> Substring {
+    let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" }
+    guard let first = text.firstIndex(where: { !isBlank($0) }), let last = text.lastIndex(where: { !isBlank($0) }) else { return "" }
+    return text[first...last]
   }
 }
