@@ -30,7 +30,9 @@ final class ProgressBar: Sendable {
   func update(_ progress: ScanProgress) {
     let now = elapsed
     state.withLock { state in
-      guard now >= ProgressBar.delay, now - state.lastDraw >= ProgressBar.interval || progress.filesDone == progress.filesTotal else { return }
+      // At most every `interval`, even when the files done catch up with those discovery
+      // has listed so far (the total grows while the walk goes on); `finish` clears the line.
+      guard now >= ProgressBar.delay, now - state.lastDraw >= ProgressBar.interval else { return }
       state.lastDraw = now
       state.drawn = true
       let megabytes = Double(progress.bytesDone) / 1_000_000
