@@ -164,7 +164,7 @@ struct NameLexicon: Sendable {
   }
 
   /// `word` or `kind: word` lines (words may be phrases for `phrase:`); `#` comments.
-  /// Spaces and tabs around the kind and the word do not count.
+  /// Spaces, tabs and carriage returns around the word do not count.
   private mutating func loadWords(_ text: String, phrases: WritableKeyPath<NameLexicon, Set<String>>? = nil, _ flag: (Substring?) -> NameEntry.Flags?) {
     for rawLine in text.split(separator: "\n") {
       let line = rawLine.prefix { $0 != "#" }
