@@ -7,26 +7,17 @@
 # Writes DIRECTORIES directories of 40 small source and text files each, a JSON Schema
 # in every other one and a .gitignore in every hundredth, builds phi-scan in release
 # (or takes PHI_SCAN_BIN) and times `phi-scan scan --jobs 2` against
-# `rg -j2 -c --no-unicode -f PATTERNS` (the ten regexes of run.sh). rg reads every file
+# `rg -j2 -c --no-unicode -f PATTERNS` (the ten regexes of rg-patterns.txt). rg reads every file
 # and phi-scan only the schemas, so the pair is context, not a like-for-like race.
 # A measurement, not a test.
-set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-repo="$(cd "$here/.." && pwd)"
+source "$here/common.sh"
 directories="${1:-2000}"
 work="${BENCH_DIR:-${TMPDIR:-/tmp}/phi-scan-discovery}"
 runs="${BENCH_RUNS:-10}"
 
-for tool in hyperfine rg; do
-  command -v "$tool" >/dev/null || { echo "missing $tool"; exit 2; }
-done
-
-phi="${PHI_SCAN_BIN:-}"
-if [ -z "$phi" ]; then
-  echo "== building (release)"
-  (cd "$repo" && swift build -c release --static-swift-stdlib --product phi-scan 2>&1 | tail -1)
-  phi="$repo/.build/release/phi-scan"
-fi
+require_tools hyperfine rg
+build_phi_scan
 
 echo "== tree"
 tree="$work/tree"
@@ -45,9 +36,6 @@ mkdir -p "$tree/.git"
 files=$(find "$tree" -type f | wc -l)
 schemas=$(find "$tree" -name '*.json' | wc -l)
 echo "files: $files  schemas: $schemas  directories: $directories"
-
-patterns="$work/patterns.txt"
-sed -n '/^cat > "\$patterns" <<'"'"'PATTERNS'"'"'$/,/^PATTERNS$/p' "$here/run.sh" | sed '1d;$d' > "$patterns"
 
 echo "== wall time (hyperfine, $runs runs after a warm-up)"
 hyperfine --warmup 1 --runs "$runs" -N -i \

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Whole-process throughput of phi-scan against ripgrep on the same bytes.
 #
-#   Benchmarks/run.sh [DOCUMENTS]      (default 4000; needs hyperfine, rg, /usr/bin/time)
+#   Benchmarks/run.sh [DOCUMENTS]      (default 4000; needs hyperfine, rg, /usr/bin/time;
+#                                       PHI_SCAN_BIN times that binary instead of a fresh build)
 #
 # Generates a deterministic synthetic corpus (JSON Schemas, Anthropic/OpenAI tool
 # requests, MCP tools/list results, JSONL batches, YAML), adds ../shared/realworld when
@@ -11,22 +12,16 @@
 # shared machine's drifting load skews less), and whether --jobs 1 and --jobs 2 SARIF
 # are identical.
 # A measurement, not a test: nothing here fails on a slow machine.
-set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-repo="$(cd "$here/.." && pwd)"
+source "$here/common.sh"
 documents="${1:-4000}"
 work="${BENCH_DIR:-${TMPDIR:-/tmp}/phi-scan-bench}"
 corpus="$work/corpus"
 runs="${BENCH_RUNS:-5}"
 
-for tool in hyperfine rg /usr/bin/time; do
-  command -v "$tool" >/dev/null || { echo "missing $tool"; exit 2; }
-done
-
-echo "== building (release)"
-(cd "$repo" && swift build -c release --static-swift-stdlib --product phi-scan 2>&1 | tail -1)
+require_tools hyperfine rg /usr/bin/time
+build_phi_scan
 (cd "$here" && swift build -c release --product generate-corpus 2>&1 | tail -1)
-phi="$repo/.build/release/phi-scan"
 
 echo "== corpus"
 rm -rf "$corpus" && mkdir -p "$corpus"
@@ -40,21 +35,6 @@ fi
 files=$(find "$corpus" -type f | wc -l)
 bytes=$(find "$corpus" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
 printf 'files: %d  bytes: %d (%.1f MB)\n' "$files" "$bytes" "$(echo "$bytes / 1000000" | bc -l)"
-
-# Ten raw PHI regexes: SSN, ISO date, U.S. date, phone, email, MRN, ZIP, IPv4, MBI, 10 digits.
-patterns="$work/patterns.txt"
-cat > "$patterns" <<'PATTERNS'
-\b\d{3}-\d{2}-\d{4}\b
-\b(19|20)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b
-\b(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/(19|20)\d{2}\b
-\(?\b[2-9]\d{2}\)?[-. ]?[2-9]\d{2}[-. ]\d{4}\b
-\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b
-\bMRN[-: #]?\d{6,10}\b
-\b\d{5}(-\d{4})?\b
-\b(\d{1,3}\.){3}\d{1,3}\b
-\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d[AC-HJKMNP-RT-Y]{2}\d{2}\b
-\b\d{10}\b
-PATTERNS
 
 # The two measured commands, spelled once.
 phi_scan=("$phi" scan "$corpus" --format sarif --output "$work/bench.sarif" --fail-on never --jobs 2 --quiet)
