@@ -64,9 +64,14 @@ struct IgnoreStack: Sendable {
     return false
   }
 
-  /// The names in a directory that bring ignore files: `.ignore`, `.gitignore`, and
-  /// `.git` (for `.git/info/exclude`).
-  static let fileNamesThatMatter: Set<String> = [".ignore", ".gitignore", ".git"]
+  /// The ignore files of a directory, highest precedence first, each with the name under
+  /// which the directory's listing shows it is there.
+  static let ignoreFiles: [(path: String, listedAs: String)] = [
+    (".ignore", ".ignore"), (".gitignore", ".gitignore"), (".git/info/exclude", ".git"),
+  ]
+
+  /// The names in a directory's listing that bring ignore files.
+  static let fileNamesThatMatter = Set(ignoreFiles.map(\.listedAs))
 
   /// This stack with the ignore files of `directory` on top (when it has any), and
   /// warnings about unreadable files or invalid lines. `present`: the names of
@@ -74,9 +79,8 @@ struct IgnoreStack: Sendable {
   func entering(_ directory: String, present: Set<String>? = nil, reportPath: (String) -> String) -> (IgnoreStack, [Diagnostic]) {
     var added: [IgnoreFile] = []
     var diagnostics: [Diagnostic] = []
-    // Highest precedence first.
-    for name in [".ignore", ".gitignore", ".git/info/exclude"] {
-      if let present, !present.contains(String(name.prefix { $0 != "/" })) { continue }
+    for (name, listedAs) in Self.ignoreFiles {
+      if let present, !present.contains(listedAs) { continue }
       let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
       guard case .success(let info) = FileSystem.info(path, followLinks: true), info.kind == .regular else { continue }
       guard case .success(let bytes) = FileSystem.readRegularFile(path, maxSize: 1 << 20) else {
