@@ -214,9 +214,8 @@ public final class Detector {
     var builtContext: ContextWords?
     func context() -> ContextWords {
       if let builtContext { return builtContext }
-      let prose = state.proseBySubschema ?? ProseBySubschema(strings)
-      state.proseBySubschema = prose
-      let made = ContextWords(contextParts(strings[index], prose))
+      if state.proseBySubschema == nil { state.proseBySubschema = ProseBySubschema(strings) }
+      let made = ContextWords(contextWords(strings[index], prose: &state.proseBySubschema!))
       builtContext = made
       return made
     }
@@ -341,19 +340,20 @@ public final class Detector {
   /// The words that describe a string: the enclosing property names, the tool name,
   /// the subschema's title and description, and the string itself.
   /// `prose`: titles and descriptions by subschema.
-  func contextParts(_ string: ExtractedString, _ prose: ProseBySubschema) -> [String] {
-    var parts = string.propertyPath
-    if let tool = string.context.toolName { parts.append(tool) }
+  func contextWords(_ string: ExtractedString, prose: inout ProseBySubschema) -> ContextWords.Words {
+    var words = ContextWords.Words()
+    for name in string.propertyPath { words.append(name) }
+    if let tool = string.context.toolName { words.append(tool) }
     let subschema = Self.subschemaPointer(of: string)
-    prose.forEach(of: PointerPrefix(subschema)) { parts.append($0) }
+    words.append(prose.words(of: PointerPrefix(subschema)))
     // Keys between the subschema and the string name it too: `x-reviewed-ip`, or the
     // keys of an object inside `default`.
     let pointer = string.pointer.string
     if string.site.holdsData, pointer.count > subschema.count {
-      parts += pointer.dropFirst(subschema.count).split(separator: "/").map(String.init).filter { Int($0) == nil }
+      for key in pointer.dropFirst(subschema.count).split(separator: "/") where Int(key) == nil { words.append(String(key)) }
     }
-    parts.append(string.text)
-    return parts
+    words.append(string.text)
+    return words
   }
 
   /// The pointer of the subschema a string belongs to: `/properties/mrn/enum/0` and

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Splits identifiers into words: snake_case, kebab-case, dotted, camelCase, and digit
 /// runs (`pt_482913Notes` -> `pt 482913 notes`), so that property names can be read
@@ -130,21 +131,83 @@ public struct ContextWords: Sendable, Hashable {
   /// clear cannot occur, and most rule phrases are answered without a search.
   private var firstWords = SIMD4<UInt64>(repeating: 0)
 
+  /// Long words shared with other contexts (a long description in the context of each
+  /// member of its enum) and where they sit in `padded`: whether a phrase occurs inside
+  /// them is searched once for all those contexts.
+  private var shared: (words: Range<Int>, answers: SharedAnswers)?
+
   public init(_ parts: [String]) {
-    // " w1 w2 ... " built in one buffer: the words of every part, each followed by a space.
-    var bytes: [UInt8] = [0x20]
-    bytes.reserveCapacity(parts.reduce(2) { $0 + $1.utf8.count + 1 })
-    for part in parts { NameWords.appendWords(of: part, to: &bytes) }
-    if bytes.count == 1 { bytes.append(0x20) }
-    padded = String(decoding: bytes, as: UTF8.self)
-    bytes.withUnsafeBufferPointer { buffer in
-      var start = 1
-      while start < buffer.count {
-        var end = start
-        while end < buffer.count && buffer[end] != 0x20 { end += 1 }
-        if end > start { setBit(Self.signature(of: UnsafeBufferPointer(rebasing: buffer[start..<end]))) }
-        start = end + 1
+    var words = Words()
+    for part in parts { words.append(part) }
+    self.init(words)
+  }
+
+  init(_ words: Words) {
+    padded = words.bytes.count == 1 ? "  " : String(decoding: words.bytes, as: UTF8.self)
+    firstWords = words.signatures
+    shared = words.shared
+  }
+
+  public static func == (a: ContextWords, b: ContextWords) -> Bool { a.padded == b.padded }
+
+  public func hash(into hasher: inout Hasher) { hasher.combine(padded) }
+
+  /// Whether phrases occur in some shared words, as far as asked.
+  final class SharedAnswers: Sendable {
+    private let known = Mutex<[String: Bool]>([:])
+
+    func answer(_ phrase: String, _ search: () -> Bool) -> Bool {
+      if let found = known.withLock({ $0[phrase] }) { return found }
+      let found = search()
+      known.withLock { $0[phrase] = found }
+      return found
+    }
+  }
+
+  /// Texts split into words once, to be joined into contexts: " w1 w2 ... ", the words
+  /// of every text lowercased and each followed by a space, with their signatures. The
+  /// prose of a subschema is split once and shared by all the strings it describes.
+  struct Words {
+    private(set) var bytes: [UInt8] = [0x20]
+    private(set) var signatures = SIMD4<UInt64>(repeating: 0)
+    /// Set by `sharing()`, or by appending words that were.
+    private(set) var shared: (words: Range<Int>, answers: SharedAnswers)?
+
+    /// Words worth remembering phrase answers for: shorter ones are searched faster than
+    /// an answer is looked up.
+    static let sharedMinimum = 1_024
+
+    /// These words, marked to share phrase answers with every context they join, when
+    /// they are at least `minimum` bytes long.
+    func sharing(minimum: Int = sharedMinimum) -> Words {
+      guard bytes.count >= minimum, bytes.count > 1 else { return self }
+      var marked = self
+      marked.shared = (1..<bytes.count, SharedAnswers())
+      return marked
+    }
+
+    mutating func append(_ text: String) {
+      let start = bytes.count
+      NameWords.appendWords(of: text, to: &bytes)
+      bytes.withUnsafeBufferPointer { buffer in
+        var start = start
+        while start < buffer.count {
+          var end = start
+          while end < buffer.count && buffer[end] != 0x20 { end += 1 }
+          if end > start { ContextWords.setBit(ContextWords.signature(of: UnsafeBufferPointer(rebasing: buffer[start..<end])), in: &signatures) }
+          start = end + 1
+        }
       }
+    }
+
+    mutating func append(_ other: Words) {
+      // One shared run per context: the first one kept.
+      if shared == nil, let theirs = other.shared {
+        let offset = bytes.count - 1
+        shared = ((theirs.words.lowerBound + offset)..<(theirs.words.upperBound + offset), theirs.answers)
+      }
+      bytes += other.bytes.dropFirst()
+      signatures |= other.signatures
     }
   }
 
@@ -154,7 +217,7 @@ public struct ContextWords: Sendable, Hashable {
     return (Int(word[0]) &* 31 &+ second &* 7 &+ min(word.count, 31)) & 255
   }
 
-  private mutating func setBit(_ bit: Int) { firstWords[bit >> 6] |= 1 << UInt64(bit & 63) }
+  private static func setBit(_ bit: Int, in bits: inout SIMD4<UInt64>) { bits[bit >> 6] |= 1 << UInt64(bit & 63) }
 
   private func hasBit(_ bit: Int) -> Bool { firstWords[bit >> 6] & (1 << UInt64(bit & 63)) != 0 }
 
@@ -168,20 +231,31 @@ public struct ContextWords: Sendable, Hashable {
         guard !n.isEmpty, n.count + 2 <= h.count else { return false }
         let firstWordEnd = n.firstIndex(of: 0x20) ?? n.count
         guard firstWordEnd > 0, hasBit(Self.signature(of: UnsafeBufferPointer(rebasing: n[0..<firstWordEnd]))) else { return false }
-        var i = 0
-        let last = h.count - n.count - 1
-        while i < last {
-          // `i` is a space; the phrase must follow it and be followed by a space.
-          if h[i] == 0x20, h[i + 1] == n[0], h[i + 1 + n.count] == 0x20 {
-            var k = 1
-            while k < n.count, h[i + 1 + k] == n[k] { k += 1 }
-            if k == n.count { return true }
-          }
-          i += 1
-        }
-        return false
+        let last = h.count - n.count - 1  // the phrase's first byte sits at most here
+        guard let shared else { return Self.occurs(n, in: h, from: 1, through: last) }
+        // Inside the shared words (a space before them, each word followed by one), asked
+        // once for all contexts; then the rest, and across their edges.
+        let words = shared.words
+        if shared.answers.answer(phrase, { Self.occurs(n, in: h, from: words.lowerBound, through: words.upperBound - 1 - n.count) }) { return true }
+        return Self.occurs(n, in: h, from: 1, through: min(words.lowerBound - 1, last))
+          || Self.occurs(n, in: h, from: max(1, words.lowerBound, words.upperBound - n.count), through: last)
       }
     }
+  }
+
+  /// True when `phrase`, with a space before and after it, starts at a position from
+  /// `from` through `last` of `padded` (a phrase ending before its last byte). The context
+  /// of a string can be a long description, asked about once per rule: libc's `memchr`
+  /// finds the candidates.
+  private static func occurs(_ phrase: UnsafeBufferPointer<UInt8>, in padded: UnsafeBufferPointer<UInt8>, from: Int, through last: Int) -> Bool {
+    guard let base = padded.baseAddress, let first = phrase.first else { return false }
+    var from = from
+    while from <= last, let hit = memchr(base + from, Int32(first), last - from + 1) {
+      let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+      if padded[at - 1] == 0x20, padded[at + phrase.count] == 0x20, memcmp(base + at, phrase.baseAddress!, phrase.count) == 0 { return true }
+      from = at + 1
+    }
+    return false
   }
 
   public func containsAny(_ phrases: [String]) -> Bool { phrases.contains { contains($0) } }

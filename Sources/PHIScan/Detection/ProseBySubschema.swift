@@ -7,6 +7,9 @@ struct ProseBySubschema {
   /// For each text, the position of the next text of its subschema (-1: the last).
   private var next: [Int] = []
   private var ends: [PointerPrefix: (first: Int, last: Int)] = [:]
+  /// The words of each subschema's texts, split when first asked for: every string of a
+  /// subschema (an enum's members, a title and its descriptions) has them in its context.
+  private var wordsBySubschema: [PointerPrefix: ContextWords.Words] = [:]
 
   init(_ strings: [ExtractedString]) {
     let count = strings.indices.reduce(0) { $0 + (strings[$1].site == .title || strings[$1].site == .description ? 1 : 0) }
@@ -38,6 +41,16 @@ struct ProseBySubschema {
       body(texts[position])
       position = next[position]
     }
+  }
+
+  /// The words of the texts of `subschema`, in document order.
+  mutating func words(of subschema: PointerPrefix) -> ContextWords.Words {
+    if let known = wordsBySubschema[subschema] { return known }
+    var words = ContextWords.Words()
+    forEach(of: subschema) { words.append($0) }
+    words = words.sharing()
+    wordsBySubschema[subschema] = words
+    return words
   }
 
   /// The texts of `subschema`, or nil when it has none.

@@ -54,6 +54,40 @@ import Testing
     }
   }
 
+  /// Words split once and shared by several contexts (a long description in the context
+  /// of each member of its enum) give the same text and the same answers as splitting
+  /// every part each time, although the answers inside the shared words are remembered:
+  /// random parts over a small vocabulary, so phrases often straddle the shared words'
+  /// edges, and one shared run asked about from many contexts.
+  @Test func sharedWordsAnswerLikeAPlainSearch() {
+    let vocabulary = ["a", "ab", "abc", "ba", "date", "of", "birth", "dob", "ssn", "ss", "member", "é", "x1", "id"]
+    var random = SeededGenerator(seed: 0x5EED)
+    func pick() -> String { vocabulary[Int(random.next() % UInt64(vocabulary.count))] }
+    func part() -> String { (0..<Int(random.next() % 4)).map { _ in pick() }.joined(separator: random.next() % 2 == 0 ? " " : "_") }
+    for _ in 0..<300 {
+      let sharedParts = (0..<Int(random.next() % 4)).map { _ in part() }
+      var sharedWords = ContextWords.Words()
+      for text in sharedParts { sharedWords.append(text) }
+      let shared = sharedWords.sharing(minimum: 0)
+      for _ in 0..<6 {
+        let before = (0..<Int(random.next() % 3)).map { _ in part() }
+        let after = (0..<Int(random.next() % 3)).map { _ in part() }
+        var words = ContextWords.Words()
+        for text in before { words.append(text) }
+        words.append(shared)
+        for text in after { words.append(text) }
+        let context = ContextWords(words)
+        let plain = ContextWords(before + sharedParts + after)
+        #expect(context.padded == plain.padded)
+        for _ in 0..<8 {
+          let phrase = (0..<(1 + Int(random.next() % 3))).map { _ in pick() }.joined(separator: " ")
+          #expect(context.contains(phrase) == plain.contains(phrase), "\(before) \(sharedParts) \(after) \(phrase)")
+          #expect(context.contains(phrase) == context.padded.contains(" \(phrase) "), "\(context.padded) \(phrase)")
+        }
+      }
+    }
+  }
+
   /// Prose keyed by pointer slices equals the prose grouped by `subschemaPointer`, the
   /// way it was first built, for every subschema of every document in corpus/ (and
   /// nothing for pointers that name no subschema).
