@@ -344,13 +344,15 @@ public final class Detector {
     var words = ContextWords.Words()
     for name in string.propertyPath { words.append(name) }
     if let tool = string.context.toolName { words.append(tool) }
-    let subschema = Self.subschemaPointer(of: string)
-    words.append(prose.words(of: PointerPrefix(subschema)))
+    let pointer = string.pointer.string
+    let subschema = Self.subschemaLength(in: pointer, site: string.site)
+    words.append(prose.words(of: PointerPrefix(pointer, length: subschema)))
     // Keys between the subschema and the string name it too: `x-reviewed-ip`, or the
     // keys of an object inside `default`.
-    let pointer = string.pointer.string
-    if string.site.holdsData, pointer.count > subschema.count {
-      for key in pointer.dropFirst(subschema.count).split(separator: "/") where Int(key) == nil { words.append(String(key)) }
+    if string.site.holdsData, pointer.utf8.count > subschema {
+      for key in pointer.utf8.dropFirst(subschema).split(separator: UInt8(ascii: "/")).map(Substring.init) where Int(key) == nil {
+        words.append(String(key))
+      }
     }
     words.append(string.text)
     return words
@@ -361,46 +363,43 @@ public final class Detector {
   /// subschema is the property itself.
   static func subschemaPointer(of string: ExtractedString) -> String {
     let pointer = string.pointer.string
-    let utf8 = pointer.utf8
-    switch string.site {
-    case .propertyName, .defsKey, .patternProperty:
-      return pointer
-    case .enum, .const, .default, .examples, .required:
-      break
-    default:
-      // Prose and names of tools: the subschema is the pointer without its last token.
-      guard let slash = utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
-      return String(pointer[..<slash])
-    }
-    // Byte offsets of the pointer's slashes: token `n` (0-based; token 0 is the empty
-    // text before the first slash) ends at slash `n`, so the first `n` tokens joined by
-    // `/` are the bytes before slash `n - 1`.
-    var slashes: [String.Index] = []
-    var index = utf8.startIndex
-    while index < utf8.endIndex {
-      if utf8[index] == UInt8(ascii: "/") { slashes.append(index) }
-      index = utf8.index(after: index)
-    }
-    let tokenCount = slashes.count + 1
-    func firstTokens(_ n: Int) -> String {
-      if n <= 0 { return "" }
-      if n >= tokenCount { return pointer }
-      return String(pointer[..<slashes[n - 1]])
-    }
-    // Required names belong to the schema that lists them.
-    guard string.site != .required else { return firstTokens(tokenCount - 2) }
-    // Values belong to the schema above their nearest data keyword.
-    var token = tokenCount - 1
-    while token >= 1 {
-      let start = utf8.index(after: slashes[token - 1])
-      let end = token < slashes.count ? slashes[token] : utf8.endIndex
-      if dataKeywords.contains(pointer[start..<end]) { return firstTokens(token) }
-      token -= 1
-    }
-    return firstTokens(tokenCount - 1)
+    return String(pointer.utf8.prefix(subschemaLength(in: pointer, site: string.site)))!
   }
 
-  static let dataKeywords: Set<Substring> = ["enum", "const", "default", "examples", "example"]
+  /// The length in bytes of the subschema's pointer, which begins the string's own
+  /// (`subschemaPointer`).
+  static func subschemaLength(in pointer: String, site: Site) -> Int {
+    var pointer = pointer
+    return pointer.withUTF8 { bytes in
+      let slash = UInt8(ascii: "/")
+      switch site {
+      case .propertyName, .defsKey, .patternProperty:
+        return bytes.count
+      case .required:
+        // Required names belong to the schema that lists them: two tokens up.
+        var slashes = 0
+        for index in bytes.indices.reversed() where bytes[index] == slash {
+          slashes += 1
+          if slashes == 2 { return index }
+        }
+        return 0
+      case .enum, .const, .default, .examples:
+        // Values belong to the schema above their nearest data keyword.
+        var tokenEnd = bytes.count
+        for index in bytes.indices.reversed() where bytes[index] == slash {
+          let token = UnsafeBufferPointer(rebasing: bytes[(index + 1)..<tokenEnd])
+          if dataKeywords.contains(where: { $0.elementsEqual(token) }) { return index }
+          tokenEnd = index
+        }
+        return bytes.lastIndex(of: slash) ?? 0
+      default:
+        // Prose and names of tools: the pointer without its last token.
+        return bytes.lastIndex(of: slash) ?? 0
+      }
+    }
+  }
+
+  static let dataKeywords: [[UInt8]] = ["enum", "const", "default", "examples", "example"].map { Array($0.utf8) }
 
   func finding(_ rule: Rule, _ string: ExtractedString, _ verdict: Verdict, category: Category, confidence: Confidence, file: String, reveal: Bool) -> Finding {
     let reason = verdict == .placeholder ? "a well-known placeholder or non-personal \(category.rawValue) value" : rule.summary

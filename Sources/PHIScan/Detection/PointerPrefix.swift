@@ -12,6 +12,12 @@ struct PointerPrefix: Hashable {
     self.length = text.utf8.count
   }
 
+  /// The first `length` bytes of `text` (a pointer), which end before a `/` or at its end.
+  init(_ text: String, length: Int) {
+    self.text = text
+    self.length = length
+  }
+
   /// The pointer without its last token: the parent of `/properties/a/enum/0` is
   /// `/properties/a/enum`; of a one-token pointer (or the root), "".
   init(parentOf pointer: JSONPointer) {

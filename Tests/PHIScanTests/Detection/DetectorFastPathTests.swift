@@ -133,7 +133,8 @@ import Testing
 
   @Test func subschemaPointerMatchesTheTokenReading() {
     let pointers = ["", "/enum", "/properties/mrn/enum/0", "/properties/a~1b/const", "/0/tools/1/input_schema/properties/x/examples/2/k",
-                    "/properties/enum/default", "/required/3", "/properties/p/description", "/title", "//x", "/a/", "/properties/é/enum/1"]
+                    "/properties/enum/default", "/required/3", "/properties/p/description", "/title", "//x", "/a/", "/properties/é/enum/1",
+                    "/properties/x/example/3", "/definitions/examplesx/enum/0", "/defaults/default/k/l", "/required"]
     for pointer in pointers {
       for site in Site.allCases {
         let string = ExtractedString(text: "t", site: site, pointer: JSONPointer(escaped: pointer), range: SourceRange(start: .init(line: 1, column: 1), end: .init(line: 1, column: 2)), context: SchemaContext(shape: "json-schema", isCached: true))
