@@ -7,8 +7,9 @@
 /// `NameMatcher.textScore` and `identifierScore`. The gate computes the
 /// very keys the matcher's two tokenizers would look up, straight from the UTF-8 bytes
 /// without building tokens, and probes a flat table of those words. Non-ASCII strings
-/// always pass (folding diacritics is the tokenizer's job); so do strings in a
-/// person-name context, where lone and unknown words count too.
+/// are read by the tokenizers themselves (folding diacritics is their job) and their
+/// keys probed the same way. Strings in a person-name context, where lone and unknown
+/// words count too, never reach the gate.
 struct NameGate: Sendable {
   /// Open addressing over the two halves of a `NameKey` (its count is implied: letters
   /// are never zero bytes); an empty slot has `high == 0`.
@@ -78,13 +79,27 @@ struct NameGate: Sendable {
   func mayHoldName(_ text: String, at site: Site? = nil) -> Bool {
     var bytesOfText = text
     return bytesOfText.withUTF8 { bytes in
-      if !NameGate.isASCII(bytes) { return true }
+      if !NameGate.isASCII(bytes) { return tokensMayHoldName(text, at: site) }
       guard let site, site.holdsProse, NameMatcher.readsAsText(text, site: site) else {
         return NameGate.forEachKey(in: bytes) { contains($0) }
       }
       var identifierReadsMore = false
       return NameGate.textKeys(bytes, &identifierReadsMore, capitalizedOnly: true) { contains($0) }
     }
+  }
+
+  /// `mayHoldName` for text that is not ASCII: the same keys, from the tokenizers' own
+  /// words (each word's key, or its hyphen parts; capitalized words only where prose is
+  /// read as text).
+  func tokensMayHoldName(_ text: String, at site: Site?) -> Bool {
+    let capitalizedOnly = site.map { $0.holdsProse && NameMatcher.readsAsText(text, site: $0) } ?? false
+    func hasKey(_ token: NameToken) -> Bool {
+      guard token.isCapitalized || !capitalizedOnly else { return false }
+      guard !token.hyphenParts.isEmpty else { return token.key.map(contains) ?? false }
+      return token.hyphenParts.contains { $0.map(contains) ?? false }
+    }
+    return NameTokenizer.textWords(text).contains(where: hasKey)
+      || (!capitalizedOnly && NameTokenizer.identifierWords(text).contains(where: hasKey))
   }
 
   /// True when no byte has its high bit set; eight bytes at a time.

@@ -223,9 +223,60 @@ import Testing
       let passes = NameLexicon.builtinGate.mayHoldName(text)
       #expect(!passes, "\(text)")
     }
-    // Non-ASCII text is the tokenizer's to fold: always let through.
-    let folded = NameLexicon.builtinGate.mayHoldName("configuración")
-    #expect(folded)
+    // Non-ASCII text is read through the tokenizers, which fold diacritics.
+    for text in ["configuración", "código_postal", "tamaño", "患者の識別子"] {
+      let passes = NameLexicon.builtinGate.mayHoldName(text, at: .description)
+      #expect(!passes, "\(text)")
+    }
+    for text in ["José Álvarez", "Zoë", "müller_zoë", "Renée O’Brien", "«Maria»"] {
+      let passes = NameLexicon.builtinGate.mayHoldName(text)
+      #expect(passes, "\(text)")
+    }
+  }
+
+  /// Where both readings apply (ASCII text), the tokenizers' words give the gate's
+  /// answers at every site: the non-ASCII reading asks the same question.
+  @Test func tokenReadingAnswersLikeTheByteReading() {
+    let gate = NameLexicon.builtinGate
+    var passed = 0
+    for text in Self.samples + Self.randomStrings(count: 4_000, seed: 17) + Self.randomProse(count: 2_000, seed: 19) {
+      for site in [nil] + Site.allCases.map(Optional.some) {
+        let byBytes = gate.mayHoldName(text, at: site)
+        #expect(gate.tokensMayHoldName(text, at: site) == byBytes, "\(text) at \(String(describing: site))")
+        if byBytes { passed += 1 }
+      }
+    }
+    #expect(passed > 1_000)
+  }
+
+  /// `gateNeverHidesAName` for text that is not ASCII: names with diacritics, other
+  /// scripts, curly apostrophes, non-ASCII spaces and punctuation. Whenever the matcher
+  /// reports a name outside a person-name context, the gate lets it through.
+  @Test func gateNeverHidesANameInUnicodeText() {
+    var generator = SeededGenerator(seed: 23)
+    let names = ["José", "Zoë", "Müller", "Łukasz", "Renée", "Núñez", "O’Brien", "Maria", "Okafor", "Søren", "Straße", "Æsa", "Chloé-Ann", "Ñandú"]
+    let others = ["Dr.", "Sr.", "Paciente", "Test", "thé", "Größe", "日本", "Мария", "de", "la", "J.", ",", "40", "d’", "’s", "—", "«", "»", "\u{00A0}", "e\u{301}"]
+    let separators = [" ", "_", " ", ", ", "-", "\u{00A0}", "\u{2014}", "’", "\n"]
+    var reported = 0
+    for _ in 0..<8_000 {
+      var parts: [String] = []
+      for _ in 0..<Int.random(in: 1...5, using: &generator) {
+        var part = Bool.random(using: &generator) ? names.randomElement(using: &generator)! : others.randomElement(using: &generator)!
+        if Int.random(in: 0..<4, using: &generator) == 0 { part = part.lowercased() }
+        parts.append(part)
+      }
+      var text = parts.joined(separator: separators.randomElement(using: &generator)!)
+      if Int.random(in: 0..<6, using: &generator) == 0 { text = text.uppercased() }
+      for site in Site.allCases {
+        guard NameMatcher.match(text, site: site, namesExpected: false, isAttribution: false, lexicon: .builtin) != nil else { continue }
+        reported += 1
+        let passes = NameLexicon.builtinGate.mayHoldName(text)
+        #expect(passes, "\(text) at \(site)")
+        let passesAtSite = NameLexicon.builtinGate.mayHoldName(text, at: site)
+        #expect(passesAtSite, "\(text) at \(site) (site-aware)")
+      }
+    }
+    #expect(reported > 1_000, "too few names to test the gate")
   }
 }
 
