@@ -186,6 +186,16 @@ enum NameTokenizer {
         if byte >= 0x61 && byte <= 0x7A { return (byte, 0) }
         return (0, 0)
       }
+      guard value < 0x0250 else { return (0, 0) }
+      return latinFolds[Int(value) - 0x80]
+    }
+
+    /// `foldedLatin` of every scalar from U+0080 to U+024F, worked out once: the
+    /// decomposition goes through Foundation and costs microseconds per letter.
+    static let latinFolds: [(UInt8, UInt8)] = (0x80..<0x0250).map { foldedLatin(Unicode.Scalar(UInt32($0))!) }
+
+    /// `folded` for a scalar from U+0080 to U+024F.
+    static func foldedLatin(_ scalar: Unicode.Scalar) -> (UInt8, UInt8) {
       switch scalar {
       case "ß": return (0x73, 0x73)
       case "æ", "Æ": return (0x61, 0x65)
@@ -195,7 +205,6 @@ enum NameTokenizer {
       case "œ", "Œ": return (0x6F, 0x65)
       default: break
       }
-      guard value < 0x0250 else { return (0, 0) }
       let base = String(Character(scalar)).decomposedStringWithCanonicalMapping.unicodeScalars.first
       guard let base, base.value < 0x80 else { return (0, 0) }
       return folded(base)

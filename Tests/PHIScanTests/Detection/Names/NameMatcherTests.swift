@@ -195,4 +195,24 @@ import Testing
     #expect(NameTokenizer.identifierWords("patient_mariaGonzalez1984").compactMap { $0.key?.string } == ["patient", "maria", "gonzalez"])
     #expect(NameTokenizer.textWords("Zoë Ångström").compactMap { $0.key?.string } == ["zoe", "angstrom"])
   }
+
+  /// Folding reads a table worked out once for U+0080...U+024F: letters with diacritics
+  /// fold to their base, the hand-made ligatures to two letters, the table's edges and
+  /// everything past it to nothing.
+  @Test func foldingTable() {
+    func fold(_ scalar: Unicode.Scalar) -> String {
+      let (first, second) = NameTokenizer.WordBuilder.folded(scalar)
+      return String(decoding: [first, second].filter { $0 != 0 }, as: UTF8.self)
+    }
+    let expected: [(Unicode.Scalar, String)] = [
+      ("A", "a"), ("z", "z"), ("1", ""), ("\u{80}", ""), ("\u{A0}", ""), ("À", "a"), ("é", "e"), ("Ñ", "n"), ("ß", "ss"), ("Æ", "ae"),
+      ("Ø", "o"), ("Đ", "d"), ("ł", "l"), ("Œ", "oe"), ("ǅ", ""), ("ǎ", "a"), ("Ș", "s"), ("ɏ", ""), ("\u{250}", ""), ("ẞ", ""), ("Д", ""), ("日", ""),
+    ]
+    for (scalar, folded) in expected { #expect(fold(scalar) == folded, "U+\(String(scalar.value, radix: 16))") }
+    // The table is the slow reading, scalar for scalar.
+    for value in UInt32(0x80)..<0x250 {
+      let scalar = Unicode.Scalar(value)!
+      #expect(NameTokenizer.WordBuilder.folded(scalar) == NameTokenizer.WordBuilder.foldedLatin(scalar), "U+\(String(value, radix: 16))")
+    }
+  }
 }
