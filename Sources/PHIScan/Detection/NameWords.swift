@@ -41,8 +41,8 @@ public enum NameWords {
       return true
     }
     if !complete {
-      for word in splitUnicode(text) {
-        out.append(contentsOf: word.utf8)
+      forEachUnicodeWord(text) { word in
+        out.append(contentsOf: word)
         out.append(0x20)
       }
     }
@@ -88,33 +88,111 @@ public enum NameWords {
     return true
   }
 
+  /// `split` for text that is not all ASCII, by the rules of `Character`: letters and
+  /// numbers make words, which break at a lowercase-uppercase step, between digits and
+  /// letters, and before the last capital of an acronym followed by a lowercase letter.
   static func splitUnicode(_ text: String) -> [String] {
     var words: [String] = []
-    var current = ""
-    var previous: Character?
-    let scalars = Array(text)
-    for (i, character) in scalars.enumerated() {
-      guard character.isLetter || character.isNumber else {
-        if !current.isEmpty { words.append(current) }
-        current = ""
+    forEachUnicodeWord(text) { words.append(String(decoding: $0, as: UTF8.self)) }
+    return words
+  }
+
+  /// Calls `body` with the lowercase bytes of each word of `text` (`splitUnicode`).
+  static func forEachUnicodeWord(_ text: String, _ body: ([UInt8]) -> Void) {
+    var units = CharacterUnits(text)
+    var current: [UInt8] = []
+    var previous: CharacterUnits.Unit?
+    var next = units.next()
+    while let unit = next {
+      next = units.next()
+      guard unit.isLetter || unit.isNumber else {
+        if !current.isEmpty { body(current) }
+        current.removeAll(keepingCapacity: true)
         previous = nil
         continue
       }
       if let previous, !current.isEmpty {
         let boundary =
-          (previous.isLowercase && character.isUppercase)
-          || (previous.isNumber != character.isNumber)
-          || (previous.isUppercase && character.isUppercase && i + 1 < scalars.count && scalars[i + 1].isLowercase)
+          (previous.isLowercase && unit.isUppercase)
+          || (previous.isNumber != unit.isNumber)
+          || (previous.isUppercase && unit.isUppercase && next?.isLowercase == true)
         if boundary {
-          words.append(current)
-          current = ""
+          body(current)
+          current.removeAll(keepingCapacity: true)
         }
       }
-      current.append(contentsOf: character.lowercased())
-      previous = character
+      unit.appendLowercased(to: &current)
+      previous = unit
     }
-    if !current.isEmpty { words.append(current) }
-    return words
+    if !current.isEmpty { body(current) }
+  }
+
+  /// The characters of a text, as `Character` sees them, for `forEachUnicodeWord`. An
+  /// ASCII byte followed by another (or by the end) is a character of its own, read from
+  /// the byte; the rest, cut where two ASCII bytes meet (a break between characters, but
+  /// inside CR LF, where both halves are separators anyway), is read as `Character`s.
+  struct CharacterUnits {
+    struct Unit {
+      var isLetter: Bool
+      var isNumber: Bool
+      var isUppercase: Bool
+      var isLowercase: Bool
+      /// The byte of an ASCII character, or nil for a `Character`.
+      var ascii: UInt8?
+      var character: Character?
+
+      init(ascii byte: UInt8) {
+        isUppercase = byte >= 0x41 && byte <= 0x5A
+        isLowercase = byte >= 0x61 && byte <= 0x7A
+        isNumber = byte >= 0x30 && byte <= 0x39
+        isLetter = isUppercase || isLowercase
+        ascii = byte
+      }
+
+      init(_ character: Character) {
+        isLetter = character.isLetter
+        isNumber = character.isNumber
+        isUppercase = character.isUppercase
+        isLowercase = character.isLowercase
+        self.character = character
+      }
+
+      func appendLowercased(to bytes: inout [UInt8]) {
+        if let ascii {
+          bytes.append(NameWords.lowered(ascii))
+        } else if let character {
+          bytes.append(contentsOf: character.lowercased().utf8)
+        }
+      }
+    }
+
+    private let bytes: [UInt8]
+    private var position = 0
+    private var pending: [Character] = []
+    private var pendingIndex = 0
+
+    init(_ text: String) { bytes = Array(text.utf8) }
+
+    mutating func next() -> Unit? {
+      if pendingIndex < pending.count {
+        pendingIndex += 1
+        return Unit(pending[pendingIndex - 1])
+      }
+      guard position < bytes.count else { return nil }
+      let count = bytes.count
+      if bytes[position] < 0x80 && (position + 1 == count || bytes[position + 1] < 0x80) {
+        position += 1
+        return Unit(ascii: bytes[position - 1])
+      }
+      // Up to the first pair of ASCII bytes (or the end): the run starts where its first
+      // byte follows an ASCII byte (or the start), so both its edges are breaks.
+      var end = position + 1
+      while end < count && !(bytes[end - 1] < 0x80 && bytes[end] < 0x80) { end += 1 }
+      pending = Array(String(decoding: bytes[position..<end], as: UTF8.self))
+      pendingIndex = 0
+      position = end
+      return next()
+    }
   }
 
   /// The words joined by single spaces: the text name-site rules run on.

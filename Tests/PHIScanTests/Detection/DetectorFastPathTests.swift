@@ -10,9 +10,64 @@ import Testing
     "ssnLast4Digits", "getHTTP2Response", "The value of a record (used when returned).",
   ]
 
+  /// The rules of `NameWords` read one `Character` at a time: what the byte and mixed
+  /// readings must give.
+  static func referenceSplit(_ text: String) -> [String] {
+    var words: [String] = []
+    var current = ""
+    var previous: Character?
+    let characters = Array(text)
+    for (i, character) in characters.enumerated() {
+      guard character.isLetter || character.isNumber else {
+        if !current.isEmpty { words.append(current) }
+        current = ""
+        previous = nil
+        continue
+      }
+      if let previous, !current.isEmpty {
+        let boundary =
+          (previous.isLowercase && character.isUppercase)
+          || (previous.isNumber != character.isNumber)
+          || (previous.isUppercase && character.isUppercase && i + 1 < characters.count && characters[i + 1].isLowercase)
+        if boundary {
+          words.append(current)
+          current = ""
+        }
+      }
+      current.append(contentsOf: character.lowercased())
+      previous = character
+    }
+    if !current.isEmpty { words.append(current) }
+    return words
+  }
+
   @Test(arguments: samples)
   func asciiFastPathMatchesTheUnicodeRules(_ text: String) {
-    #expect(NameWords.split(text) == NameWords.splitUnicode(text))
+    #expect(NameWords.split(text) == Self.referenceSplit(text))
+    #expect(NameWords.splitUnicode(text) == Self.referenceSplit(text))
+  }
+
+  /// Text that is not all ASCII is read byte by byte where two ASCII bytes meet and as
+  /// `Character`s elsewhere: the same words as reading every `Character`, on random text
+  /// of pieces that join into larger characters (combining marks, CR LF, a prepended
+  /// sign, emoji sequences, flags, Hangul jamo) or change case oddly (titlecase, dotted I,
+  /// ordinals, sharp s), beside ASCII letters, digits and separators.
+  @Test func mixedReadingMatchesTheCharacterReading() {
+    let pieces = [
+      "a", "B", "c", "D", "9", "_", "-", " ", "\r", "\n", "\r\n", "é", "É", "e\u{301}", "E\u{301}", "\u{301}", "\u{600}", "\u{600}a",
+      "👩\u{200D}🔬", "\u{200D}", "🇫🇷", "🇩", "\u{1100}\u{1161}", "ǅ", "İ", "ª", "ß", "ẞ", "Σ", "ς", "٣", "½", "日本", "Ⅻ", "ﬁ", "\u{A0}", "’",
+    ]
+    var random = SeededGenerator(seed: 0x5EA1)
+    var mixed = 0
+    for _ in 0..<20_000 {
+      let text = (0..<Int(random.next() % 12)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+      if text.utf8.contains(where: { $0 >= 0x80 }) { mixed += 1 }
+      #expect(NameWords.split(text) == Self.referenceSplit(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+      var bytes: [UInt8] = []
+      NameWords.appendWords(of: text, to: &bytes)
+      #expect(bytes == Array(Self.referenceSplit(text).map { $0 + " " }.joined().utf8))
+    }
+    #expect(mixed > 10_000)
   }
 
   @Test func nonASCIIFallsBackToUnicodeRules() {
