@@ -20,6 +20,10 @@ public enum TextReporter {
   public static func render(_ result: ScanResult, options: Options = Options()) -> String {
     let paint = Paint(enabled: options.color)
     let flaggedByFile = Dictionary(grouping: result.allFlagged, by: \.file)
+    // The masked line of the last frame, and the flagged tokens of its file by line: a
+    // minified document holds every finding on one line, which is masked once.
+    var lastLine: (file: String, number: Int, reveal: Bool, masked: CodeFrame.MaskedLine)?
+    var flaggedByLine: (file: String, lines: [Int: [Finding]])?
     var out = ""
     for finding in result.findings {
       let location = "\(finding.file):\(finding.range.start.line):\(finding.range.start.column)"
@@ -29,11 +33,17 @@ public enum TextReporter {
       ].joined(separator: "  ")
       if let value = finding.revealedValue { line += "  value: \(value)" }
       out += line + "\n"
-      if let lines = options.sourceLines?(finding.file), finding.range.start.line <= lines.count {
-        let frame = CodeFrame.render(
-          line: lines[finding.range.start.line - 1], number: finding.range.start.line, focus: finding,
-          flagged: flaggedByFile[finding.file] ?? [], reveal: finding.revealedValue != nil, paint: paint)
-        out += frame
+      let number = finding.range.start.line
+      if let lines = options.sourceLines?(finding.file), number <= lines.count {
+        let reveal = finding.revealedValue != nil
+        if lastLine == nil || lastLine!.file != finding.file || lastLine!.number != number || lastLine!.reveal != reveal {
+          if flaggedByLine?.file != finding.file {
+            flaggedByLine = (finding.file, Dictionary(grouping: flaggedByFile[finding.file] ?? [], by: \.range.start.line))
+          }
+          let masked = CodeFrame.MaskedLine(lines[number - 1], flagged: flaggedByLine?.lines[number] ?? [], reveal: reveal)
+          lastLine = (finding.file, number, reveal, masked)
+        }
+        out += CodeFrame.render(lastLine!.masked, number: number, focus: finding, paint: paint)
       }
     }
     if options.diagnostics {
@@ -74,44 +84,72 @@ enum CodeFrame {
   static let context = 40
 
   static func render(line: String, number: Int, focus: Finding, flagged: [Finding], reveal: Bool, paint: Paint) -> String {
-    let scalars = Array(line.unicodeScalars)
-    // Segments to replace on this line, left to right, never overlapping.
-    var cuts: [(start: Int, end: Int, mask: String, isFocus: Bool)] = []
-    let onLine = flagged.filter { $0.range.start.line == number }.sorted { $0.range.start.column < $1.range.start.column }
-    for finding in onLine {
-      let start = min(max(finding.range.start.column - 1, 0), scalars.count)
-      let end = exactEnd(finding.range, scalars) ?? scalars.count
-      let isFocus = finding.range == focus.range
-      if let last = cuts.last, start < last.end {
-        // Overlap (two rules on one string, or a masked tail): widen, keep the focus mark.
-        cuts[cuts.count - 1].end = max(last.end, end)
-        cuts[cuts.count - 1].isFocus = last.isFocus || isFocus
-        continue
-      }
-      cuts.append((start, end, reveal ? String(String.UnicodeScalarView(scalars[start..<end])) : finding.mask, isFocus))
-    }
+    render(MaskedLine(line, flagged: flagged.filter { $0.range.start.line == number }, reveal: reveal), number: number, focus: focus, paint: paint)
+  }
+
+  /// A source line with every flagged token on it replaced by its mask (or, revealed, by
+  /// itself), shared by the frames of all the findings on the line.
+  struct MaskedLine {
     var text: [Unicode.Scalar] = []
+    /// Where each mask sits in `text`.
     var masks: [Range<Int>] = []
-    var focusStart = 0, focusWidth = 1
-    var index = 0
-    for cut in cuts {
-      text += scalars[index..<cut.start]
-      let mask = Array(cut.mask.unicodeScalars)
-      if cut.isFocus { focusStart = text.count; focusWidth = max(mask.count, 1) }
-      masks.append(text.count..<text.count + mask.count)
-      text += mask
-      index = cut.end
+    /// The mask that covers each flagged token, by the token's range.
+    var maskOfToken: [SourceRange: Int] = [:]
+
+    /// `flagged`: the findings on this line.
+    init(_ line: String, flagged: [Finding], reveal: Bool) {
+      let scalars = Array(line.unicodeScalars)
+      // Segments to replace, left to right, never overlapping.
+      var cuts: [(start: Int, end: Int, mask: String)] = []
+      for finding in flagged.sorted(by: { $0.range.start.column < $1.range.start.column }) {
+        let start = min(max(finding.range.start.column - 1, 0), scalars.count)
+        let end = exactEnd(finding.range, scalars) ?? scalars.count
+        if let last = cuts.last, start < last.end {
+          // Overlap (two rules on one string, or a masked tail): widen.
+          cuts[cuts.count - 1].end = max(last.end, end)
+        } else {
+          cuts.append((start, end, reveal ? String(String.UnicodeScalarView(scalars[start..<end])) : finding.mask))
+        }
+        maskOfToken[finding.range] = cuts.count - 1
+      }
+      var index = 0
+      for cut in cuts {
+        text += scalars[index..<cut.start]
+        let mask = Array(cut.mask.unicodeScalars)
+        masks.append(text.count..<text.count + mask.count)
+        text += mask
+        index = cut.end
+      }
+      if index < scalars.count { text += scalars[index...] }
     }
-    if index < scalars.count { text += scalars[index...] }
+
+    /// The mask that holds `position`, found by halving: the masks are in order and
+    /// never overlap, and a line can hold thousands.
+    func mask(containing position: Int) -> Range<Int>? {
+      var low = 0, high = masks.count
+      while low < high {
+        let middle = (low + high) / 2
+        if masks[middle].upperBound <= position { low = middle + 1 } else { high = middle }
+      }
+      return low < masks.count && masks[low].contains(position) ? masks[low] : nil
+    }
+  }
+
+  /// The frame of `focus`, underlined in its masked line.
+  static func render(_ line: MaskedLine, number: Int, focus: Finding, paint: Paint) -> String {
+    let text = line.text
+    var focusStart = 0, focusWidth = 1
+    if let mask = line.maskOfToken[focus.range].map({ line.masks[$0] }) {
+      focusStart = mask.lowerBound
+      focusWidth = max(mask.count, 1)
+    }
     // Window around the token, with ellipses where the line was cut; a cut never
     // splits another token's mask.
     var from = 0, to = text.count
     if focusStart > context { from = focusStart - context }
     if to - (focusStart + focusWidth) > context { to = focusStart + focusWidth + context }
-    for mask in masks {
-      if mask.contains(from) && from != mask.lowerBound { from = mask.upperBound }
-      if mask.contains(to) && to != mask.lowerBound { to = mask.lowerBound }
-    }
+    if let mask = line.mask(containing: from), from != mask.lowerBound { from = mask.upperBound }
+    if let mask = line.mask(containing: to), to != mask.lowerBound { to = mask.lowerBound }
     let shown = String(String.UnicodeScalarView(text[from..<to]))
     let lead = from > 0 ? "…" : ""
     let tail = to < text.count ? "…" : ""

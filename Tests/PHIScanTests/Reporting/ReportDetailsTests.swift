@@ -126,6 +126,55 @@ import Testing
     #expect(!frame.contains("512-43-8876"))
   }
 
+  /// The report masks a line once for all the findings on it (a minified document holds
+  /// them all on one line): every frame is the one a fresh masking of its line gives,
+  /// over two files and lines, overlapping tokens, and a second rule on one token.
+  @Test func framesOfOneLineShareItsMasking() throws {
+    func minified(_ count: Int, from first: Int) -> (line: String, findings: [(Int, Int)]) {
+      var line = "{"
+      var columns: [(Int, Int)] = []
+      for index in 0..<count {
+        if index > 0 { line += "," }
+        line += "\"k\(index)\":"
+        let start = line.unicodeScalars.count + 1
+        line += "\"\(first + index)-43-8876\""
+        columns.append((start, line.unicodeScalars.count + 1))
+      }
+      return (line + "}", columns)
+    }
+    // b.json's findings sit on its line 2, as a.json's last ones do: reports list files in
+    // turn, and a line of the next file must not pass for the last line of the previous.
+    let built = ["a.json": [minified(120, from: 100), minified(80, from: 200)], "b.json": [minified(0, from: 0), minified(60, from: 300)]]
+    let lines = built.mapValues { $0.map(\.line) }
+    var findings: [Finding] = []
+    for (file, fileLines) in built.sorted(by: { $0.key < $1.key }) {
+      for (number, line) in fileLines.enumerated() {
+        for (index, column) in line.findings.enumerated() {
+          findings.append(Self.finding("/k\(index)", line: number + 1, columns: column, file: file))
+          // A token flagged twice, and one whose range runs past the next token.
+          if index % 7 == 0 { findings.append(Self.finding("/k\(index)", level: .warning, line: number + 1, columns: column, file: file)) }
+          if index % 11 == 5, index + 1 < line.findings.count {
+            findings.append(Self.finding("/k\(index)", line: number + 1, columns: (column.0, line.findings[index + 1].1), file: file))
+          }
+        }
+      }
+    }
+    let result = try Self.result(findings)
+    let report = TextReporter.render(result, options: TextReporter.Options(sourceLines: { lines[$0] }, diagnostics: false))
+    var expected = ""
+    for finding in result.findings {
+      let location = "\(finding.file):\(finding.range.start.line):\(finding.range.start.column)"
+      expected += [location, finding.level.rawValue, finding.ruleID, finding.category.rawValue, finding.site.rawValue, FindingMessage.pointerText(finding.pointer), finding.mask].joined(separator: "  ") + "\n"
+      let onFile = result.allFlagged.filter { $0.file == finding.file }
+      expected += CodeFrame.render(
+        line: lines[finding.file]![finding.range.start.line - 1], number: finding.range.start.line, focus: finding, flagged: onFile, reveal: false, paint: Paint(enabled: false))
+    }
+    #expect(report.hasPrefix(expected))
+    #expect(result.findings.count > 300)
+    // The tokens are masked, not shown.
+    #expect(!report.contains("-43-8876"))
+  }
+
   @Test func theWindowNeverSplitsAMask() {
     // The focus token, then another flagged token that straddles the window's end.
     let line = #"{"a":"512-43-8876","b":""# + String(repeating: "y", count: 25) + #"","c":"329-51-7784"}"#
