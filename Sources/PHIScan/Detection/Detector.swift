@@ -192,7 +192,7 @@ public final class Detector {
     var candidates: [String]
     if let analysis {
       if let limit = analysis.limitHit {
-        state.outcome.diagnostics.append(Diagnostic(severity: .warning, code: "pattern-too-complex", file: file, position: strings[index].range.start, message: "the regex at \(strings[index].pointer) was only partly analysed (\(limit)); literals beyond that point were not checked"))
+        state.outcome.diagnostics.append(Diagnostic(severity: .warning, code: "pattern-too-complex", file: file, position: strings[index].range.start, message: "the regex at \(strings[index].pointer) was only partly analysed (\(limit)); its plain literal runs were checked, not the strings its classes, groups and repeats allow"))
       }
       candidates = analysis.strings
     } else {

@@ -19,6 +19,8 @@ public enum PatternLiterals {
     public var maxStringLength = 256
     public var maxClass = 8
     public var minRun = 3
+    /// Literal runs read from a pattern past the other caps.
+    public var maxRuns = 65536
     public init() {}
   }
 
@@ -49,7 +51,7 @@ public enum PatternLiterals {
   public static func analyse(_ pattern: String, limits: Limits = Limits()) -> Analysis {
     let scalars = Array(pattern.unicodeScalars)
     if scalars.count > limits.maxPatternLength {
-      return Analysis(strings: [], isExact: false, limitHit: "longer than \(limits.maxPatternLength) characters")
+      return Analysis(strings: plainRuns(scalars, limits: limits), isExact: false, limitHit: "longer than \(limits.maxPatternLength) characters")
     }
     var parser = Parser(scalars: scalars, limits: limits)
     let tree: RegexNode
@@ -57,7 +59,7 @@ public enum PatternLiterals {
       tree = try parser.parseAlternation(depth: 0)
       if parser.index < scalars.count { throw ParseFailure.syntax }  // an unmatched ')'
     } catch ParseFailure.limit(let reason) {
-      return Analysis(strings: [], isExact: false, limitHit: reason)
+      return Analysis(strings: plainRuns(scalars, limits: limits), isExact: false, limitHit: reason)
     } catch {
       return Analysis(strings: [pattern], isExact: false, limitHit: nil)
     }
@@ -70,6 +72,52 @@ public enum PatternLiterals {
     var seen: Set<String> = []
     let unique = runs.filter { $0.unicodeScalars.count >= limits.minRun && seen.insert($0).inserted }
     return Analysis(strings: unique, isExact: false, limitHit: nil)
+  }
+
+  /// The runs of plain characters in a pattern too large to parse, in one pass: what
+  /// lies between operators, groups, classes and escapes that are not a punctuation
+  /// character (`\d`, `\b`), at least `minRun` characters long, each once. Enough to
+  /// read an alternation of identifiers however long it is
+  /// (`^(MRN-00482913|MRN-00577120|...)$`); what classes and repeats allow is not
+  /// expanded. At most `maxRuns`.
+  static func plainRuns(_ scalars: [Unicode.Scalar], limits: Limits) -> [String] {
+    var runs: [String] = []
+    var seen: Set<String> = []
+    var run = String.UnicodeScalarView()
+    func flush() {
+      if run.count >= limits.minRun, runs.count < limits.maxRuns, seen.insert(String(run)).inserted { runs.append(String(run)) }
+      run = String.UnicodeScalarView()
+    }
+    var index = 0
+    var inClass = false
+    while index < scalars.count {
+      let scalar = scalars[index]
+      index += 1
+      if inClass {
+        if scalar == "\\" { index += 1 } else if scalar == "]" { inClass = false }
+        continue
+      }
+      switch scalar {
+      case "\\":
+        // An escaped punctuation character is itself; a letter or digit is a class, an
+        // anchor or a back-reference.
+        if index < scalars.count, scalars[index].isASCII, scalars[index].properties.isPatternSyntax {
+          run.append(scalars[index])
+        } else {
+          flush()
+        }
+        index += 1
+      case "[":
+        flush()
+        inClass = true
+      case "|", "(", ")", "^", "$", ".", "*", "+", "?", "{", "}":
+        flush()
+      default:
+        run.append(scalar)
+      }
+    }
+    flush()
+    return runs
   }
 
   // MARK: tree

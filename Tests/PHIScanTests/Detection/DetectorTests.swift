@@ -123,6 +123,17 @@ import Testing
     #expect(result.diagnostics.contains { $0.code == "pattern-too-complex" && !$0.message.contains("((((") })
   }
 
+  /// A regex too long to parse (8,000 SSNs, over 100 KB) still has its identifiers read,
+  /// besides the warning.
+  @Test func patternPastTheLengthCapIsStillRead() throws {
+    let ssns = (0..<8000).map { String(format: "%03d-%02d-%04d", 100 + $0 % 600, 10 + $0 % 80, 1000 + $0) }
+    let detector = try Detector(rules: Self.scanner.rules)
+    let json = #"{"type": "object", "properties": {"id": {"type": "string", "pattern": "^("# + ssns.joined(separator: "|") + #")$"}}}"#
+    let result = Self.scanner.scanBytes(Array(json.utf8), format: .json, reportPath: "t.json", detector: detector)
+    #expect(result.diagnostics.contains { $0.code == "pattern-too-complex" })
+    #expect(result.findings.contains { $0.ruleID == "us-ssn" && $0.site == .pattern })
+  }
+
   @Test func nameWords() {
     #expect(NameWords.split("pt_482913Notes") == ["pt", "482913", "notes"])
     #expect(NameWords.split("patientFirstName") == ["patient", "first", "name"])

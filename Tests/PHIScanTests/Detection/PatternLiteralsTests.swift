@@ -93,6 +93,24 @@ import Testing
     #expect(PatternLiterals.analyse(long).limitHit != nil)
     let nodes = String(repeating: "ab", count: 20000)
     #expect(PatternLiterals.analyse(nodes).limitHit != nil)
+    #expect(PatternLiterals.analyse(nodes).strings == [nodes])
+  }
+
+  /// Past a cap, the pattern's plain literal runs are still read: an alternation of
+  /// identifiers too long to parse, a literal deep in groups, escapes and classes.
+  @Test func cappedPatternsGiveTheirPlainRuns() {
+    let identifiers = (0..<6000).map { String(format: "MRN-%08d", 482913 + $0) }
+    let long = PatternLiterals.analyse("^(" + identifiers.joined(separator: "|") + ")$")
+    #expect(long.limitHit != nil)
+    #expect(long.strings == identifiers)
+    let deep = PatternLiterals.analyse(String(repeating: "(", count: 100) + "MRN-00482913" + String(repeating: ")", count: 100))
+    #expect(deep.limitHit != nil)
+    #expect(deep.strings == ["MRN-00482913"])
+    let mixed = PatternLiterals.analyse(String(repeating: "(", count: 70) + #"^MRN\-001[0-9|]2|abc\d{3}xyz\.q"# + String(repeating: ")", count: 70))
+    #expect(mixed.strings == ["MRN-001", "abc", "xyz.q"])
+    var few = PatternLiterals.Limits()
+    few.maxRuns = 2
+    #expect(PatternLiterals.analyse(String(repeating: "(", count: 70) + "abc|abc|def|ghi" + String(repeating: ")", count: 70), limits: few).strings == ["abc", "def"])
     // Exponential languages are cut off by the string cap, not enumerated.
     let blowup = String(repeating: "(a|b|c|d)", count: 40)
     let blown = PatternLiterals.analyse("^" + blowup + "$")
