@@ -358,16 +358,10 @@ public final class Detector {
     return words
   }
 
-  /// The pointer of the subschema a string belongs to: `/properties/mrn/enum/0` and
+  /// The length in bytes of the pointer of the subschema a string belongs to, which
+  /// begins the string's own `pointer`: `/properties/mrn/enum/0` and
   /// `/properties/mrn/description` belong to `/properties/mrn`; a property name's
   /// subschema is the property itself.
-  static func subschemaPointer(of string: ExtractedString) -> String {
-    let pointer = string.pointer.string
-    return String(pointer.utf8.prefix(subschemaLength(in: pointer, site: string.site)))!
-  }
-
-  /// The length in bytes of the subschema's pointer, which begins the string's own
-  /// (`subschemaPointer`).
   static func subschemaLength(in pointer: String, site: Site) -> Int {
     var pointer = pointer
     return pointer.withUTF8 { bytes in

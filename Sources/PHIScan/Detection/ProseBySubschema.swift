@@ -1,5 +1,5 @@
 /// Titles and descriptions keyed by the pointer of the subschema they describe (their
-/// own pointer without its last token: `subschemaPointer` of a title or description),
+/// own pointer without its last token: `Detector.subschemaLength` of a title or description),
 /// in document order. The texts sit in one list chained by subschema: a list per
 /// subschema costs an allocation each.
 struct ProseBySubschema {
