@@ -6,10 +6,10 @@ struct ProseBySubschema {
   private var texts: [String] = []
   /// For each text, the position of the next text of its subschema (-1: the last).
   private var next: [Int] = []
-  private var ends: [PointerPrefix: (first: Int, last: Int)] = [:]
-  /// The words of each subschema's texts, split when first asked for: every string of a
-  /// subschema (an enum's members, a title and its descriptions) has them in its context.
-  private var wordsBySubschema: [PointerPrefix: ContextWords.Words] = [:]
+  /// For each subschema with prose: its first and last text, and the words of its texts,
+  /// split when first asked for (every string of the subschema, an enum's members or a
+  /// title and its descriptions, has them in its context).
+  private var ends: [PointerPrefix: (first: Int, last: Int, words: ContextWords.Words?)] = [:]
 
   init(_ strings: [ExtractedString]) {
     let count = strings.indices.reduce(0) { $0 + (strings[$1].site == .title || strings[$1].site == .description ? 1 : 0) }
@@ -26,7 +26,7 @@ struct ProseBySubschema {
         next[ends.values[known].last] = position
         ends.values[known].last = position
       } else {
-        ends[subschema] = (position, position)
+        ends[subschema] = (position, position, nil)
       }
     }
   }
@@ -45,11 +45,12 @@ struct ProseBySubschema {
 
   /// The words of the texts of `subschema`, in document order.
   mutating func words(of subschema: PointerPrefix) -> ContextWords.Words {
-    if let known = wordsBySubschema[subschema] { return known }
+    guard let entry = ends.index(forKey: subschema) else { return ContextWords.Words() }
+    if let known = ends.values[entry].words { return known }
     var words = ContextWords.Words()
     forEach(of: subschema) { words.append($0) }
     words = words.sharing()
-    wordsBySubschema[subschema] = words
+    ends.values[entry].words = words
     return words
   }
 
