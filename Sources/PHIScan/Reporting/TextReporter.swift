@@ -83,10 +83,6 @@ public enum TextReporter {
 enum CodeFrame {
   static let context = 40
 
-  static func render(line: String, number: Int, focus: Finding, flagged: [Finding], reveal: Bool, paint: Paint) -> String {
-    render(MaskedLine(line, flagged: flagged.filter { $0.range.start.line == number }, reveal: reveal), number: number, focus: focus, paint: paint)
-  }
-
   /// A source line with every flagged token on it replaced by its mask (or, revealed, by
   /// itself), shared by the frames of all the findings on the line.
   struct MaskedLine {

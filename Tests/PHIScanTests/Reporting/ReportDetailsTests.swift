@@ -193,3 +193,11 @@ import Testing
     #expect(TextReporter.render(result, options: .init(color: true)).contains("\u{1B}[31;1merror"))
   }
 }
+
+extension CodeFrame {
+  /// The frame of `focus` from a fresh masking of its line: what the report's shared
+  /// masking must give.
+  static func render(line: String, number: Int, focus: Finding, flagged: [Finding], reveal: Bool, paint: Paint) -> String {
+    render(MaskedLine(line, flagged: flagged.filter { $0.range.start.line == number }, reveal: reveal), number: number, focus: focus, paint: paint)
+  }
+}
