@@ -23,7 +23,7 @@ enum YAMLNestingBound {
     }
   }
 
-  private struct Scan {
+  struct Scan {
     let bytes: [UInt8]
     let maxDepth: Int
     /// Indentation columns of open block levels (compact indicators push their column + 1).
@@ -34,6 +34,17 @@ enum YAMLNestingBound {
     var ambiguousQuote = false
     /// The previous line ended inside a plain scalar, which the next line may continue.
     var previousEndedInPlain = false
+    /// The column of the block collection that plain scalar sits in, or one around it,
+    /// when known. libyaml continues a block plain scalar only on lines indented more
+    /// than its collection, so a line that starts with a quote at that column or less
+    /// starts a quoted scalar (`a: b` then `'*/*': x`).
+    var plainScalarOwner: Int?
+    /// When the last line ended right after a block indicator (`a:`, `-`): the column of
+    /// that indicator's collection, which a node on the next line indented more is in.
+    var indicatorOwner: Int?
+    /// Offsets of quotes at the start of a line after a plain scalar that were read as
+    /// starting a quoted scalar, not as more of the plain one (tests hold them to libyaml).
+    var quotesProvenNew: [Int] = []
     /// A block scalar (`|`, `>`) started: the indentation of its parent node (its text is
     /// indented more) and the explicit indentation indicator, if any. Its text is skipped.
     var blockScalarParent: (column: Int, explicit: Int?)?
@@ -152,6 +163,33 @@ enum YAMLNestingBound {
       var inPlainScalar = false
       let lineMayContinuePlain = previousEndedInPlain
       var firstToken = true
+      let indent = start - currentLineStart
+      // A line indented no more than the collection of the plain scalar the last line
+      // ended in starts new tokens. Any other line after one may continue it: its `- `
+      // or `: ` may be text, so it proves no collection, and a plain scalar on it gets
+      // the old scalar's collection, which stays open either way.
+      let continuationRuledOut = plainScalarOwner.map { indent <= $0 } ?? false
+      let mayContinue = lineMayContinuePlain && !continuationRuledOut
+      let ownerFromLastLine = lineMayContinuePlain ? plainScalarOwner : indicatorOwner
+      /// The column of the block collection a node starting here sits in, once a block
+      /// `- `, `? ` (their own column) or `: ` (where its key began: the mapping's
+      /// column) proves it; nil before.
+      var owner: Int? = mayContinue ? ownerFromLastLine : nil
+      /// Where a key on this line begins: its first token, or the first after its last
+      /// `- ` or `? `.
+      var keyColumn = indent
+      var awaitingKey = true
+      var lastTokenWasIndicator = false
+      defer { indicatorOwner = lastTokenWasIndicator && quote == 0 && flowDepth == 0 ? owner : nil }
+      /// The collection of a plain scalar that starts now. A line's first token sits in
+      /// what the last line left open (a scalar or an indicator's node) when it is
+      /// indented more than that.
+      func ownerOfPlainScalar(isFirstToken: Bool) -> Int? {
+        guard flowDepth == 0 else { return nil }
+        guard isFirstToken && !mayContinue else { return owner }
+        guard !lineMayContinuePlain, let ownerFromLastLine, indent > ownerFromLastLine else { return nil }
+        return ownerFromLastLine
+      }
       /// The column of the node a block scalar on this line would belong to.
       var nodeColumn = start - currentLineStart
       defer { previousEndedInPlain = inPlainScalar || (lineMayContinuePlain && firstToken) }
@@ -162,6 +200,7 @@ enum YAMLNestingBound {
         index = start + 3
         nodeColumn = -1
         firstToken = false
+        awaitingKey = false
       }
       while index < end {
         let byte = bytes[index]
@@ -172,7 +211,14 @@ enum YAMLNestingBound {
           continue
         }
         let isFirstToken = firstToken
-        if !isBlank(byte) { firstToken = false }
+        if !isBlank(byte) {
+          firstToken = false
+          lastTokenWasIndicator = false
+          if awaitingKey {
+            keyColumn = index - currentLineStart
+            awaitingKey = false
+          }
+        }
         let next: UInt8? = index + 1 < end ? bytes[index + 1] : nil
         let separated = next == nil || isBlank(next!)
         if isBlank(byte) {
@@ -208,7 +254,11 @@ enum YAMLNestingBound {
           if atTokenStart {
             if flowDepth == 0 { nodeColumn = index - currentLineStart }
             quote = byte
-            ambiguousQuote = isFirstToken && lineMayContinuePlain
+            // Proven not to continue the plain scalar when it starts (no tab before it)
+            // no further in than that scalar's collection.
+            let provenNew = index == start && flowDepth == 0 && continuationRuledOut
+            ambiguousQuote = isFirstToken && lineMayContinuePlain && !provenNew
+            if isFirstToken && lineMayContinuePlain && provenNew { quotesProvenNew.append(index) }
           }
         case UInt8(ascii: "#"):
           if atTokenStart { return nil }
@@ -217,6 +267,11 @@ enum YAMLNestingBound {
             blockLevels.append((blockLevels.last ?? 0) + 1)
             nodeColumn = index - currentLineStart
             if byte == UInt8(ascii: "?") && explicitKey == nil { explicitKey = index }
+            if flowDepth == 0 {
+              if !mayContinue { owner = index - currentLineStart }
+              awaitingKey = true
+              lastTokenWasIndicator = true
+            }
             if depth > maxDepth { return index }
           } else if atTokenStart && byte == UInt8(ascii: "?") && flowDepth > 0 {
             // libyaml reads `?` in flow context as a key indicator whatever follows it.
@@ -224,11 +279,16 @@ enum YAMLNestingBound {
           } else if atTokenStart {
             atTokenStart = false
             inPlainScalar = true
+            plainScalarOwner = ownerOfPlainScalar(isFirstToken: isFirstToken)
             nodeColumn = index - currentLineStart
           }
         case UInt8(ascii: ":"):
           if separated || (flowDepth > 0 && next.map { [UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}")].contains($0) } == true) {
             sawValueIndicator(at: index)
+            if separated && flowDepth == 0 {
+              if !mayContinue { owner = keyColumn }
+              lastTokenWasIndicator = true
+            }
             if atTokenStart && separated {
               blockLevels.append((blockLevels.last ?? 0) + 1)
               if depth > maxDepth { return index }
@@ -265,6 +325,7 @@ enum YAMLNestingBound {
           if atTokenStart {
             atTokenStart = false
             inPlainScalar = true
+            plainScalarOwner = ownerOfPlainScalar(isFirstToken: isFirstToken)
             if flowDepth == 0 { nodeColumn = index - currentLineStart }
           }
         }

@@ -1,4 +1,5 @@
 import Testing
+import YAMLEvents
 
 @testable import PHIScan
 
@@ -128,5 +129,74 @@ import Testing
     for index in 0..<200 { text += "  f\(index): *base\n" }
     let documents = try YAMLLoader.load(Array(text.utf8))
     #expect(documents[0].members?.last?.value.members?.count == 200)
+  }
+
+  /// A key that starts with a quote and holds `*` after a line that ended in a plain
+  /// scalar was read as more of that scalar, its `*` as an alias and the key's `:` as a
+  /// value after it: valid files were refused as alias bombs (`'*/*':` media types,
+  /// `"*":` wildcard keys). libyaml continues a block plain scalar only on lines indented
+  /// more than its collection.
+  static let quotedKeysAfterPlainValues: [String: String] = [
+    "after a key and value": "a: b\n\"*x\": 1\n",
+    "media type under a mapping": "content:\n  description: any\n  '*/*': {type: string}\n",
+    "after a value that runs over lines": "a: long text\n  goes on here\n'*x': 1\n",
+    "after a value on the next line": "a:\n  b\n'*x': 1\n",
+    "in a sequence of mappings": "- name: x\n  \"*\": y\n",
+    "after a nested sequence item": "a:\n  - - b\n'*': 1\n",
+  ]
+
+  @Test(arguments: quotedKeysAfterPlainValues.keys.sorted())
+  func quotedKeysWithAsterisksAfterPlainValuesLoad(_ name: String) throws {
+    let text = Self.quotedKeysAfterPlainValues[name]!
+    let documents = try YAMLLoader.load(Array(text.utf8))
+    #expect(documents.count == 1)
+    #expect(text.contains("*") && Self.keys(of: documents[0]).contains { $0.contains("*") }, "\(documents)")
+  }
+
+  static func keys(of node: Node) -> [String] {
+    (node.members ?? []).flatMap { [$0.key] + keys(of: $0.value) } + (node.elements ?? []).flatMap(keys)
+  }
+
+  /// The quote lines the bound reads as new scalars are ones libyaml starts a quoted
+  /// scalar at, on random block YAML that libyaml accepts: never text that continues a
+  /// plain scalar, which the bound would then under-count.
+  @Test func quotesReadAsNewStartQuotedScalarsInLibyaml() {
+    var generator = SeededGenerator(seed: 0x59A3_1E55)
+    let plainEnded = ["k: v", "k: v w", "- v", "- k: v", "- - v", "- - k: v", "v w", "&a k: v", "k: !t v", "'q': v", "k: v # c"]
+    let quoteLines = ["'q': v", "\"q\": v", "'q'", "\"q\" w", "'q' w: v", "\t'q': v"]
+    func spaces(_ range: ClosedRange<Int>) -> String { String(repeating: " ", count: Int.random(in: range, using: &generator)) }
+    var provenNew = 0
+    var accepted = 0
+    for _ in 0..<20_000 {
+      var lines: [String] = []
+      let nested = Bool.random(using: &generator)
+      if nested { lines.append(["top:", "- top:", "-", "? k"].randomElement(using: &generator)!) }
+      let base = nested ? 2 : 0
+      lines.append(spaces(base...(base + 4)) + plainEnded.randomElement(using: &generator)!)
+      // Lines that may go on with the plain scalar, or start new tokens.
+      for _ in 0..<Int.random(in: 0...2, using: &generator) {
+        lines.append(spaces(0...8) + (plainEnded + ["more words", "# c", ""]).randomElement(using: &generator)!)
+      }
+      lines.append(spaces(0...8) + quoteLines.randomElement(using: &generator)!)
+      let bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
+      var scan = YAMLNestingBound.Scan(bytes: bytes, maxDepth: 200)
+      _ = scan.run()
+      // Where libyaml starts quoted scalars, when it reads the whole text.
+      var quoted: Set<[Int]> = []
+      let readAll = bytes.withUnsafeBufferPointer { buffer in
+        YAMLEventReader.read(buffer) { event in
+          if event.kind == .scalar, event.style == .singleQuoted || event.style == .doubleQuoted { quoted.insert([event.line, event.column]) }
+          return true
+        }
+      }
+      guard readAll else { continue }
+      accepted += 1
+      for offset in scan.quotesProvenNew {
+        provenNew += 1
+        let position = UTF8Text.position(of: offset, in: bytes)
+        #expect(quoted.contains([position.line, position.column]), "\(String(decoding: bytes, as: UTF8.self))")
+      }
+    }
+    #expect(accepted > 1_500 && provenNew > 250, "too few cases: \(accepted) accepted, \(provenNew) quotes read as new")
   }
 }
