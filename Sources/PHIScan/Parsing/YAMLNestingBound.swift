@@ -45,6 +45,9 @@ enum YAMLNestingBound {
     /// Offsets of quotes at the start of a line after a plain scalar that were read as
     /// starting a quoted scalar, not as more of the plain one (tests hold them to libyaml).
     var quotesProvenNew: [Int] = []
+    /// Offsets of lines read as more of the plain scalar the last line ended in (tests
+    /// hold them to libyaml too).
+    var linesProvenContinuing: [Int] = []
     /// A block scalar (`|`, `>`) started: the indentation of its parent node (its text is
     /// indented more) and the explicit indentation indicator, if any. Its text is skipped.
     var blockScalarParent: (column: Int, explicit: Int?)?
@@ -199,6 +202,16 @@ enum YAMLNestingBound {
       {
         index = start + 3
         nodeColumn = -1
+        firstToken = false
+        awaitingKey = false
+      }
+      // Indented more than the plain scalar's collection, the line is more of that scalar
+      // (its collection's column is exact: where the key, `-` or `?` before it began), and
+      // its first byte is text, not an indicator: `[see docs)` or `- not a list`.
+      if quote == 0, flowDepth == 0, lineMayContinuePlain, index == start, let collection = plainScalarOwner, indent > collection {
+        linesProvenContinuing.append(index)
+        inPlainScalar = true
+        atTokenStart = false
         firstToken = false
         awaitingKey = false
       }
