@@ -127,13 +127,15 @@ extension SARIF.LogicalLocation {
 extension SARIF.PhysicalLocation {
   func write(to o: inout CompactJSON.Members) {
     o.object("artifactLocation") { $0.string("uri", artifactLocation.uri) }
-    if let region {
-      o.object("region") { r in
-        r.int("endColumn", region.endColumn)
-        r.int("endLine", region.endLine)
-        r.int("startColumn", region.startColumn)
-        r.int("startLine", region.startLine)
-      }
-    }
+    if let region { o.object("region") { region.write(to: &$0) } }
+  }
+}
+
+extension SARIF.Region {
+  func write(to o: inout CompactJSON.Members) {
+    o.int("endColumn", endColumn)
+    o.int("endLine", endLine)
+    o.int("startColumn", startColumn)
+    o.int("startLine", startLine)
   }
 }

@@ -3,15 +3,17 @@ import Testing
 
 @testable import PHIScan
 
-/// The compact SARIF writer must write exactly what `JSONEncoder` writes.
+/// The compact SARIF and JSON report writers must write exactly what `JSONEncoder` writes.
 @Suite struct CompactJSONTests {
-  static func expectSame(_ result: ScanResult, _ options: SARIFReporter.Options = .init()) {
+  static func expectSame(_ result: ScanResult, _ options: SARIFReporter.Options = .init(), sourceLocation: SourceLocation = #_sourceLocation) {
     let log = SARIFReporter.log(result, options: options)
     let json = CompactJSON()
     log.write(to: json)
     let compact = String(decoding: json.bytes, as: UTF8.self) + "\n"
-    #expect(compact == SARIFReporter.encodedByFoundation(log, pretty: false))
-    #expect(compact == SARIFReporter.render(result, options: options))
+    #expect(compact == SARIFReporter.encodedByFoundation(log, pretty: false), sourceLocation: sourceLocation)
+    #expect(compact == SARIFReporter.render(result, options: options), sourceLocation: sourceLocation)
+    let report = JSONReporter.report(result)
+    #expect(JSONReporter.render(result) == JSONReporter.encodedByFoundation(report, pretty: false), sourceLocation: sourceLocation)
   }
 
   @Test func sameAsFoundationOnTheCorpus() throws {
@@ -36,6 +38,7 @@ import Testing
         ruleID: "us-ssn", category: .ssn, level: .error, confidence: .high, site: .const, file: "f\(text).json",
         pointer: JSONPointer(escaped: "/properties/\(text)/const"), range: SourceRange(start: SourcePosition(line: 3, column: 4), end: SourcePosition(line: 3, column: 9)),
         shape: "json-schema", toolName: text.isEmpty ? nil : text, isCached: index % 2 == 0, mask: "[ssn, \(text.count) chars]", reason: text,
+        revealedValue: index % 3 == 1 ? text : nil,
         relatedLocations: index % 2 == 1 ? [RelatedLocation(file: "r\(text)", pointer: JSONPointer(escaped: "/$defs/\(text)"), range: SourceRange(start: SourcePosition(line: 1, column: 1), end: SourcePosition(line: 2, column: 1)), message: text)] : []))
     }
     Self.expectSame(result)
