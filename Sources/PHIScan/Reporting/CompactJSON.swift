@@ -1,3 +1,5 @@
+import Foundation
+
 /// Compact JSON written straight into bytes, as `JSONEncoder` writes it with
 /// `[.sortedKeys, .withoutEscapingSlashes]`: no spaces, keys in byte order, `"`, `\` and
 /// control characters escaped, everything else as is. `JSONEncoder` boxes every value
@@ -89,5 +91,24 @@ final class CompactJSON {
       self.key(key)
       json.array(elements, write)
     }
+  }
+}
+
+extension CompactJSON {
+  /// A report's text (one line and a newline) as `write` puts it down.
+  static func text(_ write: (CompactJSON) -> Void) -> String {
+    let json = CompactJSON()
+    write(json)
+    return String(decoding: json.bytes, as: UTF8.self) + "\n"
+  }
+
+  /// `value` through `JSONEncoder` with the reports' options: pretty reports, and the
+  /// reference that the compact writers are tested against.
+  static func encodedByFoundation(_ value: some Encodable, pretty: Bool) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+    // Encoding plain value types cannot fail; a failure would be a programming error.
+    let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
+    return String(decoding: data, as: UTF8.self) + "\n"
   }
 }

@@ -10,12 +10,8 @@ public enum JSONReporter {
 
   public static func render(_ result: ScanResult, pretty: Bool = false) -> String {
     let report = report(result)
-    guard pretty else {
-      let json = CompactJSON()
-      report.write(to: json)
-      return String(decoding: json.bytes, as: UTF8.self) + "\n"
-    }
-    return encodedByFoundation(report, pretty: true)
+    guard pretty else { return CompactJSON.text(report.write) }
+    return CompactJSON.encodedByFoundation(report, pretty: true)
   }
 
   static func report(_ result: ScanResult) -> Report {
@@ -37,16 +33,6 @@ public enum JSONReporter {
       diagnostics: result.diagnostics.map {
         Diagnostic(severity: $0.severity.rawValue, code: $0.code, file: $0.file, line: $0.position?.line, column: $0.position?.column, message: $0.message)
       })
-  }
-
-  /// The report through `JSONEncoder`: pretty reports, and the reference that the
-  /// compact writer is tested against.
-  static func encodedByFoundation(_ report: Report, pretty: Bool) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-    // Encoding plain value types cannot fail; a failure would be a programming error.
-    let data = (try? encoder.encode(report)) ?? Data("{}".utf8)
-    return String(decoding: data, as: UTF8.self) + "\n"
   }
 
   static func finding(_ finding: Finding, hiddenTools: Set<String>) -> FindingRecord {

@@ -29,12 +29,8 @@ public enum SARIFReporter {
 
   public static func render(_ result: ScanResult, options: Options) -> String {
     let log = log(result, options: options)
-    guard options.pretty else {
-      let json = CompactJSON()
-      log.write(to: json)
-      return String(decoding: json.bytes, as: UTF8.self) + "\n"
-    }
-    return encodedByFoundation(log, pretty: true)
+    guard options.pretty else { return CompactJSON.text(log.write) }
+    return CompactJSON.encodedByFoundation(log, pretty: true)
   }
 
   static func log(_ result: ScanResult, options: Options) -> SARIF.Log {
@@ -47,16 +43,6 @@ public enum SARIFReporter {
       results: kept.map { sarifResult($0, ruleIndex: ruleIndex[$0.ruleID] ?? 0, hiddenTools: hiddenTools) })
     if let id = options.automationID { run.automationDetails = SARIF.AutomationDetails(id: id) }
     return SARIF.Log(runs: [run])
-  }
-
-  /// The log through `JSONEncoder`: pretty reports, and the reference that the compact
-  /// writer is tested against.
-  static func encodedByFoundation(_ log: SARIF.Log, pretty: Bool) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-    // Encoding plain value types cannot fail; a failure would be a programming error.
-    let data = (try? encoder.encode(log)) ?? Data("{}".utf8)
-    return String(decoding: data, as: UTF8.self) + "\n"
   }
 
   /// At most `limit` findings: the most severe (level, then the rule's security

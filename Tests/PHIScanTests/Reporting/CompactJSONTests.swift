@@ -7,13 +7,11 @@ import Testing
 @Suite struct CompactJSONTests {
   static func expectSame(_ result: ScanResult, _ options: SARIFReporter.Options = .init(), sourceLocation: SourceLocation = #_sourceLocation) {
     let log = SARIFReporter.log(result, options: options)
-    let json = CompactJSON()
-    log.write(to: json)
-    let compact = String(decoding: json.bytes, as: UTF8.self) + "\n"
-    #expect(compact == SARIFReporter.encodedByFoundation(log, pretty: false), sourceLocation: sourceLocation)
+    let compact = CompactJSON.text(log.write)
+    #expect(compact == CompactJSON.encodedByFoundation(log, pretty: false), sourceLocation: sourceLocation)
     #expect(compact == SARIFReporter.render(result, options: options), sourceLocation: sourceLocation)
     let report = JSONReporter.report(result)
-    #expect(JSONReporter.render(result) == JSONReporter.encodedByFoundation(report, pretty: false), sourceLocation: sourceLocation)
+    #expect(JSONReporter.render(result) == CompactJSON.encodedByFoundation(report, pretty: false), sourceLocation: sourceLocation)
   }
 
   @Test func sameAsFoundationOnTheCorpus() throws {
