@@ -73,8 +73,7 @@ enum YAMLNestingBound {
     mutating func run() -> Int? {
       var lineStart = 0
       while lineStart < bytes.count {
-        var lineEnd = lineStart
-        while lineEnd < bytes.count, bytes[lineEnd] != Self.lf { lineEnd += 1 }
+        let lineEnd = Self.next(in: bytes, from: lineStart, to: bytes.count, where: Self.lineFeed)
         currentLineStart = lineStart
         if let offset = line(lineStart, lineEnd) { return offset }
         lineStart = lineEnd + 1
@@ -216,6 +215,15 @@ enum YAMLNestingBound {
         awaitingKey = false
       }
       while index < end {
+        // Inside a block plain scalar only a blank (before a comment or a token) or a `:`
+        // changes anything; inside a plain quote only its closing quote or an escape.
+        if inPlainScalar && !atTokenStart && flowDepth == 0 && quote == 0 {
+          index = Self.next(in: bytes, from: index, to: end, where: Self.endsPlainText)
+          if index == end { break }
+        } else if quote != 0 && !ambiguousQuote {
+          index = Self.next(in: bytes, from: index, to: end, where: quote == UInt8(ascii: "'") ? Self.endsSingleQuoted : Self.endsDoubleQuoted)
+          if index == end { break }
+        }
         let byte = bytes[index]
         if quote != 0 {
           index = quoted(byte, at: index, end: end)
@@ -345,6 +353,29 @@ enum YAMLNestingBound {
         index += 1
       }
       return nil
+    }
+
+    /// Bytes that may matter inside block plain text, a single- and a double-quoted scalar.
+    static let endsPlainText = byteSet(" \t\r:")
+    static let endsSingleQuoted = byteSet("'")
+    static let endsDoubleQuoted = byteSet("\"\\")
+    static let lineFeed = byteSet("\n")
+
+    static func byteSet(_ members: String) -> [Bool] {
+      var set = [Bool](repeating: false, count: 256)
+      for byte in members.utf8 { set[Int(byte)] = true }
+      return set
+    }
+
+    /// The first index from `start` whose byte is in `set`, or `end`.
+    @inline(__always) static func next(in bytes: [UInt8], from start: Int, to end: Int, where set: [Bool]) -> Int {
+      bytes.withUnsafeBufferPointer { buffer in
+        set.withUnsafeBufferPointer { member in
+          var index = start
+          while index < end, !member[Int(buffer[index])] { index += 1 }
+          return index
+        }
+      }
     }
 
     /// One byte inside a quoted scalar; returns the next index. Inside a quote that may
