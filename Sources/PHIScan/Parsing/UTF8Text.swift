@@ -82,6 +82,17 @@ enum UTF8Text {
     return contiguous.withUTF8 { $0.contains(byte) }
   }
 
+  /// `text.unicodeScalars.count` from its UTF-8: the bytes that are not continuation
+  /// bytes (`unicodeScalars` decodes every scalar on the way).
+  static func scalarCount(_ text: String) -> Int {
+    var contiguous = text
+    return contiguous.withUTF8 { utf8 in
+      var continuations = 0
+      for byte in utf8 where byte & 0xC0 == 0x80 { continuations += 1 }
+      return utf8.count - continuations
+    }
+  }
+
   static func contains(_ text: Substring, byte: UInt8) -> Bool {
     var contiguous = text
     return contiguous.withUTF8 { $0.contains(byte) }

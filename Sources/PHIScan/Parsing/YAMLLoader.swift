@@ -187,7 +187,7 @@ public enum YAMLLoader {
   /// Yams gives start marks only. A flow scalar on one line ends after its text (and
   /// quotes); a block scalar is given its first line.
   static func scalarRange(_ text: String, _ style: YAMLEvent.ScalarStyle, start: SourcePosition) -> SourceRange {
-    let length = text.unicodeScalars.count
+    let length = UTF8Text.scalarCount(text)
     // A byte test first: Foundation's `contains` bridges the string, and a line break it
     // could find always has its byte.
     let multiline = UTF8Text.contains(text, byte: 0x0A) && text.contains("\n")
