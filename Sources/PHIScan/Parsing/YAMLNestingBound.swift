@@ -58,7 +58,7 @@ enum YAMLNestingBound {
       self.maxDepth = maxDepth
     }
 
-    static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+    static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), cr = UInt8(ascii: "\r")
 
     func isBlank(_ byte: UInt8) -> Bool { byte == Self.space || byte == Self.tab || byte == Self.cr }
 
@@ -216,7 +216,8 @@ enum YAMLNestingBound {
       }
       while index < end {
         // Inside a block plain scalar only a blank (before a comment or a token) or a `:`
-        // changes anything; inside a plain quote only its closing quote or an escape.
+        // changes anything; inside a quote that surely is one, only its closing quote or
+        // an escape.
         if inPlainScalar && !atTokenStart && flowDepth == 0 && quote == 0 {
           index = Self.next(in: bytes, from: index, to: end, where: Self.endsPlainText)
           if index == end { break }
