@@ -42,20 +42,23 @@ enum YAMLNestingBound {
     /// When the last line ended right after a block indicator (`a:`, `-`): the column of
     /// that indicator's collection, which a node on the next line indented more is in.
     var indicatorOwner: Int?
+    /// Whether the readings below are recorded: tests hold them to libyaml; a scan does
+    /// not pay for a list that grows with every wrapped line.
+    let recordsReadings: Bool
     /// Offsets of quotes at the start of a line after a plain scalar that were read as
-    /// starting a quoted scalar, not as more of the plain one (tests hold them to libyaml).
+    /// starting a quoted scalar, not as more of the plain one.
     var quotesProvenNew: [Int] = []
-    /// Offsets of lines read as more of the plain scalar the last line ended in (tests
-    /// hold them to libyaml too).
+    /// Offsets of lines read as more of the plain scalar the last line ended in.
     var linesProvenContinuing: [Int] = []
     /// A block scalar (`|`, `>`) started: the indentation of its parent node (its text is
     /// indented more) and the explicit indentation indicator, if any. Its text is skipped.
     var blockScalarParent: (column: Int, explicit: Int?)?
     var blockScalarIndent: Int?
 
-    init(bytes: [UInt8], maxDepth: Int) {
+    init(bytes: [UInt8], maxDepth: Int, recordsReadings: Bool = false) {
       self.bytes = bytes
       self.maxDepth = maxDepth
+      self.recordsReadings = recordsReadings
     }
 
     static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), cr = UInt8(ascii: "\r")
@@ -208,7 +211,7 @@ enum YAMLNestingBound {
       // (its collection's column is exact: where the key, `-` or `?` before it began), and
       // its first byte is text, not an indicator: `[see docs)` or `- not a list`.
       if quote == 0, flowDepth == 0, lineMayContinuePlain, index == start, let collection = plainScalarOwner, indent > collection {
-        linesProvenContinuing.append(index)
+        if recordsReadings { linesProvenContinuing.append(index) }
         inPlainScalar = true
         atTokenStart = false
         firstToken = false
@@ -280,7 +283,7 @@ enum YAMLNestingBound {
             // no further in than that scalar's collection.
             let provenNew = index == start && flowDepth == 0 && continuationRuledOut
             ambiguousQuote = isFirstToken && lineMayContinuePlain && !provenNew
-            if isFirstToken && lineMayContinuePlain && provenNew { quotesProvenNew.append(index) }
+            if recordsReadings && isFirstToken && lineMayContinuePlain && provenNew { quotesProvenNew.append(index) }
           }
         case UInt8(ascii: "#"):
           if atTokenStart { return nil }

@@ -182,7 +182,7 @@ import YAMLEvents
       }
       lines.append(spaces(0...8) + quoteLines.randomElement(using: &generator)!)
       let bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
-      var scan = YAMLNestingBound.Scan(bytes: bytes, maxDepth: 200)
+      var scan = YAMLNestingBound.Scan(bytes: bytes, maxDepth: 200, recordsReadings: true)
       _ = scan.run()
       // Where libyaml starts quoted scalars, when it reads the whole text.
       var quoted: Set<[Int]> = []
