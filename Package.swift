@@ -36,6 +36,8 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Development tool, not part of the product: regenerates the embedded packs.
+    .executableTarget(name: "generate-builtins", dependencies: ["PHIScan"]),
     .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
     .testTarget(
       name: "PHIScanTests",

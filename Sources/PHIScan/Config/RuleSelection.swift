@@ -23,9 +23,9 @@ extension ConfigFile {
       switch self.rules[rule.id]?.value {
       case .off?: continue
       case nil where !packOn: continue
-      case .error?: rule.level = .error; rule.contextLevel = nil
-      case .warning?: rule.level = .warning; rule.contextLevel = nil
-      case .note?: rule.level = .note; rule.contextLevel = nil
+      case .error?: rule.fix(.error)
+      case .warning?: rule.fix(.warning)
+      case .note?: rule.fix(.note)
       case .on?, nil: break
       }
       if let sites { rule.sites = rule.sites.intersection(sites) }
@@ -35,5 +35,15 @@ extension ConfigFile {
       throw .invalid(path: path, key: self.rules.isEmpty ? "packs" : "rules", position: nil, reason: "every rule is switched off, so a scan would find nothing")
     }
     return RuleSet(rules: selected)
+  }
+}
+
+extension Rule {
+  /// The user's level for this rule: its findings get it whatever the evidence (matcher
+  /// rules included), and listings show it as the rule's level.
+  mutating func fix(_ level: Level) {
+    self.level = level
+    contextLevel = nil
+    fixedLevel = level
   }
 }

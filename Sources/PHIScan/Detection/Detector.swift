@@ -219,24 +219,50 @@ public final class Detector {
       builtContext = made
       return made
     }
+    // Prose says what a value is in the words just before it, in its own sentence; the
+    // rest of the text and the subschema around it do not (a description mentions many
+    // things). Elsewhere the subschema's words say it.
+    let readsCues = site.holdsProse
+    func contextOf(_ candidate: String, _ match: Range<Int>) -> ContextWords {
+      readsCues ? ContextWords([Readings.cueWindow(before: match, in: candidate)]) : context()
+    }
     var best: [Category: (finding: Finding, confidence: Confidence, specific: Bool, generic: Bool)] = [:]
-    let offeredByAny = offered.reduce(Offer.none) { $0.union($1) }
-    for box in siteRules {
-      guard box.isAllowed(by: offeredByAny) else { continue }
-      var verdict: Verdict?
-      do {
-        verdict = try self.verdict(box, candidates: candidates, offered: offered, context: context)
-      } catch {
-        state.outcome.diagnostics.append(Diagnostic(severity: .error, code: "match-limit", file: file, position: strings[index].range.start, message: "rule \(box.rule.id) could not finish on the string at \(strings[index].pointer): \(error.description); the string was not fully checked"))
-      }
-      // Most rules stop here; binding `rule` before would copy the struct for each.
-      guard let verdict else { continue }
+    var namesCodeSystem: Bool?
+    func consider(_ box: RuleBox, _ evidence: Evidence) {
       let rule = box.rule
-      guard let confidence = confidence(rule, verdict, site: site, context: context(), isCached: strings[index].context.isCached) else { continue }
-      let category = rule.recategorize.first { context().containsAny($0.context) }?.category ?? rule.category
-      if let current = best[category], current.confidence >= confidence { continue }
-      let made = finding(rule, strings[index], verdict, category: category, confidence: confidence, file: file, reveal: reveal)
-      best[category] = (made, confidence, !rule.contextRequired && verdict == .valid, rule.contextRequired)
+      // A code of a medical vocabulary is not an identifier of a person, whatever the
+      // words around it: by its checked form, or by a field along its pointer that names
+      // the code system.
+      if MedicalVocabulary.guards(rule.category) {
+        if MedicalVocabulary.isCode(evidence.matched) { return }
+        if namesCodeSystem == nil { namesCodeSystem = MedicalVocabulary.namesCodeSystem(strings[index].pointer.tokens) }
+        if namesCodeSystem == true { return }
+      }
+      guard let confidence = Scoring.confidence(rule, evidence, isCached: strings[index].context.isCached) else { return }
+      let category = rule.recategorize.first { (evidence.context ?? context()).containsAny($0.context) }?.category ?? rule.category
+      if let current = best[category], current.confidence >= confidence { return }
+      let made = finding(rule, strings[index], evidence.verdict, category: category, confidence: confidence, file: file, reveal: reveal)
+      best[category] = (made, confidence, !rule.contextRequired && evidence.verdict == .valid, rule.contextRequired)
+    }
+    func check(_ boxes: [RuleBox], _ candidates: [String], _ offered: [Offer]) {
+      let offeredByAny = offered.reduce(Offer.none) { $0.union($1) }
+      for box in boxes {
+        guard box.isAllowed(by: offeredByAny) else { continue }
+        do {
+          // Most rules stop here; binding `rule` before would copy the struct for each.
+          guard let evidence = try self.evidence(box, candidates: candidates, offered: offered, context: contextOf) else { continue }
+          consider(box, evidence)
+        } catch {
+          state.outcome.diagnostics.append(Diagnostic(severity: .error, code: "match-limit", file: file, position: strings[index].range.start, message: "rule \(box.rule.id) could not finish on the string at \(strings[index].pointer): \(error.description); the string was not fully checked"))
+        }
+      }
+    }
+    check(siteRules, candidates, offered)
+    // Identifiers hold values too (`verify_ssn_440258358`, `host_213.144.184.92`): value
+    // rules read each run of segments, with the identifier's other words as context.
+    if site.holdsName {
+      let runs = candidates.flatMap(Readings.identifierRuns)
+      if !runs.isEmpty { check(checkedBySite[Site.const.ordinal], runs, runs.map(Offer.of)) }
     }
     // A shape-specific match (an SSN under `member_ssn`) wins over a generic id that only
     // its field name suggested (a member id): one string, one identifier.
@@ -252,89 +278,73 @@ public final class Detector {
     return analysis
   }
 
-  /// The best verdict over several readings of one string (as written, split into words,
-  /// or the literals of a regex): valid beats placeholder. Rules come boxed: handing a
-  /// `Rule` value to a function copies (retains) all its fields, for every string.
-  func verdict(_ box: RuleBox, candidates: [String], offered: [Offer]? = nil, context: () -> ContextWords?) throws(PCRE2Error) -> Verdict? {
-    var best: Verdict?
+  /// The best evidence over several readings of one string (as written, split into
+  /// words, the runs of an identifier, or the literals of a regex). Rules come boxed:
+  /// handing a `Rule` value to a function copies (retains) all its fields, for every string.
+  /// `context`: the words that say what a match in a candidate is.
+  func evidence(_ box: RuleBox, candidates: [String], offered: [Offer]? = nil, context: (String, Range<Int>) -> ContextWords?) throws(PCRE2Error) -> Evidence? {
+    var best: Evidence?
     for (i, candidate) in candidates.enumerated() {
       let offering = offered?[i] ?? Offer.of(candidate)
-      guard let found = try evaluate(box, on: candidate, offering: offering, context: context) else { continue }
-      if found == .valid { return .valid }
-      best = found
+      guard let found = try evidence(box, on: candidate, offering: offering, context: { context(candidate, $0) }) else { continue }
+      if best.map({ found.isStronger(than: $0) }) ?? true { best = found }
+      if found.isStrongest { break }
     }
     return best
   }
 
   /// How the detector reads one string for a rule outside any document, as rule
-  /// examples do: under `context` (a property name), and split into words too when the
-  /// rule applies to names.
+  /// examples do: under `context` (a property name, or the words before the value in
+  /// prose), and as an identifier's words and runs too when the rule applies to names.
   public func verdict(_ rule: Rule, on text: String, context: String? = nil) throws(PCRE2Error) -> Verdict? {
     var candidates = [text]
     if rule.sites.contains(where: \.holdsName) {
       let words = NameWords.normalized(text)
       if words != text && !words.isEmpty { candidates.append(words) }
+      candidates += Readings.identifierRuns(text)
     }
     let words = ContextWords([context ?? "", text])
-    return try verdict(RuleBox(rule), candidates: candidates, context: { words })
+    return try evidence(RuleBox(rule), candidates: candidates, context: { _, _ in words })?.verdict
   }
 
-  /// The verdict of the first match the validator (and lexicon) accepts, or the first
-  /// match without a validator; nil when nothing qualifies, or when the rule needs
-  /// context words that are absent. Placeholders count only if nothing real does.
+  /// The verdict of the best match the validator (and lexicon) accepts; nil when nothing
+  /// qualifies, or when the rule needs context words that are absent.
   public func evaluate(_ rule: Rule, on text: String, context: ContextWords? = nil) throws(PCRE2Error) -> Verdict? {
-    try evaluate(RuleBox(rule), on: text, offering: Offer.of(text), context: { context })
+    try evidence(RuleBox(rule), on: text, offering: Offer.of(text), context: { _ in context })?.verdict
   }
 
   /// True when any loaded rule, whatever its sites, flags `text` read on its own (no
   /// context): a tool name that reports must not print.
   func anyRuleFlags(_ text: String) -> Bool {
     let offer = Offer.of(text)
-    return allRules.contains { box in (try? evaluate(box, on: text, offering: offer, context: { nil })) != nil }
+    return allRules.contains { box in (try? evidence(box, on: text, offering: offer, context: { _ in nil })) != nil }
   }
 
-  /// `evaluate` with the text's characters already known (computed once per string).
-  func evaluate(_ box: RuleBox, on text: String, offering offered: Offer, context: () -> ContextWords?) throws(PCRE2Error) -> Verdict? {
-    if box.rule.matcher != nil { return try matcherVerdict(box.rule, on: text) }
+  /// The evidence of the strongest match in `text` that the validator (and lexicon)
+  /// accepts, with whether the rule's context words and negative words surround it.
+  /// `context` gives the words around a match (its UTF-8 byte range), asked for only
+  /// after a match: building them costs more than the regex.
+  func evidence(_ box: RuleBox, on text: String, offering offered: Offer, context: (Range<Int>) -> ContextWords?) throws(PCRE2Error) -> Evidence? {
+    if box.rule.matcher != nil { return try matcherVerdict(box.rule, on: text).map { Evidence(verdict: $0) } }
     guard box.isAllowed(by: offered) else { return nil }
     let matches = try box.rule.regex.allMatches(in: text, using: matchData)
     guard !matches.isEmpty else { return nil }
-    // Context is asked for only after a match: building it costs more than the regex.
-    if box.rule.contextRequired {
-      guard let context = context(), context.containsAny(box.rule.context) else { return nil }
-    }
-    var placeholder = false
+    var best: Evidence?
     let bytes = Array(text.utf8)
     for range in matches {
       let matched = String(decoding: bytes[range], as: UTF8.self)
       if let lexicon = box.rule.lexicon, !lexicon.accepts(matched) { continue }
-      guard let validator = box.rule.validator else { return .valid }
-      switch validator.check(matched) {
-      case .valid: return .valid
-      case .placeholder: placeholder = true
-      case .invalid: continue
-      }
+      let verdict = box.rule.validator?.check(matched) ?? .valid
+      if verdict == .invalid { continue }
+      let asksContext = !box.rule.context.isEmpty || !box.rule.negativeContext.isEmpty || !box.rule.recategorize.isEmpty
+      let words = asksContext ? context(range) : nil
+      let contextual = words?.containsAny(box.rule.context) ?? false
+      if box.rule.contextRequired && !contextual { continue }
+      let found = Evidence(verdict: verdict, matched: matched, contextual: contextual, technical: words?.containsAny(box.rule.negativeContext) ?? false, context: words)
+      if best.map({ found.isStronger(than: $0) }) ?? true { best = found }
+      if found.isStrongest { break }
     }
-    return placeholder ? .placeholder : nil
-  }
-
-  /// Confidence from the rule's levels, its context and negative-context words, the
-  /// site (prose weighs less) and caching (prompt-only text weighs less). Nil: too weak
-  /// to report. Placeholders are always low: a distinct class, never silent.
-  func confidence(_ rule: Rule, _ verdict: Verdict, site: Site, context: ContextWords, isCached: Bool) -> Confidence? {
-    if verdict == .placeholder { return .low }
-    // Negative words (version, host, max) mark a technical field: no context boost, and
-    // one level down.
-    let isTechnical = context.containsAny(rule.negativeContext)
-    let hasContext = context.containsAny(rule.context)
-    var score = Confidence(hasContext && !isTechnical ? (rule.contextLevel ?? rule.level) : rule.level).score
-    if isTechnical { score -= 1 }
-    // Prose and prompt-only strings weigh less; a strong (high-precision) identifier such
-    // as a validated SSN loses at most one level for both together.
-    var exposure = (site.holdsProse ? 1 : 0) + (isCached ? 0 : 1)
-    if rule.precision == "high" || rule.precision == "very-high" { exposure = min(exposure, 1) }
-    score -= exposure
-    return Confidence(score: score)
+    return best
   }
 
   /// The words that describe a string: the enclosing property names, the tool name,

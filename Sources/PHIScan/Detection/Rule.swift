@@ -122,6 +122,9 @@ public struct Rule: Sendable {
   public var contextRequired: Bool = false
   /// Level of a match with context words present (defaults to `level`).
   public var contextLevel: Level?
+  /// The level every finding of this rule gets, set by the user's config (`rules:
+  /// {id: note}`); nil keeps the levels the evidence gives (`Scoring`).
+  public var fixedLevel: Level?
   /// Words that make a match less likely PHI (`version`, `port`, `limit`): one level down.
   public var negativeContext: [String] = []
   /// Context that moves the finding into another category.

@@ -154,7 +154,12 @@ enum Validators {
   static func mbi(_ text: String) -> Verdict {
     let dashes = text.filter { $0 == "-" }.count
     guard dashes == 0 || dashes == 2 else { return .invalid }
-    return placeholderMBIs.contains(compact(text)) ? .placeholder : .valid
+    let value = compact(text)
+    if placeholderMBIs.contains(value) { return .placeholder }
+    // Format masks (CMS's `1AA0-AA0-AA00`): one letter and zeros throughout.
+    let letters = Set(value.dropFirst().filter(\.isLetter)), digits = value.dropFirst().filter(\.isNumber)
+    if letters.count <= 1 && digits.allSatisfy({ $0 == "0" }) { return .placeholder }
+    return .valid
   }
 
   /// Beneficiary identification codes that follow the claim account number in a HICN.
@@ -172,6 +177,15 @@ enum Validators {
   static func identifier(_ text: String) -> Verdict {
     let digits = digits(text)
     guard digits.count >= 5 else { return .invalid }
+    // A calendar date (2025-06-18, 06/18/2025) is a date, not an identifier.
+    if digits.count == 8, numericDate(text, order: .ymd) != .invalid || numericDate(text, order: .mdy) != .invalid,
+      text.contains(where: { $0 == "-" || $0 == "/" || $0 == "." })
+    {
+      return .invalid
+    }
+    // Format masks (`1AA0-AA0-AA00`, `MRN-00000000`): zeros after a leading digit, with
+    // at most one letter repeated.
+    if digits.dropFirst().allSatisfy({ $0 == 0 }) && Set(text.filter(\.isLetter)).count <= 1 { return .placeholder }
     let body = Array(digits.suffix(12))
     // 1234567, 00000000, and numbers ending in a typed run (852012345).
     if isDummyRun(body) || isDummyRun(Array(body.suffix(6))) { return .placeholder }

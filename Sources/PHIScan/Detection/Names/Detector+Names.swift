@@ -56,14 +56,12 @@ extension Detector {
       }
     }
     guard let match = best else { return nil }
-    var confidence = match.confidence
+    var graded = match.confidence
     // Attribution (authors, maintainers) caps at low; the pointer is tokenized only for
     // the few strings that hold a name, never for every string.
-    if confidence > .low && NameMatcher.isAttribution(string.pointer.tokens + string.propertyPath) { confidence = .low }
-    if !string.context.isCached && !match.isPlaceholder {
-      guard let lowered = Confidence(score: confidence.score - 1) else { return nil }
-      confidence = lowered
-    }
+    if graded > .low && NameMatcher.isAttribution(string.pointer.tokens + string.propertyPath) { graded = .low }
+    let evidence = Evidence(verdict: match.isPlaceholder ? .placeholder : .valid, graded: graded)
+    guard let confidence = Scoring.confidence(rule, evidence, isCached: string.context.isCached) else { return nil }
     return Finding(
       ruleID: rule.id, category: rule.category, level: confidence.level, confidence: confidence,
       site: string.site, file: file, pointer: string.pointer, range: string.range,
