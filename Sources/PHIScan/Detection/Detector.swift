@@ -226,10 +226,18 @@ public final class Detector {
     func contextOf(_ candidate: String, _ match: Range<Int>) -> ContextWords {
       readsCues ? ContextWords([Readings.cueWindow(before: match, in: candidate)]) : context()
     }
+    // A value that prose introduces as a sample ("e.g. ...", "such as ...") shows a format.
+    func isSample(_ evidence: Evidence) -> Bool {
+      guard readsCues, let range = evidence.range else { return false }
+      let sentence = Readings.cueWindow(before: range, in: text, maximumWords: Readings.maximumSampleWords)
+      return ContextWords([sentence]).containsAny(Readings.exampleCues)
+    }
     var best: [Category: (finding: Finding, confidence: Confidence, specific: Bool, generic: Bool)] = [:]
     var namesCodeSystem: Bool?
-    func consider(_ box: RuleBox, _ evidence: Evidence) {
+    func consider(_ box: RuleBox, _ found: Evidence) {
       let rule = box.rule
+      var evidence = found
+      if evidence.verdict == .valid && isSample(evidence) { evidence.verdict = .placeholder }
       // A code of a medical vocabulary is not an identifier of a person, whatever the
       // words around it: by its checked form, or by a field along its pointer that names
       // the code system.
@@ -336,11 +344,10 @@ public final class Detector {
       if let lexicon = box.rule.lexicon, !lexicon.accepts(matched) { continue }
       let verdict = box.rule.validator?.check(matched) ?? .valid
       if verdict == .invalid { continue }
-      let asksContext = !box.rule.context.isEmpty || !box.rule.negativeContext.isEmpty || !box.rule.recategorize.isEmpty
-      let words = asksContext ? context(range) : nil
+      let words = context(range)
       let contextual = words?.containsAny(box.rule.context) ?? false
       if box.rule.contextRequired && !contextual { continue }
-      let found = Evidence(verdict: verdict, matched: matched, contextual: contextual, technical: words?.containsAny(box.rule.negativeContext) ?? false, context: words)
+      let found = Evidence(verdict: verdict, matched: matched, range: range, contextual: contextual, technical: words?.containsAny(box.rule.negativeContext) ?? false, context: words)
       if best.map({ found.isStronger(than: $0) }) ?? true { best = found }
       if found.isStrongest { break }
     }

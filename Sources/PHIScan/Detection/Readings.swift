@@ -18,7 +18,7 @@ public enum Readings {
   /// or a digit (`dob19470909`); `-`, `.`, `/` and `:` stay inside a run, since
   /// dates, phone numbers, IP addresses and MBIs are written with them, and the runs
   /// of their parts are not read alone.
-  /// The identifier itself is not among them.
+  /// The identifier itself comes first (a property named with an IP address is one run).
   public static func identifierRuns(_ text: String) -> [String] {
     let bytes = Array(text.utf8)
     guard bytes.contains(where: { $0 &- 0x30 < 10 }) else { return [] }
@@ -37,9 +37,9 @@ public enum Readings {
       }
     }
     if bytes.count > start { segments.append(start..<bytes.count) }
-    guard segments.count > 1 else { return [] }
+    guard segments.count > 1 else { return [text] }
     segments = Array(segments.prefix(maximumSegments))
-    var runs: [String] = []
+    var runs: [String] = [text]
     var seen: Set<String> = [text]
     func add(_ run: String) {
       if seen.insert(run).inserted { runs.append(run) }
@@ -69,7 +69,22 @@ public enum Readings {
   /// license 983 843 694"); words of other sentences do not.
   public static let maximumCueWords = 6
 
-  public static func cueWindow(before match: Range<Int>, in text: String) -> String {
+  /// A full stop after a single letter (`e.g.`, `i.e.`, `J. Smith`) ends no sentence.
+  static func endsAbbreviation(_ bytes: UnsafeBufferPointer<UInt8>, dot: Int) -> Bool {
+    guard bytes[dot] == UInt8(ascii: "."), dot >= 1 else { return false }
+    @inline(__always) func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+    return isLetter(bytes[dot - 1]) && (dot == 1 || !isLetter(bytes[dot - 2]))
+  }
+
+  /// How far back in its sentence a sample cue reaches ("like 'King Arthur' or 'Miss
+  /// Islington <...>'").
+  static let maximumSampleWords = 12
+
+  /// Words in the sentence before a value that make it a sample of a format, not
+  /// someone's data ("e.g. 212-555-0147", "such as jane@clinic.org").
+  static let exampleCues = ["e g", "eg", "for example", "for instance", "example", "examples", "such as", "i e", "like", "sample", "format", "formatted as", "placeholder"]
+
+  public static func cueWindow(before match: Range<Int>, in text: String, maximumWords: Int = maximumCueWords) -> String {
     var copy = text
     return copy.withUTF8 { bytes -> String in
       let end = min(match.lowerBound, bytes.count)
@@ -80,7 +95,7 @@ public enum Readings {
         let byte = bytes[start - 1]
         if byte == 0x0A || byte == 0x0D { break }
         if start < end, byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: ";"),
-          bytes[start] == 0x20 || bytes[start] == 0x09
+          bytes[start] == 0x20 || bytes[start] == 0x09, !endsAbbreviation(bytes, dot: start - 1)
         {
           break
         }
@@ -88,7 +103,7 @@ public enum Readings {
       }
       let sentence = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
       let words = NameWords.split(sentence)
-      return words.suffix(maximumCueWords).joined(separator: " ")
+      return words.suffix(maximumWords).joined(separator: " ")
     }
   }
 }

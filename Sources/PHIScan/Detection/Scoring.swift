@@ -3,6 +3,8 @@ struct Evidence {
   var verdict: Verdict
   /// The text the rule matched (empty for matchers).
   var matched = ""
+  /// Where the match sits in the text read (UTF-8 bytes).
+  var range: Range<Int>? = nil
   /// One of the rule's context words names the value's kind: in the subschema (property
   /// path, tool name, title, description), in the identifier the value sits in, or just
   /// before it in the same sentence of prose.

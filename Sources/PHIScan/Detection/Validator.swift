@@ -16,11 +16,13 @@ public enum Validator: String, Sendable, CaseIterable {
   case ssn, itin, mbi, hicn
   /// MRNs, member ids, account and licence numbers: enough digits, not a dummy run.
   case identifier
+  case license
   case card, iban, dea, npi
   case dateYMD = "date-ymd"
   case dateMDY = "date-mdy"
   case dateWritten = "date-written"
   case age, phone, email, ipv4, ipv6, zip
+  case personalEmail = "personal-email"
   case zipState = "zip-state"
   case address, url, udi, mac, imei, vin, plate
   case fhirReference = "fhir-reference"
@@ -32,6 +34,7 @@ public enum Validator: String, Sendable, CaseIterable {
     case .mbi: return Validators.mbi(text)
     case .hicn: return Validators.hicn(text)
     case .identifier: return Validators.identifier(text)
+    case .license: return Validators.license(text)
     case .card: return Validators.card(text)
     case .iban: return Validators.iban(text)
     case .dea: return Validators.dea(text)
@@ -42,6 +45,7 @@ public enum Validator: String, Sendable, CaseIterable {
     case .age: return Validators.age(text)
     case .phone: return Validators.phone(text)
     case .email: return Validators.email(text)
+    case .personalEmail: return Validators.personalEmail(text)
     case .ipv4: return Validators.ipv4(text)
     case .ipv6: return Validators.ipv6(text)
     case .zip: return Validators.zip(text)
@@ -191,6 +195,16 @@ enum Validators {
     if isDummyRun(body) || isDummyRun(Array(body.suffix(6))) { return .placeholder }
     if digits.count == text.utf8.count, let value = Int(text), isMachineLimit(value) { return .invalid }
     return .valid
+  }
+
+  /// A driver's licence or certificate number: Washington's `WDL` + nine letters and
+  /// digits (few digits by design), or an identifier body.
+  static func license(_ text: String) -> Verdict {
+    let value = compact(text)
+    if value.count == 12, value.hasPrefix("WDL"), value.dropFirst(3).contains(where: \.isNumber) {
+      return Set(value.dropFirst(3)).count <= 2 ? .placeholder : .valid
+    }
+    return identifier(text)
   }
 
   /// Powers of two and their predecessors (65536, 4294967295): sizes and limits, not ids.
@@ -352,7 +366,9 @@ enum Validators {
     guard digits[0] >= 2, digits[1] != 9, area % 100 != 11, area / 10 != 37, area / 10 != 96 else { return .invalid }
     guard digits[3] >= 2, exchange % 100 != 11 else { return .invalid }
     if isDummyRun(digits) || Set(digits).count <= 2 { return .invalid }
-    if exchange == 555 && ((100...199).contains(line) || line == 1212) { return .placeholder }
+    // 555-0100 to 0199 are reserved for fiction; the rest of 555 was never assigned to
+    // subscribers (directory and information lines): sample numbers either way.
+    if exchange == 555 { _ = line; return .placeholder }
     if tollFree.contains(area) { return .placeholder }
     return .valid
   }
@@ -383,6 +399,26 @@ enum Validators {
     "ts", "css", "html", "htm", "xml", "pdf", "zip", "tar", "gz", "tgz", "exe", "dll", "so", "py", "rb", "go", "rs",
     "java", "swift", "sh", "lock", "log", "csv", "wasm", "map", "mp3", "mp4", "wav", "woff", "woff2", "ttf",
   ]
+
+  /// Consumer mailbox and internet providers: their addresses are individuals' own.
+  static let consumerMailDomains: Set<String> = [
+    "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "hotmail.co.uk", "live.com", "msn.com",
+    "yahoo.com", "yahoo.co.uk", "ymail.com", "rocketmail.com", "aol.com", "icloud.com", "me.com", "mac.com",
+    "protonmail.com", "proton.me", "pm.me", "gmx.com", "gmx.net", "gmx.de", "web.de", "t-online.de",
+    "mail.ru", "yandex.ru", "yandex.com", "zoho.com", "fastmail.com", "hey.com", "tutanota.com", "tuta.io",
+    "comcast.net", "att.net", "sbcglobal.net", "verizon.net", "cox.net", "charter.net", "earthlink.net",
+    "bellsouth.net", "optonline.net", "frontier.com", "windstream.net", "centurylink.net", "juno.com",
+    "netzero.net", "qq.com", "163.com", "126.com", "naver.com", "orange.fr", "free.fr", "laposte.net",
+    "btinternet.com", "sky.com", "virginmedia.com", "libero.it", "rediffmail.com", "shaw.ca", "rogers.com",
+    "sympatico.ca", "bigpond.com", "optusnet.com.au",
+  ]
+
+  /// An email address valid as such, at a consumer provider.
+  static func personalEmail(_ text: String) -> Verdict {
+    let verdict = email(text)
+    guard verdict == .valid, let at = text.lastIndex(of: "@") else { return verdict == .placeholder ? .placeholder : .invalid }
+    return consumerMailDomains.contains(text[text.index(after: at)...].lowercased()) ? .valid : .invalid
+  }
 
   static func email(_ text: String) -> Verdict {
     let lower = text.lowercased()
@@ -435,7 +471,10 @@ enum Validators {
     let bytes = withUnsafeBytes(of: &address) { Array($0) }
     if bytes.allSatisfy({ $0 == 0 }) || bytes.dropLast().allSatisfy({ $0 == 0 }) { return .invalid }  // ::, ::1
     if bytes[0] == 0xFF || bytes[0] & 0xFE == 0xFC || (bytes[0] == 0xFE && bytes[1] & 0xC0 == 0x80) { return .invalid }
-    if bytes[0] & 0xE0 != 0x20 { return .invalid }  // only 2000::/3 is global unicast
+    // Outside 2000::/3 no unicast space is assigned today: a compressed address there
+    // (`1234::abce`) is a made-up sample, while one written out in all eight groups
+    // still reads as one host's.
+    if bytes[0] & 0xE0 != 0x20 && text.contains("::") { return .invalid }
     if (bytes[0], bytes[1], bytes[2], bytes[3]) == (0x20, 0x01, 0x0D, 0xB8) { return .placeholder }
     if bytes[0] == 0x3F && bytes[1] & 0xF0 == 0xF0 { return .placeholder }
     return .valid
@@ -490,16 +529,35 @@ enum Validators {
 
   // MARK: devices and vehicles
 
-  /// GS1 UDI: the GTIN-14 after (01) passes mod-10. With a serial (21) the string names
-  /// one device; without, it names a product model (placeholder class: low).
+  /// GS1 UDI in human-readable form: `(01)` GTIN-14, then application identifiers
+  /// `(11)`/`(17)` dates (YYMMDD), `(10)` lot, `(21)` serial. With a serial the string
+  /// names one device; without, a product model (placeholder class: low). The parsed
+  /// structure is the check: a GTIN whose check digit fails still counts when a valid
+  /// production or expiry date and a serial come with it, as no other text is shaped so.
   static func udi(_ text: String) -> Verdict {
     guard let open = text.range(of: "(01)") else { return .invalid }
     let gtin = digits(String(text[open.upperBound...].prefix(14)))
     guard gtin.count == 14 else { return .invalid }
     var sum = 0
     for (i, digit) in gtin.dropLast().enumerated() { sum += digit * (i % 2 == 0 ? 3 : 1) }
-    guard (10 - sum % 10) % 10 == gtin[13] else { return .invalid }
-    return text.contains("(21)") ? .valid : .placeholder
+    let checked = (10 - sum % 10) % 10 == gtin[13]
+    // Application identifiers and their data, in order.
+    var fields: [String: Substring] = [:]
+    var rest = text[open.upperBound...].dropFirst(14)
+    while rest.first == "(", let close = rest.firstIndex(of: ")") {
+      let ai = String(rest[rest.index(after: rest.startIndex)..<close])
+      let body = rest[rest.index(after: close)...]
+      let end = body.firstIndex(of: "(") ?? body.endIndex
+      fields[ai] = body[..<end]
+      rest = body[end...]
+    }
+    let hasSerial = !(fields["21"]?.isEmpty ?? true)
+    let datedOK = ["11", "17"].contains { ai in
+      guard let date = fields[ai], date.count == 6, let value = Int(date) else { return false }
+      return calendar(year: 2000 + value / 10000, month: value / 100 % 100, day: value % 100) != .invalid
+    }
+    guard checked || datedOK else { return .invalid }
+    return hasSerial ? .valid : .placeholder
   }
 
   static let placeholderMACs: Set<String> = ["000000000000", "FFFFFFFFFFFF", "0123456789AB", "001122334455", "AABBCCDDEEFF", "123456789ABC"]

@@ -74,6 +74,8 @@ struct NameEntry: Sendable, Equatable {
     static let placeholderGiven = Flags(rawValue: 1 << 14)
     /// Words that say a value credits someone (author, maintainer).
     static let attribution = Flags(rawValue: 1 << 15)
+    /// Joins a cue to the name after it ("Records for", "Chart of").
+    static let cueLink = Flags(rawValue: 1 << 16)
   }
 }
 
@@ -118,6 +120,7 @@ struct NameLexicon: Sendable {
           case "particle": return .particle
           case "suffix": return .suffix
           case "cue": return .cue
+          case "cue-link": return .cueLink
           case "attribution": return .attribution
           default: return nil
           }

@@ -372,6 +372,7 @@ public enum NameMatcher {
       var upper = fullRun.upperBound
       var hasTitle = false
       var hasCue = lower > 0 && flags(lower - 1).contains(.cue)
+        || (lower > 1 && flags(lower - 1).contains(.cueLink) && flags(lower - 2).contains(.cue))
       while lower < upper, flags(lower).contains(.title) || flags(lower).contains(.cue) {
         if flags(lower).contains(.title) { hasTitle = true } else { hasCue = true }
         lower += 1
@@ -388,8 +389,13 @@ public enum NameMatcher {
         var value = raw
         if proseWeight && (prose || tokens.count > 8) {
           // Two unambiguous name words in prose are a person (medium); weaker pairs
-          // count only after a cue or a title, and stay low.
-          value = raw >= 3 ? 2 : (raw == 2 ? (hasCue || hasTitle ? 2 : 1) : 0)
+          // count only after a title, and stay low. After a role cue ("Patient",
+          // "Records for") the name is the record's subject: one level more.
+          if hasCue {
+            value = min(3, raw + 1)
+          } else {
+            value = raw >= 3 ? 2 : (raw == 2 ? (hasTitle ? 2 : 1) : 0)
+          }
         } else if prose {
           value = max(0, raw - 1)
         }
