@@ -9,7 +9,8 @@ struct EvaluateCommand: ParsableCommand {
     discussion: """
       Every folder with a labels.jsonl (one JSON object a line: file, pointer, site, category, \
       expect "flag" or "no-flag", optional line) is scanned; findings at --min-level or above \
-      count. Unlabeled findings are false alarms; folders without labels are skipped and listed. \
+      count. With --labels FILE, the whole corpus is scored against that file instead, \
+      by location, as score-labels does. Unlabeled findings are false alarms; folders without labels are skipped and listed. \
       Misses and false alarms are listed by file, pointer, site and category, never by value.
       """)
 
@@ -18,6 +19,9 @@ struct EvaluateCommand: ParsableCommand {
 
   @Option(name: .customLong("min-level"), help: "The lowest finding level that counts as a flag.")
   var minLevel: EvaluationLevel = .warning
+
+  @Option(help: ArgumentHelp("Score against this labels file instead of the corpus's own labels.jsonl files: JSON Lines with file (relative to the corpus), pointer, site, category and expect (flag, no-flag or ambiguous), as ../shared/eval/dev-labels.jsonl; prints the tables of score-labels.", valueName: "file"))
+  var labels: String?
 
   @OptionGroup var ruleSource: RuleSourceOptions
 
@@ -28,6 +32,16 @@ struct EvaluateCommand: ParsableCommand {
       throw ExitCode(ExitStatus.usageOrInput)
     }
     let setup = try ruleSource.load(root: corpus)
+    if let labels {
+      do {
+        let report = try LabeledSet.evaluate(corpus: corpus, labelsPath: labels, rules: setup.rules, minimumLevel: minLevel.level)
+        print(LabeledSet.render(report), terminator: "")
+      } catch {
+        Terminal.error("phi-scan: \(error)")
+        throw ExitCode(ExitStatus.usageOrInput)
+      }
+      return
+    }
     do {
       let report = try Evaluation.evaluate(corpus: corpus, rules: setup.rules, minimumLevel: minLevel.level)
       print(Evaluation.render(report), terminator: "")

@@ -77,6 +77,9 @@ struct ScanCommand: ParsableCommand {
   @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this level.")
   var failOn: FailOn = .error
 
+  @Option(name: .customLong("min-level"), help: ArgumentHelp("Report findings at or above this level: note shows placeholders and weak evidence too (default: warning, or the --fail-on level when lower; config key min-level).", valueName: "level"))
+  var minLevel: EvaluationLevel?
+
   @Option(help: "Report file paths relative to this directory (default: the current directory).")
   var root: String?
 
@@ -172,6 +175,8 @@ struct ScanCommand: ParsableCommand {
     let setup = try ruleSource.load(root: rootPath)
     var configuration = ScanConfiguration(paths: paths, root: rootPath, revealValues: reveal, discovery: try discoveryOptions(), jobs: jobs)
     configuration.pathFilter = setup.config.pathFilter
+    // Quiet by default: notes are reported when asked for, or when they would fail the run.
+    configuration.minimumLevel = minLevel?.level ?? setup.config.minimumLevel ?? min(.warning, failOn.threshold ?? .warning)
     let flagFilter = try pathFilter()
     configuration.pathFilter.include += flagFilter.include
     configuration.pathFilter.exclude += flagFilter.exclude

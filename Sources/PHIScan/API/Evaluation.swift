@@ -102,7 +102,9 @@ public enum Evaluation {
       let nested = labeled.filter { $0 != folder && $0.hasPrefix(folder + "/") }
       let scanner: Scanner
       do {
-        scanner = try Scanner(configuration: ScanConfiguration(paths: [folder], root: folder), rules: rules)
+        var configuration = ScanConfiguration(paths: [folder], root: folder)
+        configuration.minimumLevel = minimumLevel
+        scanner = try Scanner(configuration: configuration, rules: rules)
       } catch {
         throw EvaluationError(file: relative(folder, to: root), line: 0, reason: "cannot start a scan: \(error)")
       }

@@ -15,6 +15,9 @@ public struct ScanConfiguration: Sendable {
   public var discovery: DiscoveryOptions
   /// Worker threads; nil = one per active core. Output is identical for any value.
   public var jobs: Int?
+  /// Findings below this level (placeholders and weak evidence are notes) are left out
+  /// of the result, so no report shows them (DESIGN.md 4: quiet by default).
+  public var minimumLevel: Level = .warning
 
   public init(paths: [String], root: String = ".", revealValues: Bool = false, parseLimits: ParseLimits = .default, discovery: DiscoveryOptions = .default, jobs: Int? = nil) {
     self.paths = paths

@@ -233,27 +233,9 @@ public struct Scanner: Sendable {
       }
       for shape in extraction.shapes where !result.shapes.contains(shape) { result.shapes.append(shape) }
       let outcome = detector.detect(extraction.strings, file: reportPath, reveal: configuration.revealValues)
-      result.findings += Scanner.withoutSensitiveToolNames(outcome.findings, detector)
+      result.findings += outcome.findings.filter { $0.level >= configuration.minimumLevel }
       result.diagnostics += outcome.diagnostics
     }
     return result
-  }
-
-  /// Findings carry their tool's name so reports can say which tool they are in. A name
-  /// that any loaded rule matches, whatever the sites that rule covers, is dropped from
-  /// them so that no report echoes it.
-  static func withoutSensitiveToolNames(_ findings: [Finding], _ detector: Detector) -> [Finding] {
-    let names = Set(findings.compactMap(\.toolName))
-    guard !names.isEmpty else { return findings }
-    let sensitive = names.filter { name in
-      detector.anyRuleFlags(name)
-    }
-    guard !sensitive.isEmpty else { return findings }
-    return findings.map { finding in
-      guard let name = finding.toolName, sensitive.contains(name) else { return finding }
-      var hidden = finding
-      hidden.toolName = nil
-      return hidden
-    }
   }
 }

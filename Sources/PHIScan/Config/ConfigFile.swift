@@ -23,6 +23,8 @@ public struct ConfigFile: Sendable {
   /// Only these sites are scanned; nil means all.
   public var sites: Set<Site>?
   public var allow: [AllowEntry] = []
+  /// The lowest level reports show (`min-level`); nil: the default.
+  public var minimumLevel: Level?
 
   public init() {}
 
@@ -33,7 +35,7 @@ public struct ConfigFile: Sendable {
     public var position: SourcePosition
   }
 
-  static let topKeys = ["version", "rules", "packs", "patterns", "include", "exclude", "sites", "allow"]
+  static let topKeys = ["version", "rules", "packs", "patterns", "include", "exclude", "sites", "allow", "min-level"]
   static let allowKeys = ["rule", "path", "pointer", "value", "reason", "expires"]
 
   /// Reads and checks a config file.
@@ -94,6 +96,9 @@ public struct ConfigFile: Sendable {
           do { globs.append(try Glob(text, anywhere: true)) } catch { throw bad(key, node, at, "'[' is not closed in the glob") }
         }
         if key == "include" { config.pathFilter.include = globs } else { config.pathFilter.exclude = globs }
+      case "min-level":
+        guard let text = value.string, let level = Level(rawValue: text) else { throw bad(key, value, at, "must be one of note, warning, error") }
+        config.minimumLevel = level
       case "sites":
         var sites: Set<Site> = []
         for (text, node) in try stringNodes(value, key: key, at: at, path: path) {

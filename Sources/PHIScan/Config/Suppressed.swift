@@ -15,8 +15,4 @@ extension ScanResult {
   /// Every finding, reported or suppressed: what must stay masked in any output.
   public var allFlagged: [Finding] { findings + suppressed.all }
 
-  /// Tool names that are themselves flagged values; no report echoes them.
-  public var flaggedToolNames: Set<String> {
-    Set(allFlagged.filter { $0.site == .toolName }.compactMap(\.toolName))
-  }
 }

@@ -321,13 +321,6 @@ public final class Detector {
     try evidence(RuleBox(rule), on: text, offering: Offer.of(text), context: { _ in context })?.verdict
   }
 
-  /// True when any loaded rule, whatever its sites, flags `text` read on its own (no
-  /// context): a tool name that reports must not print.
-  func anyRuleFlags(_ text: String) -> Bool {
-    let offer = Offer.of(text)
-    return allRules.contains { box in (try? evidence(box, on: text, offering: offer, context: { _ in nil })) != nil }
-  }
-
   /// The evidence of the strongest match in `text` that the validator (and lexicon)
   /// accepts, with whether the rule's context words and negative words surround it.
   /// `context` gives the words around a match (its UTF-8 byte range), asked for only

@@ -15,7 +15,6 @@ public enum JSONReporter {
   }
 
   static func report(_ result: ScanResult) -> Report {
-    let hiddenTools = result.flaggedToolNames
     let levels = Dictionary(grouping: result.findings, by: \.level).mapValues(\.count)
     return Report(
       format: "phi-scan-report",
@@ -29,20 +28,20 @@ public enum JSONReporter {
         suppressedByAllowList: result.suppressed.allowListed.count,
         suppressedByBaseline: result.suppressed.baselined.count,
         staleBaselineEntries: result.suppressed.staleBaselineEntries.count),
-      findings: result.findings.map { finding($0, hiddenTools: hiddenTools) },
+      findings: result.findings.map { finding($0) },
       diagnostics: result.diagnostics.map {
         Diagnostic(severity: $0.severity.rawValue, code: $0.code, file: $0.file, line: $0.position?.line, column: $0.position?.column, message: $0.message)
       })
   }
 
-  static func finding(_ finding: Finding, hiddenTools: Set<String>) -> FindingRecord {
+  static func finding(_ finding: Finding) -> FindingRecord {
     FindingRecord(
       ruleId: finding.ruleID, level: finding.level.rawValue, category: finding.category.rawValue,
       site: finding.site.rawValue, confidence: finding.confidence.rawValue, shape: finding.shape,
       cached: finding.isCached, mask: finding.mask, file: finding.file, pointer: finding.pointer.string,
       region: SARIFReporter.region(finding.range), fingerprint: Fingerprint.primary(finding),
-      tool: FindingMessage.displayedToolName(finding, hiddenTools: hiddenTools),
-      message: FindingMessage.text(finding, hiddenTools: hiddenTools),
+      tool: FindingMessage.displayedToolName(finding),
+      message: FindingMessage.text(finding),
       relatedLocations: finding.relatedLocations.map {
         Related(file: $0.file, pointer: $0.pointer.string, region: SARIFReporter.region($0.range), message: $0.message)
       },

@@ -36,11 +36,10 @@ public enum SARIFReporter {
   static func log(_ result: ScanResult, options: Options) -> SARIF.Log {
     let ruleIndex = Dictionary(uniqueKeysWithValues: result.rules.rules.enumerated().map { ($1.id, $0) })
     let (kept, dropped) = mostSevere(result.findings, limit: options.maxResults, rules: result.rules)
-    let hiddenTools = result.flaggedToolNames
     var run = SARIF.Run(
       tool: SARIF.Tool(driver: SARIF.Driver(rules: result.rules.rules.map(descriptor))),
       invocations: [invocation(result, droppedResults: dropped)],
-      results: kept.map { sarifResult($0, ruleIndex: ruleIndex[$0.ruleID] ?? 0, hiddenTools: hiddenTools) })
+      results: kept.map { sarifResult($0, ruleIndex: ruleIndex[$0.ruleID] ?? 0) })
     if let id = options.automationID { run.automationDetails = SARIF.AutomationDetails(id: id) }
     return SARIF.Log(runs: [run])
   }
@@ -97,9 +96,9 @@ public enum SARIFReporter {
     return SARIF.Invocation(executionSuccessful: !result.hasInputErrors, toolExecutionNotifications: notifications)
   }
 
-  static func sarifResult(_ finding: Finding, ruleIndex: Int, hiddenTools: Set<String> = []) -> SARIF.Result {
+  static func sarifResult(_ finding: Finding, ruleIndex: Int) -> SARIF.Result {
     // GitHub links a related location only when the message names it as `[text](id)`.
-    var message = FindingMessage.text(finding, hiddenTools: hiddenTools)
+    var message = FindingMessage.text(finding)
     if !finding.relatedLocations.isEmpty {
       let links = finding.relatedLocations.enumerated().map { "[\(FindingMessage.pointerText($1.pointer))](\($0 + 1))" }
       message += " Used at \(links.joined(separator: ", "))."
@@ -140,25 +139,20 @@ public enum Fingerprint {
 }
 
 /// The one-line description of a finding that every format shares. It names the
-/// category, site, pointer and tool, and never contains the value: a tool name that is
-/// itself flagged (`hiddenTools`) is left out.
+/// category, site, pointer and shape, and never the value nor a tool name: the pointer
+/// says which tool (`/tools/3/...`), and a tool name may hold PHI no rule found.
 public enum FindingMessage {
-  public static func text(_ finding: Finding, hiddenTools: Set<String> = []) -> String {
+  public static func text(_ finding: Finding) -> String {
     var text = "\(categoryTitle(finding.category)) in \(finding.site.rawValue) at \(pointerText(finding.pointer))"
-    if let tool = displayedToolName(finding, hiddenTools: hiddenTools) {
-      text += " (tool \(tool))"
-    } else if finding.toolName != nil && finding.site != .toolName {
-      text += " (in a tool whose name is flagged)"
-    }
     text += " in a \(finding.shape) schema: \(finding.reason) \(finding.mask)."
     if !finding.isCached { text += " Sent as prompt context, not cached." }
     return text
   }
 
-  /// The tool name a report may print for this finding, or nil.
-  public static func displayedToolName(_ finding: Finding, hiddenTools: Set<String>) -> String? {
-    guard let tool = finding.toolName, finding.site != .toolName, !hiddenTools.contains(tool) else { return nil }
-    return tool
+  /// The tool name a report may print for this finding: only when the user asked for
+  /// values (`--reveal`), since a tool name may hold PHI no rule found.
+  public static func displayedToolName(_ finding: Finding) -> String? {
+    finding.revealedValue == nil ? nil : finding.toolName
   }
 
   /// `/` for the document root, else the pointer.
