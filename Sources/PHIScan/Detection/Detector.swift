@@ -232,7 +232,7 @@ public final class Detector {
       let sentence = Readings.cueWindow(before: range, in: text, maximumWords: Readings.maximumSampleWords)
       return ContextWords([sentence]).containsAny(Readings.exampleCues)
     }
-    var best: [Category: (finding: Finding, confidence: Confidence, specific: Bool, generic: Bool)] = [:]
+    var best: [Category: (finding: Finding, confidence: Confidence, specific: Bool, generic: Bool, matched: String)] = [:]
     var namesCodeSystem: Bool?
     func consider(_ box: RuleBox, _ found: Evidence) {
       let rule = box.rule
@@ -250,7 +250,7 @@ public final class Detector {
       let category = rule.recategorize.first { (evidence.context ?? context()).containsAny($0.context) }?.category ?? rule.category
       if let current = best[category], current.confidence >= confidence { return }
       let made = finding(rule, strings[index], evidence.verdict, category: category, confidence: confidence, file: file, reveal: reveal)
-      best[category] = (made, confidence, !rule.contextRequired && evidence.verdict == .valid, rule.contextRequired)
+      best[category] = (made, confidence, !rule.contextRequired && evidence.verdict == .valid, rule.contextRequired, evidence.matched)
     }
     func check(_ boxes: [RuleBox], _ candidates: [String], _ offered: [Offer]) {
       let offeredByAny = offered.reduce(Offer.none) { $0.union($1) }
@@ -273,9 +273,13 @@ public final class Detector {
       if !runs.isEmpty { check(checkedBySite[Site.const.ordinal], runs, runs.map(Offer.of)) }
     }
     // A shape-specific match (an SSN under `member_ssn`) wins over a generic id that only
-    // its field name suggested (a member id): one string, one identifier.
-    let hasSpecific = best.values.contains { $0.specific }
-    state.outcome.findings += best.values.filter { !(hasSpecific && $0.generic) }.map(\.finding).sorted { $0.ruleID < $1.ruleID }
+    // its field name suggested (a member id) read from the same value: one value, one
+    // identifier. Other values of the same text (an MRN after a date in prose) stay.
+    let specific = best.values.filter(\.specific).map(\.matched)
+    func isShadowed(_ entry: (finding: Finding, confidence: Confidence, specific: Bool, generic: Bool, matched: String)) -> Bool {
+      entry.generic && specific.contains { $0.contains(entry.matched) || entry.matched.contains($0) }
+    }
+    state.outcome.findings += best.values.filter { !isShadowed($0) }.map(\.finding).sorted { $0.ruleID < $1.ruleID }
   }
 
   /// `PatternLiterals.analyse`, remembered.

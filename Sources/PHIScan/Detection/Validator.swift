@@ -413,10 +413,10 @@ enum Validators {
     "sympatico.ca", "bigpond.com", "optusnet.com.au",
   ]
 
-  /// An email address valid as such, at a consumer provider.
+  /// An email address valid as such, at a consumer provider; placeholders and role
+  /// mailboxes are left to `email` (no second, placeholder finding).
   static func personalEmail(_ text: String) -> Verdict {
-    let verdict = email(text)
-    guard verdict == .valid, let at = text.lastIndex(of: "@") else { return verdict == .placeholder ? .placeholder : .invalid }
+    guard email(text) == .valid, let at = text.lastIndex(of: "@") else { return .invalid }
     return consumerMailDomains.contains(text[text.index(after: at)...].lowercased()) ? .valid : .invalid
   }
 

@@ -5,7 +5,12 @@ import Testing
 
 /// Deciding end to end on small schemas: site, context, placeholders, names, patterns.
 @Suite struct DetectorTests {
-  static let scanner = try! Scanner(configuration: ScanConfiguration(paths: []))
+  /// Every level, notes included: these tests look at how each string is weighed.
+  static let scanner = try! Scanner(configuration: {
+    var configuration = ScanConfiguration(paths: [])
+    configuration.minimumLevel = .note
+    return configuration
+  }())
 
   /// Findings of one JSON document, as (pointer, category, level).
   func findings(_ json: String) throws -> [(pointer: String, category: Category, level: Level)] {
@@ -67,12 +72,14 @@ import Testing
     #expect(found.first?.category == .dob && found.first?.level == .error)
   }
 
-  @Test func proseWeighsLessThanValues() throws {
+  /// The provider caches titles and descriptions with the rest of the schema: prose
+  /// weighs as a value does, and each value in it is found under its own cue.
+  @Test func proseWeighsAsValues() throws {
     let schema = #"{"properties": {"a": {"description": "Patient Robert Okafor, DOB March 12, 1984, MRN 00482913", "const": "MRN 00482913"}}}"#
-    #expect(try level(schema, at: "/properties/a/description") == .warning)
+    #expect(try level(schema, at: "/properties/a/description") == .error)
     #expect(try level(schema, at: "/properties/a/const") == .error)
     let categories = Set(try findings(schema).filter { $0.pointer.hasSuffix("description") }.map(\.category))
-    #expect(categories.isSuperset(of: [.mrn, .dob]))
+    #expect(categories.isSuperset(of: [.mrn, .dob, .name]))
   }
 
   @Test func siblingDescriptionGivesContext() throws {
@@ -89,8 +96,8 @@ import Testing
     }
     #expect(detector.detect([string(cached)], file: "t").findings.first?.level == .error)
     #expect(detector.detect([string(promptOnly)], file: "t").findings.first?.level == .warning)
-    // In prose and prompt-only: a validated SSN (high precision) loses one level in all,
-    // a date of birth (medium precision) loses one for each.
+    // Prompt-only prose loses one level for exposure and none for being prose: a
+    // validated SSN and a date after its DOB cue are strong evidence, so warnings.
     func prose(_ text: String) -> ExtractedString {
       var string = string(promptOnly)
       string.text = text
@@ -98,7 +105,7 @@ import Testing
       return string
     }
     #expect(detector.detect([prose("Member 512-43-8876")], file: "t").findings.first?.level == .warning)
-    #expect(detector.detect([prose("DOB 1984-03-12")], file: "t").findings.first?.level == .note)
+    #expect(detector.detect([prose("DOB 1984-03-12")], file: "t").findings.first?.level == .warning)
   }
 
   @Test func specificShapeWinsOverFieldNameGuess() throws {

@@ -9,8 +9,10 @@ import Testing
 @Suite struct ReporterGoldenTests {
   static let input = "Tests/PHIScanTests/Reporting/Golden/input"
 
+  /// Notes included (`--min-level note`), so the goldens show how each level renders.
   static func scan() throws -> ScanResult {
-    let configuration = ScanConfiguration(paths: [Fixtures.url(input).path], root: Fixtures.url(input).path)
+    var configuration = ScanConfiguration(paths: [Fixtures.url(input).path], root: Fixtures.url(input).path)
+    configuration.minimumLevel = .note
     return try Scanner(configuration: configuration).scan()
   }
 

@@ -98,7 +98,11 @@ import Testing
   }
 
   @Test(arguments: [
-    ("Patient Robert Okafor, DOB March 12, 1984, MRN 00482913", "medium"),
+    // After a role cue the name is the record's subject: one level more.
+    ("Patient Robert Okafor, DOB March 12, 1984, MRN 00482913", "high"),
+    // A role cue and a link word ("Records for", "Chart of") work as "Patient" does.
+    ("Records for Maria Okafor (MRN 00482913).", "high"),
+    ("Discharge summary for Robert Okafor.", "high"),
     ("Maintained by Robert Okafor.", "medium"),
     ("Ask Will Johnson about it.", "low"),
     ("Ask Dr. Okafor before changing the dose.", "medium"),
