@@ -51,11 +51,13 @@ extension PackLoader {
       func fail(_ reason: String) -> PackError {
         .invalidField(pack: rule.pack, rule: rule.id, field: "examples", position: nil, reason: reason)
       }
-      for example in rule.examples.match {
-        guard (try? detector.evaluate(rule, on: example)) != nil else { throw fail("'\(example)' is listed under match but the rule does not flag it") }
+      let context = rule.examples.context
+      let under = context.map { " under '\($0)'" } ?? ""
+      for example in rule.examples.match where !detector.flagsExample(rule, example, context: context) {
+        throw fail("'\(example)' is listed under match but the rule does not flag it\(under)")
       }
-      for example in rule.examples.noMatch {
-        if (try? detector.evaluate(rule, on: example)) != nil { throw fail("'\(example)' is listed under noMatch but the rule flags it") }
+      for example in rule.examples.noMatch where detector.flagsExample(rule, example, context: context) {
+        throw fail("'\(example)' is listed under noMatch but the rule flags it\(under)")
       }
     }
   }

@@ -55,6 +55,72 @@ import Testing
     #expect(rules.rule("us-ssn")?.sites == [.const, .enum, .default, .examples])
   }
 
+  /// A level set in the config is the level of every finding of that rule, matcher rules
+  /// (person names) included: before, `rules: {person-name-value: note}` changed what
+  /// `phi-scan rules` showed while names were still reported as errors.
+  @Test func aLevelInTheConfigReachesEveryRule() throws {
+    let rules = try Self.parse("rules:\n  person-name-value: note\n  us-ssn: warning\n").select(try PackLoader.builtinRules())
+    let detector = try Detector(rules: rules)
+    func level(_ text: String) -> Level? {
+      let string = ExtractedString(
+        text: text, site: .const, pointer: JSONPointer(escaped: "/properties/patient/const"),
+        range: SourceRange(start: SourcePosition(line: 1, column: 1), end: SourcePosition(line: 1, column: 1)),
+        context: SchemaContext(shape: "json-schema", isCached: true), propertyPath: ["patient"])
+      return detector.detect([string], file: "t").findings.map(\.level).max()
+    }
+    #expect(level("Maria Gonzalez") == .note)
+    #expect(level("512-43-8876") == .warning)
+  }
+
+  @Test func minimumLevelIsRead() throws {
+    #expect(try Self.parse("min-level: note\n").minimumLevel == .note)
+    #expect(try Self.parse("# default\n").minimumLevel == nil)
+    #expect(throws: ConfigError.self) { try Self.parse("min-level: loud\n") }
+  }
+
+  /// A user pack's context-gated rule runs its examples under `examples.context`, as the
+  /// built-in ones do; before, the load check read them without it and refused the pack.
+  @Test func aUserRuleWithContextLoads() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("phi-scan-pack-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let pack = """
+      version: 1
+      pack: clinic
+      description: A clinic's member numbers.
+      rules:
+        - id: clinic-member
+          name: Clinic member number
+          category: health-plan
+          sites: [enum, const, default, examples]
+          regex: '(?<![A-Z0-9])CLM[0-9]{7}(?![0-9])'
+          needs: [digit]
+          context: [member id]
+          context-required: true
+          level: error
+          precision: medium
+          security-severity: 5.0
+          summary: A clinic member number.
+          help: Remove the value.
+          examples:
+            context: member_id
+            match: ["CLM4829133"]
+            noMatch: ["CLM48"]
+
+      """
+    try pack.write(to: directory.appendingPathComponent("clinic.yaml"), atomically: true, encoding: .utf8)
+    let rules = try PackLoader.rules(userPaths: [directory.path])
+    #expect(rules.rule("clinic-member") != nil)
+    // And a wrong example still names the rule and the example.
+    try pack.replacingOccurrences(of: "CLM4829133", with: "CLM482913").write(to: directory.appendingPathComponent("clinic.yaml"), atomically: true, encoding: .utf8)
+    do {
+      _ = try PackLoader.rules(userPaths: [directory.path])
+      Issue.record("a rule whose match example does not match was loaded")
+    } catch {
+      #expect("\(error)".contains("CLM482913") && "\(error)".contains("under 'member_id'"))
+    }
+  }
+
   @Test func emptyFileIsTheDefault() throws {
     let config = try Self.parse("# nothing yet\n")
     #expect(config.rules.isEmpty && config.allow.isEmpty && config.sites == nil)
