@@ -226,9 +226,10 @@ prop(d, 'test_card', type='string', examples=["4111111111111111", "1234 5678 901
 prop(d, 'order_total_cents', type='integer', default=1999000); d.decoy('/properties/order_total_cents/default', 'default', 'account')
 
 d = Doc('accounts-licenses', 'licenses.json', {"$schema": S, "type": "object", "title": "Prescriber"})
-prop(d, 'prescriber_dea', type='string', const='FN5623740'); d.flag('/properties/prescriber_dea/const', 'const', 'license')
-prop(d, 'npi', type='string', const='1518273648'); d.flag('/properties/npi/const', 'const', 'license')
-prop(d, 'rendering_provider', type='object', properties={'npi': {"type": "string", "examples": ["1684012937"]}}); d.flag('/properties/rendering_provider/properties/npi/examples/0', 'examples', 'license')
+# Provider identifiers name a prescriber or a practice, not a patient: notes at most (DESIGN.md 4).
+prop(d, 'prescriber_dea', type='string', const='FN5623740'); d.decoy('/properties/prescriber_dea/const', 'const', 'license')
+prop(d, 'npi', type='string', const='1518273648'); d.decoy('/properties/npi/const', 'const', 'license')
+prop(d, 'rendering_provider', type='object', properties={'npi': {"type": "string", "examples": ["1684012937"]}}); d.decoy('/properties/rendering_provider/properties/npi/examples/0', 'examples', 'license')
 prop(d, 'drivers_license_number', type='string', const='D1284770'); d.flag('/properties/drivers_license_number/const', 'const', 'license')
 prop(d, 'credentials', type='string', description='State medical License No. MD0048291, board certified.'); d.flag('/properties/credentials/description', 'description', 'license')
 prop(d, 'license', type='string', enum=["MIT", "Apache-2.0", "GPL-3.0-only"]); d.decoy('/properties/license/enum/0', 'enum', 'license')

@@ -35,11 +35,15 @@ struct Evidence {
 ///   tools, titles and descriptions included, so prose weighs the same as a value;
 ///   prompt-only text (not cached) weighs one level less.
 /// - A placeholder is always `note`: its own class, never silent.
+/// - A context-gated rule whose field also carries negative words reports nothing.
 /// - A level set in the config (`rules: {id: note}`) is the level of every finding of
 ///   that rule that survives the evidence.
 enum Scoring {
   static func confidence(_ rule: Rule, _ evidence: Evidence, isCached: Bool) -> Confidence? {
     if evidence.verdict == .placeholder { return .low }
+    // A rule that only its context admits (an account number under `account`) is out when
+    // negative words (`ttl`, `seconds`, `medicare`) say the field is something else.
+    if rule.contextRequired && evidence.technical { return nil }
     var score: Int
     if let graded = evidence.graded {
       score = graded.score

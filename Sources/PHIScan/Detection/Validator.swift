@@ -20,6 +20,7 @@ public enum Validator: String, Sendable, CaseIterable {
   case card, iban, dea, npi
   case dateYMD = "date-ymd"
   case dateMDY = "date-mdy"
+  case dateDMY = "date-dmy"
   case dateWritten = "date-written"
   case age, phone, email, ipv4, ipv6, zip
   case personalEmail = "personal-email"
@@ -41,6 +42,7 @@ public enum Validator: String, Sendable, CaseIterable {
     case .npi: return Validators.npi(text)
     case .dateYMD: return Validators.numericDate(text, order: .ymd)
     case .dateMDY: return Validators.numericDate(text, order: .mdy)
+    case .dateDMY: return Validators.numericDate(text, order: .dmy)
     case .dateWritten: return Validators.writtenDate(text)
     case .age: return Validators.age(text)
     case .phone: return Validators.phone(text)
@@ -287,7 +289,7 @@ enum Validators {
 
   // MARK: dates and ages
 
-  enum DateOrder { case ymd, mdy }
+  enum DateOrder { case ymd, mdy, dmy }
 
   /// Dates that stand for "no date", epochs, and the examples of RFC 3339 and Go.
   static let placeholderDates: Set<String> = [
@@ -324,6 +326,7 @@ enum Validators {
     switch order {
     case .ymd: return calendar(year: parts[0], month: parts[1], day: parts[2])
     case .mdy: return calendar(year: parts[2], month: parts[0], day: parts[1])
+    case .dmy: return calendar(year: parts[2], month: parts[1], day: parts[0])
     }
   }
 
@@ -358,7 +361,9 @@ enum Validators {
   /// 555-0100..0199 and 555-1212 are fictional or directory numbers; toll-free numbers
   /// belong to organisations.
   static func phone(_ text: String) -> Verdict {
-    var digits = digits(text)
+    // An extension (x623, ext. 12) follows the number: it is not part of the ten digits.
+    let beforeExtension = text.prefix { !$0.isLetter }
+    var digits = digits(String(beforeExtension))
     if digits.count == 11, digits[0] == 1 { digits.removeFirst() }
     guard digits.count == 10 else { return .invalid }
     if integerLimits.contains(digits.map(String.init).joined()) { return .invalid }
