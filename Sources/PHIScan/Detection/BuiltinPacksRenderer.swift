@@ -10,7 +10,7 @@ public enum BuiltinPacksRenderer {
     let sorted = files.sorted { $0.path < $1.path }
     var out = """
       // GENERATED FILE: do not edit. Source: patterns/ (see BuiltinPacksRenderer).
-      // Regenerate with: UPDATE_GOLDEN=1 swift test --filter BuiltinPacks
+      // Regenerate with: swift run generate-builtins
 
       enum BuiltinPacks {
         static let files: [(path: String, text: String)] = [

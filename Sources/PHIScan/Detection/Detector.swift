@@ -341,7 +341,9 @@ public final class Detector {
       if let lexicon = box.rule.lexicon, !lexicon.accepts(matched) { continue }
       let verdict = box.rule.validator?.check(matched) ?? .valid
       if verdict == .invalid { continue }
-      let words = context(range)
+      // Context is built only for rules that ask it: splitting it costs more than the regex.
+      let asksContext = !box.rule.context.isEmpty || !box.rule.negativeContext.isEmpty || !box.rule.recategorize.isEmpty
+      let words = asksContext ? context(range) : nil
       let contextual = words?.containsAny(box.rule.context) ?? false
       if box.rule.contextRequired && !contextual { continue }
       let found = Evidence(verdict: verdict, matched: matched, range: range, contextual: contextual, technical: words?.containsAny(box.rule.negativeContext) ?? false, context: words)

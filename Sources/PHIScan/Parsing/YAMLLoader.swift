@@ -163,25 +163,34 @@ public enum YAMLLoader {
   }
 
   static func isJSONNumber(_ text: String) -> Bool {
-    var bytes = Substring(text).utf8[...]
-    if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
-    guard let first = bytes.first, first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9") else { return false }
-    if first == UInt8(ascii: "0"), bytes.count > 1, let second = bytes.dropFirst().first, second >= UInt8(ascii: "0"), second <= UInt8(ascii: "9") {
-      return false  // leading zeros: `010` stays text
+    // JSON's grammar: -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?; anything else
+    // (`1.2.3`, `512.43.8876`, `010`, `1.`) is text, and text is what the rules read.
+    let bytes = Array(text.utf8)
+    var index = 0
+    @inline(__always) func isDigit(_ at: Int) -> Bool { at < bytes.count && bytes[at] &- 0x30 < 10 }
+    func digits() -> Int {
+      let start = index
+      while isDigit(index) { index += 1 }
+      return index - start
     }
-    var sawExponent = false
-    var previous: UInt8 = 0
-    for byte in bytes {
-      switch byte {
-      case UInt8(ascii: "0")...UInt8(ascii: "9"): break
-      case UInt8(ascii: "."): if sawExponent { return false }
-      case UInt8(ascii: "e"), UInt8(ascii: "E"): if sawExponent { return false }; sawExponent = true
-      case UInt8(ascii: "+"), UInt8(ascii: "-"): if previous != UInt8(ascii: "e") && previous != UInt8(ascii: "E") { return false }
-      default: return false
-      }
-      previous = byte
+    if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
+    guard isDigit(index) else { return false }
+    if bytes[index] == UInt8(ascii: "0") {
+      index += 1
+      if isDigit(index) { return false }  // leading zeros: `010` stays text
+    } else {
+      _ = digits()
     }
-    return previous >= UInt8(ascii: "0") && previous <= UInt8(ascii: "9")
+    if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+      index += 1
+      guard digits() > 0 else { return false }
+    }
+    if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+      index += 1
+      if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+      guard digits() > 0 else { return false }
+    }
+    return index == bytes.count
   }
 
   /// Yams gives start marks only. A flow scalar on one line ends after its text (and

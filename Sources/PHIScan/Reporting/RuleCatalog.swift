@@ -40,16 +40,31 @@ public enum RuleCatalog {
   }
 
   /// Everything about one rule, for a terminal.
+  /// The scoring every rule shares (`Scoring.confidence`, docs/patterns.md "Deciding").
+  static let scoring = """
+    the rule's level without its context words, its level with cue with them (in prose: \
+    the words just before the value in its sentence; in names: the name's other words); \
+    negative words lower one level (and silence a rule that needs context); prompt-only \
+    text (not cached by the provider) is one level lower, prose is not; placeholders and \
+    samples ("e.g. ...") are notes; a level set in the config replaces the result. Codes \
+    of medical vocabularies are never identifiers of a person. Notes are reported only \
+    with --min-level note.
+    """
+
   public static func explanation(_ rule: Rule) -> String {
     var out = "\(rule.id): \(rule.name)\n\n"
     out += "  pack       \(rule.pack)\n"
     out += "  category   \(rule.category.rawValue)\n"
     out += "  level      \(rule.level.rawValue) (precision \(rule.precision), security-severity \(String(format: "%.1f", rule.securitySeverity)))\n"
+    if let contextLevel = rule.contextLevel, contextLevel != rule.level { out += "  with cue   \(contextLevel.rawValue)\n" }
+    if !rule.context.isEmpty { out += "  context    \(rule.context.joined(separator: ", "))\(rule.contextRequired ? " (required)" : "")\n" }
+    if !rule.negativeContext.isEmpty { out += "  negative   \(rule.negativeContext.joined(separator: ", "))\n" }
     out += "  sites      \(rule.sites.sorted().map(\.rawValue).joined(separator: ", "))\n"
     if let validator = rule.validator { out += "  validator  \(validator.rawValue)\n" }
     out += "  regex      \(rule.regex.pattern)\n\n"
     out += "\(rule.summary)\n\n\(rule.help.trimmingCharacters(in: .whitespacesAndNewlines))\n\n"
     out += "Why it matters: \(why)\n\nHow to fix: \(fix)\n\n"
+    out += "How the level is set (the same for every rule): \(scoring)\n\n"
     out += "Examples (synthetic) that are flagged:\n" + rule.examples.match.map { "  + \($0)\n" }.joined()
     out += "Examples that are not:\n" + rule.examples.noMatch.map { "  - \($0)\n" }.joined()
     return out

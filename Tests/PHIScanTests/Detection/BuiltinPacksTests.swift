@@ -22,7 +22,7 @@ import Testing
   @Test func generatedFileMatchesPatternsDirectory() throws {
     let rendered = try BuiltinPacksRenderer.render(try Self.patternFiles())
     let problem = try Fixtures.compareGolden(rendered, to: Self.generatedPath)
-    #expect(problem == nil, "\(problem ?? ""): the built-in packs are stale; run UPDATE_GOLDEN=1 swift test --filter BuiltinPacks")
+    #expect(problem == nil, "\(problem ?? ""): the built-in packs are stale; run swift run generate-builtins (or UPDATE_GOLDEN=1 swift test --filter BuiltinPacks)")
   }
 
   @Test func embeddedTextEqualsTheFiles() throws {

@@ -3,6 +3,17 @@ import Testing
 @testable import PHIScan
 
 @Suite struct YAMLLoaderTests {
+  /// Plain scalars are numbers only in JSON's grammar: a dotted SSN, a version or a
+  /// leading zero stays text, which the rules read (`512.43.8876` was a number, unread).
+  @Test(arguments: [
+    ("42", true), ("-0.25", true), ("1.5e3", true), ("2E-7", true), ("0", true),
+    ("512.43.8876", false), ("1.2.3", false), ("010", false), ("1.", false), (".5", false),
+    ("1e", false), ("--1", false), ("1-2", false), ("0x1F", false),
+  ])
+  func plainScalarsAreNumbersOnlyInJSONsGrammar(text: String, isNumber: Bool) {
+    #expect(YAMLLoader.isJSONNumber(text) == isNumber, "\(text)")
+  }
+
   @Test func keysAndScalarsCarryPositions() throws {
     let marked = MarkedText("type: object\nproperties:\n  1️⃣né🩺e:\n    const: 2️⃣\"512-43-8876\"\n")
     let root = try #require(try YAMLLoader.load(Array(marked.text.utf8)).first)
