@@ -408,8 +408,14 @@ public enum NameMatcher {
         while j < run.upperBound, tokens[j].letterCount == 1 || flags(j).contains(.particle) { j += 1 }
         guard j < run.upperBound, tokens[j].letterCount >= 2 else { continue }
         if tokens[j].isPossessive && flags(j).contains(.eponym) { continue }
-        let g = given(entries[i], identifier: false)
-        let s = surname(entries[j], identifier: false)
+        var g = given(entries[i], identifier: false)
+        var s = surname(entries[j], identifier: false)
+        // After a role cue, or in a person-name field, a name is expected: a colour or
+        // month that is also a name (Laura Brown, Nancy White) counts as a weak name word.
+        if hasCue || nameContext {
+          if g == .vocabulary { g = .weak }
+          if s == .vocabulary { s = .weak }
+        }
         // Placeholders (Max Mustermann) and synthetic names (Sophie40) are their own
         // low class, whatever the strength of their words.
         if g != .none && (isPlaceholder(tokens, i, j, entries, lexicon) || tokens[i].hasDigits || tokens[j].hasDigits)
