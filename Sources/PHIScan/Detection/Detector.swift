@@ -269,7 +269,9 @@ public final class Detector {
     // Identifiers hold values too (`verify_ssn_440258358`, `host_213.144.184.92`): value
     // rules read each run of segments, with the identifier's other words as context.
     if site.holdsName {
-      let runs = candidates.flatMap(Readings.identifierRuns)
+      // From the readings as written (the text, or a regex's literals), not their words.
+      let written = analysis?.strings ?? [text]
+      let runs = written.flatMap(Readings.identifierRuns)
       if !runs.isEmpty { check(checkedBySite[Site.const.ordinal], runs, runs.map(Offer.of)) }
     }
     // A shape-specific match (an SSN under `member_ssn`) wins over a generic id that only
@@ -339,13 +341,14 @@ public final class Detector {
     for range in matches {
       let matched = String(decoding: bytes[range], as: UTF8.self)
       if let lexicon = box.rule.lexicon, !lexicon.accepts(matched) { continue }
-      let verdict = box.rule.validator?.check(matched) ?? .valid
-      if verdict == .invalid { continue }
       // Context is built only for rules that ask it: splitting it costs more than the regex.
       let asksContext = !box.rule.context.isEmpty || !box.rule.negativeContext.isEmpty || !box.rule.recategorize.isEmpty
       let words = asksContext ? context(range) : nil
       let contextual = words?.containsAny(box.rule.context) ?? false
+      // A context-gated rule matches many short tokens: the gate comes before the validator.
       if box.rule.contextRequired && !contextual { continue }
+      let verdict = box.rule.validator?.check(matched) ?? .valid
+      if verdict == .invalid { continue }
       let found = Evidence(verdict: verdict, matched: matched, range: range, contextual: contextual, technical: words?.containsAny(box.rule.negativeContext) ?? false, context: words)
       if best.map({ found.isStronger(than: $0) }) ?? true { best = found }
       if found.isStrongest { break }

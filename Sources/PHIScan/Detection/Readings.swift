@@ -88,9 +88,13 @@ public enum Readings {
     var copy = text
     return copy.withUTF8 { bytes -> String in
       let end = min(match.lowerBound, bytes.count)
+      @inline(__always) func isWordByte(_ b: UInt8) -> Bool { b >= 0x80 || (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10 }
+      // Back to the sentence start (a full stop, question or exclamation mark or semicolon
+      // followed by a space, or a line break) or past `maximumWords` runs of letters and
+      // digits, whichever comes first. Words split further (camel humps) only add words.
       var start = end
-      // Back to the sentence start: a full stop, question or exclamation mark or
-      // semicolon followed by a space, or a line break.
+      var words = 0
+      var inWord = false
       while start > 0 {
         let byte = bytes[start - 1]
         if byte == 0x0A || byte == 0x0D { break }
@@ -99,11 +103,19 @@ public enum Readings {
         {
           break
         }
+        if isWordByte(byte) {
+          if !inWord {
+            if words == maximumWords { break }
+            words += 1
+            inWord = true
+          }
+        } else {
+          inWord = false
+        }
         start -= 1
       }
-      let sentence = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-      let words = NameWords.split(sentence)
-      return words.suffix(maximumWords).joined(separator: " ")
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
   }
+
 }
