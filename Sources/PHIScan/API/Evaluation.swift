@@ -191,19 +191,29 @@ public enum Evaluation {
     return path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
   }
 
-  /// Parses a `labels.jsonl`; every malformed line is an error naming file and line.
-  public static func readLabels(_ path: String, display: String) throws(EvaluationError) -> [CorpusLabel] {
+  /// The JSON objects of a JSON Lines file with their line numbers (blank lines skipped);
+  /// an unreadable file or a line that is not an object is an error naming file and line.
+  static func jsonLines(_ path: String, display: String) throws(EvaluationError) -> [(number: Int, object: [String: Any])] {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw EvaluationError(file: display, line: 0, reason: "cannot be read")
     }
-    var labels: [CorpusLabel] = []
+    var objects: [(number: Int, object: [String: Any])] = []
     for (index, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       let text = line.trimmingCharacters(in: .whitespaces)
       guard !text.isEmpty else { continue }
-      func fail(_ reason: String) -> EvaluationError { EvaluationError(file: display, line: index + 1, reason: reason) }
       guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
-        throw fail("not a JSON object")
+        throw EvaluationError(file: display, line: index + 1, reason: "not a JSON object")
       }
+      objects.append((index + 1, object))
+    }
+    return objects
+  }
+
+  /// Parses a `labels.jsonl`; every malformed line is an error naming file and line.
+  public static func readLabels(_ path: String, display: String) throws(EvaluationError) -> [CorpusLabel] {
+    var labels: [CorpusLabel] = []
+    for (number, object) in try jsonLines(path, display: display) {
+      func fail(_ reason: String) -> EvaluationError { EvaluationError(file: display, line: number, reason: reason) }
       // Extra keys (e.g. `shape`) are metadata and ignored; a value never belongs in a label.
       if let forbidden = object.keys.first(where: { ["value", "text", "string"].contains($0) }) {
         throw fail("'\(forbidden)': labels never carry values (DESIGN.md Redaction)")

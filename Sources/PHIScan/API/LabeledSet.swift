@@ -70,15 +70,9 @@ public enum LabeledSet {
 
   /// Reads a labels file; a malformed line is an error naming file and line.
   public static func readLabels(_ path: String) throws(EvaluationError) -> [Label] {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw EvaluationError(file: path, line: 0, reason: "cannot be read")
-    }
     var labels: [Label] = []
-    for (index, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      let text = line.trimmingCharacters(in: .whitespaces)
-      guard !text.isEmpty else { continue }
-      func fail(_ reason: String) -> EvaluationError { EvaluationError(file: path, line: index + 1, reason: reason) }
-      guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else { throw fail("not a JSON object") }
+    for (number, object) in try Evaluation.jsonLines(path, display: path) {
+      func fail(_ reason: String) -> EvaluationError { EvaluationError(file: path, line: number, reason: reason) }
       guard let file = object["file"] as? String, !file.isEmpty else { throw fail("'file' is required") }
       guard let pointer = object["pointer"] as? String, pointer.isEmpty || pointer.hasPrefix("/") else { throw fail("'pointer' must be a JSON Pointer") }
       guard let site = object["site"] as? String else { throw fail("'site' is required") }

@@ -19,6 +19,36 @@ import Testing
     return dir.path
   }
 
+  /// `evaluate --labels FILE`: labels outside the corpus, scored by location as
+  /// score-labels does; ambiguous labels count nowhere; values in labels are never read
+  /// into the report.
+  @Test func externalLabelsAreScoredByLocation() throws {
+    let schema = #"{"type": "object", "properties": {"a": {"const": "512-43-8876"}, "b": {"const": "536-90-4399"}, "c": {"const": "none"}, "d": {"enum": ["481-22-9063"]}, "e": {"const": "529-37-1184"}}}"#
+    let dir = try corpus(["s/s.json": schema])
+    let labels = """
+      {"file": "s/s.json", "pointer": "/properties/a/const", "site": "const", "category": "ssn", "expect": "flag", "value": "512-43-8876"}
+      {"file": "s/s.json", "pointer": "/properties/c/const", "site": "const", "category": "mrn", "expect": "flag", "value": "none"}
+      {"file": "s/s.json", "pointer": "/properties/b/const", "site": "const", "category": "decoy", "expect": "no-flag", "decoy_of": "ssn", "value": "536-90-4399"}
+      {"file": "s/s.json", "pointer": "/properties/e/const", "site": "const", "category": "ssn", "expect": "ambiguous", "value": "529-37-1184"}
+
+      """
+    let labelsPath = try corpus(["labels.jsonl": labels]) + "/labels.jsonl"
+    let report = try LabeledSet.evaluate(corpus: dir, labelsPath: labelsPath, rules: Self.rules, minimumLevel: .error)
+    #expect(report.flags == 2 && report.decoys == 1 && report.ambiguous == 1)
+    #expect(report.hits == 1 && report.decoyAlarms == 1 && report.unlabeledAlarms == 1 && report.ambiguousHits == 1)
+    #expect(report.predictedLocations == 3 && abs(report.precision - 1.0 / 3) < 1e-9 && abs(report.recall - 0.5) < 1e-9)
+    #expect(report.byCategory["ssn"]?.decoys == 1 && report.byCategory["ssn"]?.decoyHits == 1, "decoys count under what they imitate")
+    #expect(report.misses.map(\.pointer) == ["/properties/c/const"])
+    #expect(report.falseAlarms.map(\.pointer) == ["/properties/b/const", "/properties/d/enum/0"])
+    let text = LabeledSet.render(report)
+    #expect(text.contains("OVERALL  precision  0.333  recall  0.500"))
+    for value in ["512-43-8876", "536-90-4399", "481-22-9063", "529-37-1184"] { #expect(!text.contains(value)) }
+    // A line that is not an object names the file and the line.
+    let broken = try corpus(["bad.jsonl": "\n{\"file\": \"x\"\n"]) + "/bad.jsonl"
+    #expect(throws: EvaluationError.self) { try LabeledSet.readLabels(broken) }
+    do { _ = try LabeledSet.readLabels(broken) } catch { #expect(error.description.hasSuffix(":2: not a JSON object")) }
+  }
+
   @Test func countsHitsMissesAndUnlabeledFindings() throws {
     let schema = #"{"type": "object", "properties": {"a": {"const": "512-43-8876"}, "b": {"const": "536-90-4399"}, "c": {"const": "none"}, "d": {"enum": ["481-22-9063"]}}}"#
     let labels = """
