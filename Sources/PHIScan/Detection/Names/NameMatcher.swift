@@ -380,8 +380,9 @@ public enum NameMatcher {
       while upper > lower, flags(upper - 1).contains(.suffix), upper - 1 > lower { upper -= 1 }
       let run = lower..<upper
       guard !run.isEmpty else { continue }
-      if isNotPerson(tokens, entries, run, fullRun, lexicon) { continue }
       let exact = wholeText && tokens.count <= 5
+      let namedValue = nameContext && wholeText && tokens.count == 2
+      if isNotPerson(tokens, entries, run, fullRun, lexicon, indicators: !namedValue) { continue }
       // A long value is prose too (a sentence in a `default` or an `x-` annotation).
       let proseWeight = (prose && !(exact && tokens.count <= 4)) || tokens.count > 8
 
@@ -450,7 +451,12 @@ public enum NameMatcher {
         let s = run.lowerBound
         let g = runs[runIndex + 1].lowerBound
         if tokens[g].letterCount >= 2, !isNotPerson(tokens, entries, runs[runIndex + 1], runs[runIndex + 1], lexicon) {
-          let strengths = (surname(entries[s], identifier: false), given(entries[g], identifier: false))
+          var strengths = (surname(entries[s], identifier: false), given(entries[g], identifier: false))
+          // Where a name is expected a colour or month that is also a name counts (Smith, Crystal).
+          if hasCue || nameContext {
+            if strengths.0 == .vocabulary { strengths.0 = .weak }
+            if strengths.1 == .vocabulary { strengths.1 = .weak }
+          }
           let raw = strengths == (.strong, .strong) ? 3 : (strengths.0 >= .weak && strengths.1 >= .weak && strengths != (.weak, .weak) ? 2 : 0)
           weigh(raw, isPlaceholder(tokens, g, s, entries, lexicon), "a surname and a first name (Last, First)")
         }
@@ -549,8 +555,10 @@ public enum NameMatcher {
 
   /// An organisation, place or eponym: a known phrase (Johns Hopkins, Virginia Beach),
   /// or an indicator word inside or right after the run ("... Hospital", "... disease").
-  static func isNotPerson(_ tokens: [NameToken], _ entries: [NameEntry?], _ run: Range<Int>, _ fullRun: Range<Int>, _ lexicon: NameLexicon) -> Bool {
-    let indicators: NameEntry.Flags = [.placeIndicator, .eponymIndicator]
+  /// `indicators`: whether a place or eponym word after a name ("Hall", "Disease") makes
+  /// it a place or a method; not in a two-word value of a person-name field ("Jesse Hall").
+  static func isNotPerson(_ tokens: [NameToken], _ entries: [NameEntry?], _ run: Range<Int>, _ fullRun: Range<Int>, _ lexicon: NameLexicon, indicators readIndicators: Bool = true) -> Bool {
+    let indicators: NameEntry.Flags = readIndicators ? [.placeIndicator, .eponymIndicator] : []
     for i in run.dropFirst() where !(entries[i]?.flags ?? []).isDisjoint(with: indicators) { return true }
     if fullRun.upperBound < tokens.count, [.space, .other].contains(tokens[fullRun.upperBound - 1].after) || tokens[fullRun.upperBound - 1].isPossessive,
       !(entries[fullRun.upperBound]?.flags ?? []).isDisjoint(with: indicators)

@@ -10,6 +10,17 @@ import Testing
     return match.isPlaceholder ? "placeholder" : match.confidence.rawValue
   }
 
+  /// Where a person's name is expected (a person-name field, or after a role cue), a
+  /// word that is also a place word or a colour does not veto an exact two-word name;
+  /// elsewhere it still does.
+  @Test func namesExpectedReadAmbiguousWordsAsNames() {
+    #expect(Self.outcome("Maria Hall", .examples, path: ["patient_name"]) == "high")
+    #expect(Self.outcome("Maria Hall", .examples, path: ["venue"]) == "none")
+    #expect(Self.outcome("Gonzalez, Rose", .const, path: ["patient_name"]) != "none")
+    #expect(Self.outcome("Patient Laura Brown will call.", .description) == "high")
+    #expect(Self.outcome("Laura Brown will call.", .description) == "none")
+  }
+
   @Test(arguments: [
     ("Maria Gonzalez", "high"),
     ("Robert Okafor", "high"),
