@@ -398,7 +398,9 @@ public enum NameMatcher {
             value = raw >= 3 ? 2 : (raw == 2 ? (hasTitle ? 2 : 1) : 0)
           }
         } else if prose {
-          value = max(0, raw - 1)
+          // A short title or description that is mostly a name: one level less, unless a
+          // role cue says whose name it is ("Patient Nancy Jones").
+          value = hasCue ? min(3, raw + 1) : max(0, raw - 1)
         }
         score.consider(value, placeholder: placeholder, reason: proseWeight ? reason + " in prose" : reason)
       }

@@ -19,6 +19,9 @@ import Testing
     #expect(Self.outcome("Gonzalez, Rose", .const, path: ["patient_name"]) != "none")
     #expect(Self.outcome("Patient Laura Brown will call.", .description) == "high")
     #expect(Self.outcome("Laura Brown will call.", .description) == "none")
+    // A short description that is only a cue and a name: the cue still says whose name.
+    #expect(Self.outcome("Patient Maria Okafor", .description) == "high")
+    #expect(Self.outcome("Maria Okafor", .description) != "high")
   }
 
   @Test(arguments: [
