@@ -67,6 +67,25 @@ import Testing
     #expect(try Self.run(["scan", "--fail-on", "warning", dir.path]).status == 1)
   }
 
+  /// Notes (a placeholder SSN) stay out of reports unless asked for; `--fail-on note`
+  /// keeps its meaning, so it shows them and fails on them; `--min-level error` hides
+  /// warnings from the report and from the exit code's view alike.
+  @Test func minimumLevelDecidesWhatReportsShow() throws {
+    let placeholder = #"{"type": "object", "properties": {"ssn": {"const": "078-05-1120"}, "x": {"default": "617-239-8841"}}}"#
+    let dir = try Self.directory(["a.json": placeholder])
+    let quiet = try Self.run(["scan", "a.json"], in: dir)
+    #expect(quiet.status == 0 && quiet.stdout.contains("warning  phone-nanp") && !quiet.stdout.contains("note "))
+    let notes = try Self.run(["scan", "a.json", "--min-level", "note"], in: dir)
+    #expect(notes.status == 0 && notes.stdout.contains("note  us-ssn"))
+    let failing = try Self.run(["scan", "a.json", "--fail-on", "note"], in: dir)
+    #expect(failing.status == 1 && failing.stdout.contains("note  us-ssn"))
+    let errorsOnly = try Self.run(["scan", "a.json", "--min-level", "error", "--fail-on", "warning"], in: dir)
+    #expect(errorsOnly.status == 0 && errorsOnly.stdout.contains("0 findings"))
+    let configured = try Self.directory(["a.json": placeholder, ".phi-scan.yml": "min-level: note\n"])
+    #expect(try Self.run(["scan", "a.json"], in: configured).stdout.contains("note  us-ssn"))
+    #expect(try Self.run(["scan", "a.json", "--min-level", "loud"], in: dir).status == 2)
+  }
+
   @Test func brokenFileExitsTwoAndOthersAreStillScanned() throws {
     let dir = try Self.directory(["a.json": Self.positive, "b.json": "{\"type\": ", "c.yaml": "type: object\nproperties:\n  x:\n    default: 329-51-7784\n"])
     let output = dir.appendingPathComponent("r.sarif")
