@@ -18,7 +18,7 @@ struct EvaluateCommand: ParsableCommand {
   var corpus: String
 
   @Option(name: .customLong("min-level"), help: "The lowest finding level that counts as a flag.")
-  var minLevel: EvaluationLevel = .warning
+  var minLevel: LevelOption = .warning
 
   @Option(help: ArgumentHelp("Score against this labels file instead of the corpus's own labels.jsonl files: JSON Lines with file (relative to the corpus), pointer, site, category and expect (flag, no-flag or ambiguous), as ../shared/eval/dev-labels.jsonl; prints the tables of score-labels.", valueName: "file"))
   var labels: String?
@@ -52,7 +52,8 @@ struct EvaluateCommand: ParsableCommand {
   }
 }
 
-enum EvaluationLevel: String, ExpressibleByArgument, CaseIterable {
+/// A finding level as a command-line value (`--min-level`).
+enum LevelOption: String, ExpressibleByArgument, CaseIterable {
   case note, warning, error
 
   var level: Level { Level(rawValue: rawValue) ?? .warning }

@@ -78,7 +78,7 @@ struct ScanCommand: ParsableCommand {
   var failOn: FailOn = .error
 
   @Option(name: .customLong("min-level"), help: ArgumentHelp("Report findings at or above this level: note shows placeholders and weak evidence too (default: warning, or the --fail-on level when lower; config key min-level).", valueName: "level"))
-  var minLevel: EvaluationLevel?
+  var minLevel: LevelOption?
 
   @Option(help: "Report file paths relative to this directory (default: the current directory).")
   var root: String?

@@ -12,6 +12,9 @@ def esc(t): return str(t).replace('~', '~0').replace('/', '~1')
 def ptr(*tokens): return ''.join('/' + esc(t) for t in tokens)
 def label(file, pointer, site, category, expect='flag'):
     labels.append(dict(file=file, pointer=pointer, site=site, category=category, expect=expect))
+def label_all(file, entries, expect='flag'):
+    for pointer, site, category in entries:
+        label(file, pointer, site, category, expect)
 
 def vin(body):
     """A VIN with its check digit (49 CFR 565) in position 9."""
@@ -95,7 +98,7 @@ schema = {'$schema': 'https://json-schema.org/draft/2020-12/schema', 'type': 'ob
     'zip': {'type': 'string', 'enum': ['60614', '02139-4307']},
     'member_id': {'type': 'string', 'default': 'XKP920174463'},
 }}
-for pointer, site, category in [
+label_all('safe-harbor.json', [
     (ptr('properties', 'account_number', 'const'), 'const', 'account'),
     (ptr('properties', 'drivers_license', 'enum', 0), 'enum', 'license'),
     (ptr('properties', 'drivers_license', 'enum', 1), 'enum', 'license'),
@@ -104,8 +107,7 @@ for pointer, site, category in [
     (ptr('properties', 'zip', 'enum', 0), 'enum', 'zip'),
     (ptr('properties', 'zip', 'enum', 1), 'enum', 'zip'),
     (ptr('properties', 'member_id', 'default'), 'default', 'health-plan'),
-]:
-    label('safe-harbor.json', pointer, site, category)
+])
 write('safe-harbor.json', schema)
 
 # 4. Values that identify a person wherever they are.
@@ -120,7 +122,7 @@ schema = {'$schema': 'https://json-schema.org/draft/2020-12/schema', 'type': 'ob
     'taxpayer_itin': {'type': 'string', 'const': '912701234'},
     'birth_date': {'type': 'string', 'examples': ['23/04/1984']},
 }}
-for pointer, site, category in [
+label_all('values.json', [
     (ptr('properties', 'contact', 'const'), 'const', 'email'),
     (ptr('properties', 'link', 'enum', 0), 'enum', 'url'),
     (ptr('properties', 'link', 'enum', 1), 'enum', 'url'),
@@ -131,8 +133,7 @@ for pointer, site, category in [
     (ptr('properties', 'medicare_id', 'const'), 'const', 'mbi'),
     (ptr('properties', 'taxpayer_itin', 'const'), 'const', 'other-id'),
     (ptr('properties', 'birth_date', 'examples', 0), 'examples', 'dob'),
-]:
-    label('values.json', pointer, site, category)
+])
 write('values.json', schema)
 
 # 5. Not PHI: codes of medical vocabularies, format masks, invalid values under a named
@@ -150,7 +151,7 @@ schema = {'$schema': 'https://json-schema.org/draft/2020-12/schema', 'type': 'ob
     'variant': {'type': 'string', 'const': 'chr7:g.140753336A>T'},
     'license_ttl_seconds': {'type': 'integer', 'default': 43200},
 }}
-for pointer, site, category in [
+label_all('not-phi.json', [
     (ptr('properties', 'cpt_code', 'enum', 0), 'enum', 'mrn'),
     (ptr('properties', 'cpt_code', 'enum', 1), 'enum', 'zip'),
     (ptr('properties', 'cpt_code', 'enum', 2), 'enum', 'account'),
@@ -164,8 +165,7 @@ for pointer, site, category in [
     (ptr('properties', 'prescriber_npi', 'const'), 'const', 'license'),
     (ptr('properties', 'license', 'enum', 0), 'enum', 'name'),
     (ptr('properties', 'variant', 'const'), 'const', 'mbi'),
-]:
-    label('not-phi.json', pointer, site, category, 'no-flag')
+], 'no-flag')
 write('not-phi.json', schema)
 
 with open(os.path.join(ROOT, 'labels.jsonl'), 'w') as f:

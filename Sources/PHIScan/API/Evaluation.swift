@@ -117,7 +117,8 @@ public enum Evaluation {
         copy.file = diagnostic.file.map { prefix.isEmpty ? $0 : prefix + "/" + $0 }
         return copy
       }
-      score(labels: labels, findings: result.findings.filter { owned($0.file) && $0.level >= minimumLevel }, folder: prefix, into: &report)
+      // The scan left out what is below `minimumLevel`.
+      score(labels: labels, findings: result.findings.filter { owned($0.file) }, folder: prefix, into: &report)
     }
     report.misses.sort { ($0.file, $0.pointer) < ($1.file, $1.pointer) }
     report.falseAlarms.sort { ($0.file, $0.pointer, $0.category) < ($1.file, $1.pointer, $1.category) }

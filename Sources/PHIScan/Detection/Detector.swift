@@ -26,8 +26,6 @@ public final class Detector {
   /// Rules with a Swift matcher (person names), by `Site.ordinal`; they skip the regex
   /// prefilter.
   private let matcherRulesBySite: [[RuleBox]]
-  /// Every rule once, boxed, in rule-set order.
-  private let allRules: [RuleBox]
   /// For each site (by `Site.ordinal`), the weakest prefilter requirements of its rules:
   /// a string that meets none of them meets no rule of the site. A few plain values, where
   /// checking every rule's box chased one pointer per rule for every string.
@@ -68,11 +66,14 @@ public final class Detector {
     let minimumDigits: Int
     /// PCRE2's own bound: a shorter text cannot match, so the search is not even started.
     let minimumLength: Int
+    /// The rule reads the words around a match (context, negative words, recategorizing).
+    let asksContext: Bool
     init(_ rule: Rule) {
       self.rule = rule
       self.needs = rule.needs
       self.minimumDigits = rule.minimumDigits
       self.minimumLength = rule.regex.minimumLength
+      self.asksContext = !rule.context.isEmpty || !rule.negativeContext.isEmpty || !rule.recategorize.isEmpty
     }
 
     @inline(__always) func isAllowed(by offer: Offer) -> Bool { offer.allows(needs, digits: minimumDigits, length: minimumLength) }
@@ -95,7 +96,6 @@ public final class Detector {
     }
     self.checkedBySite = checked
     self.matcherRulesBySite = matched
-    self.allRules = rules.rules.map(RuleBox.init)
     self.weakestBySite = checked.map { boxes in
       Requirement.weakest(boxes.map { Requirement(needs: $0.needs, digits: $0.minimumDigits, length: $0.minimumLength) })
     }
@@ -321,12 +321,6 @@ public final class Detector {
     return try evidence(RuleBox(rule), candidates: candidates, context: { _, _ in words })?.verdict
   }
 
-  /// The verdict of the best match the validator (and lexicon) accepts; nil when nothing
-  /// qualifies, or when the rule needs context words that are absent.
-  public func evaluate(_ rule: Rule, on text: String, context: ContextWords? = nil) throws(PCRE2Error) -> Verdict? {
-    try evidence(RuleBox(rule), on: text, offering: Offer.of(text), context: { _ in context })?.verdict
-  }
-
   /// The evidence of the strongest match in `text` that the validator (and lexicon)
   /// accepts, with whether the rule's context words and negative words surround it.
   /// `context` gives the words around a match (its UTF-8 byte range), asked for only
@@ -342,8 +336,7 @@ public final class Detector {
       let matched = String(decoding: bytes[range], as: UTF8.self)
       if let lexicon = box.rule.lexicon, !lexicon.accepts(matched) { continue }
       // Context is built only for rules that ask it: splitting it costs more than the regex.
-      let asksContext = !box.rule.context.isEmpty || !box.rule.negativeContext.isEmpty || !box.rule.recategorize.isEmpty
-      let words = asksContext ? context(range) : nil
+      let words = box.asksContext ? context(range) : nil
       let contextual = words?.containsAny(box.rule.context) ?? false
       // A context-gated rule matches many short tokens: the gate comes before the validator.
       if box.rule.contextRequired && !contextual { continue }

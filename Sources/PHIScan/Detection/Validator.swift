@@ -162,10 +162,7 @@ enum Validators {
     guard dashes == 0 || dashes == 2 else { return .invalid }
     let value = compact(text)
     if placeholderMBIs.contains(value) { return .placeholder }
-    // Format masks (CMS's `1AA0-AA0-AA00`): one letter and zeros throughout.
-    let letters = Set(value.dropFirst().filter(\.isLetter)), digits = value.dropFirst().filter(\.isNumber)
-    if letters.count <= 1 && digits.allSatisfy({ $0 == "0" }) { return .placeholder }
-    return .valid
+    return isFormatMask(value) ? .placeholder : .valid
   }
 
   /// Beneficiary identification codes that follow the claim account number in a HICN.
@@ -189,14 +186,19 @@ enum Validators {
     {
       return .invalid
     }
-    // Format masks (`1AA0-AA0-AA00`, `MRN-00000000`): zeros after a leading digit, with
-    // at most one letter repeated.
-    if digits.dropFirst().allSatisfy({ $0 == 0 }) && Set(text.filter(\.isLetter)).count <= 1 { return .placeholder }
+    if isFormatMask(text) { return .placeholder }
     let body = Array(digits.suffix(12))
     // 1234567, 00000000, and numbers ending in a typed run (852012345).
     if isDummyRun(body) || isDummyRun(Array(body.suffix(6))) { return .placeholder }
     if digits.count == text.utf8.count, let value = Int(text), isMachineLimit(value) { return .invalid }
     return .valid
+  }
+
+  /// A format mask (CMS's `1AA0-AA0-AA00`, `MRN-00000000`): zeros after the first
+  /// digit, and at most one letter, repeated.
+  static func isFormatMask(_ text: String) -> Bool {
+    let digits = text.filter(\.isNumber).dropFirst()
+    return digits.allSatisfy { $0 == "0" } && Set(text.filter(\.isLetter)).count <= 1
   }
 
   /// A driver's licence or certificate number: Washington's `WDL` + nine letters and

@@ -386,6 +386,12 @@ public enum NameMatcher {
       // A long value is prose too (a sentence in a `default` or an `x-` annotation).
       let proseWeight = (prose && !(exact && tokens.count <= 4)) || tokens.count > 8
 
+      // After a role cue, or in a person-name field, a name is expected: a colour or
+      // month that is also a name (Laura Brown, Smith, Crystal) counts as a weak name word.
+      func expected(_ strength: Strength) -> Strength {
+        (hasCue || nameContext) && strength == .vocabulary ? .weak : strength
+      }
+
       func weigh(_ raw: Int, _ placeholder: Bool, _ reason: String) {
         var value = raw
         if proseWeight && (prose || tokens.count > 8) {
@@ -411,14 +417,8 @@ public enum NameMatcher {
         while j < run.upperBound, tokens[j].letterCount == 1 || flags(j).contains(.particle) { j += 1 }
         guard j < run.upperBound, tokens[j].letterCount >= 2 else { continue }
         if tokens[j].isPossessive && flags(j).contains(.eponym) { continue }
-        var g = given(entries[i], identifier: false)
-        var s = surname(entries[j], identifier: false)
-        // After a role cue, or in a person-name field, a name is expected: a colour or
-        // month that is also a name (Laura Brown, Nancy White) counts as a weak name word.
-        if hasCue || nameContext {
-          if g == .vocabulary { g = .weak }
-          if s == .vocabulary { s = .weak }
-        }
+        let g = expected(given(entries[i], identifier: false))
+        let s = expected(surname(entries[j], identifier: false))
         // Placeholders (Max Mustermann) and synthetic names (Sophie40) are their own
         // low class, whatever the strength of their words.
         if g != .none && (isPlaceholder(tokens, i, j, entries, lexicon) || tokens[i].hasDigits || tokens[j].hasDigits)
@@ -453,12 +453,7 @@ public enum NameMatcher {
         let s = run.lowerBound
         let g = runs[runIndex + 1].lowerBound
         if tokens[g].letterCount >= 2, !isNotPerson(tokens, entries, runs[runIndex + 1], runs[runIndex + 1], lexicon) {
-          var strengths = (surname(entries[s], identifier: false), given(entries[g], identifier: false))
-          // Where a name is expected a colour or month that is also a name counts (Smith, Crystal).
-          if hasCue || nameContext {
-            if strengths.0 == .vocabulary { strengths.0 = .weak }
-            if strengths.1 == .vocabulary { strengths.1 = .weak }
-          }
+          let strengths = (expected(surname(entries[s], identifier: false)), expected(given(entries[g], identifier: false)))
           let raw = strengths == (.strong, .strong) ? 3 : (strengths.0 >= .weak && strengths.1 >= .weak && strengths != (.weak, .weak) ? 2 : 0)
           weigh(raw, isPlaceholder(tokens, g, s, entries, lexicon), "a surname and a first name (Last, First)")
         }
