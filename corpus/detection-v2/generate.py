@@ -136,6 +136,32 @@ label_all('values.json', [
 ])
 write('values.json', schema)
 
+# 4b. Names where a name is expected: a field named for a person by role, the
+# `Last, First` order, a role cue before two ambiguous name words, a surname-first
+# identifier. Prose under a role field and other words after a cue stay silent.
+schema = {'$schema': 'https://json-schema.org/draft/2020-12/schema', 'type': 'object', 'properties': {
+    'guardian': {'type': 'string', 'default': 'DOLORES PRICE'},
+    'insured_of_record': {'type': 'string', 'examples': ['Baker, Ivy']},
+    'patient_name': {'type': 'string', 'const': 'Brown, Olive'},
+    'notes': {'type': 'string', 'description': 'Summary for Nancy White.'},
+    'WalshBrenda': {'type': 'string'},
+    'patient': {'type': 'string', 'title': 'Patient Portal Login', 'enum': ['inpatient', 'outpatient'],
+                'description': "The patient's legal name as printed on the card."},
+}}
+label_all('names-expected.json', [
+    (ptr('properties', 'guardian', 'default'), 'default', 'name'),
+    (ptr('properties', 'insured_of_record', 'examples', 0), 'examples', 'name'),
+    (ptr('properties', 'patient_name', 'const'), 'const', 'name'),
+    (ptr('properties', 'notes', 'description'), 'description', 'name'),
+    (ptr('properties', 'WalshBrenda'), 'property-name', 'name'),
+])
+label_all('names-expected.json', [
+    (ptr('properties', 'patient', 'title'), 'title', 'name'),
+    (ptr('properties', 'patient', 'enum', 0), 'enum', 'name'),
+    (ptr('properties', 'patient', 'description'), 'description', 'name'),
+], 'no-flag')
+write('names-expected.json', schema)
+
 # 5. Not PHI: codes of medical vocabularies, format masks, invalid values under a named
 # field, provider identifiers, SPDX ids, genetic variants, durations.
 schema = {'$schema': 'https://json-schema.org/draft/2020-12/schema', 'type': 'object',

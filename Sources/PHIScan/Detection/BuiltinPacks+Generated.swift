@@ -29458,6 +29458,14 @@ cue: discharged
 cue-link: for
 cue-link: of
 cue-link: re
+# A property named for a person by a role noun that is also a `person:` word
+# (`patient`, `guardian`, `insured`), with at most `person:` words or these
+# `role-tail:` words beside it (`patient_on_file`, `member_of_record`), holds that
+# person: a name in its values is expected there.
+role-tail: on
+role-tail: file
+role-tail: of
+role-tail: record
 # `attribution:` words in a string's path say it credits someone (package authors,
 # licensors): public contributors, reported at most as low.
 attribution: author

@@ -127,16 +127,18 @@ public final class Detector {
     var proseBySubschema: ProseBySubschema?
     /// Enums whose members are mostly person names, built when a name rule first meets an enum.
     var nameEnums: NameEnums?
-    /// The last property path asked about and whether it names a person-name field:
-    /// the strings of one subschema come together and share their path.
+    /// The last property path asked about and what it says about names: the strings
+    /// of one subschema come together and share their path.
     var lastPath: [String]?
-    var lastPathIsPersonNameField = false
+    var lastPersonField = NameMatcher.PersonField.none
 
-    mutating func isPersonNameField(_ path: [String]) -> Bool {
-      if let lastPath, lastPath == path { return lastPathIsPersonNameField }
-      lastPath = path
-      lastPathIsPersonNameField = NameMatcher.isPersonNameField(path, .builtin)
-      return lastPathIsPersonNameField
+    /// `NameMatcher.personField(...).expectsName(at:)`, remembered for the last path.
+    mutating func expectsName(_ path: [String], site: Site) -> Bool {
+      if lastPath != path {
+        lastPath = path
+        lastPersonField = NameMatcher.personField(path, .builtin)
+      }
+      return lastPersonField.expectsName(at: site)
     }
   }
 
@@ -171,7 +173,7 @@ public final class Detector {
       }
       // The name gate first: most strings hold no name word and, outside a person-name
       // field, skip the matcher rules without building anything.
-      let isNameField = inNameEnum || state.isPersonNameField(strings[index].propertyPath)
+      let isNameField = inNameEnum || state.expectsName(strings[index].propertyPath, site: site)
       if isRegex || isNameField || nameGate.mayHoldName(text, at: site) {
         // Past the site's gate, the text passes the plain gate too (it looks at more words).
         let passedGate = !isRegex && !isNameField

@@ -76,6 +76,8 @@ struct NameEntry: Sendable, Equatable {
     static let attribution = Flags(rawValue: 1 << 15)
     /// Joins a cue to the name after it ("Records for", "Chart of").
     static let cueLink = Flags(rawValue: 1 << 16)
+    /// May follow a role noun in a field that holds the person (`patient_on_file`).
+    static let roleTail = Flags(rawValue: 1 << 17)
   }
 }
 
@@ -121,6 +123,7 @@ struct NameLexicon: Sendable {
           case "suffix": return .suffix
           case "cue": return .cue
           case "cue-link": return .cueLink
+          case "role-tail": return .roleTail
           case "attribution": return .attribution
           default: return nil
           }

@@ -65,7 +65,7 @@ public enum NameMatcher {
 
   static func match(_ text: String, context: NameContext, lexicon: NameLexicon) -> NameMatch? {
     match(
-      text, site: context.site, namesExpected: isPersonNameField(context.propertyPath, lexicon) || context.inNameEnum,
+      text, site: context.site, namesExpected: personField(context.propertyPath, lexicon).expectsName(at: context.site) || context.inNameEnum,
       isAttribution: context.isAttribution, lexicon: lexicon)
   }
 
@@ -272,6 +272,41 @@ public enum NameMatcher {
     }
   }
 
+  /// True when the enclosing property is named for a person by a role noun (`patient`,
+  /// `guardian`, `patient_on_file`): its values are that person, so a name there is
+  /// expected as in a name field. Prose under it describes the field and reads as prose.
+  static func isPersonRoleField(_ path: [String], _ lexicon: NameLexicon) -> Bool {
+    guard let last = path.last, !last.isEmpty, last.utf8.count <= 40 else { return false }
+    var sawRole = false
+    for word in NameTokenizer.identifierWords(last) {
+      guard let key = word.key, let flags = lexicon.entry(key)?.flags else { return false }
+      if flags.isSuperset(of: [.personWord, .cue]) {
+        sawRole = true
+      } else if flags.isDisjoint(with: [.personWord, .roleTail]) {
+        return false
+      }
+    }
+    return sawRole
+  }
+
+  /// What the enclosing property says about a person's name in its strings.
+  enum PersonField: Equatable {
+    case none
+    /// `last_name`, `patient.name`: every string of the field may hold the name.
+    case name
+    /// `patient`, `guardian`: its values are the person; prose under it describes the field.
+    case role
+
+    /// A person's name is expected in a string of this field at `site`.
+    func expectsName(at site: Site) -> Bool {
+      self == .name || self == .role && (site.holdsData || site == .pattern)
+    }
+  }
+
+  static func personField(_ path: [String], _ lexicon: NameLexicon) -> PersonField {
+    isPersonNameField(path, lexicon) ? .name : isPersonRoleField(path, lexicon) ? .role : .none
+  }
+
   /// The best name in a string and how it was found.
   struct Score {
     var value = 0
@@ -312,7 +347,10 @@ public enum NameMatcher {
       if forward == (.strong, .strong) {
         score.consider(3, placeholder: placeholder, reason: "a first name and a surname joined in an identifier")
       } else if backward == (.strong, .strong) && j == i + 1 {
-        score.consider(2, placeholder: placeholder, reason: "a surname and a first name joined in an identifier")
+        // `CarterNicole`: when the identifier is just the two words and the second can be
+        // no surname, the surname-first reading is the only one.
+        let onlyReading = words.count == 2 && surname(entries[j], identifier: true) == .none
+        score.consider(onlyReading ? 3 : 2, placeholder: placeholder, reason: "a surname and a first name joined in an identifier")
       }
     }
     if allowSingle, score.value == 0, words.count == 1, words[0].letterCount >= 2 {
@@ -391,6 +429,13 @@ public enum NameMatcher {
       func expected(_ strength: Strength) -> Strength {
         (hasCue || nameContext) && strength == .vocabulary ? .weak : strength
       }
+      /// In a person-name field a surname that is also schema vocabulary (Price, Bill)
+      /// is still a surname, if a weak one.
+      func expectedSurname(_ k: Int) -> Strength {
+        let strength = expected(surname(entries[k], identifier: false))
+        guard strength == .none, nameContext, let entry = entries[k], entry.surname > 0, entry.flags.contains(.schemaWord) else { return strength }
+        return .weak
+      }
 
       func weigh(_ raw: Int, _ placeholder: Bool, _ reason: String) {
         var value = raw
@@ -399,14 +444,14 @@ public enum NameMatcher {
           // count only after a title, and stay low. After a role cue ("Patient",
           // "Records for") the name is the record's subject: one level more.
           if hasCue {
-            value = min(3, raw + 1)
+            value = raw > 0 ? min(3, raw + 1) : 0
           } else {
             value = raw >= 3 ? 2 : (raw == 2 ? (hasTitle ? 2 : 1) : 0)
           }
         } else if prose {
           // A short title or description that is mostly a name: one level less, unless a
           // role cue says whose name it is ("Patient Nancy Jones").
-          value = hasCue ? min(3, raw + 1) : max(0, raw - 1)
+          value = hasCue ? (raw > 0 ? min(3, raw + 1) : 0) : max(0, raw - 1)
         }
         score.consider(value, placeholder: placeholder, reason: proseWeight ? reason + " in prose" : reason)
       }
@@ -418,7 +463,7 @@ public enum NameMatcher {
         guard j < run.upperBound, tokens[j].letterCount >= 2 else { continue }
         if tokens[j].isPossessive && flags(j).contains(.eponym) { continue }
         let g = expected(given(entries[i], identifier: false))
-        let s = expected(surname(entries[j], identifier: false))
+        let s = expectedSurname(j)
         // Placeholders (Max Mustermann) and synthetic names (Sophie40) are their own
         // low class, whatever the strength of their words.
         if g != .none && (isPlaceholder(tokens, i, j, entries, lexicon) || tokens[i].hasDigits || tokens[j].hasDigits)
@@ -434,8 +479,9 @@ public enum NameMatcher {
         // word the lexicons lack ("Emmet Snippets"). Medium, and only as the whole value.
         case (.strong, .none): raw = isUnknownWord(tokens[j], entries[j]) && exact && tokens.count <= 3 ? 2 : 0
         case (.strong, .weak), (.weak, .strong), (.vocabulary, .strong): raw = 2
-        // Hunter Green, Grace Long, Rose Gold: a name only where names are expected.
-        case (.strong, .vocabulary), (.weak, .weak), (.weak, .vocabulary), (.vocabulary, .weak): raw = nameContext ? 1 : 0
+        // Hunter Green, Grace Long, Nancy White: two ambiguous name words are a name
+        // where one is expected (a name field, after a role cue), and nothing elsewhere.
+        case (.strong, .vocabulary), (.weak, .weak), (.weak, .vocabulary), (.vocabulary, .weak): raw = hasCue || nameContext ? 2 : 0
         // A first name the lexicons lack (Krzysztof, Chidi, Wei) before a known surname,
         // or two unknown words where names are expected: the whole value only.
         case (.none, .strong) where isUnknownWord(tokens[i], entries[i]) || isForeignNameWord(entries[i]): raw = exact ? 1 : 0
@@ -453,8 +499,11 @@ public enum NameMatcher {
         let s = run.lowerBound
         let g = runs[runIndex + 1].lowerBound
         if tokens[g].letterCount >= 2, !isNotPerson(tokens, entries, runs[runIndex + 1], runs[runIndex + 1], lexicon) {
-          let strengths = (expected(surname(entries[s], identifier: false)), expected(given(entries[g], identifier: false)))
-          let raw = strengths == (.strong, .strong) ? 3 : (strengths.0 >= .weak && strengths.1 >= .weak && strengths != (.weak, .weak) ? 2 : 0)
+          let strengths = (expectedSurname(s), expected(given(entries[g], identifier: false)))
+          // `Smith, Crystal`: the comma order is itself a mark of a person's name, so two
+          // ambiguous words in it count where a name is expected.
+          let bothWeak = strengths == (.weak, .weak) && !(hasCue || nameContext)
+          let raw = strengths == (.strong, .strong) ? 3 : (strengths.0 >= .weak && strengths.1 >= .weak && !bothWeak ? 2 : 0)
           weigh(raw, isPlaceholder(tokens, g, s, entries, lexicon), "a surname and a first name (Last, First)")
         }
       }

@@ -24,6 +24,30 @@ import Testing
     #expect(Self.outcome("Maria Okafor", .description) != "high")
   }
 
+  /// A field named for a person by role holds that person: its values read as a name
+  /// field's would; prose under it describes the field. Two ambiguous name words count
+  /// where a name is expected (name field, role cue), and the `Last, First` order too.
+  @Test func roleFieldsAndCuesExpectNames() {
+    #expect(Self.outcome("DOLORES PRICE", .default, path: ["guardian"]) == "high")
+    #expect(Self.outcome("Baker, Ivy", .examples, path: ["insured_of_record"]) == "high")
+    #expect(Self.outcome("DOLORES PRICE", .default, path: ["invoice"]) == "none")
+    #expect(Self.outcome("Brown, Olive", .const, path: ["patient_name"]) == "high")
+    #expect(Self.outcome("Brown, Olive", .const, path: ["palette"]) == "none")
+    #expect(Self.outcome("Summary for Nancy White.", .description) == "high")
+    #expect(Self.outcome("Nancy White paint.", .description) == "none")
+    // Prose under a role field describes it; other words beside the role noun make it
+    // something else than the person.
+    #expect(Self.outcome("Patient Portal Login", .title, path: ["patient"]) == "none")
+    #expect(Self.outcome("inpatient", .enum, path: ["patient"]) == "none")
+    #expect(NameMatcher.personField(["patient_on_file"], .builtin) == .role)
+    #expect(NameMatcher.personField(["patient_id"], .builtin) == .none)
+    #expect(NameMatcher.personField(["patient_name"], .builtin) == .name)
+    #expect(!NameMatcher.PersonField.role.expectsName(at: .description))
+    // Surname first, as the whole identifier, when the second word can be no surname.
+    #expect(Self.outcome("CarterNicole", .propertyName) == "high")
+    #expect(Self.outcome("carter_nicole_notes", .propertyName) == "medium")
+  }
+
   @Test(arguments: [
     ("Maria Gonzalez", "high"),
     ("Robert Okafor", "high"),
