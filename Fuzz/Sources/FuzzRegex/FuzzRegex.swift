@@ -16,7 +16,7 @@ public func fuzzRegex(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let strings = [Site.pattern, .patternProperty].map { site in
     ExtractedString(text: text, site: site, pointer: JSONPointer.root, range: SourceRange(start: position, end: position), context: context)
   }
-  _ = detector.detect(strings, file: "fuzz")
+  _ = detector.detect(strings, subschemas: [], file: "fuzz")
   return 0
 }
 

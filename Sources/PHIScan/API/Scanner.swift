@@ -232,7 +232,7 @@ public struct Scanner: Sendable {
         result.diagnostics.append(Diagnostic(severity: note.isError ? .error : .note, code: note.code, file: reportPath, position: note.position, message: note.message))
       }
       for shape in extraction.shapes where !result.shapes.contains(shape) { result.shapes.append(shape) }
-      let outcome = detector.detect(extraction.strings, file: reportPath, reveal: configuration.revealValues)
+      let outcome = detector.detect(extraction, file: reportPath, reveal: configuration.revealValues)
       result.findings += outcome.findings.filter { $0.level >= configuration.minimumLevel }
       result.diagnostics += outcome.diagnostics
     }

@@ -45,7 +45,8 @@ extension Detector {
     let range = SourceRange(start: SourcePosition(line: 1, column: 1), end: SourcePosition(line: 1, column: 1))
     let string = ExtractedString(
       text: example, site: site, pointer: pointer, range: range,
-      context: SchemaContext(shape: "json-schema", isCached: true), propertyPath: context.map { [$0] } ?? [])
-    return detect([string], file: "example").findings.contains { $0.ruleID == rule.id }
+      context: SchemaContext(shape: "json-schema", isCached: true), propertyPath: context.map { [$0] } ?? [], subschema: 0,
+      dataKeys: site == .other ? ["x-example"] : [])
+    return detect([string], subschemas: [Subschema(pointer: here, parent: -1, name: context)], file: "example").findings.contains { $0.ruleID == rule.id }
   }
 }

@@ -122,6 +122,7 @@ public final class Detector {
 
   /// What the strings of one document share while they are checked, built on demand.
   struct DocumentState {
+    let subschemas: [Subschema]
     var outcome = Outcome()
     /// Titles and descriptions by subschema, built when a string first needs context.
     var proseBySubschema: ProseBySubschema?
@@ -142,15 +143,21 @@ public final class Detector {
     }
   }
 
-  /// Checks every string; `file` is the report path used in findings.
-  public func detect(_ strings: [ExtractedString], file: String, reveal: Bool = false) -> Outcome {
-    var state = DocumentState()
+  /// Checks every string of one document; `subschemas` are those its strings belong to
+  /// (`Extraction.subschemas`); `file` is the report path used in findings.
+  public func detect(_ strings: [ExtractedString], subschemas: [Subschema], file: String, reveal: Bool = false) -> Outcome {
+    var state = DocumentState(subschemas: subschemas)
     // By index: `for string in strings` copies (retains and releases) every field of
     // every string.
     for index in strings.indices {
       detect(at: index, in: strings, file: file, reveal: reveal, state: &state)
     }
     return state.outcome
+  }
+
+  /// The extraction's strings, checked as one document.
+  public func detect(_ extraction: Extraction, file: String, reveal: Bool = false) -> Outcome {
+    detect(extraction.strings, subschemas: extraction.subschemas, file: file, reveal: reveal)
   }
 
   /// Checks `strings[index]` (the document's strings give enums and context). Fields are
@@ -177,7 +184,8 @@ public final class Detector {
       if isRegex || isNameField || nameGate.mayHoldName(text, at: site) {
         // Past the site's gate, the text passes the plain gate too (it looks at more words).
         let passedGate = !isRegex && !isNameField
-        state.outcome.findings += matcherFindings(nameRules, strings[index], texts: analysis?.strings ?? [text], namesExpected: isNameField, textPassedGate: passedGate, file: file, reveal: reveal)
+        let names = { Self.names(around: strings[index], state.subschemas) }
+        state.outcome.findings += matcherFindings(nameRules, strings[index], texts: analysis?.strings ?? [text], namesExpected: isNameField, textPassedGate: passedGate, names: names, file: file, reveal: reveal)
       }
     }
     let siteRules = checkedBySite[site.ordinal]
@@ -241,11 +249,11 @@ public final class Detector {
       var evidence = found
       if evidence.verdict == .valid && isSample(evidence) { evidence.verdict = .placeholder }
       // A code of a medical vocabulary is not an identifier of a person, whatever the
-      // words around it: by its checked form, or by a field along its pointer that names
-      // the code system.
+      // words around it: by its checked form, or by a name around it (a property, a
+      // `$defs` key) that names the code system.
       if MedicalVocabulary.guards(rule.category) {
         if MedicalVocabulary.isCode(evidence.matched) { return }
-        if namesCodeSystem == nil { namesCodeSystem = MedicalVocabulary.namesCodeSystem(strings[index].pointer.tokens) }
+        if namesCodeSystem == nil { namesCodeSystem = MedicalVocabulary.namesCodeSystem(Self.names(around: strings[index], state.subschemas)) }
         if namesCodeSystem == true { return }
       }
       guard let confidence = Scoring.confidence(rule, evidence, isCached: strings[index].context.isCached) else { return }
@@ -352,62 +360,27 @@ public final class Detector {
   }
 
   /// The words that describe a string: the enclosing property names, the tool name,
-  /// the subschema's title and description, and the string itself.
+  /// the subschema's title and description, the keys between the subschema and the
+  /// string (`x-reviewed-ip`, the keys of an object inside `default`), and the string.
   /// `prose`: titles and descriptions by subschema.
   func contextWords(_ string: ExtractedString, prose: inout ProseBySubschema) -> ContextWords.Words {
     var words = ContextWords.Words()
     for name in string.propertyPath { words.append(name) }
     if let tool = string.context.toolName { words.append(tool) }
-    let pointer = string.pointer.string
-    let subschema = Self.subschemaLength(in: pointer, site: string.site)
-    words.append(prose.words(of: PointerPrefix(pointer, length: subschema)))
-    // Keys between the subschema and the string name it too: `x-reviewed-ip`, or the
-    // keys of an object inside `default`.
-    if string.site.holdsData, pointer.utf8.count > subschema {
-      for key in pointer.utf8.dropFirst(subschema).split(separator: UInt8(ascii: "/")).map(Substring.init) where Int(key) == nil {
-        words.append(String(key))
-      }
+    words.append(prose.words(of: string.subschema))
+    if string.site.holdsData {
+      for key in string.dataKeys { words.append(key) }
     }
     words.append(string.text)
     return words
   }
 
-  /// The length in bytes of the pointer of the subschema a string belongs to, which
-  /// begins the string's own `pointer`: `/properties/mrn/enum/0` and
-  /// `/properties/mrn/description` belong to `/properties/mrn`; a property name's
-  /// subschema is the property itself.
-  static func subschemaLength(in pointer: String, site: Site) -> Int {
-    var pointer = pointer
-    return pointer.withUTF8 { bytes in
-      let slash = UInt8(ascii: "/")
-      switch site {
-      case .propertyName, .defsKey, .patternProperty:
-        return bytes.count
-      case .required:
-        // Required names belong to the schema that lists them: two tokens up.
-        var slashes = 0
-        for index in bytes.indices.reversed() where bytes[index] == slash {
-          slashes += 1
-          if slashes == 2 { return index }
-        }
-        return 0
-      case .enum, .const, .default, .examples:
-        // Values belong to the schema above their nearest data keyword.
-        var tokenEnd = bytes.count
-        for index in bytes.indices.reversed() where bytes[index] == slash {
-          let token = UnsafeBufferPointer(rebasing: bytes[(index + 1)..<tokenEnd])
-          if dataKeywords.contains(where: { $0.elementsEqual(token) }) { return index }
-          tokenEnd = index
-        }
-        return bytes.lastIndex(of: slash) ?? 0
-      default:
-        // Prose and names of tools: the pointer without its last token.
-        return bytes.lastIndex(of: slash) ?? 0
-      }
-    }
+  /// The names around a string: its subschema's and those of the subschemas around it
+  /// (property names, `$defs` keys), the keys between it and its subschema, and the
+  /// property path of the definition's first use.
+  static func names(around string: ExtractedString, _ subschemas: [Subschema]) -> [String] {
+    subschemas.names(along: string.subschema) + string.dataKeys + string.propertyPath
   }
-
-  static let dataKeywords: [[UInt8]] = ["enum", "const", "default", "examples", "example"].map { Array($0.utf8) }
 
   func finding(_ rule: Rule, _ string: ExtractedString, _ verdict: Verdict, category: Category, confidence: Confidence, file: String, reveal: Bool) -> Finding {
     let reason = verdict == .placeholder ? "a well-known placeholder or non-personal \(category.rawValue) value" : rule.summary

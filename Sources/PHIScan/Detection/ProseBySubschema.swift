@@ -1,5 +1,4 @@
-/// Titles and descriptions keyed by the pointer of the subschema they describe (their
-/// own pointer without its last token: `Detector.subschemaLength` of a title or description),
+/// Titles and descriptions by the subschema they describe (`ExtractedString.subschema`),
 /// in document order. The texts sit in one list chained by subschema: a list per
 /// subschema costs an allocation each.
 struct ProseBySubschema {
@@ -9,7 +8,7 @@ struct ProseBySubschema {
   /// For each subschema with prose: its first and last text, and the words of its texts,
   /// split when first asked for (every string of the subschema, an enum's members or a
   /// title and its descriptions, has them in its context).
-  private var ends: [PointerPrefix: (first: Int, last: Int, words: ContextWords.Words?)] = [:]
+  private var ends: [Int32: (first: Int, last: Int, words: ContextWords.Words?)] = [:]
 
   init(_ strings: [ExtractedString]) {
     let count = strings.indices.reduce(0) { $0 + (strings[$1].site == .title || strings[$1].site == .description ? 1 : 0) }
@@ -18,7 +17,7 @@ struct ProseBySubschema {
     // Room for every key up front: growing rehashes every key each time.
     ends.reserveCapacity(count)
     for index in strings.indices where strings[index].site == .title || strings[index].site == .description {
-      let subschema = PointerPrefix(parentOf: strings[index].pointer)
+      let subschema = strings[index].subschema
       let position = texts.count
       texts.append(strings[index].text)
       next.append(-1)
@@ -35,7 +34,7 @@ struct ProseBySubschema {
   var count: Int { ends.count }
 
   /// Calls `body` with each text of `subschema`, in document order.
-  func forEach(of subschema: PointerPrefix, _ body: (String) -> Void) {
+  func forEach(of subschema: Int32, _ body: (String) -> Void) {
     var position = ends[subschema]?.first ?? -1
     while position >= 0 {
       body(texts[position])
@@ -44,7 +43,7 @@ struct ProseBySubschema {
   }
 
   /// The words of the texts of `subschema`, in document order.
-  mutating func words(of subschema: PointerPrefix) -> ContextWords.Words {
+  mutating func words(of subschema: Int32) -> ContextWords.Words {
     guard let entry = ends.index(forKey: subschema) else { return ContextWords.Words() }
     if let known = ends.values[entry].words { return known }
     var words = ContextWords.Words()
@@ -55,8 +54,7 @@ struct ProseBySubschema {
   }
 
   /// The texts of `subschema`, or nil when it has none.
-  subscript(subschema: String) -> [String]? {
-    let subschema = PointerPrefix(subschema)
+  subscript(subschema: Int32) -> [String]? {
     guard ends[subschema] != nil else { return nil }
     var found: [String] = []
     forEach(of: subschema) { found.append($0) }

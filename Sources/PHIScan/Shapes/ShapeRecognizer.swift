@@ -22,6 +22,9 @@ public struct ShapeNote: Sendable, Hashable {
 public struct RecognizedDocument: Sendable {
   public var schemas: [SchemaRoot] = []
   public var envelopeStrings: [ExtractedString] = []
+  /// The envelopes the envelope strings belong to: one per tool (its name, title and
+  /// description together), one per other envelope string.
+  public var envelopes: [Subschema] = []
   /// Shape identifiers seen, in first-seen order, for `--verbose`.
   public var shapes: [String] = []
   public var notes: [ShapeNote] = []
@@ -30,6 +33,8 @@ public struct RecognizedDocument: Sendable {
 /// Everything extracted from one document.
 public struct Extraction: Sendable {
   public var strings: [ExtractedString] = []
+  /// What `ExtractedString.subschema` indexes: the envelopes, then each schema's subschemas.
+  public var subschemas: [Subschema] = []
   public var shapes: [String] = []
   public var notes: [ShapeNote] = []
 }
@@ -91,11 +96,11 @@ public enum ShapeRecognizer {
   /// Every candidate string of a document, with the shapes seen and recognition notes.
   public static func extract(from document: Document, source: SourceText? = nil) -> Extraction {
     let recognized = recognize(document, source: source)
-    var extraction = Extraction(strings: recognized.envelopeStrings, shapes: recognized.shapes, notes: recognized.notes)
+    var extraction = Extraction(strings: recognized.envelopeStrings, subschemas: recognized.envelopes, shapes: recognized.shapes, notes: recognized.notes)
     let documentRoot = (document.root, document.rootPointer)
     var workspace = SchemaWalk.Workspace()
     for schema in recognized.schemas {
-      let notes = SchemaWalker.walk(schema.node, at: schema.pointer, context: schema.context, source: source, document: documentRoot, appendingTo: &extraction.strings, workspace: &workspace)
+      let notes = SchemaWalker.walk(schema.node, at: schema.pointer, context: schema.context, source: source, document: documentRoot, appendingTo: &extraction.strings, subschemas: &extraction.subschemas, workspace: &workspace)
       extraction.notes += notes.map { ShapeNote(isError: false, code: $0.code, position: $0.position, message: $0.message) }
     }
     return extraction
@@ -189,8 +194,18 @@ struct Recognition {
   /// A tool-level string (name, description, title) when `node` is a string.
   mutating func string(_ node: Node?, _ pointer: JSONPointer, _ site: Site, _ shape: String, cached: Bool, tool: String?) {
     guard let node, let text = node.string else { return }
-    result.envelopeStrings.append(ExtractedString(text: text, site: site, pointer: pointer, range: node.range, context: SchemaContext(shape: shape, isCached: cached, toolName: tool)))
+    let context = SchemaContext(shape: shape, isCached: cached, toolName: tool)
+    result.envelopeStrings.append(ExtractedString(text: text, site: site, pointer: pointer, range: node.range, context: context, subschema: envelope(context, at: pointer)))
     saw(shape)
+  }
+
+  /// The envelope a tool-level string belongs to: the strings of one tool come one after
+  /// another with the same context and share it; any other string gets one of its own.
+  /// `pointer`: the string's; its envelope is the object that holds it.
+  mutating func envelope(_ context: SchemaContext, at pointer: JSONPointer) -> Int32 {
+    if context.toolName != nil, let last = result.envelopeStrings.last, last.context == context { return last.subschema }
+    result.envelopes.append(Subschema(pointer: pointer.droppingLastToken, parent: -1, name: nil))
+    return Int32(result.envelopes.count - 1)
   }
 
   /// Every string of a data value (input examples, `_meta`), keys included.
@@ -198,6 +213,7 @@ struct Recognition {
     guard let node else { return }
     let context = SchemaContext(shape: shape, isCached: cached, toolName: tool)
     var walk = SchemaWalk(context: context, source: source)
+    walk.subschemaBase = envelope(context, at: pointer)
     walk.walkData(node, pointer, site, [], owner: 0)
     result.envelopeStrings += walk.output
     if !walk.output.isEmpty { saw(shape) }
@@ -538,7 +554,8 @@ struct Recognition {
     } catch {
       let inner = map.map { $0.relocate(Node(.null, range: SourceRange(start: error.position, end: error.position))).range.start } ?? node.range.start
       result.notes.append(ShapeNote(isError: true, code: "embedded-schema-invalid", position: inner, message: "the JSON schema serialized in this string is not valid JSON (at its line \(error.position.line), column \(error.position.column): \(error.message)); it was scanned as plain text only"))
-      result.envelopeStrings.append(ExtractedString(text: text, site: .other, pointer: pointer, range: node.range, context: SchemaContext(shape: shape, isCached: cached, toolName: tool)))
+      let context = SchemaContext(shape: shape, isCached: cached, toolName: tool)
+      result.envelopeStrings.append(ExtractedString(text: text, site: .other, pointer: pointer, range: node.range, context: context, subschema: envelope(context, at: pointer)))
       saw(shape)
     }
   }

@@ -94,8 +94,16 @@ public struct ExtractedString: Sendable {
   public var propertyPath: [String]
   /// The `$ref`s that point at a definition containing this string: where it is used.
   public var relatedLocations: [RefUsage]
+  /// The subschema (or tool envelope) the string belongs to: an index into its
+  /// extraction's `subschemas`. A property's name belongs to the property's subschema,
+  /// `required` names to the schema that lists them, values to the schema of their
+  /// keyword.
+  public var subschema: Int32
+  /// Object keys between the subschema and the string: an extension keyword
+  /// (`x-reviewed-ip`), the keys of an object inside `default`.
+  public var dataKeys: [String]
 
-  public init(text: String, site: Site, pointer: JSONPointer, range: SourceRange, context: SchemaContext, propertyPath: [String] = [], relatedLocations: [RefUsage] = []) {
+  public init(text: String, site: Site, pointer: JSONPointer, range: SourceRange, context: SchemaContext, propertyPath: [String] = [], relatedLocations: [RefUsage] = [], subschema: Int32 = 0, dataKeys: [String] = []) {
     self.text = text
     self.site = site
     self.pointer = pointer
@@ -103,6 +111,8 @@ public struct ExtractedString: Sendable {
     self.context = context
     self.propertyPath = propertyPath
     self.relatedLocations = relatedLocations
+    self.subschema = subschema
+    self.dataKeys = dataKeys
   }
 }
 

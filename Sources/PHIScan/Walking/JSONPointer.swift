@@ -52,7 +52,7 @@ public struct JSONPointer: Hashable, Sendable, Comparable, CustomStringConvertib
   }
 
   /// The parent's escaped text when this pointer's last token is kept apart from it
-  /// (what `PointerPrefix(parentOf:)` would cut from the joined text), else nil.
+  /// (the joined text without its last token), else nil.
   var pendingParent: String? {
     switch pending {
     case .token, .index: return head

@@ -115,19 +115,24 @@ public enum SchemaWalker {
   /// places outside itself, which then count as resolved rather than dangling.
   public static func walk(_ node: Node, at pointer: JSONPointer, context: SchemaContext, source: SourceText? = nil, document: (root: Node, pointer: JSONPointer)? = nil) -> WalkResult {
     var strings: [ExtractedString] = []
+    var subschemas: [Subschema] = []
     var workspace = SchemaWalk.Workspace()
-    let notes = walk(node, at: pointer, context: context, source: source, document: document, appendingTo: &strings, workspace: &workspace)
-    return WalkResult(strings: strings, notes: notes)
+    let notes = walk(node, at: pointer, context: context, source: source, document: document, appendingTo: &strings, subschemas: &subschemas, workspace: &workspace)
+    return WalkResult(strings: strings, subschemas: subschemas, notes: notes)
   }
 
-  /// Walks as `walk` does, appending the strings to `strings` (a document with several
-  /// schemas gathers them without copying each schema's strings once more) and keeping
-  /// its per-node arrays in `workspace` for the next schema.
-  static func walk(_ node: Node, at pointer: JSONPointer, context: SchemaContext, source: SourceText?, document: (root: Node, pointer: JSONPointer)?, appendingTo strings: inout [ExtractedString], workspace: inout SchemaWalk.Workspace) -> [WalkNote] {
+  /// Walks as `walk` does, appending the strings to `strings` and its subschemas to
+  /// `subschemas` (a document with several schemas gathers them without copying each
+  /// schema's strings once more) and keeping its per-node arrays in `workspace` for the
+  /// next schema.
+  static func walk(_ node: Node, at pointer: JSONPointer, context: SchemaContext, source: SourceText?, document: (root: Node, pointer: JSONPointer)?, appendingTo strings: inout [ExtractedString], subschemas: inout [Subschema], workspace: inout SchemaWalk.Workspace) -> [WalkNote] {
     var walk = SchemaWalk(context: context, source: source)
     walk.take(&workspace)
     defer { walk.giveBack(&workspace) }
     swap(&walk.output, &strings)
+    swap(&walk.subschemas, &subschemas)
+    defer { swap(&walk.subschemas, &subschemas) }
+    walk.subschemaBase = Int32(walk.subschemas.count)
     walk.outputStart = walk.output.count
     walk.schema = (node, pointer)
     if let dialect = node["$schema"]?.string, dialect.contains("draft-04") || dialect.contains("draft-03") {
@@ -181,6 +186,8 @@ extension SchemaWalker {
 /// What walking one schema gave.
 public struct WalkResult: Sendable {
   public var strings: [ExtractedString]
+  /// The subschemas the strings belong to (`ExtractedString.subschema`).
+  public var subschemas: [Subschema] = []
   /// Reference problems worth a note (external or dangling `$ref`s), never fatal.
   public var notes: [WalkNote]
 }
@@ -223,6 +230,10 @@ struct SchemaWalk {
   let source: SourceText?
   var legacyIDs = false
   var output: [ExtractedString] = []
+  /// The document's subschemas; this walk's own start at `subschemaBase`, in the order of
+  /// its schema nodes.
+  var subschemas: [Subschema] = []
+  var subschemaBase: Int32 = 0
   /// Strings of `output` before this index were there before the walk (not its own).
   var outputStart = 0
   /// For each output string from `outputStart` on, the schema node whose usages it shares.
@@ -293,20 +304,24 @@ struct SchemaWalk {
     swap(&owner, &workspace.owner)
   }
 
-  mutating func emit(_ text: String, _ site: Site, _ pointer: JSONPointer, _ range: SourceRange, _ path: [String], owner schema: Int) {
-    output.append(ExtractedString(text: text, site: site, pointer: pointer, range: range, context: context, propertyPath: path))
+  /// `owner`: the schema node the string belongs to (its subschema, and whose `$ref`
+  /// usages it shares); `keys`: object keys between that schema and the string.
+  mutating func emit(_ text: String, _ site: Site, _ pointer: JSONPointer, _ range: SourceRange, _ path: [String], owner schema: Int, keys: [String] = []) {
+    output.append(ExtractedString(text: text, site: site, pointer: pointer, range: range, context: context, propertyPath: path, subschema: subschemaBase + Int32(schema), dataKeys: keys))
     owner.append(schema)
   }
 
   // MARK: Schema mode
 
-  mutating func walkSchema(_ node: Node, _ pointer: JSONPointer, _ path: inout PropertyPath, parent: Int, resource inherited: Int, base inheritedBase: String) {
+  /// `name`: the key that names the schema in its parent (a property name, a `$defs` key).
+  mutating func walkSchema(_ node: Node, _ pointer: JSONPointer, _ path: inout PropertyPath, parent: Int, named name: String? = nil, resource inherited: Int, base inheritedBase: String) {
     // Joined once here: every member below appends to it, and `finish` reads it.
     let pointer = pointer.joined
     let index = schemaPointers.count
     schemaPointers.append(pointer)
     schemaParents.append(parent)
     schemaIsNamed.append(!path.isEmpty)
+    subschemas.append(Subschema(pointer: pointer, parent: parent >= 0 ? subschemaBase + Int32(parent) : -1, name: name))
     guard let members = node.members else {
       // `true`/`false` schemas hold nothing; anything else here is malformed but its
       // strings still travel with the schema.
@@ -360,14 +375,13 @@ struct SchemaWalk {
         }
         for entry in entries {
           let entryPointer = pointer.appending(key, entry.key)
-          emit(entry.key, keySite, entryPointer, entry.keyRange, path.resolved(), owner: index)
-          // The key names the subschema: it shares that subschema's `$ref` usages.
-          owner[owner.count - 1] = schemaPointers.count
+          // The key names the subschema: it belongs to that subschema (the next node).
+          emit(entry.key, keySite, entryPointer, entry.keyRange, path.resolved(), owner: schemaPointers.count)
           if key == "properties" {
             var childPath = PropertyPath(path.resolved(), entry.key)
-            walkSchema(entry.value, entryPointer, &childPath, parent: index, resource: resource, base: base)
+            walkSchema(entry.value, entryPointer, &childPath, parent: index, named: entry.key, resource: resource, base: base)
           } else {
-            walkSchema(entry.value, entryPointer, &path, parent: index, resource: resource, base: base)
+            walkSchema(entry.value, entryPointer, &path, parent: index, named: entry.key, resource: resource, base: base)
           }
         }
       case .nameList:
@@ -418,23 +432,21 @@ struct SchemaWalk {
         if !refTargets.isEmpty || !refTargetParents.isEmpty { here = here.joined }
         if !refTargets.isEmpty, refTargets.contains(here) {
           // An unknown keyword that a `$ref` uses as a schema.
-          emit(key, .defsKey, here, member.keyRange, path.resolved(), owner: index)
-          owner[owner.count - 1] = schemaPointers.count
-          walkSchema(value, here, &path, parent: index, resource: resource, base: base)
+          emit(key, .defsKey, here, member.keyRange, path.resolved(), owner: schemaPointers.count)
+          walkSchema(value, here, &path, parent: index, named: key, resource: resource, base: base)
         } else if !refTargetParents.isEmpty, refTargetParents.contains(here), let entries = value.members {
           // An unknown keyword grouping schemas that `$ref`s use.
           emit(key, .other, here, member.keyRange, path.resolved(), owner: index)
           for entry in entries {
             let entryPointer = here.appending(entry.key)
-            emit(entry.key, .defsKey, entryPointer, entry.keyRange, path.resolved(), owner: index)
-            owner[owner.count - 1] = schemaPointers.count
-            walkSchema(entry.value, entryPointer, &path, parent: index, resource: resource, base: base)
+            emit(entry.key, .defsKey, entryPointer, entry.keyRange, path.resolved(), owner: schemaPointers.count)
+            walkSchema(entry.value, entryPointer, &path, parent: index, named: entry.key, resource: resource, base: base)
           }
         } else {
           // Unknown keywords and `x-*` extensions: the key and every string of the value
           // travel with the schema.
           emit(key, .other, here, member.keyRange, path.resolved(), owner: index)
-          walkData(value, here, .other, path.resolved(), owner: index)
+          walkData(value, here, .other, path.resolved(), owner: index, keys: [key])
         }
       }
     }
@@ -469,21 +481,22 @@ struct SchemaWalk {
 
   /// Every string (and number, whose digits may be an identifier) inside a data value;
   /// object keys inside data are data too.
-  mutating func walkData(_ node: Node, _ pointer: JSONPointer, _ site: Site, _ path: [String], owner index: Int) {
+  /// `keys`: the object keys between the schema and `node`.
+  mutating func walkData(_ node: Node, _ pointer: JSONPointer, _ site: Site, _ path: [String], owner index: Int, keys: [String] = []) {
     switch node.value {
     case .string(let text), .number(let text):
-      emit(text, site, pointer, node.range, path, owner: index)
+      emit(text, site, pointer, node.range, path, owner: index, keys: keys)
     case .object(let members):
       let pointer = pointer.joined
       for member in members {
         let memberPointer = pointer.appending(member.key)
-        emit(member.key, site, memberPointer, member.keyRange, path, owner: index)
-        walkData(member.value, memberPointer, site, path, owner: index)
+        emit(member.key, site, memberPointer, member.keyRange, path, owner: index, keys: keys)
+        walkData(member.value, memberPointer, site, path, owner: index, keys: keys + [member.key])
       }
     case .array(let elements):
       let pointer = pointer.joined
       for (i, element) in elements.enumerated() {
-        walkData(element, pointer.appending(index: i), site, path, owner: index)
+        walkData(element, pointer.appending(index: i), site, path, owner: index, keys: keys)
       }
     case .bool, .null:
       break

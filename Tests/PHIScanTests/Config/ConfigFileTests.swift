@@ -66,7 +66,7 @@ import Testing
         text: text, site: .const, pointer: JSONPointer(escaped: "/properties/patient/const"),
         range: SourceRange(start: SourcePosition(line: 1, column: 1), end: SourcePosition(line: 1, column: 1)),
         context: SchemaContext(shape: "json-schema", isCached: true), propertyPath: ["patient"])
-      return detector.detect([string], file: "t").findings.map(\.level).max()
+      return detector.detect([string], subschemas: [], file: "t").findings.map(\.level).max()
     }
     #expect(level("Maria Gonzalez") == .note)
     #expect(level("512-43-8876") == .warning)

@@ -94,8 +94,8 @@ import Testing
     func string(_ context: SchemaContext) -> ExtractedString {
       ExtractedString(text: "512-43-8876", site: .const, pointer: JSONPointer(escaped: "/const"), range: SourceRange(start: .init(line: 1, column: 1), end: .init(line: 1, column: 2)), context: context)
     }
-    #expect(detector.detect([string(cached)], file: "t").findings.first?.level == .error)
-    #expect(detector.detect([string(promptOnly)], file: "t").findings.first?.level == .warning)
+    #expect(detector.detect([string(cached)], subschemas: [], file: "t").findings.first?.level == .error)
+    #expect(detector.detect([string(promptOnly)], subschemas: [], file: "t").findings.first?.level == .warning)
     // Prompt-only prose loses one level for exposure and none for being prose: a
     // validated SSN and a date after its DOB cue are strong evidence, so warnings.
     func prose(_ text: String) -> ExtractedString {
@@ -104,8 +104,8 @@ import Testing
       string.site = .description
       return string
     }
-    #expect(detector.detect([prose("Member 512-43-8876")], file: "t").findings.first?.level == .warning)
-    #expect(detector.detect([prose("DOB 1984-03-12")], file: "t").findings.first?.level == .warning)
+    #expect(detector.detect([prose("Member 512-43-8876")], subschemas: [], file: "t").findings.first?.level == .warning)
+    #expect(detector.detect([prose("DOB 1984-03-12")], subschemas: [], file: "t").findings.first?.level == .warning)
   }
 
   @Test func specificShapeWinsOverFieldNameGuess() throws {

@@ -48,7 +48,7 @@ import Testing
       Self.string(String(repeating: "x", count: 40) + "yz", site: .description, pointer: "/description"),
       Self.string("xxy", site: .const, pointer: "/const"),
     ]
-    let outcome = detector.detect(strings, file: "hostile.json")
+    let outcome = detector.detect(strings, subschemas: [], file: "hostile.json")
     let limit = try #require(outcome.diagnostics.first { $0.code == "match-limit" })
     #expect(limit.severity == .error)
     #expect(limit.message.contains("hostile-backtracking"))

@@ -70,7 +70,6 @@ import Testing
             #expect(pointer == joined && joined == pointer)
             #expect(Set([joined]).contains(pointer))
             #expect(!(pointer < joined) && !(joined < pointer))
-            #expect(PointerPrefix(parentOf: pointer) == PointerPrefix(parentOf: joined))
             #expect(pointer.droppingLastToken == joined.droppingLastToken)
             #expect(pointer.tokens == joined.tokens)
             #expect(pointer != parent)

@@ -3,27 +3,25 @@ import PCRE2
 /// Enums whose members are mostly person names: in them, a lone name word or an
 /// ambiguous pair counts (one enum of patients, one finding per member).
 struct NameEnums {
-  /// Pointers of such enums (the `enum` keyword's own pointer), as prefixes of their
-  /// members' pointers: no pointer is copied.
-  private(set) var pointers: Set<PointerPrefix> = []
+  /// The subschemas whose `enum` is such an enum.
+  private(set) var subschemas: Set<Int32> = []
 
   /// `verdict`: the name matcher on a bare enum member (a detector passes its cached one).
   init(_ strings: [ExtractedString], verdict: (String) -> NameMatch? = { NameMatcher.match($0, context: NameContext(site: .enum)) }) {
     // By index: `for string in strings` would copy every string of the document.
-    var members: [PointerPrefix: (names: Int, total: Int)] = [:]
+    var members: [Int32: (names: Int, total: Int)] = [:]
     for index in strings.indices where strings[index].site == .enum {
-      let parent = PointerPrefix(parentOf: strings[index].pointer)
       let isName = (verdict(strings[index].text)?.confidence ?? .low) >= .medium
-      members[parent, default: (0, 0)].total += 1
-      if isName { members[parent, default: (0, 0)].names += 1 }
+      members[strings[index].subschema, default: (0, 0)].total += 1
+      if isName { members[strings[index].subschema, default: (0, 0)].names += 1 }
     }
-    for (pointer, count) in members where count.total >= 2 && count.names * 2 >= count.total {
-      pointers.insert(pointer)
+    for (subschema, count) in members where count.total >= 2 && count.names * 2 >= count.total {
+      subschemas.insert(subschema)
     }
   }
 
   func contains(_ string: ExtractedString) -> Bool {
-    string.site == .enum && !pointers.isEmpty && pointers.contains(PointerPrefix(parentOf: string.pointer))
+    string.site == .enum && !subschemas.isEmpty && subschemas.contains(string.subschema)
   }
 }
 
@@ -32,15 +30,17 @@ extension Detector {
   /// `texts` are the readings of the string: itself, or the literals its regex allows.
   /// `namesExpected`: the string sits in a person-name field or a name enum.
   /// `textPassedGate`: `texts` is the string itself and the name gate let it through.
-  func matcherFindings(_ rules: [RuleBox], _ string: ExtractedString, texts: [String], namesExpected: Bool, textPassedGate: Bool = false, file: String, reveal: Bool) -> [Finding] {
-    return rules.compactMap { matcherFinding($0.rule, string, texts, namesExpected: namesExpected, textPassedGate: textPassedGate, file: file, reveal: reveal) }
+  /// `names`: the names around the string (`Detector.names(around:)`), asked for only
+  /// when a name is found.
+  func matcherFindings(_ rules: [RuleBox], _ string: ExtractedString, texts: [String], namesExpected: Bool, textPassedGate: Bool = false, names: () -> [String], file: String, reveal: Bool) -> [Finding] {
+    return rules.compactMap { matcherFinding($0.rule, string, texts, namesExpected: namesExpected, textPassedGate: textPassedGate, names: names, file: file, reveal: reveal) }
   }
 
   /// A finding from a rule with a Swift matcher. The regex is a prefilter; the matcher
   /// sets the confidence; prompt-only text (not cached by the provider) weighs one less.
   /// `texts` are the readings of the string: itself, or the literals a regex allows
   /// (a `pattern` literal reads like a value, a `patternProperties` one like a name).
-  func matcherFinding(_ rule: Rule, _ string: ExtractedString, _ texts: [String], namesExpected: Bool, textPassedGate: Bool = false, file: String, reveal: Bool) -> Finding? {
+  func matcherFinding(_ rule: Rule, _ string: ExtractedString, _ texts: [String], namesExpected: Bool, textPassedGate: Bool = false, names: () -> [String], file: String, reveal: Bool) -> Finding? {
     guard rule.matcher == .personName else { return nil }
     let site: Site
     switch string.site {
@@ -57,9 +57,9 @@ extension Detector {
     }
     guard let match = best else { return nil }
     var graded = match.confidence
-    // Attribution (authors, maintainers) caps at low; the pointer is tokenized only for
-    // the few strings that hold a name, never for every string.
-    if graded > .low && NameMatcher.isAttribution(string.pointer.tokens + string.propertyPath) { graded = .low }
+    // Attribution (authors, maintainers) caps at low; the names around are gathered only
+    // for the few strings that hold a name, never for every string.
+    if graded > .low && NameMatcher.isAttribution(names()) { graded = .low }
     let evidence = Evidence(verdict: match.isPlaceholder ? .placeholder : .valid, graded: graded)
     guard let confidence = Scoring.confidence(rule, evidence, isCached: string.context.isCached) else { return nil }
     return Finding(
