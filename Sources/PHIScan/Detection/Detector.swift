@@ -382,8 +382,10 @@ public final class Detector {
     subschemas.names(along: string.subschema) + string.dataKeys + string.propertyPath
   }
 
-  func finding(_ rule: Rule, _ string: ExtractedString, _ verdict: Verdict, category: Category, confidence: Confidence, file: String, reveal: Bool) -> Finding {
-    let reason = verdict == .placeholder ? "a well-known placeholder or non-personal \(category.rawValue) value" : rule.summary
+  /// The one place a finding is made, for pattern and name rules alike. `reason`: why the
+  /// name matcher found a value; pattern rules give their summary, or say a placeholder is one.
+  func finding(_ rule: Rule, _ string: ExtractedString, _ verdict: Verdict, category: Category, confidence: Confidence, reason matched: String? = nil, file: String, reveal: Bool) -> Finding {
+    let reason = matched ?? (verdict == .placeholder ? "a well-known placeholder or non-personal \(category.rawValue) value" : rule.summary)
     return Finding(
       ruleID: rule.id, category: category, level: confidence.level, confidence: confidence,
       site: string.site, file: file, pointer: string.pointer, range: string.range,

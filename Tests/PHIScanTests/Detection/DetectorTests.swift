@@ -82,6 +82,17 @@ import Testing
     #expect(categories.isSuperset(of: [.mrn, .dob, .name]))
   }
 
+  /// Pattern and name findings are made in one place: both point back at the `$ref`s
+  /// that use the definition they sit in.
+  @Test func everyFindingInADefinitionNamesItsUses() throws {
+    let json = ##"{"properties": {"subscriber": {"$ref": "#/$defs/Member"}}, "$defs": {"Member": {"properties": {"ssn": {"const": "512-43-8876"}, "patient_name": {"const": "Maria Gonzalez"}}}}}"##
+    let detector = try Detector(rules: Self.scanner.rules)
+    let result = Self.scanner.scanBytes(Array(json.utf8), format: .json, reportPath: "t.json", detector: detector)
+    let uses = Dictionary(result.findings.map { ($0.category, $0.relatedLocations.map(\.pointer.string)) }, uniquingKeysWith: { a, _ in a })
+    #expect(uses[.ssn] == ["/properties/subscriber/$ref"])
+    #expect(uses[.name] == ["/properties/subscriber/$ref"])
+  }
+
   @Test func siblingDescriptionGivesContext() throws {
     let schema = #"{"properties": {"x": {"description": "The patient's medical record number", "enum": ["00482913"]}}}"#
     #expect(try level(schema, at: "/properties/x/enum/0") == .error)

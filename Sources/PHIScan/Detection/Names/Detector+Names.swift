@@ -62,12 +62,7 @@ extension Detector {
     if graded > .low && NameMatcher.isAttribution(names()) { graded = .low }
     let evidence = Evidence(verdict: match.isPlaceholder ? .placeholder : .valid, graded: graded)
     guard let confidence = Scoring.confidence(rule, evidence, isCached: string.context.isCached) else { return nil }
-    return Finding(
-      ruleID: rule.id, category: rule.category, level: confidence.level, confidence: confidence,
-      site: string.site, file: file, pointer: string.pointer, range: string.range,
-      shape: string.context.shape, toolName: string.context.toolName, isCached: string.context.isCached,
-      mask: Redaction.mask(string.text, category: rule.category), reason: match.reason,
-      revealedValue: reveal ? string.text : nil)
+    return finding(rule, string, evidence.verdict, category: rule.category, confidence: confidence, reason: match.reason, file: file, reveal: reveal)
   }
 
   /// The rule's prefilter and the name matcher on one reading, remembered: schemas repeat
