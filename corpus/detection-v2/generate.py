@@ -121,6 +121,8 @@ schema = {'$schema': 'https://json-schema.org/draft/2020-12/schema', 'type': 'ob
     'medicare_id': {'type': 'string', 'const': '3kd7-tn2-wq45'},
     'taxpayer_itin': {'type': 'string', 'const': '912701234'},
     'birth_date': {'type': 'string', 'examples': ['23/04/1984']},
+    'emergency_contact_phone': {'type': 'string', 'enum': ['+44 20 3184 2957', '+49 30 90182736', '+44 20 7946 0958']},
+    'notes': {'type': 'string', 'description': 'Call the guardian back at +33 1 42 68 53 00.'},
 }}
 label_all('values.json', [
     (ptr('properties', 'contact', 'const'), 'const', 'email'),
@@ -133,7 +135,12 @@ label_all('values.json', [
     (ptr('properties', 'medicare_id', 'const'), 'const', 'mbi'),
     (ptr('properties', 'taxpayer_itin', 'const'), 'const', 'other-id'),
     (ptr('properties', 'birth_date', 'examples', 0), 'examples', 'dob'),
+    (ptr('properties', 'emergency_contact_phone', 'enum', 0), 'enum', 'phone'),
+    (ptr('properties', 'emergency_contact_phone', 'enum', 1), 'enum', 'phone'),
+    (ptr('properties', 'notes', 'description'), 'description', 'phone'),
 ])
+# Ofcom's drama range is a sample.
+label('values.json', ptr('properties', 'emergency_contact_phone', 'enum', 2), 'enum', 'phone', 'no-flag')
 write('values.json', schema)
 
 # 4b. Names where a name is expected: a field named for a person by role, the

@@ -23,6 +23,7 @@ public enum Validator: String, Sendable, CaseIterable {
   case dateDMY = "date-dmy"
   case dateWritten = "date-written"
   case age, phone, email, ipv4, ipv6, zip
+  case phoneInternational = "phone-international"
   case personalEmail = "personal-email"
   case zipState = "zip-state"
   case address, url, udi, mac, imei, vin, plate
@@ -46,6 +47,7 @@ public enum Validator: String, Sendable, CaseIterable {
     case .dateWritten: return Validators.writtenDate(text)
     case .age: return Validators.age(text)
     case .phone: return Validators.phone(text)
+    case .phoneInternational: return Validators.phoneInternational(text)
     case .email: return Validators.email(text)
     case .personalEmail: return Validators.personalEmail(text)
     case .ipv4: return Validators.ipv4(text)
@@ -379,6 +381,59 @@ enum Validators {
     if tollFree.contains(area) { return .placeholder }
     return .valid
   }
+
+  /// ITU-T E.164 numbers outside North America: `+` and an assigned country code, 8 to 15
+  /// digits in all. A national trunk zero written in brackets (`+44 (0)20 ...`) is not
+  /// dialled. Ofcom's drama ranges and runs of seven climbing digits are samples; `+1` is NANP
+  /// (`phone`), read by its own rule.
+  static func phoneInternational(_ text: String) -> Verdict {
+    let beforeExtension = text.prefix { !$0.isLetter }
+    let dialled = beforeExtension.replacingOccurrences(of: "(0)", with: "")
+    let digits = digits(dialled)
+    guard (8...15).contains(digits.count), let codeLength = countryCodeLength(digits) else { return .invalid }
+    let national = Array(digits[codeLength...])
+    guard national.count >= 6, national.first != 0 || codeLength == 2 && digits[0] == 3 && digits[1] == 9 else { return .invalid }
+    if isDummyRun(national) || Set(national).count <= 2 { return .invalid }
+    let written = national.map(String.init).joined()
+    if digits[0] == 4 && digits[1] == 4, ukDramaPrefixes.contains(where: written.hasPrefix) { return .placeholder }
+    if longestRun(national) >= 7 { return .placeholder }
+    return .valid
+  }
+
+  /// The length of the longest run of digits climbing or falling by one (`1234567`).
+  static func longestRun(_ digits: [Int]) -> Int {
+    var longest = min(digits.count, 1), rising = 1, falling = 1
+    for (a, b) in Swift.zip(digits, digits.dropFirst()) {
+      rising = (a + 1) % 10 == b ? rising + 1 : 1
+      falling = (b + 1) % 10 == a ? falling + 1 : 1
+      longest = max(longest, rising, falling)
+    }
+    return longest
+  }
+
+  /// The length of the assigned country code `digits` start with (ITU-T E.164 list), or
+  /// nil: 1 and 7 alone; the two-digit codes; three digits in the zones that use them.
+  static func countryCodeLength(_ digits: [Int]) -> Int? {
+    guard digits.count >= 3 else { return nil }
+    switch digits[0] {
+    case 1: return nil  // NANP: the `phone` validator's
+    case 7: return 1
+    case 0: return nil
+    default: break
+    }
+    let two = digits[0] * 10 + digits[1]
+    if twoDigitCountryCodes.contains(two) { return 2 }
+    if threeDigitZones.contains(two) { return 3 }
+    return nil
+  }
+
+  static let twoDigitCountryCodes: Set<Int> = [
+    20, 27, 30, 31, 32, 33, 34, 36, 39, 40, 41, 43, 44, 45, 46, 47, 48, 49, 51, 52, 53, 54, 55, 56, 57, 58,
+    60, 61, 62, 63, 64, 65, 66, 81, 82, 84, 86, 90, 91, 92, 93, 94, 95, 98,
+  ]
+  static let threeDigitZones: Set<Int> = [21, 22, 23, 24, 25, 26, 29, 35, 37, 38, 42, 50, 59, 67, 68, 69, 80, 85, 87, 88, 96, 97, 99]
+  /// Ofcom's numbers for drama (national significant numbers after +44).
+  static let ukDramaPrefixes = ["2079460", "1134960", "1174960", "1184960", "1214960", "1314960", "1414960", "1514960", "1614960", "1914980", "7700900"]
 
   /// Reserved (RFC 2606, 6761, 6762, 7686, 8375) and documentation domains.
   static let reservedTLDs: Set<String> = ["test", "example", "invalid", "localhost", "local", "internal", "onion", "lan", "corp", "home"]

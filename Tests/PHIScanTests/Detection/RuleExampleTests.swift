@@ -47,6 +47,20 @@ import Testing
 
   @Test(arguments: ["078-05-1120", "219-09-9999", "123-45-6789"])
   func placeholderSSNs(_ text: String) { #expect(Validator.ssn.check(text) == .placeholder) }
+
+  /// International numbers: an assigned country code and a national number; `+1` is
+  /// NANP's; drama ranges and climbing runs are samples.
+  @Test func internationalPhones() {
+    for valid in ["+44 20 3184 2957", "+33 1 42 68 53 00", "+7 495 739 2841", "+353 1 672 9183", "+39 06 6982 4417"] {
+      #expect(Validator.phoneInternational.check(valid) == .valid, "\(valid)")
+    }
+    for invalid in ["+1 617 239 8841", "+0 12 3456 7890", "+28 1234 5678", "+44 111 111 1111", "+49 12"] {
+      #expect(Validator.phoneInternational.check(invalid) == .invalid, "\(invalid)")
+    }
+    for sample in ["+44 20 7946 0958", "+44 7700 900123", "+49 30 12345678"] {
+      #expect(Validator.phoneInternational.check(sample) == .placeholder, "\(sample)")
+    }
+  }
 }
 
 @Suite struct PackLoaderTests {
