@@ -131,15 +131,22 @@ public final class Detector {
     /// The last property path asked about and what it says about names: the strings
     /// of one subschema come together and share their path.
     var lastPath: [String]?
-    var lastPersonField = NameMatcher.PersonField.none
+    /// What the last path says, once asked: a role is looked for only for values.
+    var lastNameField: Bool?
+    var lastRoleField: Bool?
 
     /// `NameMatcher.personField(...).expectsName(at:)`, remembered for the last path.
     mutating func expectsName(_ path: [String], site: Site) -> Bool {
       if lastPath != path {
         lastPath = path
-        lastPersonField = NameMatcher.personField(path, .builtin)
+        lastNameField = nil
+        lastRoleField = nil
       }
-      return lastPersonField.expectsName(at: site)
+      if lastNameField == nil { lastNameField = NameMatcher.isPersonNameField(path, .builtin) }
+      if lastNameField == true { return true }
+      guard NameMatcher.PersonField.role.expectsName(at: site) else { return false }
+      if lastRoleField == nil { lastRoleField = NameMatcher.isPersonRoleField(path, .builtin) }
+      return lastRoleField == true
     }
   }
 

@@ -90,6 +90,9 @@ struct NameLexicon: Sendable {
   private(set) var notPersonPhrases: Set<String> = []
   /// First words of all phrases: a phrase string is built only after this cheap check.
   private(set) var phraseStarts: Set<NameKey> = []
+  /// Role nouns that name a person (`patient`, `guardian`: both `person:` and `cue:`
+  /// words), lowercase, shortest first.
+  private(set) var roleNouns: [String] = []
 
   /// The lexicons built into the binary, loaded on first use.
   static let builtin = NameLexicon(files: BuiltinPacks.files)
@@ -131,6 +134,8 @@ struct NameLexicon: Sendable {
       default: continue
       }
     }
+    roleNouns = entries.compactMap { key, entry in entry.flags.isSuperset(of: [.personWord, .cue]) ? key.string : nil }
+      .sorted { ($0.utf8.count, $0) < ($1.utf8.count, $1) }
   }
 
   @inline(__always) func entry(_ key: NameKey) -> NameEntry? { entries[key] }

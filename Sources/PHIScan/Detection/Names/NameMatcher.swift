@@ -277,6 +277,9 @@ public enum NameMatcher {
   /// expected as in a name field. Prose under it describes the field and reads as prose.
   static func isPersonRoleField(_ path: [String], _ lexicon: NameLexicon) -> Bool {
     guard let last = path.last, !last.isEmpty, last.utf8.count <= 40 else { return false }
+    // Most property names hold no role noun at all: a byte search spares tokenizing them.
+    let lowered = last.lowercased()
+    guard lexicon.roleNouns.contains(where: { ByteSearch.contains(lowered, $0) }) else { return false }
     var sawRole = false
     for word in NameTokenizer.identifierWords(last) {
       guard let key = word.key, let flags = lexicon.entry(key)?.flags else { return false }
