@@ -152,6 +152,7 @@ schema = {'$schema': 'https://json-schema.org/draft/2020-12/schema', 'type': 'ob
     'patient_name': {'type': 'string', 'const': 'Brown, Olive'},
     'notes': {'type': 'string', 'description': 'Summary for Nancy White.'},
     'WalshBrenda': {'type': 'string'},
+    'visit': {'type': 'string', 'title': 'Dolores Whitfield (04/11/1957)', 'description': 'Called Mrs. Whitfield about her results.'},
     'patient': {'type': 'string', 'title': 'Patient Portal Login', 'enum': ['inpatient', 'outpatient'],
                 'description': "The patient's legal name as printed on the card."},
 }}
@@ -161,6 +162,8 @@ label_all('names-expected.json', [
     (ptr('properties', 'patient_name', 'const'), 'const', 'name'),
     (ptr('properties', 'notes', 'description'), 'description', 'name'),
     (ptr('properties', 'WalshBrenda'), 'property-name', 'name'),
+    (ptr('properties', 'visit', 'title'), 'title', 'name'),
+    (ptr('properties', 'visit', 'description'), 'description', 'name'),
 ])
 label_all('names-expected.json', [
     (ptr('properties', 'patient', 'title'), 'title', 'name'),

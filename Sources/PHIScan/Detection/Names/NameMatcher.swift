@@ -415,7 +415,9 @@ public enum NameMatcher {
       var hasCue = lower > 0 && flags(lower - 1).contains(.cue)
         || (lower > 1 && flags(lower - 1).contains(.cueLink) && flags(lower - 2).contains(.cue))
       while lower < upper, flags(lower).contains(.title) || flags(lower).contains(.cue) {
-        if flags(lower).contains(.title) { hasTitle = true } else { hasCue = true }
+        // Mr, Mrs, Ms are titles and cues alike: they name one particular person.
+        if flags(lower).contains(.title) { hasTitle = true }
+        if flags(lower).contains(.cue) { hasCue = true }
         lower += 1
       }
       while upper > lower, flags(upper - 1).contains(.suffix), upper - 1 > lower { upper -= 1 }
@@ -452,9 +454,11 @@ public enum NameMatcher {
             value = raw >= 3 ? 2 : (raw == 2 ? (hasTitle ? 2 : 1) : 0)
           }
         } else if prose {
-          // A short title or description that is mostly a name: one level less, unless a
-          // role cue says whose name it is ("Patient Nancy Jones").
-          value = hasCue ? (raw > 0 ? min(3, raw + 1) : 0) : max(0, raw - 1)
+          // A short title or description that is mostly an unambiguous name names that
+          // person as a value would; weaker pairs there are often Title Case headings
+          // ("Cast Nan To Int") and weigh one less. A role cue says whose name it is
+          // ("Patient Nancy Jones").
+          value = hasCue ? (raw > 0 ? min(3, raw + 1) : 0) : (raw >= 3 ? raw : max(0, raw - 1))
         }
         score.consider(value, placeholder: placeholder, reason: proseWeight ? reason + " in prose" : reason)
       }

@@ -21,7 +21,13 @@ import Testing
     #expect(Self.outcome("Laura Brown will call.", .description) == "none")
     // A short description that is only a cue and a name: the cue still says whose name.
     #expect(Self.outcome("Patient Maria Okafor", .description) == "high")
-    #expect(Self.outcome("Maria Okafor", .description) != "high")
+    // Prose is not weaker for being prose: a description that is an unambiguous full
+    // name is that name; a weaker pair in a Title Case heading stays low.
+    #expect(Self.outcome("Maria Okafor", .description) == "high")
+    #expect(Self.outcome("Maria Okafor (03/12/1984)", .title) == "high")
+    #expect(Self.outcome("Cast Nan To Int", .title) != "medium" && Self.outcome("Cast Nan To Int", .title) != "high")
+    // Mr, Mrs and Ms are cues as well as titles.
+    #expect(Self.outcome("Called Mr. Okafor about his results.", .description) == "high")
   }
 
   /// A field named for a person by role holds that person: its values read as a name
