@@ -163,6 +163,7 @@ label_all('names-expected.json', [
     (ptr('properties', 'notes', 'description'), 'description', 'name'),
     (ptr('properties', 'WalshBrenda'), 'property-name', 'name'),
     (ptr('properties', 'visit', 'title'), 'title', 'name'),
+    (ptr('properties', 'visit', 'title'), 'title', 'date'),
     (ptr('properties', 'visit', 'description'), 'description', 'name'),
 ])
 label_all('names-expected.json', [

@@ -68,6 +68,8 @@ public final class Detector {
     let minimumLength: Int
     /// The rule reads the words around a match (context, negative words, recategorizing).
     let asksContext: Bool
+    /// The rule counts a person's name before a match in prose as context.
+    var personCue: Bool { rule.personCue }
     init(_ rule: Rule) {
       self.rule = rule
       self.needs = rule.needs
@@ -241,7 +243,11 @@ public final class Detector {
     // things). Elsewhere the subschema's words say it.
     let readsCues = site.holdsProse
     func contextOf(_ candidate: String, _ match: Range<Int>) -> ContextWords {
-      readsCues ? ContextWords([Readings.cueWindow(before: match, in: candidate)]) : context()
+      guard readsCues else { return context() }
+      let window = Readings.cueWindow(before: match, in: candidate)
+      var words = ContextWords([window])
+      words.namesPerson = { Readings.namesPerson(window) }
+      return words
     }
     // A value that prose introduces as a sample ("e.g. ...", "such as ...") shows a format.
     func isSample(_ evidence: Evidence) -> Bool {
@@ -354,7 +360,7 @@ public final class Detector {
       if let lexicon = box.rule.lexicon, !lexicon.accepts(matched) { continue }
       // Context is built only for rules that ask it: splitting it costs more than the regex.
       let words = box.asksContext ? context(range) : nil
-      let contextual = words?.containsAny(box.rule.context) ?? false
+      let contextual = words.map { $0.containsAny(box.rule.context) || box.personCue && $0.namesPerson?() == true } ?? false
       // A context-gated rule matches many short tokens: the gate comes before the validator.
       if box.rule.contextRequired && !contextual { continue }
       let verdict = box.rule.validator?.check(matched) ?? .valid

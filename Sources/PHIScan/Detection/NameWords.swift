@@ -214,6 +214,10 @@ public struct ContextWords: Sendable, Hashable {
   /// them is searched once for all those contexts.
   private var shared: (words: Range<Int>, answers: SharedAnswers)?
 
+  /// For a prose cue window: whether it holds a person's name, asked only by rules that
+  /// count one as context (`Rule.personCue`).
+  var namesPerson: (@Sendable () -> Bool)?
+
   public init(_ parts: [String]) {
     var words = Words()
     for part in parts { words.append(part) }

@@ -7,7 +7,7 @@ public enum PackLoader {
   static let ruleKeys: Set<String> = [
     "id", "name", "category", "sites", "regex", "caseless", "validator", "level", "precision",
     "security-severity", "summary", "help", "examples", "context", "context-required", "context-level",
-    "negative-context", "recategorize", "needs", "lexicon", "matcher",
+    "negative-context", "recategorize", "needs", "lexicon", "matcher", "person-cue",
   ]
   static let exampleKeys: Set<String> = ["match", "noMatch", "context"]
   static let precisions: Set<String> = ["very-high", "high", "medium", "low"]
@@ -247,7 +247,7 @@ public enum PackLoader {
       validator: validator, level: level, precision: precision, securitySeverity: severity,
       summary: try text("summary"), help: try text("help"),
       examples: RuleExamples(match: try list("match"), noMatch: try list("noMatch"), context: examplesContext),
-      context: context, contextRequired: contextRequired, contextLevel: contextLevel,
+      context: context, contextRequired: contextRequired, personCue: node["person-cue"]?.isTrue == true, contextLevel: contextLevel,
       negativeContext: try phrases("negative-context"), recategorize: recategorize, needs: needs,
       minimumDigits: PatternLiterals.minimumDigits(pattern), lexicon: lexicon, matcher: matcher)
   }

@@ -84,6 +84,15 @@ public enum Readings {
   /// someone's data ("e.g. 212-555-0147", "such as jane@clinic.org").
   static let exampleCues = ["e g", "eg", "for example", "for instance", "example", "examples", "such as", "i e", "like", "sample", "format", "formatted as", "placeholder"]
 
+  /// True when a cue window holds a person's name (medium or better, no placeholder):
+  /// a value right after it is that person's.
+  static func namesPerson(_ window: String) -> Bool {
+    guard NameLexicon.builtinGate.mayHoldName(window, at: .description),
+      let match = NameMatcher.match(window, site: .description, namesExpected: false, isAttribution: false, lexicon: .builtin)
+    else { return false }
+    return !match.isPlaceholder && match.confidence >= .medium
+  }
+
   public static func cueWindow(before match: Range<Int>, in text: String, maximumWords: Int = maximumCueWords) -> String {
     var copy = text
     return copy.withUTF8 { bytes -> String in

@@ -120,6 +120,9 @@ public struct Rule: Sendable {
   /// When true, a match counts only if one of `context` is present (an 8-digit number
   /// is an MRN under `mrn`, and nothing under `max_tokens`).
   public var contextRequired: Bool = false
+  /// When true, a person's name in the words just before a match in prose counts as
+  /// context ("Harold Jennings (04/11/1957)": the date is his).
+  public var personCue: Bool = false
   /// Level of a match with context words present (defaults to `level`).
   public var contextLevel: Level?
   /// The level every finding of this rule gets, set by the user's config (`rules:

@@ -93,6 +93,16 @@ import Testing
     #expect(uses[.name] == ["/properties/subscriber/$ref"])
   }
 
+  /// In prose, a person's name just before a date or a phone number makes it theirs
+  /// (rules with `person-cue`); a public figure's name is no patient, and a date
+  /// without a name before it stays a note.
+  @Test func aPersonNameBeforeAValueIsItsContext() throws {
+    #expect(try level(#"{"properties": {"a": {"title": "Maria Okafor (03/12/1984)"}}}"#, at: "/properties/a/title") == .error)
+    let found = try findings(#"{"properties": {"a": {"description": "Maria Okafor, 617-239-8841"}, "b": {"description": "Released 03/12/1984."}}}"#)
+    #expect(found.contains { $0.pointer == "/properties/a/description" && $0.category == .phone && $0.level == .error })
+    #expect(found.filter { $0.pointer == "/properties/b/description" }.map(\.level).max() ?? .note == .note)
+  }
+
   @Test func siblingDescriptionGivesContext() throws {
     let schema = #"{"properties": {"x": {"description": "The patient's medical record number", "enum": ["00482913"]}}}"#
     #expect(try level(schema, at: "/properties/x/enum/0") == .error)
