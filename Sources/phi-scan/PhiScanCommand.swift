@@ -17,7 +17,7 @@ struct PhiScanCommand: ParsableCommand {
     commandName: "phi-scan",
     abstract: "Keep Protected Health Information out of the JSON Schemas that LLM APIs cache.",
     version: PhiScanVersion.semanticVersion,
-    subcommands: [ScanCommand.self, RulesCommand.self, ExplainCommand.self, EvaluateCommand.self],
+    subcommands: [ScanCommand.self, MCPCommand.self, RulesCommand.self, ExplainCommand.self, EvaluateCommand.self],
     defaultSubcommand: ScanCommand.self)
 
   /// Argument errors exit 2, not ArgumentParser's 64, so CI sees one "usage" code.
