@@ -738,7 +738,7 @@ private struct JSONCursor {
     }
     switch byte {
     case UInt8(ascii: "'"): return fail("strings and keys must use double quotes, not single quotes")
-    case UInt8(ascii: "/"): return fail("comments are not allowed in JSON")
+    case UInt8(ascii: "/"): return fail(allowsComments ? "unexpected '/': a comment starts with // or /*" : "comments are not allowed in JSON")
     case UInt8(ascii: "N"): return fail("NaN is not valid JSON (use null or a string)")
     case UInt8(ascii: "I"): return fail("Infinity is not valid JSON (use a string or a large number)")
     case UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: ","), UInt8(ascii: ":"):

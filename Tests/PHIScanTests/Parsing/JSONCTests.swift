@@ -63,13 +63,13 @@ import Testing
     let options = try #require(root["compilerOptions"])
     #expect(root.members?.map(\.key) == ["compilerOptions", "files"])
     #expect(root.members?[0].keyRange.start == SourcePosition(line: 4, column: 3))
-    #expect(options.range.start == SourcePosition(line: 4, column: 60))
+    #expect(options.range.start == SourcePosition(line: 4, column: 61))
     #expect(options["target"]?.string == "es2022")
     #expect(options["target"]?.range == SourceRange(start: SourcePosition(line: 5, column: 15), end: SourcePosition(line: 5, column: 23)))
     // The glob `/*` inside a string is text, not a comment.
     #expect(options["paths"]?.members?.first?.key == "@/*")
     let strictKey = try #require(options.members?.first { $0.key == "strict" })
-    #expect(strictKey.keyRange.start == SourcePosition(line: 6, column: 46))
+    #expect(strictKey.keyRange.start == SourcePosition(line: 6, column: 44))
     let files = try #require(root["files"]?.elements)
     #expect(files.map(\.string) == ["a.ts", "b.ts"])
     #expect(files[1].range.start == SourcePosition(line: 8, column: 35))
@@ -78,7 +78,7 @@ import Testing
   @Test(arguments: [
     ("{\"a\": 1 /* never closed", 1, 9, "comment opened here is not closed"),
     ("{\"a\": 1} /* never closed", 1, 10, "comment opened here is not closed"),
-    ("[1, / 2]", 1, 5, "unexpected character '/'"),
+    ("[1, / 2]", 1, 5, "a comment starts with"),
     ("[1,,]", 1, 4, "expected a value"),
     ("{,}", 1, 2, "object key"),
   ])
