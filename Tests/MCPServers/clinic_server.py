@@ -6,7 +6,14 @@ description. Every value is fake. Used by Tests/PHIScanTests/MCP.
     python3 clinic_server.py http PORT [json]   Streamable HTTP on 127.0.0.1:PORT (/mcp),
                                                 SSE answers, or JSON answers with 'json'
 """
+import os
 import sys
+
+if len(sys.argv) > 2 and sys.argv[1] == "http":
+    # A long-running server started by a test must not hold the pipes of other tests'
+    # processes that it inherited (they would never see end-of-file): close them.
+    os.closerange(3, 65536)
+
 from typing import Literal
 
 from pydantic import Field

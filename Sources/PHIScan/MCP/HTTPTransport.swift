@@ -55,7 +55,7 @@ final class HTTPTransport: MCPTransport {
     }
     for bytes in messages {
       guard let received = parseMessage(bytes) else {
-        throw .notJSON(step: step, line: String(decoding: bytes.prefix(200), as: UTF8.self), lastWords: lastWords)
+        throw .badResponse(step: step, reason: "the HTTP \(response.status) body (\(contentType.isEmpty ? "no Content-Type" : contentType)) is not a JSON-RPC message: \(String(decoding: bytes.prefix(200), as: UTF8.self))")
       }
       if received.isResponse, received.id == String(id) { return received }
       if let reply = replyToServerRequest(received) { _ = try? post(reply.compact, step: step) }
@@ -67,9 +67,9 @@ final class HTTPTransport: MCPTransport {
   static func events(_ body: [UInt8]) -> [[UInt8]] {
     var events: [[UInt8]] = []
     var data: [UInt8]?
-    let text = String(decoding: body, as: UTF8.self)
-    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine[...]
+    // Lines split on bytes: as Characters, "\r\n" is one and would not split on "\n".
+    for rawLine in body.split(separator: 0x0A, omittingEmptySubsequences: false) {
+      let line = String(decoding: rawLine.last == 0x0D ? rawLine.dropLast() : rawLine, as: UTF8.self)
       if line.isEmpty {
         if let payload = data { events.append(payload) }
         data = nil
@@ -148,9 +148,9 @@ final class HTTPTransport: MCPTransport {
     var rest = output[...]
     while true {
       guard let end = findHeaderEnd(rest) else { return nil }
-      let head = String(decoding: rest[rest.startIndex..<end.start], as: UTF8.self)
+      let head = String(decoding: rest[rest.startIndex..<end.start], as: UTF8.self)  // ends before the blank line
       rest = rest[end.bodyStart...]
-      var lines = head.split(separator: "\n").map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+      var lines = head.unicodeScalars.split(separator: "\n").map { String(String.UnicodeScalarView($0)).trimmingCharacters(in: .newlines) }
       guard !lines.isEmpty else { return nil }
       let statusLine = lines.removeFirst().split(separator: " ")
       guard statusLine.count >= 2, statusLine[0].hasPrefix("HTTP/"), let status = Int(statusLine[1]) else { return nil }

@@ -40,7 +40,14 @@ public enum MCPClient {
     }
     defer { transport.close() }
     var session = Session(transport: transport)
-    var listing = try session.list()
+    var listing: MCPListing
+    do {
+      listing = try session.list()
+    } catch {
+      // A server that failed gets no grace period: straight to SIGTERM, then SIGKILL.
+      (transport as? StdioTransport)?.process.stop(polite: false)
+      throw error
+    }
     if let stdio = transport as? StdioTransport {
       stdio.close()
       listing.serverOutput = stdio.process.errorText
