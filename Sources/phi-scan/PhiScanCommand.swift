@@ -65,7 +65,7 @@ struct ScanCommand: ParsableCommand {
     commandName: "scan",
     abstract: "Scan JSON Schema, tool definition and request files for PHI.")
 
-  @Argument(help: "Files and directories to scan (directories: *.json, *.jsonl, *.ndjson, *.yaml, *.yml).")
+  @Argument(help: "Files and directories to scan (directories: *.json, *.jsonc, *.jsonl, *.ndjson, *.yaml, *.yml).")
   var paths: [String]
 
   @Option(name: .shortAndLong, help: ArgumentHelp("Report format: text, json or sarif. Repeat it, each with its own --output, for several reports in one run.", valueName: "format"))
