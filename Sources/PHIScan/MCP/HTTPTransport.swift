@@ -57,7 +57,7 @@ final class HTTPTransport: MCPTransport {
       guard let received = parseMessage(bytes) else {
         throw .badResponse(step: step, reason: "the HTTP \(response.status) body (\(contentType.isEmpty ? "no Content-Type" : contentType)) is not a JSON-RPC message: \(String(decoding: bytes.prefix(200), as: UTF8.self))")
       }
-      if received.isResponse, received.id == String(id) { return received }
+      if received.answers(id) { return received }
       if let reply = replyToServerRequest(received) { _ = try? post(reply.compact, step: step) }
     }
     throw .badResponse(step: step, reason: "HTTP \(response.status) came without a JSON-RPC response to request \(id)")

@@ -64,6 +64,7 @@ public enum MCPClient {
       let message = MCPValue.object([("jsonrpc", .string("2.0")), ("id", .number(String(nextID))), ("method", .string(method)), ("params", .object(params))])
       let response = try transport.request(message, id: nextID, step: step)
       if let error = response.node["error"] {
+        lastErrorData = error["data"]?["supported"]?.elements?.compactMap(\.string) ?? []
         let code = error["code"].map { node -> String in
           if case .number(let text) = node.value { return text }
           return node.string ?? "?"
@@ -89,17 +90,17 @@ public enum MCPClient {
         return try call("initialize", params(offered), step: "initialize")
       } catch .rpcError(let step, let code, let message, let words) {
         // A server that refuses the version may name the ones it speaks (error data
-        // `supported`): retry once with the newest of those that phi-scan knows.
-        guard let retry = fallbackVersion(message: message) else { throw .rpcError(step: step, code: code, message: message, lastWords: words) }
+        // `supported`, or the message): retry once with the newest that phi-scan knows.
+        let offers = lastErrorData + [message]
+        guard let retry = MCPClient.protocolVersions.dropFirst().first(where: { version in offers.contains { $0.contains(version) } }) else {
+          throw .rpcError(step: step, code: code, message: message, lastWords: words)
+        }
         return try call("initialize", params(retry), step: "initialize (protocol \(retry))")
       }
     }
 
+    /// `error.data.supported` of the last JSON-RPC error (the versions a server speaks).
     var lastErrorData: [String] = []
-
-    func fallbackVersion(message: String) -> String? {
-      MCPClient.protocolVersions.dropFirst().first { message.contains($0) }
-    }
 
     /// Every page of a list method; `key` names the array in each result.
     mutating func pages(_ method: String, key: String) throws(MCPClientError) -> [Node] {

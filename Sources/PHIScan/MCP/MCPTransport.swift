@@ -19,6 +19,15 @@ struct MCPMessage {
 
   var method: String? { node["method"]?.string }
   var isResponse: Bool { method == nil && (node["result"] != nil || node["error"] != nil) }
+
+  /// True for the response to request `id`, or for an error with a null id: the server
+  /// could not read the request (JSON-RPC's parse error), which answers it too.
+  func answers(_ id: Int) -> Bool {
+    guard isResponse else { return false }
+    if self.id == String(id) { return true }
+    if case .null = node["id"]?.value, node["error"] != nil { return true }
+    return false
+  }
 }
 
 /// How messages reach a server and its answers come back.
@@ -103,7 +112,7 @@ final class StdioTransport: MCPTransport {
         guard let received = parseMessage(bytes) else {
           throw .notJSON(step: step, line: String(decoding: bytes.prefix(200), as: UTF8.self), lastWords: MCPClientError.tail(process.errorText))
         }
-        if received.isResponse, received.id == String(id) { return received }
+        if received.answers(id) { return received }
         if let reply = replyToServerRequest(received) { try send(reply, step: step) }
       }
     }

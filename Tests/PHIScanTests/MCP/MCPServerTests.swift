@@ -99,6 +99,14 @@ struct MCPServerTests {
     #expect(run.stdout.contains("mcp/clinic-records:") && run.stdout.contains("/tools/0/inputSchema/properties/member/enum/1"))
   }
 
+  /// A server that refuses the offered version and names the one it speaks.
+  @Test func initializeFallsBackToTheVersionTheServerOffers() throws {
+    let run = try Self.run(["mcp", "--verbose", "--", Self.python!, Self.server("version_fallback_server.py")])
+    #expect(run.status == 1, "\(run.stderr)")
+    #expect(run.stderr.contains("protocol 2025-06-18, 1 tools"))
+    #expect(run.stdout.contains("mcp/old-clinic:") && run.stdout.contains("/tools/0/inputSchema/properties/member/const"))
+  }
+
   @Test func serverThatExitsAtOnce() throws {
     let run = try Self.run(["mcp", "--timeout", "10", "--", Self.python!, Self.server("exits_at_once.py")])
     #expect(run.status == 2)
