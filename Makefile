@@ -4,13 +4,18 @@
 SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build scan test fuzz-smoke clean
+.PHONY: deps build scan test mcp-venv fuzz-smoke clean
 
 # libpcre2-dev (headers + pkg-config file) comes from Debian's packages.
+# python3-venv and curl are for the MCP tests and `phi-scan mcp --url`.
 deps:
 	@if ! pkg-config --exists libpcre2-8 2>/dev/null; then \
 	  echo "Installing libpcre2-dev and pkg-config (apt-get)..."; \
 	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpcre2-dev pkg-config; \
+	fi
+	@if ! python3 -c 'import ensurepip, venv' 2>/dev/null || ! command -v curl >/dev/null; then \
+	  echo "Installing python3-venv and curl (apt-get)..."; \
+	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv curl; \
 	fi
 
 # The Swift runtime and Foundation linked in: about 10 ms less start-up per run (no
@@ -26,9 +31,21 @@ scan: build
 	echo "phi-scan exited with $$status (0 clean, 1 findings, 2 some input could not be scanned, 3 internal error)"; \
 	[ $$status -le 2 ]
 
-test: deps
+# The MCP integration tests (Tests/PHIScanTests/MCP) run real servers built with the
+# official MCP Python SDK, installed here into a virtual environment of the build
+# directory (never globally); the tests find its interpreter in PHI_SCAN_MCP_PYTHON.
+MCP_VENV := .build/mcp-venv
+MCP_SDK := mcp==2.3.0
+
+mcp-venv: deps
+	@if ! $(MCP_VENV)/bin/python3 -c 'import importlib.metadata as m, sys; sys.exit(m.version("mcp") != "$(MCP_SDK)".split("==")[1])' 2>/dev/null; then \
+	  echo "Installing the MCP Python SDK ($(MCP_SDK)) into $(MCP_VENV)..."; \
+	  rm -rf $(MCP_VENV) && python3 -m venv $(MCP_VENV) && $(MCP_VENV)/bin/pip install --quiet --disable-pip-version-check '$(MCP_SDK)'; \
+	fi
+
+test: deps mcp-venv
 	swift build --build-tests
-	swift test --skip-build
+	PHI_SCAN_MCP_PYTHON=$(CURDIR)/$(MCP_VENV)/bin/python3 swift test --skip-build
 
 # Builds the libFuzzer harnesses (Fuzz/) and runs each for 10 seconds from the seed
 # corpus alone and a fixed seed, so they keep building and the seeds keep passing. Long runs:

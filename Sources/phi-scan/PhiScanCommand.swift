@@ -17,7 +17,7 @@ struct PhiScanCommand: ParsableCommand {
     commandName: "phi-scan",
     abstract: "Keep Protected Health Information out of the JSON Schemas that LLM APIs cache.",
     version: PhiScanVersion.semanticVersion,
-    subcommands: [ScanCommand.self, RulesCommand.self, ExplainCommand.self, EvaluateCommand.self],
+    subcommands: [ScanCommand.self, MCPCommand.self, RulesCommand.self, ExplainCommand.self, EvaluateCommand.self],
     defaultSubcommand: ScanCommand.self)
 
   /// Argument errors exit 2, not ArgumentParser's 64, so CI sees one "usage" code.
@@ -65,7 +65,7 @@ struct ScanCommand: ParsableCommand {
     commandName: "scan",
     abstract: "Scan JSON Schema, tool definition and request files for PHI.")
 
-  @Argument(help: "Files and directories to scan (directories: *.json, *.jsonl, *.ndjson, *.yaml, *.yml).")
+  @Argument(help: "Files and directories to scan (directories: *.json, *.jsonc, *.jsonl, *.ndjson, *.yaml, *.yml).")
   var paths: [String]
 
   @Option(name: .shortAndLong, help: ArgumentHelp("Report format: text, json or sarif. Repeat it, each with its own --output, for several reports in one run.", valueName: "format"))

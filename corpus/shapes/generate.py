@@ -263,7 +263,68 @@ def docs():
         {"key": "req-1", "request": {"contents": [], "generationConfig": {"responseSchema": schema("gemini.response_schema")}}}]))
     # YAML: multi-document (an MCP tool list, then a plain schema).
     d.append(("yaml", "mcp-and-schema", "yaml", [{"tools": [mcp_tool()]}, schema("json-schema")]))
+    # OpenAPI 3.0 (JSON), 3.1 (YAML, with webhooks) and Swagger 2.0 (JSON and YAML).
+    d.append(("openapi", "openapi-3.0", "json", openapi3("3.0.3")))
+    d.append(("openapi", "openapi-3.1", "yaml", [openapi3("3.1.0", webhooks=True)]))
+    d.append(("openapi", "swagger-2.0", "json", swagger2()))
+    d.append(("openapi", "swagger-2.0", "yaml", [swagger2()]))
     return d
+
+def openapi3(version, webhooks=False):
+    c = lambda site, shape, template="{}", style="dash": S(site, shape, template, style)
+    def parameter():
+        return {"name": c("property-name", "openapi.parameter", "ssn_{}", "underscore"), "in": "query",
+                "description": c("description", "openapi.parameter", "Member {} only."),
+                "schema": {"type": "string", "enum": ["unknown", c("enum", "openapi.parameter.schema")]},
+                "example": c("examples", "openapi.example"),
+                "examples": {"one": {"summary": c("description", "openapi.example", "Member {}"), "value": c("examples", "openapi.example")}}}
+    def operation():
+        return {"operationId": c("tool-name", "openapi.operation", "lookup_{}"),
+                "summary": c("tool-description", "openapi.operation", "Looks up member {}."),
+                "description": c("tool-description", "openapi.operation", "Eligibility of member {}."),
+                "parameters": [parameter(), {"$ref": "#/components/parameters/memberId"}],
+                "requestBody": {"description": c("description", "openapi.request_body", "Record of member {}."),
+                                "content": {"application/json": {"schema": schema("openapi.request_body.schema"),
+                                                                 "example": {"member": c("examples", "openapi.example")}}}},
+                "responses": {"200": {"description": c("description", "openapi.response", "Member {} found."),
+                                      "headers": {"X-Member": {"description": c("description", "openapi.parameter", "Set for member {}."),
+                                                               "schema": {"type": "string", "default": c("default", "openapi.parameter.schema")}}},
+                                      "content": {"application/json": {"schema": {"type": "object", "properties": {"id": {"type": "string", "const": c("const", "openapi.response.schema")}}},
+                                                                       "examples": {"found": {"value": {"id": c("examples", "openapi.example")}}}}}},
+                              "404": {"$ref": "#/components/responses/NotFound"}}}
+    doc = {"openapi": version, "info": {"title": "Members", "version": "1.0.0"},
+           "paths": {"/members": {"summary": c("tool-description", "openapi.operation", "Lists member {} and others."), "post": operation()}},
+           "components": {
+               "schemas": {"Member": {"type": "object", "properties": {"id": {"type": "string", "const": c("const", "openapi.components.schemas")}}}},
+               "parameters": {"memberId": {"name": "member_id", "in": "header", "schema": {"type": "string", "default": c("default", "openapi.parameter.schema")}}},
+               "examples": {"member": {"summary": c("description", "openapi.example", "Member {}"), "value": {"id": c("examples", "openapi.example")}}},
+               "requestBodies": {"Member": {"description": c("description", "openapi.request_body", "Member {} record."),
+                                            "content": {"application/json": {"schema": {"type": "string", "const": c("const", "openapi.request_body.schema")}}}}},
+               "responses": {"NotFound": {"description": c("description", "openapi.response", "No member {}.")}}}}
+    if webhooks:
+        doc["webhooks"] = {"memberChanged": {"post": {"operationId": c("tool-name", "openapi.operation", "changed_{}"),
+                                                      "responses": {"200": {"description": "OK"}}}}}
+    return doc
+
+def swagger2():
+    c = lambda site, shape, template="{}", style="dash": S(site, shape, template, style)
+    return {"swagger": "2.0", "info": {"title": "Members", "version": "1.0.0"},
+            "paths": {"/members": {"get": {
+                "operationId": c("tool-name", "openapi.operation", "lookup_{}"),
+                "summary": c("tool-description", "openapi.operation", "Looks up member {}."),
+                "parameters": [
+                    {"name": c("property-name", "openapi.parameter", "ssn_{}", "underscore"), "in": "query", "required": True,
+                     "description": c("description", "openapi.parameter", "Member {} only."), "type": "string",
+                     "enum": ["unknown", c("enum", "openapi.parameter.schema")], "default": c("default", "openapi.parameter.schema")},
+                    {"name": "body", "in": "body", "description": c("description", "openapi.parameter", "Record of member {}."),
+                     "schema": {"type": "object", "properties": {"member": {"type": "string", "const": c("const", "openapi.request_body.schema")}}}}],
+                "responses": {"200": {"description": c("description", "openapi.response", "Member {} found."),
+                                      "schema": {"type": "object", "properties": {"id": {"type": "string", "const": c("const", "openapi.response.schema")}}},
+                                      "examples": {"application/json": {"id": c("examples", "openapi.example")}},
+                                      "headers": {"X-Member": {"description": c("description", "openapi.parameter", "Set for member {}."),
+                                                               "type": "string", "default": c("default", "openapi.parameter.schema")}}}}}}},
+            "definitions": {"Member": {"type": "object", "properties": {"id": {"type": "string", "const": c("const", "openapi.components.schemas")}}}},
+            "parameters": {"memberId": {"name": "member_id", "in": "header", "type": "string", "pattern": c("pattern", "openapi.parameter.schema", "^({}|unknown)$", "regex")}}}
 
 def render(kind, value, flagged, ssns):
     labels = []

@@ -25,7 +25,7 @@ public struct DiscoveredFile: Sendable, Hashable {
 
 public enum FileDiscovery {
   /// Extensions scanned when walking directories.
-  public static let schemaExtensions: Set<String> = ["json", "jsonl", "ndjson", "yaml", "yml"]
+  public static let schemaExtensions: Set<String> = ["json", "jsonc", "jsonl", "ndjson", "yaml", "yml"]
 
   /// Expands `paths` (files, directories walked recursively, `-` for standard input)
   /// into files sorted by report path. `filter` applies to every file, named or walked,

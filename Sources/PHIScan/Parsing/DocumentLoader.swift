@@ -8,7 +8,8 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
   /// The format implied by a file name, or nil when the extension is not one phi-scan reads.
   public static func forPath(_ path: String) -> DocumentFormat? {
     let lower = path.lowercased()
-    if lower.hasSuffix(".json") { return .json }
+    // JSONC (`.jsonc`) is read as JSON, which accepts comments and trailing commas.
+    if lower.hasSuffix(".json") || lower.hasSuffix(".jsonc") { return .json }
     if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return .jsonLines }
     if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") { return .yaml }
     return nil
@@ -20,7 +21,8 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     for byte in bytes[start...] {
       switch byte {
       case 0x20, 0x09, 0x0A, 0x0D: continue
-      case UInt8(ascii: "{"), UInt8(ascii: "["): return .json
+      // A leading comment: JSONC (`/` starts nothing in YAML).
+      case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "/"): return .json
       default: return .yaml
       }
     }
@@ -68,7 +70,9 @@ public enum DocumentLoader {
     switch format {
     case .json:
       do {
-        let result = try JSONParser.parse(bytes, limits: limits)
+        // Editor, compiler and MCP client configs are JSON with comments: accepted, and a
+        // strict document reads the same.
+        let result = try JSONParser.parse(bytes, limits: limits, dialect: .jsonc)
         warn(result.warnings)
         return ([Document(root: result.root)], problems)
       } catch let parseError {

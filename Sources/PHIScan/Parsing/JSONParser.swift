@@ -1,7 +1,18 @@
+/// What a parse accepts besides RFC 8259.
+public enum JSONDialect: Sendable {
+  /// RFC 8259 only: JSON Lines records, JSON inside strings, protocol messages.
+  case strict
+  /// JSON with comments (`//` to the end of the line, `/* ... */`) and trailing commas, as
+  /// `tsconfig.json`, VS Code and MCP client configs are written. Comments are skipped like
+  /// whitespace (never scanned) and a strict document parses to the same tree.
+  case jsonc
+}
+
 /// A strict RFC 8259 parser over raw UTF-8 bytes that records the range of every key
-/// and value. It is iterative (an explicit stack, so nesting cannot overflow the call
-/// stack), validates UTF-8 with positions, skips a leading BOM, and keeps duplicate
-/// keys as separate members with a warning.
+/// and value (JSONC, comments and trailing commas, when asked for). It is iterative (an
+/// explicit stack, so nesting cannot overflow the call stack), validates UTF-8 with
+/// positions, skips a leading BOM, and keeps duplicate keys as separate members with a
+/// warning.
 public enum JSONParser {
   public struct Result: Sendable {
     public var root: Node
@@ -12,16 +23,17 @@ public enum JSONParser {
   /// - Throws: the first `ParseError`, with line, column and a plain-language cause.
   /// `firstLine` numbers the first line of `bytes` (JSON Lines records sit on line N of
   /// their file), so positions come out right without moving the tree afterwards.
-  public static func parse(_ bytes: [UInt8], limits: ParseLimits = .default, firstLine: Int = 1) throws(ParseError) -> Result {
+  public static func parse(_ bytes: [UInt8], limits: ParseLimits = .default, firstLine: Int = 1, dialect: JSONDialect = .strict) throws(ParseError) -> Result {
     try bytes.withUnsafeBufferPointer { buffer in
-      Swift.Result { () throws(ParseError) in try parse(buffer, limits: limits, firstLine: firstLine, scratch: Scratch()) }
+      Swift.Result { () throws(ParseError) in try parse(buffer, limits: limits, firstLine: firstLine, scratch: Scratch(), dialect: dialect) }
     }.get()
   }
 
   /// Parses one document of `bytes` with `scratch`, which the records of one JSON Lines
   /// file share: their scratch stacks and long strings are set up once, not per record.
-  static func parse(_ bytes: UnsafeBufferPointer<UInt8>, limits: ParseLimits, firstLine: Int, scratch: Scratch) throws(ParseError) -> Result {
+  static func parse(_ bytes: UnsafeBufferPointer<UInt8>, limits: ParseLimits, firstLine: Int, scratch: Scratch, dialect: JSONDialect = .strict) throws(ParseError) -> Result {
     var cursor = JSONCursor(bytes, limits: limits, scratch: scratch)
+    cursor.allowsComments = dialect == .jsonc
     cursor.line = firstLine
     defer { swap(&cursor.recent, &scratch.recent) }
     return try cursor.parseDocument()
@@ -43,8 +55,8 @@ public enum JSONParser {
   }
 
   /// Parses one JSON document held in a string.
-  public static func parse(_ text: String, limits: ParseLimits = .default) throws(ParseError) -> Result {
-    try parse(Array(text.utf8), limits: limits)
+  public static func parse(_ text: String, limits: ParseLimits = .default, dialect: JSONDialect = .strict) throws(ParseError) -> Result {
+    try parse(Array(text.utf8), limits: limits, dialect: dialect)
   }
 }
 
@@ -60,6 +72,10 @@ private struct JSONCursor {
   var columnIndex = 0
   var columnValue = 1
   var warnings: [ParseWarning] = []
+  /// JSONC: comments are skipped as whitespace and a comma may close a container.
+  var allowsComments = false
+  /// A comment failed to end; thrown by the caller of `skipWhitespace` that can throw.
+  var unterminatedComment: Int?
 
   init(_ bytes: UnsafeBufferPointer<UInt8>, limits: ParseLimits, scratch: JSONParser.Scratch) {
     self.bytes = bytes
@@ -129,7 +145,9 @@ private struct JSONCursor {
   }
 
   mutating func fail(_ message: String, at offset: Int? = nil, kind: ParseError.Kind = .syntax) -> ParseError {
-    ParseError(kind, at: position(at: offset ?? index), message)
+    // A `/*` that never ended ate the rest of the file: that is the error to report.
+    if let start = unterminatedComment { return ParseError(.syntax, at: position(at: start), "the comment opened here is not closed with '*/'") }
+    return ParseError(kind, at: position(at: offset ?? index), message)
   }
 
   // MARK: Document
@@ -198,7 +216,8 @@ private struct JSONCursor {
           value = Node(.object([]), range: SourceRange(start: start, end: here()))
         } else {
           var frame = Frame(isObject: true, start: start, scratchStart: memberScratch.count)
-          (frame.pendingKey, frame.pendingKeyRange) = try parseKey(afterComma: false, objectStart: start)
+          // Not after a comma: parseKey returns a key or throws.
+          (frame.pendingKey, frame.pendingKeyRange) = try parseKey(afterComma: false, objectStart: start)!
           frame.pendingPrint = lastPrint
           stack.append(frame)
           continue parseValue
@@ -237,7 +256,7 @@ private struct JSONCursor {
       while true {
         guard !stack.isEmpty else {
           skipWhitespace()
-          guard index >= bytes.count else {
+          guard index >= bytes.count, unterminatedComment == nil else {
             throw fail("unexpected \(describeByte()) after the end of the JSON document")
           }
           return JSONParser.Result(root: value, warnings: warnings)
@@ -253,7 +272,13 @@ private struct JSONCursor {
           guard index < bytes.count else { throw unexpectedEnd(stack) }
           if bytes[index] == UInt8(ascii: ",") {
             stepOverPunctuation()
-            (stack[top].pendingKey, stack[top].pendingKeyRange) = try parseKey(afterComma: true, objectStart: stack[top].start)
+            guard let (key, range) = try parseKey(afterComma: true, objectStart: stack[top].start) else {
+              // JSONC's trailing comma: parseKey stepped over the '}'.
+              let frame = stack.removeLast()
+              value = Node(.object(takeMembers(from: frame.scratchStart)), range: SourceRange(start: frame.start, end: here()))
+              continue
+            }
+            (stack[top].pendingKey, stack[top].pendingKeyRange) = (key, range)
             stack[top].pendingPrint = lastPrint
             continue parseValue
           } else if bytes[index] == UInt8(ascii: "}") {
@@ -270,7 +295,11 @@ private struct JSONCursor {
             stepOverPunctuation()
             skipWhitespace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-              throw fail("trailing comma before ']' (JSON does not allow one)")
+              guard allowsComments else { throw fail("trailing comma before ']' (JSON does not allow one)") }
+              stepOverPunctuation()
+              let frame = stack.removeLast()
+              value = Node(.array(takeElements(from: frame.scratchStart)), range: SourceRange(start: frame.start, end: here()))
+              continue
             }
             continue parseValue
           } else if bytes[index] == UInt8(ascii: "]") {
@@ -291,12 +320,15 @@ private struct JSONCursor {
     }
   }
 
-  /// Parses `"key"` and the `:` after it.
-  mutating func parseKey(afterComma: Bool, objectStart: SourcePosition) throws(ParseError) -> (String, SourceRange) {
+  /// Parses `"key"` and the `:` after it; nil when a JSONC trailing comma was followed by
+  /// the object's `}` (stepped over).
+  mutating func parseKey(afterComma: Bool, objectStart: SourcePosition) throws(ParseError) -> (String, SourceRange)? {
     skipWhitespace()
     guard index < bytes.count else { throw fail("unexpected end of file; the object opened at \(objectStart) is not closed") }
     if bytes[index] == UInt8(ascii: "}"), afterComma {
-      throw fail("trailing comma before '}' (JSON does not allow one)")
+      guard allowsComments else { throw fail("trailing comma before '}' (JSON does not allow one)") }
+      stepOverPunctuation()
+      return nil
     }
     guard bytes[index] == UInt8(ascii: "\"") else {
       throw unexpectedCharacter(expecting: "an object key in double quotes")
@@ -354,9 +386,62 @@ private struct JSONCursor {
   @inline(__always)
   mutating func skipWhitespace() {
     // Most tokens follow another without whitespace (`":"`, `"],"`): nothing to do.
-    if index < bytes.count, bytes[index] > UInt8(ascii: " ") { return }
+    if index < bytes.count, bytes[index] > UInt8(ascii: " "), bytes[index] != UInt8(ascii: "/") || !allowsComments { return }
     skipWhitespaceRun()
+    if allowsComments { skipComments() }
   }
+
+  /// JSONC: skips comments and the whitespace between them. The column is tracked when a
+  /// comment is ASCII; after a non-ASCII one it is counted again when next asked for.
+  mutating func skipComments() {
+    while index + 1 < bytes.count, bytes[index] == UInt8(ascii: "/"), unterminatedComment == nil {
+      let start = index
+      let startLine = line
+      var ascii = true
+      if bytes[index + 1] == UInt8(ascii: "/") {
+        index += 2
+        while index < bytes.count, bytes[index] != UInt8(ascii: "\n"), bytes[index] != UInt8(ascii: "\r") {
+          if bytes[index] >= 0x80 { ascii = false }
+          index += 1
+        }
+      } else if bytes[index + 1] == UInt8(ascii: "*") {
+        index += 2
+        var closed = false
+        while index < bytes.count {
+          let byte = bytes[index]
+          if byte == UInt8(ascii: "*"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "/") {
+            index += 2
+            closed = true
+            break
+          }
+          index += 1
+          if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && (index >= bytes.count || bytes[index] != UInt8(ascii: "\n"))) {
+            line += 1
+            lineStart = index
+            ascii = true
+          } else if byte >= 0x80 {
+            ascii = false
+          }
+        }
+        if !closed {
+          unterminatedComment = start
+          return
+        }
+      } else {
+        return
+      }
+      if ascii {
+        if line != startLine {
+          columnIndex = index
+          columnValue = 1 + index - lineStart
+        } else {
+          advanceColumn(overASCIIFrom: start)
+        }
+      }
+      skipWhitespaceRun()
+    }
+  }
+
 
   mutating func skipWhitespaceRun() {
     let start = index
@@ -653,7 +738,7 @@ private struct JSONCursor {
     }
     switch byte {
     case UInt8(ascii: "'"): return fail("strings and keys must use double quotes, not single quotes")
-    case UInt8(ascii: "/"): return fail("comments are not allowed in JSON")
+    case UInt8(ascii: "/"): return fail(allowsComments ? "unexpected '/': a comment starts with // or /*" : "comments are not allowed in JSON")
     case UInt8(ascii: "N"): return fail("NaN is not valid JSON (use null or a string)")
     case UInt8(ascii: "I"): return fail("Infinity is not valid JSON (use a string or a large number)")
     case UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: ","), UInt8(ascii: ":"):

@@ -61,6 +61,8 @@ public struct Extraction: Sendable {
 /// | `openai.responses.custom_tool.grammar` | custom tools' `format.definition` (site `other`) | yes |
 /// | `mcp.tool` | MCP tool `name`, `title`, `description`, `annotations.title`, `_meta`, `icons` | yes (a catalog) |
 /// | `mcp.tool.inputSchema` / `mcp.tool.outputSchema` | `tools/list` results (JSON-RPC or bare), sampling `params.tools` | yes / no |
+/// | `mcp.server`, `mcp.prompt`, `mcp.resource_template` | see `MCPServerShape.swift` | no |
+/// | `openapi.*` | OpenAPI 3.x and Swagger 2.0 documents: see `OpenAPIShape.swift` | yes |
 /// | `mcp.elicitation.requestedSchema` | `elicitation/create` `params.requestedSchema` (goes to a form, not a model) | no |
 /// | `gemini.response_schema` / `gemini.response_json_schema` | `generationConfig.responseSchema` / `responseJsonSchema` (or snake_case) | yes |
 /// | `gemini.function` / `.parameters` / `.parameters_json_schema` / `.response` | `tools[].functionDeclarations[]` (or snake_case) | no |
@@ -246,6 +248,7 @@ struct Recognition {
       return true
     }
     if batch(node, pointer) { return true }
+    if openAPI(node, pointer) { return true }
     if envelope(node, pointer) { return true }
     if Recognition.toolKind(node) != nil {
       tool(node, pointer, catalog: false)
@@ -316,6 +319,7 @@ struct Recognition {
       schema(requested, pointer.appending("requestedSchema"), "mcp.elicitation.requestedSchema", cached: false)
       found = true
     }
+    found = mcpServer(node, pointer) || found
     if found { toolChoice(node, pointer) }
     return found
   }

@@ -14,12 +14,18 @@ import Testing
     /// is recorded when it closes, so containers come after their contents).
     var expected: [(start: Int, end: Int)] = []
     var random: SeededGenerator  // deterministic, so a failure repeats
+    /// JSONC: comments (ASCII and not, on one line and across lines) among the
+    /// whitespace, and trailing commas.
+    var comments = false
 
     mutating func emit(_ text: String) { bytes += Array(text.utf8) }
 
     mutating func whitespace() {
       let pieces = ["", " ", "  ", "\t", "\n", "\r\n", "\r", "\n    ", " \t "]
-      for _ in 0..<below(3) { emit(pieces[below(pieces.count)]) }
+      let commented = ["// note é\n", "/* a */", "/* 🩺 \r\n spans lines é */", "//\r", "/**/", "/* * / ** */", "// x\r\n", "/*中文*/"]
+      for _ in 0..<below(3) {
+        emit(comments && below(2) == 0 ? commented[below(commented.count)] : pieces[below(pieces.count)])
+      }
     }
 
     /// A string token: plain ASCII, escapes, multi-byte scalars (2, 3 and 4 bytes).
@@ -38,7 +44,7 @@ import Testing
         whitespace()
         entry(&self)
         whitespace()
-        if i < count - 1 { emit(",") }
+        if i < count - 1 || (comments && below(3) == 0) { emit(",") }
       }
       whitespace()
       emit(close)

@@ -51,7 +51,7 @@ import Testing
     let labels = try Self.labels()
     #expect(labels.count > 300)
     let folders = Set(labels.map(\.folder))
-    for folder in ["json-schema", "anthropic.tool.input_schema", "anthropic.output_config.format", "openai.response_format", "openai.responses.tool.parameters", "mcp.tool.inputSchema", "gemini.response_schema", "bedrock.tool.inputSchema", "bedrock.output.jsonSchema", "batch", "yaml"] {
+    for folder in ["json-schema", "anthropic.tool.input_schema", "anthropic.output_config.format", "openai.response_format", "openai.responses.tool.parameters", "mcp.tool.inputSchema", "gemini.response_schema", "bedrock.tool.inputSchema", "bedrock.output.jsonSchema", "batch", "yaml", "openapi"] {
       #expect(folders.contains(folder), "no labels for \(folder)")
     }
   }

@@ -1,0 +1,187 @@
+import ArgumentParser
+import Foundation
+import PHIScan
+
+/// `phi-scan mcp`: lists a live MCP server's tools, prompts and instructions (library:
+/// `MCPClient`) and scans the listing as one document named `mcp/<server>`, with the
+/// reporting of `scan`.
+struct MCPCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "mcp",
+    abstract: "Scan the tools, prompts and instructions a running MCP server lists.",
+    discussion: """
+      phi-scan mcp [options] -- COMMAND [ARGS...]   starts COMMAND (with your rights) as a stdio server
+      phi-scan mcp [options] --url URL [--header 'Name: value']...   a Streamable HTTP server
+
+      Only initialize, tools/list, prompts/list and resources/templates/list are sent; no tool
+      is called. The server's whole process group is stopped when phi-scan ends.
+      """)
+
+  @Argument(parsing: .postTerminator, help: ArgumentHelp("The stdio server to start, after '--'.", valueName: "command"))
+  var command: [String] = []
+
+  @Option(help: ArgumentHelp("A Streamable HTTP endpoint instead of a command (only this URL is contacted).", valueName: "url"))
+  var url: String?
+
+  @Option(name: .customLong("header"), help: ArgumentHelp("An HTTP header for --url, e.g. 'Authorization: Bearer ...' (repeatable).", valueName: "name: value"))
+  var headers: [String] = []
+
+  @Option(help: ArgumentHelp("The source name in reports: mcp/NAME (default: the server's serverInfo.name).", valueName: "name"))
+  var name: String?
+
+  @Option(help: ArgumentHelp("Seconds to wait for each answer of the server.", valueName: "seconds"))
+  var timeout: Double = 30
+
+  @Option(help: ArgumentHelp("Write what the server listed to this file (one JSON document, keys sorted), to keep, diff or scan again with 'scan'.", valueName: "file"))
+  var save: String?
+
+  @Option(name: .shortAndLong, help: ArgumentHelp("Report format: text, json or sarif (repeatable, each with its own --output).", valueName: "format"))
+  var format: [OutputFormat] = []
+
+  @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file (pairs with --format by position).", valueName: "file"))
+  var output: [String] = []
+
+  @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this level.")
+  var failOn: FailOn = .error
+
+  @Option(name: .customLong("min-level"), help: ArgumentHelp("Report findings at or above this level (default: warning, or the --fail-on level when lower).", valueName: "level"))
+  var minLevel: LevelOption?
+
+  @Option(name: .customLong("automation-id"), help: ArgumentHelp("SARIF runs[0].automationDetails.id (default: phi-scan/mcp/NAME/, a category per server).", valueName: "id"))
+  var automationID: String?
+
+  @Flag(help: "Show flagged values in text and JSON reports, for local triage only. Refused with SARIF.")
+  var reveal = false
+
+  @OptionGroup var ruleSource: RuleSourceOptions
+
+  @Option(help: ArgumentHelp("Report only findings that are not in this baseline file.", valueName: "file"))
+  var baseline: String?
+
+  @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Record the current findings in this baseline file.", valueName: "file"))
+  var writeBaseline: String?
+
+  @Flag(help: "Print the server's standard error, what was listed and the shapes found.")
+  var verbose = false
+
+  mutating func validate() throws {
+    if url == nil && command.isEmpty {
+      throw ValidationError("give the server to scan: phi-scan mcp -- COMMAND [ARGS...], or phi-scan mcp --url URL")
+    }
+    if url != nil && !command.isEmpty {
+      throw ValidationError("give either --url or a command after '--', not both")
+    }
+    if let url, !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
+      throw ValidationError("--url '\(url)' must start with http:// or https://")
+    }
+    if !headers.isEmpty && url == nil { throw ValidationError("--header goes with --url") }
+    _ = try parsedHeaders()
+    guard timeout > 0, timeout <= 86_400 else { throw ValidationError("--timeout must be a number of seconds above 0") }
+    _ = try ReportTargets.pair(formats: format, outputs: output)
+    if reveal && ReportTargets.formats(format).contains(.sarif) {
+      throw ValidationError("--reveal cannot be used with --format sarif: SARIF is uploaded and shared, so it never holds values.")
+    }
+    if let name, MCPClient.sourceName(name) != name {
+      throw ValidationError("--name '\(name)' may hold only letters, digits, '.', '_' and '-'")
+    }
+  }
+
+  func parsedHeaders() throws -> [(name: String, value: String)] {
+    try headers.map { header in
+      guard let colon = header.firstIndex(of: ":"), !header[..<colon].trimmingCharacters(in: .whitespaces).isEmpty,
+        !header.contains("\n"), !header.contains("\r")
+      else {
+        throw ValidationError("--header must be 'Name: value' on one line (the value is not shown here)")
+      }
+      return (header[..<colon].trimmingCharacters(in: .whitespaces), header[header.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+    }
+  }
+
+  func run() throws {
+    let rootPath = FileManager.default.currentDirectoryPath
+    let setup = try ruleSource.load(root: rootPath)
+    var configuration = ScanConfiguration(paths: [], root: rootPath, revealValues: reveal, jobs: 1)
+    configuration.minimumLevel = minLevel?.level ?? setup.config.minimumLevel ?? min(.warning, failOn.threshold ?? .warning)
+    let scanner: PHIScan.Scanner
+    let detector: Detector
+    do {
+      scanner = try PHIScan.Scanner(configuration: configuration, rules: setup.rules)
+      detector = try Detector(rules: scanner.rules)
+    } catch {
+      Terminal.error("phi-scan: \(error)")
+      throw ExitCode(ExitStatus.usageOrInput)
+    }
+
+    let started = ContinuousClock.now
+    let endpoint: MCPEndpoint = url.map { .url($0, headers: (try? parsedHeaders()) ?? []) } ?? .command(command)
+    let listing: MCPListing
+    do {
+      listing = try MCPClient.collect(from: endpoint, timeout: .milliseconds(Int(timeout * 1000)))
+    } catch {
+      Terminal.error("phi-scan: error: \(error)")
+      throw ExitCode(ExitStatus.usageOrInput)
+    }
+    let source = "mcp/" + (name ?? MCPClient.sourceName(listing.serverName))
+    if verbose {
+      if !listing.serverOutput.isEmpty { Terminal.error("phi-scan: \(source) standard error:\n\(listing.serverOutput)") }
+      Terminal.error("phi-scan: \(source): protocol \(listing.protocolVersion), \(listing.toolCount) tools, \(listing.promptCount) prompts, \(listing.resourceTemplateCount) resource templates, listed in \(started.duration(to: .now))")
+    }
+    if let save { try write(String(decoding: listing.document, as: UTF8.self), to: save) }
+
+    var fileResult = scanner.scanBytes(listing.document, format: .json, reportPath: source, detector: detector)
+    fileResult.findings.sort { ($0.range.start, $0.pointer.string, $0.ruleID) < ($1.range.start, $1.pointer.string, $1.ruleID) }
+    var result = ScanResult(findings: fileResult.findings, diagnostics: fileResult.diagnostics, rules: scanner.rules, filesScanned: 1, bytesScanned: listing.document.count)
+    result.shapesByFile = [(source, fileResult.shapes)]
+
+    // The allow list and code frames read the listing as if it were the file `source`.
+    let lines = String(decoding: listing.document, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let document = listing.document
+    let values = FindingValues(limits: configuration.parseLimits) { path in
+      guard path == source else { return nil }
+      let temporary = NSTemporaryDirectory() + "phi-scan-mcp-\(ProcessInfo.processInfo.processIdentifier).json"
+      return FileManager.default.createFile(atPath: temporary, contents: Data(document), attributes: [.posixPermissions: 0o600]) ? temporary : nil
+    }
+    defer { try? FileManager.default.removeItem(atPath: NSTemporaryDirectory() + "phi-scan-mcp-\(ProcessInfo.processInfo.processIdentifier).json") }
+    result = AllowList.apply(setup.config.allow, to: result, configPath: setup.config.path, today: .today(), value: values.value)
+
+    // `scan`'s baseline and file writing, reused as they are (salt kept, secret from the
+    // environment, written in full or not at all): a ScanCommand with no flags has them.
+    let scan = try ScanCommand.parse(["-"])
+    let accepted = try baseline.map { try scan.loadBaseline($0, root: rootPath) }
+    if let accepted {
+      result = accepted.apply(to: result)
+    }
+    if let writeBaseline {
+      try scan.saveBaseline(result, to: writeBaseline, existing: accepted, root: rootPath)
+      result.suppressed.baselined += result.findings
+      result.findings = []
+    }
+    if verbose {
+      let shapes = fileResult.shapes
+      Terminal.error("phi-scan: \(source): \(shapes.isEmpty ? "no schema or tool definitions" : shapes.joined(separator: ", "))")
+    }
+    for diagnostic in result.diagnostics {
+      Terminal.error("\(diagnostic.severity.rawValue): \(diagnostic.located)")
+    }
+    for target in try ReportTargets.pair(formats: format, outputs: output) {
+      let report: String
+      switch target.format {
+      case .sarif:
+        report = SARIFReporter.render(result, options: SARIFReporter.Options(automationID: automationID ?? "phi-scan/\(source)/"))
+      case .json: report = JSONReporter.render(result)
+      case .text:
+        let color = target.output == nil && Terminal.supportsColor
+        report = TextReporter.render(result, options: TextReporter.Options(color: color, sourceLines: { $0 == source ? lines : nil }, diagnostics: target.output != nil))
+      }
+      try write(report, to: target.output)
+    }
+    if result.hasInputErrors { throw ExitCode(ExitStatus.usageOrInput) }
+    if let threshold = failOn.threshold, let highest = result.highestLevel, highest >= threshold {
+      throw ExitCode(ExitStatus.findings)
+    }
+  }
+
+  func write(_ report: String, to output: String?) throws {
+    try ScanCommand.parse(["-"]).write(report, to: output)
+  }
+}
