@@ -182,7 +182,7 @@ final class HTTPTransport: MCPTransport {
     let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard descriptor >= 0 else { throw .http(step: step, reason: "cannot create a temporary file for the request headers in \(directory)") }
     defer { Glibc.close(descriptor) }
-    let path = String(cString: template)
+    let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     let bytes = Array(text.utf8)
     guard bytes.withUnsafeBytes({ write(descriptor, $0.baseAddress, $0.count) }) == bytes.count else {
       unlink(path)
