@@ -263,6 +263,8 @@ public enum TemporaryFiles {
 
   /// Makes SIGINT and SIGTERM remove the temporary files and exit with 128 + the signal
   /// number (130, 143), the status a shell shows for a process they stopped.
+  /// The signals are unblocked too: a parent that blocks them on its threads (a test
+  /// runner does) passes its mask on to the processes it starts.
   public static func removeOnInterrupt() {
     _ = slots  // allocated here, never in the handler
     for number in [SIGINT, SIGTERM] {
@@ -271,6 +273,11 @@ public enum TemporaryFiles {
         _exit(128 + number)
       }
     }
+    var interrupts = sigset_t()
+    sigemptyset(&interrupts)
+    sigaddset(&interrupts, SIGINT)
+    sigaddset(&interrupts, SIGTERM)
+    pthread_sigmask(SIG_UNBLOCK, &interrupts, nil)
   }
 
   /// Runs `body` with SIGINT and SIGTERM held back on this thread, so that no handler runs
