@@ -23,6 +23,7 @@ struct PhiScanCommand: ParsableCommand {
   /// Argument errors exit 2, not ArgumentParser's 64, so CI sees one "usage" code.
   static func main() {
     Output.prepare()
+    Allocator.keepLargeBlocksSeparate()
     // Before parsing the arguments: the name tables then build while they are parsed and
     // the rules compile, and a small scan waits less for them.
     PHIScan.Scanner.warmUp()
