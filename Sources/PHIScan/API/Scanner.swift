@@ -151,7 +151,7 @@ public struct Scanner: Sendable {
   ///
   /// Memory: a listed file keeps only its report path (bytes in a shared buffer) and an
   /// index into the distinct shape lists seen; findings and diagnostics are kept only for
-  /// the files that have some; the queue holds a few hundred files at most (the walking
+  /// the files that have some; the queue holds a few thousand files at most (the walking
   /// thread scans when it is ahead) and forgets a file once it is taken. So a large tree
   /// costs about fifty bytes a file beyond its findings.
   final class FileFeed: Sendable {
@@ -196,8 +196,10 @@ public struct Scanner: Sendable {
       for _ in 0..<workers { available.signal() }
     }
 
-    /// Files listed beyond those taken before the walking thread scans one itself.
-    static let mostWaiting = 256
+    /// Files listed beyond those taken before the walking thread scans one itself: about
+    /// a megabyte of paths, and enough work that the other workers do not run dry while
+    /// it scans a large file.
+    static let mostWaiting = 4096
 
     /// How many files are listed and not taken yet.
     var waiting: Int { state.withLock { $0.kept.reportPaths.count - $0.nextToTake } }
