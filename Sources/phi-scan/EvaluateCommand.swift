@@ -33,22 +33,24 @@ struct EvaluateCommand: ParsableCommand {
     }
     let setup = try ruleSource.load(root: corpus)
     if let labels {
+      let report: LabeledSet.Report
       do {
-        let report = try LabeledSet.evaluate(corpus: corpus, labelsPath: labels, rules: setup.rules, minimumLevel: minLevel.level)
-        print(LabeledSet.render(report), terminator: "")
+        report = try LabeledSet.evaluate(corpus: corpus, labelsPath: labels, rules: setup.rules, minimumLevel: minLevel.level)
       } catch {
         Terminal.error("phi-scan: \(error)")
         throw ExitCode(ExitStatus.usageOrInput)
       }
+      try Output.print(LabeledSet.render(report))
       return
     }
+    let report: Evaluation.Report
     do {
-      let report = try Evaluation.evaluate(corpus: corpus, rules: setup.rules, minimumLevel: minLevel.level)
-      print(Evaluation.render(report), terminator: "")
+      report = try Evaluation.evaluate(corpus: corpus, rules: setup.rules, minimumLevel: minLevel.level)
     } catch {
       Terminal.error("phi-scan: \(error)")
       throw ExitCode(ExitStatus.usageOrInput)
     }
+    try Output.print(Evaluation.render(report))
   }
 }
 

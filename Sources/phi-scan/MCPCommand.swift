@@ -163,25 +163,29 @@ struct MCPCommand: ParsableCommand {
     for diagnostic in result.diagnostics {
       Terminal.error("\(diagnostic.severity.rawValue): \(diagnostic.located)")
     }
+    // Each report is written whole or not at all, as `scan` writes them.
+    var allWritten = true
     for target in try ReportTargets.pair(formats: format, outputs: output) {
-      let report: String
-      switch target.format {
-      case .sarif:
-        report = SARIFReporter.render(result, options: SARIFReporter.Options(automationID: automationID ?? "phi-scan/\(source)/"))
-      case .json: report = JSONReporter.render(result)
-      case .text:
-        let color = target.output == nil && Terminal.supportsColor
-        report = TextReporter.render(result, options: TextReporter.Options(color: color, sourceLines: { $0 == source ? lines : nil }, diagnostics: target.output != nil))
-      }
-      try write(report, to: target.output)
+      allWritten = Output.write(to: target.output) { output in
+        switch target.format {
+        case .sarif:
+          SARIFReporter.write(result, options: SARIFReporter.Options(automationID: automationID ?? "phi-scan/\(source)/"), to: output)
+        case .json: JSONReporter.write(result, to: output)
+        case .text:
+          let color = target.output == nil && Terminal.supportsColor
+          TextReporter.write(result, options: TextReporter.Options(color: color, sourceLines: { $0 == source ? lines : nil }, diagnostics: target.output != nil), to: output)
+        }
+      } && allWritten
     }
+    if !allWritten { throw ExitCode(ExitStatus.usageOrInput) }
     if result.hasInputErrors { throw ExitCode(ExitStatus.usageOrInput) }
     if let threshold = failOn.threshold, let highest = result.highestLevel, highest >= threshold {
       throw ExitCode(ExitStatus.findings)
     }
   }
 
-  func write(_ report: String, to output: String?) throws {
-    try ScanCommand.parse(["-"]).write(report, to: output)
+  /// Writes `text` to `output` (nil: standard output) whole or not at all.
+  func write(_ text: String, to output: String?) throws {
+    guard Output.write(to: output, { $0.write(text) }) else { throw ExitCode(ExitStatus.usageOrInput) }
   }
 }

@@ -22,24 +22,32 @@ struct PhiScanCommand: ParsableCommand {
 
   /// Argument errors exit 2, not ArgumentParser's 64, so CI sees one "usage" code.
   static func main() {
+    Output.prepare()
+    Allocator.keepLargeBlocksSeparate()
     // Before parsing the arguments: the name tables then build while they are parsed and
     // the rules compile, and a small scan waits less for them.
     PHIScan.Scanner.warmUp()
     do {
       var command = try parseAsRoot()
       try command.run()
-      Foundation.exit(ExitStatus.clean)
+      exit(ExitStatus.clean)
     } catch let exit as ExitCode {
-      Foundation.exit(exit.rawValue)
+      Self.exit(exit.rawValue)
     } catch {
       let code = exitCode(for: error)
       if code == .success {
         print(fullMessage(for: error))
-        Foundation.exit(ExitStatus.clean)
+        exit(ExitStatus.clean)
       }
       FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-      Foundation.exit(code == .validationFailure || code.rawValue == 64 ? ExitStatus.usageOrInput : ExitStatus.internalError)
+      exit(code == .validationFailure || code.rawValue == 64 ? ExitStatus.usageOrInput : ExitStatus.internalError)
     }
+  }
+
+  /// Exits with `status`, or 2 when standard output could not be flushed in full.
+  static func exit(_ status: Int32) -> Never {
+    let flushed = Output.finishStandardOutput()
+    Foundation.exit(flushed || status > ExitStatus.usageOrInput ? status : ExitStatus.usageOrInput)
   }
 }
 
@@ -224,18 +232,22 @@ struct ScanCommand: ParsableCommand {
     for diagnostic in result.diagnostics {
       Terminal.error("\(diagnostic.severity.rawValue): \(diagnostic.located)")
     }
+    // Each report is written whole or not at all; one that fails does not stop the others.
+    var allWritten = true
     for target in try ReportTargets.pair(formats: format, outputs: output) {
-      let report: String
-      switch target.format {
-      case .sarif: report = SARIFReporter.render(result, options: SARIFReporter.Options(automationID: automationID ?? configuration.discovery.shard?.automationID))
-      case .json: report = JSONReporter.render(result)
-      case .text:
-        // On stdout the diagnostics are already on stderr; a file gets them in the report.
-        let color = target.output == nil && Terminal.supportsColor
-        report = TextReporter.render(result, options: TextReporter.Options(color: color, sourceLines: sources.lines, diagnostics: target.output != nil))
-      }
-      try write(report, to: target.output)
+      allWritten = Output.write(to: target.output) { output in
+        switch target.format {
+        case .sarif:
+          SARIFReporter.write(result, options: SARIFReporter.Options(automationID: automationID ?? configuration.discovery.shard?.automationID), to: output)
+        case .json: JSONReporter.write(result, to: output)
+        case .text:
+          // On stdout the diagnostics are already on stderr; a file gets them in the report.
+          let color = target.output == nil && Terminal.supportsColor
+          TextReporter.write(result, options: TextReporter.Options(color: color, sourceLines: sources.lines, diagnostics: target.output != nil), to: output)
+        }
+      } && allWritten
     }
+    if !allWritten { throw ExitCode(ExitStatus.usageOrInput) }
     if result.hasInputErrors { throw ExitCode(ExitStatus.usageOrInput) }
     if let threshold = failOn.threshold, let highest = result.highestLevel, highest >= threshold {
       throw ExitCode(ExitStatus.findings)
@@ -250,7 +262,7 @@ struct ScanCommand: ParsableCommand {
 
   func loadBaseline(_ path: String, root: String) throws -> Baseline {
     do {
-      guard let data = FileManager.default.contents(atPath: path) else {
+      guard let data = Output.regularFileContents(path) else {
         throw ConfigError.baseline(path: path, reason: "no such file, or it cannot be read; create it with --write-baseline")
       }
       return try Baseline.parse(data, path: path, secret: Self.baselineSecret)
@@ -264,7 +276,7 @@ struct ScanCommand: ParsableCommand {
   /// baseline changes only the entries that changed.
   func saveBaseline(_ result: ScanResult, to path: String, existing: Baseline?, root: String) throws {
     var previous = existing
-    if let data = FileManager.default.contents(atPath: path) {
+    if let data = Output.regularFileContents(path) {
       do {
         previous = try Baseline.parse(data, path: path, secret: Self.baselineSecret)
       } catch {
@@ -276,21 +288,8 @@ struct ScanCommand: ParsableCommand {
       }
     }
     let recorded = Baseline.record(result.findings + result.suppressed.baselined, flagged: result.allFlagged, salt: previous?.salt ?? Baseline.newSalt(), secret: Self.baselineSecret)
-    try write(recorded.rendered(), to: path)
+    guard Output.write(to: path, { $0.write(recorded.rendered()) }) else { throw ExitCode(ExitStatus.usageOrInput) }
     Terminal.error("phi-scan: recorded \(recorded.entries.count) finding\(recorded.entries.count == 1 ? "" : "s") in \(path)")
-  }
-
-  func write(_ report: String, to output: String?) throws {
-    guard let output else {
-      FileHandle.standardOutput.write(Data(report.utf8))
-      return
-    }
-    do {
-      try report.write(toFile: output, atomically: true, encoding: .utf8)
-    } catch {
-      Terminal.error("phi-scan: cannot write \(output): \(error.localizedDescription)")
-      throw ExitCode(ExitStatus.usageOrInput)
-    }
   }
 }
 

@@ -54,7 +54,7 @@ struct RulesCommand: ParsableCommand {
 
   func run() throws {
     let setup = try ruleSource.load(root: root ?? FileManager.default.currentDirectoryPath)
-    print(format == .json ? RuleCatalog.json(setup.rules) : RuleCatalog.table(setup.rules), terminator: "")
+    try Output.print(format == .json ? RuleCatalog.json(setup.rules) : RuleCatalog.table(setup.rules))
   }
 }
 
@@ -79,6 +79,6 @@ struct ExplainCommand: ParsableCommand {
       Terminal.error("phi-scan: no loaded rule has the id '\(rule)'; \(hint)")
       throw ExitCode(ExitStatus.usageOrInput)
     }
-    print(RuleCatalog.explanation(found), terminator: "")
+    try Output.print(RuleCatalog.explanation(found))
   }
 }

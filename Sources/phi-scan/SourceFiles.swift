@@ -9,7 +9,9 @@ final class SourceFiles: @unchecked Sendable {
   /// The report path of standard input, when it was scanned: a file on disk with that
   /// name holds other text, so it must never be used for frames or values.
   private let standardInputName: String?
-  private var cache: [String: [String]?] = [:]
+  /// The last file loaded: reports ask for lines in file order, so one file is enough,
+  /// and memory does not grow with the number of files that have findings.
+  private var cache: (reportPath: String, lines: [String]?)?
   private let lock = NSLock()
 
   init(root: String, paths: [String], standardInputName: String? = nil) {
@@ -39,7 +41,7 @@ final class SourceFiles: @unchecked Sendable {
   func load(_ reportPath: String) -> [String]? {
     lock.lock()
     defer { lock.unlock() }
-    if let cached = cache[reportPath] { return cached }
+    if let cache, cache.reportPath == reportPath { return cache.lines }
     var found: [String]?
     if let path = locate(reportPath), let data = FileManager.default.contents(atPath: path) {
       var bytes = [UInt8](data)
@@ -49,7 +51,7 @@ final class SourceFiles: @unchecked Sendable {
         String(decoding: line.last == 0x0D ? line.dropLast() : line[...], as: UTF8.self)
       }
     }
-    cache[reportPath] = found
+    cache = (reportPath, found)
     return found
   }
 

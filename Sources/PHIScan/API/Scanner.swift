@@ -47,33 +47,24 @@ public struct Scanner: Sendable {
     let feed = FileFeed()
     let state = SharedScanState()
     let work: @Sendable () -> Void = {
-      var detector: Detector?
-      while let (index, file) = feed.next() {
-        if detector == nil {
-          do {
-            detector = try Detector(rules: rules)
-          } catch {
-            state.detectorFailure.withLock { $0 = "cannot start the detector: \(error)" }
-            feed.abandon()
-            return
-          }
-        }
-        guard let detector else { return }
-        let result = scanFile(file, detector: detector)
-        feed.store(result, at: index)
-        let filesDone = state.done.add(1, ordering: .relaxed).newValue
-        let bytes = state.bytesDone.add(result.byteCount, ordering: .relaxed).newValue
-        progress?(ScanProgress(filesDone: filesDone, filesTotal: feed.listed, bytesDone: bytes))
-      }
+      let worker = Worker(scanner: self, feed: feed, state: state, progress: progress)
+      while let (index, file) = feed.next(), worker.scan(file, at: index) {}
     }
-    let discover = { @Sendable in
-      FileDiscovery.stream(configuration.paths, root: configuration.root, options: configuration.discovery, filter: configuration.pathFilter) { feed.add($0) }
+    // The walk lists files much faster than they are scanned; when it is far ahead, the
+    // walking thread scans one before listing more, so the files waiting in the feed (each
+    // with its paths) stay few however large the tree is.
+    let walker = Worker(scanner: self, feed: feed, state: state, progress: progress)
+    let discover = {
+      FileDiscovery.stream(configuration.paths, root: configuration.root, options: configuration.discovery, filter: configuration.pathFilter) { file in
+        feed.add(file)
+        if feed.waiting > FileFeed.mostWaiting, let (index, file) = feed.nextIfAny() { _ = walker.scan(file, at: index) }
+      }
     }
     let discoveryDiagnostics: [Diagnostic]
     if workers == 1 {
       discoveryDiagnostics = discover()
       feed.close(workers: 1)
-      work()
+      while let (index, file) = feed.next(), walker.scan(file, at: index) {}
     } else {
       // The others start at once and wait for files; this thread joins them when the
       // walk is done.
@@ -81,28 +72,29 @@ public struct Scanner: Sendable {
       for _ in 1..<workers { DispatchQueue.global(qos: .userInitiated).async(group: helpers, execute: work) }
       discoveryDiagnostics = discover()
       feed.close(workers: workers)
-      work()
+      while let (index, file) = feed.next(), walker.scan(file, at: index) {}
       helpers.wait()
     }
 
-    var findings: [Finding] = []
     var diagnostics = discoveryDiagnostics
-    var bytes = 0
-    var scanned = 0
     if let failure = state.detectorFailure.withLock({ $0 }) {
       diagnostics.append(Diagnostic(severity: .error, code: "internal", file: nil, position: nil, message: failure))
     }
-    let (files, results) = feed.takeAll()
+    let kept = feed.takeAll()
+    var findings: [Finding] = []
     var shapes: [(file: String, shapes: [String])] = []
-    for index in FileDiscovery.reportOrder(of: files.map(\.reportPath)) {
-      guard let result = results[index] else { continue }
-      findings += result.findings
-      diagnostics += result.diagnostics
-      bytes += result.byteCount
-      if result.wasRead { scanned += 1 }
-      shapes.append((files[index].reportPath, result.shapes))
+    let reportPaths = kept.reportPaths.strings()
+    shapes.reserveCapacity(reportPaths.count)
+    for index in FileDiscovery.reportOrder(of: reportPaths) {
+      let shapeList = kept.shapeLists[index]
+      guard shapeList >= 0 else { continue }
+      if let outcome = kept.outcomes[index] {
+        findings += outcome.findings
+        diagnostics += outcome.diagnostics
+      }
+      shapes.append((reportPaths[index], kept.distinctShapeLists[Int(shapeList)]))
     }
-    var result = ScanResult(findings: findings, diagnostics: diagnostics, rules: rules, filesScanned: scanned, bytesScanned: bytes)
+    var result = ScanResult(findings: findings, diagnostics: diagnostics, rules: rules, filesScanned: kept.filesRead, bytesScanned: kept.bytes)
     result.shapesByFile = shapes
     return result
   }
@@ -115,13 +107,73 @@ public struct Scanner: Sendable {
     let detectorFailure = Mutex<String?>(nil)
   }
 
-  /// The files discovery has listed so far, handed to workers in walk order, and each
-  /// one's result by its place in the walk. A worker waits for the next file until
-  /// discovery closes the feed.
+  /// One thread's scanning: its detector (made when its first file comes) and the
+  /// bookkeeping after each file.
+  final class Worker {
+    let scanner: Scanner
+    let feed: FileFeed
+    let state: SharedScanState
+    let progress: (@Sendable (ScanProgress) -> Void)?
+    private var detector: Detector?
+
+    init(scanner: Scanner, feed: FileFeed, state: SharedScanState, progress: (@Sendable (ScanProgress) -> Void)?) {
+      self.scanner = scanner
+      self.feed = feed
+      self.state = state
+      self.progress = progress
+    }
+
+    /// Scans the file at `index` in the walk; false when the detector cannot start (the
+    /// feed is then abandoned and the worker stops).
+    func scan(_ file: DiscoveredFile, at index: Int) -> Bool {
+      if detector == nil {
+        do {
+          detector = try Detector(rules: scanner.rules)
+        } catch {
+          state.detectorFailure.withLock { $0 = "cannot start the detector: \(error)" }
+          feed.abandon()
+          return false
+        }
+      }
+      guard let detector else { return false }
+      let result = scanner.scanFile(file, detector: detector)
+      feed.store(result, at: index)
+      let filesDone = state.done.add(1, ordering: .relaxed).newValue
+      let bytes = state.bytesDone.add(result.byteCount, ordering: .relaxed).newValue
+      progress?(ScanProgress(filesDone: filesDone, filesTotal: feed.listed, bytesDone: bytes))
+      return true
+    }
+  }
+
+  /// The files discovery has listed so far, handed to workers in walk order, and what
+  /// each one's scan left for the report, by its place in the walk. A worker waits for
+  /// the next file until discovery closes the feed.
+  ///
+  /// Memory: a listed file keeps only its report path (bytes in a shared buffer) and an
+  /// index into the distinct shape lists seen; findings and diagnostics are kept only for
+  /// the files that have some; the queue holds a few thousand files at most (the walking
+  /// thread scans when it is ahead) and forgets a file once it is taken. So a large tree
+  /// costs about fifty bytes a file beyond its findings.
   final class FileFeed: Sendable {
+    /// What the report needs from every file, once the scan is done.
+    struct Kept {
+      /// In walk order.
+      var reportPaths = PathTable()
+      /// Per file, an index into `distinctShapeLists`; -1 for a file never scanned.
+      var shapeLists: [Int32] = []
+      var distinctShapeLists: [[String]] = []
+      /// Findings and diagnostics of the files that have any, by place in the walk.
+      var outcomes: [Int: (findings: [Finding], diagnostics: [Diagnostic])] = [:]
+      var filesRead = 0
+      var bytes = 0
+    }
+
     private struct State {
-      var files: [DiscoveredFile] = []
-      var results: [FileResult?] = []
+      var kept = Kept()
+      var shapeListIndex: [[String]: Int32] = [:]
+      /// Files listed but not taken yet; `queue[0]` is the file at place `queueStart`.
+      var queue: [DiscoveredFile] = []
+      var queueStart = 0
       var nextToTake = 0
       var abandoned = false
     }
@@ -132,8 +184,9 @@ public struct Scanner: Sendable {
 
     func add(_ file: DiscoveredFile) {
       state.withLock { state in
-        state.files.append(file)
-        state.results.append(nil)
+        state.queue.append(file)
+        state.kept.reportPaths.append(file.reportPath)
+        state.kept.shapeLists.append(-1)
       }
       available.signal()
     }
@@ -143,14 +196,42 @@ public struct Scanner: Sendable {
       for _ in 0..<workers { available.signal() }
     }
 
+    /// Files listed beyond those taken before the walking thread scans one itself: about
+    /// a megabyte of paths, and enough work that the other workers do not run dry while
+    /// it scans a large file.
+    static let mostWaiting = 4096
+
+    /// How many files are listed and not taken yet.
+    var waiting: Int { state.withLock { $0.kept.reportPaths.count - $0.nextToTake } }
+
     /// The next file and its place in the walk; nil once every file is taken and the feed
     /// is closed (or a worker gave up).
     func next() -> (Int, DiscoveredFile)? {
       available.wait()
-      return state.withLock { state in
-        guard !state.abandoned, state.nextToTake < state.files.count else { return nil }
-        defer { state.nextToTake += 1 }
-        return (state.nextToTake, state.files[state.nextToTake])
+      return take()
+    }
+
+    /// The next file when one is waiting, without waiting for one.
+    func nextIfAny() -> (Int, DiscoveredFile)? {
+      // Every signal stands for a file no waiter has claimed, so winning one means a
+      // file is there to take.
+      guard available.wait(timeout: .now()) == .success else { return nil }
+      return take()
+    }
+
+    private func take() -> (Int, DiscoveredFile)? {
+      state.withLock { state in
+        guard !state.abandoned, state.nextToTake < state.kept.reportPaths.count else { return nil }
+        let index = state.nextToTake
+        let file = state.queue[index - state.queueStart]
+        state.nextToTake += 1
+        // Drop the taken files now and then, not one by one (that would move the rest).
+        let taken = state.nextToTake - state.queueStart
+        if taken >= 1024 && taken * 2 >= state.queue.count {
+          state.queue.removeFirst(taken)
+          state.queueStart = state.nextToTake
+        }
+        return (index, file)
       }
     }
 
@@ -160,17 +241,54 @@ public struct Scanner: Sendable {
     }
 
     func store(_ result: FileResult, at index: Int) {
-      state.withLock { $0.results[index] = result }
+      state.withLock { state in
+        let shapeList: Int32
+        if let known = state.shapeListIndex[result.shapes] {
+          shapeList = known
+        } else {
+          shapeList = Int32(state.kept.distinctShapeLists.count)
+          state.shapeListIndex[result.shapes] = shapeList
+          state.kept.distinctShapeLists.append(result.shapes)
+        }
+        state.kept.shapeLists[index] = shapeList
+        if !result.findings.isEmpty || !result.diagnostics.isEmpty {
+          state.kept.outcomes[index] = (result.findings, result.diagnostics)
+        }
+        if result.wasRead { state.kept.filesRead += 1 }
+        state.kept.bytes += result.byteCount
+      }
     }
 
     /// How many files discovery has listed so far (the progress total).
-    var listed: Int { state.withLock { $0.files.count } }
+    var listed: Int { state.withLock { $0.kept.reportPaths.count } }
 
-    /// Every file listed and its result (nil when it was never scanned).
-    func takeAll() -> ([DiscoveredFile], [FileResult?]) {
+    /// What every listed file left for the report.
+    func takeAll() -> Kept {
       state.withLock { state in
         defer { state = State() }
-        return (state.files, state.results)
+        return state.kept
+      }
+    }
+  }
+
+  /// Strings stored end to end in one buffer: a report path kept until the report costs
+  /// its bytes and an offset, not a heap object of its own (tens of thousands of small
+  /// objects that live through the scan also pin the memory freed around them).
+  struct PathTable {
+    private var bytes: [UInt8] = []
+    private var ends: [Int] = []
+
+    var count: Int { ends.count }
+
+    mutating func append(_ path: String) {
+      bytes += path.utf8
+      ends.append(bytes.count)
+    }
+
+    /// Every string, in order.
+    func strings() -> [String] {
+      ends.indices.map { index in
+        String(decoding: bytes[(index == 0 ? 0 : ends[index - 1])..<ends[index]], as: UTF8.self)
       }
     }
   }

@@ -138,10 +138,11 @@ public enum AllowList {
 
 /// Flagged values looked up again from the files, for allow entries with `value`. The
 /// value never leaves this lookup: it is only matched against the entry's regex.
+/// Findings are looked up in report order, so only the last file's documents are kept.
 public final class FindingValues: @unchecked Sendable {
   private let locate: (String) -> String?
   private let limits: ParseLimits
-  private var documents: [String: [Document]] = [:]
+  private var documents: (file: String, documents: [Document])?
   private let lock = NSLock()
 
   /// - Parameter locate: the path to open for a report path.
@@ -153,12 +154,13 @@ public final class FindingValues: @unchecked Sendable {
   public func value(of finding: Finding) -> String? {
     lock.lock()
     defer { lock.unlock() }
-    if documents[finding.file] == nil {
+    if documents?.file != finding.file {
+      documents = nil
       guard let path = locate(finding.file), let data = FileManager.default.contents(atPath: path) else { return nil }
       let bytes = [UInt8](data)
-      documents[finding.file] = DocumentLoader.load(bytes, format: DocumentFormat.forPath(path) ?? DocumentFormat.sniff(bytes), limits: limits).documents
+      documents = (finding.file, DocumentLoader.load(bytes, format: DocumentFormat.forPath(path) ?? DocumentFormat.sniff(bytes), limits: limits).documents)
     }
-    return FindingValues.resolve(finding, in: documents[finding.file] ?? [])
+    return FindingValues.resolve(finding, in: documents?.documents ?? [])
   }
 
   /// Follows the pointer; for name sites the value is the last token itself.

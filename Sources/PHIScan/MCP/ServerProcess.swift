@@ -271,14 +271,17 @@ final class ServerProcess {
     return text
   }
 
-  /// SIGINT, SIGTERM and SIGHUP stop the server's group before phi-scan exits; SIGPIPE is
-  /// ignored, so a server that closed its input gives an error, not a dead phi-scan.
+  /// SIGINT, SIGTERM and SIGHUP stop the server's group before phi-scan exits, and remove
+  /// any report being written (this replaces `TemporaryFiles.removeOnInterrupt`'s
+  /// handler, so it does its work too); SIGPIPE is ignored, so a server that closed its
+  /// input gives an error, not a dead phi-scan.
   static func installSignalHandlers() {
     signal(SIGPIPE, SIG_IGN)
     for caught in [SIGINT, SIGTERM, SIGHUP] {
       signal(caught) { received in
         let group = activeServerGroup.load(ordering: .sequentiallyConsistent)
         if group > 0 { kill(-group, SIGKILL) }
+        TemporaryFiles.removeAll()
         _exit(128 + received)
       }
     }

@@ -5,11 +5,23 @@ import Foundation
 /// control characters escaped, everything else as is. `JSONEncoder` boxes every value
 /// before writing it, which made the SARIF report a visible serial step at the end of
 /// large scans; a test holds the two byte for byte equal.
-/// A class: the members of nested objects all write into the one buffer.
+/// A class: the members of nested objects all write into the one buffer. Given an
+/// output, the buffer is passed on between array elements once it is large, so a report
+/// with many results is never held whole.
 final class CompactJSON {
   private(set) var bytes: [UInt8] = []
+  private let output: ReportOutput?
 
-  init() { bytes.reserveCapacity(1 << 16) }
+  init(output: ReportOutput? = nil) {
+    self.output = output
+    bytes.reserveCapacity(ReportOutput.pieceSize + 4096)
+  }
+
+  private func passOnIfFull() {
+    guard let output, bytes.count >= ReportOutput.pieceSize else { return }
+    output.write(bytes)
+    bytes.removeAll(keepingCapacity: true)
+  }
 
   func string(_ text: String) {
     var text = text
@@ -59,11 +71,12 @@ final class CompactJSON {
     bytes.append(0x7D)
   }
 
-  func array<Element>(_ elements: [Element], _ write: (CompactJSON, Element) -> Void) {
+  func array<Elements: Sequence>(_ elements: Elements, _ write: (CompactJSON, Elements.Element) -> Void) {
     bytes.append(0x5B)
     for (index, element) in elements.enumerated() {
       if index > 0 { bytes.append(0x2C) }
       write(self, element)
+      passOnIfFull()
     }
     bytes.append(0x5D)
   }
@@ -87,7 +100,7 @@ final class CompactJSON {
     mutating func int(_ key: String, _ value: Int) { self.key(key); json.int(value) }
     mutating func bool(_ key: String, _ value: Bool) { self.key(key); json.bool(value) }
     mutating func object(_ key: String, _ body: (inout Members) -> Void) { self.key(key); json.object(body) }
-    mutating func array<Element>(_ key: String, _ elements: [Element], _ write: (CompactJSON, Element) -> Void) {
+    mutating func array<Elements: Sequence>(_ key: String, _ elements: Elements, _ write: (CompactJSON, Elements.Element) -> Void) {
       self.key(key)
       json.array(elements, write)
     }
@@ -100,6 +113,14 @@ extension CompactJSON {
     let json = CompactJSON()
     write(json)
     return String(decoding: json.bytes, as: UTF8.self) + "\n"
+  }
+
+  /// The same bytes as `text`, written to `output` in pieces.
+  static func write(to output: ReportOutput, _ write: (CompactJSON) -> Void) {
+    let json = CompactJSON(output: output)
+    write(json)
+    json.raw(0x0A)
+    output.write(json.bytes)
   }
 
   /// `value` through `JSONEncoder` with the reports' options: pretty reports, and the

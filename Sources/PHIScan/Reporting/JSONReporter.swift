@@ -9,9 +9,20 @@ public enum JSONReporter {
   public static let formatVersion = 1
 
   public static func render(_ result: ScanResult, pretty: Bool = false) -> String {
+    let output = ReportOutput()
+    write(result, pretty: pretty, to: output)
+    return output.text
+  }
+
+  /// Writes the report to `output` as it is made: each finding's record is made when it
+  /// is written, and the bytes go out in pieces.
+  public static func write(_ result: ScanResult, pretty: Bool = false, to output: ReportOutput) {
     let report = report(result)
-    guard pretty else { return CompactJSON.text(report.write) }
-    return CompactJSON.encodedByFoundation(report, pretty: true)
+    guard pretty else {
+      CompactJSON.write(to: output, report.write)
+      return
+    }
+    output.write(CompactJSON.encodedByFoundation(report, pretty: true))
   }
 
   static func report(_ result: ScanResult) -> Report {
@@ -28,7 +39,7 @@ public enum JSONReporter {
         suppressedByAllowList: result.suppressed.allowListed.count,
         suppressedByBaseline: result.suppressed.baselined.count,
         staleBaselineEntries: result.suppressed.staleBaselineEntries.count),
-      findings: result.findings.map { finding($0) },
+      findings: FindingRecords(findings: result.findings),
       diagnostics: result.diagnostics.map {
         Diagnostic(severity: $0.severity.rawValue, code: $0.code, file: $0.file, line: $0.position?.line, column: $0.position?.column, message: $0.message)
       })
@@ -53,8 +64,22 @@ public enum JSONReporter {
     let version: Int
     let tool: Tool
     let summary: Summary
-    let findings: [FindingRecord]
+    let findings: FindingRecords
     let diagnostics: [Diagnostic]
+  }
+
+  /// The finding records, made one at a time as they are written.
+  struct FindingRecords: Encodable, Sequence {
+    let findings: [Finding]
+
+    func makeIterator() -> some IteratorProtocol<FindingRecord> {
+      findings.lazy.map(JSONReporter.finding).makeIterator()
+    }
+
+    func encode(to encoder: Encoder) throws {
+      var container = encoder.unkeyedContainer()
+      for record in self { try container.encode(record) }
+    }
   }
 
   struct Tool: Encodable { let name: String; let version: String }

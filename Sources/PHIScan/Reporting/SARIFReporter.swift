@@ -28,9 +28,20 @@ public enum SARIFReporter {
   }
 
   public static func render(_ result: ScanResult, options: Options) -> String {
+    let output = ReportOutput()
+    write(result, options: options, to: output)
+    return output.text
+  }
+
+  /// Writes the report to `output` as it is made: results are turned into SARIF one at a
+  /// time, and the bytes go out in pieces.
+  public static func write(_ result: ScanResult, options: Options, to output: ReportOutput) {
     let log = log(result, options: options)
-    guard options.pretty else { return CompactJSON.text(log.write) }
-    return CompactJSON.encodedByFoundation(log, pretty: true)
+    guard options.pretty else {
+      CompactJSON.write(to: output, log.write)
+      return
+    }
+    output.write(CompactJSON.encodedByFoundation(log, pretty: true))
   }
 
   static func log(_ result: ScanResult, options: Options) -> SARIF.Log {
@@ -39,7 +50,7 @@ public enum SARIFReporter {
     var run = SARIF.Run(
       tool: SARIF.Tool(driver: SARIF.Driver(rules: result.rules.rules.map(descriptor))),
       invocations: [invocation(result, droppedResults: dropped)],
-      results: kept.map { sarifResult($0, ruleIndex: ruleIndex[$0.ruleID] ?? 0) })
+      results: SARIF.Results(findings: kept, ruleIndex: ruleIndex))
     if let id = options.automationID { run.automationDetails = SARIF.AutomationDetails(id: id) }
     return SARIF.Log(runs: [run])
   }
@@ -81,7 +92,7 @@ public enum SARIFReporter {
         message: SARIF.Message(text: diagnostic.located),
         locations: diagnostic.file.map { file in
           [SARIF.NotificationLocation(physicalLocation: SARIF.PhysicalLocation(
-            artifactLocation: SARIF.ArtifactLocation(uri: file),
+            artifactLocation: SARIF.ArtifactLocation(uri: ArtifactURI.encode(file)),
             region: diagnostic.position.map { SARIF.Region(startLine: $0.line, startColumn: $0.column, endLine: $0.line, endColumn: $0.column + 1) }))]
         },
         descriptor: SARIF.DescriptorReference(id: diagnostic.code))
@@ -106,7 +117,7 @@ public enum SARIFReporter {
     let related = finding.relatedLocations.enumerated().map { index, place in
       SARIF.RelatedLocation(
         id: index + 1,
-        physicalLocation: SARIF.PhysicalLocation(artifactLocation: SARIF.ArtifactLocation(uri: place.file), region: region(place.range)),
+        physicalLocation: SARIF.PhysicalLocation(artifactLocation: SARIF.ArtifactLocation(uri: ArtifactURI.encode(place.file)), region: region(place.range)),
         logicalLocations: [SARIF.LogicalLocation(fullyQualifiedName: place.pointer.string, kind: "member")],
         message: SARIF.Message(text: place.message))
     }
@@ -114,7 +125,7 @@ public enum SARIFReporter {
       ruleId: finding.ruleID, ruleIndex: ruleIndex, level: finding.level.rawValue,
       message: SARIF.Message(text: message),
       locations: [SARIF.Location(
-        physicalLocation: SARIF.PhysicalLocation(artifactLocation: SARIF.ArtifactLocation(uri: finding.file), region: region(finding.range)),
+        physicalLocation: SARIF.PhysicalLocation(artifactLocation: SARIF.ArtifactLocation(uri: ArtifactURI.encode(finding.file)), region: region(finding.range)),
         logicalLocations: [SARIF.LogicalLocation(fullyQualifiedName: finding.pointer.string, kind: "member")])],
       relatedLocations: related.isEmpty ? nil : related,
       partialFingerprints: ["primaryLocationLineHash": Fingerprint.primary(finding)],
@@ -200,7 +211,7 @@ enum SARIF {
   struct Run: Encodable {
     var tool: Tool
     let invocations: [Invocation]
-    let results: [Result]
+    let results: Results
     let columnKind = "unicodeCodePoints"
     var automationDetails: AutomationDetails? = nil
   }
@@ -263,6 +274,22 @@ enum SARIF {
     let relatedLocations: [RelatedLocation]?
     let partialFingerprints: [String: String]
     let properties: ResultProperties
+  }
+
+  /// The results, made from the findings one at a time as they are written: a report
+  /// with many results never holds them all as SARIF objects.
+  struct Results: Encodable, Sequence {
+    let findings: [Finding]
+    let ruleIndex: [String: Int]
+
+    func makeIterator() -> some IteratorProtocol<Result> {
+      findings.lazy.map { SARIFReporter.sarifResult($0, ruleIndex: ruleIndex[$0.ruleID] ?? 0) }.makeIterator()
+    }
+
+    func encode(to encoder: Encoder) throws {
+      var container = encoder.unkeyedContainer()
+      for result in self { try container.encode(result) }
+    }
   }
 
   struct Location: Encodable {

@@ -18,13 +18,20 @@ public enum TextReporter {
   }
 
   public static func render(_ result: ScanResult, options: Options = Options()) -> String {
+    let output = ReportOutput()
+    write(result, options: options, to: output)
+    return output.text
+  }
+
+  /// Writes the report to `output` finding by finding. Source lines are asked for one
+  /// file at a time, in report order, so a caller can keep just the current file.
+  public static func write(_ result: ScanResult, options: Options = Options(), to output: ReportOutput) {
     let paint = Paint(enabled: options.color)
     let flaggedByFile = Dictionary(grouping: result.allFlagged, by: \.file)
     // The masked line of the last frame, and the flagged tokens of its file by line: a
     // minified document holds every finding on one line, which is masked once.
     var lastLine: (file: String, number: Int, reveal: Bool, masked: CodeFrame.MaskedLine)?
     var flaggedByLine: (file: String, lines: [Int: [Finding]])?
-    var out = ""
     for finding in result.findings {
       let location = "\(finding.file):\(finding.range.start.line):\(finding.range.start.column)"
       var line = [
@@ -32,7 +39,7 @@ public enum TextReporter {
         finding.site.rawValue, FindingMessage.pointerText(finding.pointer), paint.mask(finding.mask),
       ].joined(separator: "  ")
       if let value = finding.revealedValue { line += "  value: \(value)" }
-      out += line + "\n"
+      output.write(line + "\n")
       let number = finding.range.start.line
       if let lines = options.sourceLines?(finding.file), number <= lines.count {
         let reveal = finding.revealedValue != nil
@@ -43,14 +50,13 @@ public enum TextReporter {
           let masked = CodeFrame.MaskedLine(lines[number - 1], flagged: flaggedByLine?.lines[number] ?? [], reveal: reveal)
           lastLine = (finding.file, number, reveal, masked)
         }
-        out += CodeFrame.render(lastLine!.masked, number: number, focus: finding, paint: paint)
+        output.write(CodeFrame.render(lastLine!.masked, number: number, focus: finding, paint: paint))
       }
     }
     if options.diagnostics {
-      for diagnostic in result.diagnostics { out += "\(diagnostic.severity.rawValue): \(diagnostic.located)\n" }
+      for diagnostic in result.diagnostics { output.write("\(diagnostic.severity.rawValue): \(diagnostic.located)\n") }
     }
-    out += summary(result) + "\n"
-    return out
+    output.write(summary(result) + "\n")
   }
 
   /// `3 findings (1 error, 2 warnings) in 12 files; 1 file could not be fully scanned`,
