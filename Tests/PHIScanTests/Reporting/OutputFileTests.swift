@@ -42,7 +42,7 @@ import Testing
     #expect(try Self.names(in: dir) == ["report.json"])
   }
 
-  @Test func aFullDeviceFailsWithItsReason() throws {
+  @Test(.enabled(if: CLIWriteTests.hasFullDevice)) func aFullDeviceFailsWithItsReason() throws {
     let file = try OutputFile.create("/dev/full")
     #expect(throws: OutputError.write(file: "/dev/full", code: ENOSPC, inPlace: true)) { try file.write(Array("x".utf8)) }
     let message = String(describing: OutputError.write(file: "/dev/full", code: ENOSPC, inPlace: true))
@@ -107,7 +107,7 @@ import Testing
     }
   }
 
-  @Test func aFailedPieceFailsTheReport() throws {
+  @Test(.enabled(if: CLIWriteTests.hasFullDevice)) func aFailedPieceFailsTheReport() throws {
     let output = ReportOutput(file: try OutputFile.create("/dev/full"))
     output.write(String(repeating: "x", count: 3 * ReportOutput.pieceSize))
     output.write("more")
