@@ -246,7 +246,7 @@ public final class Detector {
       guard readsCues else { return context() }
       let window = Readings.cueWindow(before: match, in: candidate)
       var words = ContextWords([window])
-      words.namesPerson = { Readings.namesPerson(window) }
+      words.cueWindow = window
       return words
     }
     // A value that prose introduces as a sample ("e.g. ...", "such as ...") shows a format.
@@ -360,7 +360,7 @@ public final class Detector {
       if let lexicon = box.rule.lexicon, !lexicon.accepts(matched) { continue }
       // Context is built only for rules that ask it: splitting it costs more than the regex.
       let words = box.asksContext ? context(range) : nil
-      let contextual = words.map { $0.containsAny(box.rule.context) || box.personCue && $0.namesPerson?() == true } ?? false
+      let contextual = words.map { $0.containsAny(box.rule.context) || box.personCue && $0.cueWindow.map(Readings.namesPerson) == true } ?? false
       // A context-gated rule matches many short tokens: the gate comes before the validator.
       if box.rule.contextRequired && !contextual { continue }
       let verdict = box.rule.validator?.check(matched) ?? .valid

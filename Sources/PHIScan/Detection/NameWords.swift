@@ -214,9 +214,9 @@ public struct ContextWords: Sendable, Hashable {
   /// them is searched once for all those contexts.
   private var shared: (words: Range<Int>, answers: SharedAnswers)?
 
-  /// For a prose cue window: whether it holds a person's name, asked only by rules that
-  /// count one as context (`Rule.personCue`).
-  var namesPerson: (@Sendable () -> Bool)?
+  /// A prose cue window as written (capitals kept): rules that count a person's name as
+  /// context (`Rule.personCue`) read it, and only they (`Readings.namesPerson`).
+  var cueWindow: String?
 
   public init(_ parts: [String]) {
     var words = Words()

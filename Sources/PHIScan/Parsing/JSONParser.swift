@@ -388,7 +388,8 @@ private struct JSONCursor {
     // Most tokens follow another without whitespace (`":"`, `"],"`): nothing to do.
     if index < bytes.count, bytes[index] > UInt8(ascii: " "), bytes[index] != UInt8(ascii: "/") || !allowsComments { return }
     skipWhitespaceRun()
-    if allowsComments { skipComments() }
+    // Comments are rare: the call is made only when one may start here.
+    if allowsComments, index < bytes.count, bytes[index] == UInt8(ascii: "/") { skipComments() }
   }
 
   /// JSONC: skips comments and the whitespace between them. The column is tracked when a
