@@ -29,10 +29,11 @@ public struct CharacterNeeds: OptionSet, Sendable, Hashable {
   public static let slash = CharacterNeeds(rawValue: 1 << 3)
   public static let dot = CharacterNeeds(rawValue: 1 << 4)
   public static let upper = CharacterNeeds(rawValue: 1 << 5)
+  public static let plus = CharacterNeeds(rawValue: 1 << 6)
 
   /// Pack spelling of each need.
   public static let names: [String: CharacterNeeds] = [
-    "digit": .digit, "at": .at, "colon": .colon, "slash": .slash, "dot": .dot, "upper": .upper,
+    "digit": .digit, "at": .at, "colon": .colon, "slash": .slash, "dot": .dot, "upper": .upper, "plus": .plus,
   ]
 
   /// What `text` offers (`Offer.of` reads it once for needs, digits and length).
@@ -47,6 +48,7 @@ public struct CharacterNeeds: OptionSet, Sendable, Hashable {
     case 0x2F: return CharacterNeeds.slash.rawValue
     case 0x2E: return CharacterNeeds.dot.rawValue
     case 0x41...0x5A: return CharacterNeeds.upper.rawValue
+    case 0x2B: return CharacterNeeds.plus.rawValue
     default: return 0
     }
   }
