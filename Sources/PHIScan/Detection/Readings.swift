@@ -87,7 +87,18 @@ public enum Readings {
   /// True when a cue window holds a person's name (medium or better, no placeholder):
   /// a value right after it is that person's.
   static func namesPerson(_ window: String) -> Bool {
-    guard NameLexicon.builtinGate.mayHoldName(window, at: .description),
+    // The name stands right before the value ("Harold Jennings (", "Maria Okafor, "): the
+    // last word of the window is capitalized. Most windows ("released on") end otherwise
+    // and never reach the name matcher.
+    var copy = window
+    let endsCapitalized = copy.withUTF8 { bytes -> Bool in
+      var end = bytes.count
+      while end > 0, !NameGate.isLetter(bytes[end - 1]) && bytes[end - 1] < 0x80 { end -= 1 }
+      var start = end
+      while start > 0, NameGate.isLetter(bytes[start - 1]) || bytes[start - 1] >= 0x80 { start -= 1 }
+      return end - start >= 2 && !NameGate.isLower(bytes[start])
+    }
+    guard endsCapitalized, NameLexicon.builtinGate.mayHoldName(window, at: .description),
       let match = NameMatcher.match(window, site: .description, namesExpected: false, isAttribution: false, lexicon: .builtin)
     else { return false }
     return !match.isPlaceholder && match.confidence >= .medium
