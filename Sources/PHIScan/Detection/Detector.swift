@@ -69,13 +69,14 @@ public final class Detector {
     /// The rule reads the words around a match (context, negative words, recategorizing).
     let asksContext: Bool
     /// The rule counts a person's name before a match in prose as context.
-    var personCue: Bool { rule.personCue }
+    let personCue: Bool
     init(_ rule: Rule) {
       self.rule = rule
       self.needs = rule.needs
       self.minimumDigits = rule.minimumDigits
       self.minimumLength = rule.regex.minimumLength
       self.asksContext = !rule.context.isEmpty || !rule.negativeContext.isEmpty || !rule.recategorize.isEmpty
+      self.personCue = rule.personCue
     }
 
     @inline(__always) func isAllowed(by offer: Offer) -> Bool { offer.allows(needs, digits: minimumDigits, length: minimumLength) }
@@ -360,7 +361,8 @@ public final class Detector {
       if let lexicon = box.rule.lexicon, !lexicon.accepts(matched) { continue }
       // Context is built only for rules that ask it: splitting it costs more than the regex.
       let words = box.asksContext ? context(range) : nil
-      let contextual = words.map { $0.containsAny(box.rule.context) || box.personCue && $0.cueWindow.map(Readings.namesPerson) == true } ?? false
+      var contextual = words?.containsAny(box.rule.context) ?? false
+      if !contextual, box.personCue, let window = words?.cueWindow { contextual = Readings.namesPerson(window) }
       // A context-gated rule matches many short tokens: the gate comes before the validator.
       if box.rule.contextRequired && !contextual { continue }
       let verdict = box.rule.validator?.check(matched) ?? .valid
