@@ -35,31 +35,12 @@ struct MCPCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Write what the server listed to this file (one JSON document, keys sorted), to keep, diff or scan again with 'scan'.", valueName: "file"))
   var save: String?
 
-  @Option(name: .shortAndLong, help: ArgumentHelp("Report format: text, json or sarif (repeatable, each with its own --output).", valueName: "format"))
-  var format: [OutputFormat] = []
-
-  @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file (pairs with --format by position).", valueName: "file"))
-  var output: [String] = []
-
-  @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this level.")
-  var failOn: FailOn = .error
-
-  @Option(name: .customLong("min-level"), help: ArgumentHelp("Report findings at or above this level (default: warning, or the --fail-on level when lower).", valueName: "level"))
-  var minLevel: LevelOption?
-
   @Option(name: .customLong("automation-id"), help: ArgumentHelp("SARIF runs[0].automationDetails.id (default: phi-scan/mcp/NAME/, a category per server).", valueName: "id"))
   var automationID: String?
 
-  @Flag(help: "Show flagged values in text and JSON reports, for local triage only. Refused with SARIF.")
-  var reveal = false
+  @OptionGroup var report: ReportOptions
 
   @OptionGroup var ruleSource: RuleSourceOptions
-
-  @Option(help: ArgumentHelp("Report only findings that are not in this baseline file.", valueName: "file"))
-  var baseline: String?
-
-  @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Record the current findings in this baseline file.", valueName: "file"))
-  var writeBaseline: String?
 
   @Flag(help: "Print the server's standard error, what was listed and the shapes found.")
   var verbose = false
@@ -77,10 +58,6 @@ struct MCPCommand: ParsableCommand {
     if !headers.isEmpty && url == nil { throw ValidationError("--header goes with --url") }
     _ = try parsedHeaders()
     guard timeout > 0, timeout <= 86_400 else { throw ValidationError("--timeout must be a number of seconds above 0") }
-    _ = try ReportTargets.pair(formats: format, outputs: output)
-    if reveal && ReportTargets.formats(format).contains(.sarif) {
-      throw ValidationError("--reveal cannot be used with --format sarif: SARIF is uploaded and shared, so it never holds values.")
-    }
     if let name, MCPClient.sourceName(name) != name {
       throw ValidationError("--name '\(name)' may hold only letters, digits, '.', '_' and '-'")
     }
@@ -100,8 +77,8 @@ struct MCPCommand: ParsableCommand {
   func run() throws {
     let rootPath = FileManager.default.currentDirectoryPath
     let setup = try ruleSource.load(root: rootPath)
-    var configuration = ScanConfiguration(paths: [], root: rootPath, revealValues: reveal, jobs: 1)
-    configuration.minimumLevel = minLevel?.level ?? setup.config.minimumLevel ?? min(.warning, failOn.threshold ?? .warning)
+    var configuration = ScanConfiguration(paths: [], root: rootPath, revealValues: report.reveal, jobs: 1)
+    configuration.minimumLevel = report.minimumLevel(configured: setup.config.minimumLevel)
     let scanner: PHIScan.Scanner
     let detector: Detector
     do {
@@ -144,15 +121,12 @@ struct MCPCommand: ParsableCommand {
     defer { try? FileManager.default.removeItem(atPath: NSTemporaryDirectory() + "phi-scan-mcp-\(ProcessInfo.processInfo.processIdentifier).json") }
     result = AllowList.apply(setup.config.allow, to: result, configPath: setup.config.path, today: .today(), value: values.value)
 
-    // `scan`'s baseline and file writing, reused as they are (salt kept, secret from the
-    // environment, written in full or not at all): a ScanCommand with no flags has them.
-    let scan = try ScanCommand.parse(["-"])
-    let accepted = try baseline.map { try scan.loadBaseline($0, root: rootPath) }
+    let accepted = try report.baseline.map { try report.loadBaseline($0) }
     if let accepted {
       result = accepted.apply(to: result)
     }
-    if let writeBaseline {
-      try scan.saveBaseline(result, to: writeBaseline, existing: accepted, root: rootPath)
+    if let writeBaseline = report.writeBaseline {
+      try report.saveBaseline(result, to: writeBaseline, existing: accepted)
       result.suppressed.baselined += result.findings
       result.findings = []
     }
@@ -163,25 +137,7 @@ struct MCPCommand: ParsableCommand {
     for diagnostic in result.diagnostics {
       Terminal.error("\(diagnostic.severity.rawValue): \(diagnostic.located)")
     }
-    // Each report is written whole or not at all, as `scan` writes them.
-    var allWritten = true
-    for target in try ReportTargets.pair(formats: format, outputs: output) {
-      allWritten = Output.write(to: target.output) { output in
-        switch target.format {
-        case .sarif:
-          SARIFReporter.write(result, options: SARIFReporter.Options(automationID: automationID ?? "phi-scan/\(source)/"), to: output)
-        case .json: JSONReporter.write(result, to: output)
-        case .text:
-          let color = target.output == nil && Terminal.supportsColor
-          TextReporter.write(result, options: TextReporter.Options(color: color, sourceLines: { $0 == source ? lines : nil }, diagnostics: target.output != nil), to: output)
-        }
-      } && allWritten
-    }
-    if !allWritten { throw ExitCode(ExitStatus.usageOrInput) }
-    if result.hasInputErrors { throw ExitCode(ExitStatus.usageOrInput) }
-    if let threshold = failOn.threshold, let highest = result.highestLevel, highest >= threshold {
-      throw ExitCode(ExitStatus.findings)
-    }
+    try report.writeReports(result, automationID: automationID ?? "phi-scan/\(source)/", sourceLines: { $0 == source ? lines : nil })
   }
 
   /// Writes `text` to `output` (nil: standard output) whole or not at all.

@@ -76,18 +76,6 @@ struct ScanCommand: ParsableCommand {
   @Argument(help: "Files and directories to scan (directories: *.json, *.jsonc, *.jsonl, *.ndjson, *.yaml, *.yml).")
   var paths: [String]
 
-  @Option(name: .shortAndLong, help: ArgumentHelp("Report format: text, json or sarif. Repeat it, each with its own --output, for several reports in one run.", valueName: "format"))
-  var format: [OutputFormat] = []
-
-  @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file. With several --format options, the n-th --output takes the n-th format; one format may be left without a file and goes to standard output.", valueName: "file"))
-  var output: [String] = []
-
-  @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this level.")
-  var failOn: FailOn = .error
-
-  @Option(name: .customLong("min-level"), help: ArgumentHelp("Report findings at or above this level: note shows placeholders and weak evidence too (default: warning, or the --fail-on level when lower; config key min-level).", valueName: "level"))
-  var minLevel: LevelOption?
-
   @Option(help: "Report file paths relative to this directory (default: the current directory).")
   var root: String?
 
@@ -124,16 +112,9 @@ struct ScanCommand: ParsableCommand {
   @Option(name: .customLong("automation-id"), help: ArgumentHelp("SARIF runs[0].automationDetails.id ('category/run-id'), to tell several uploads per commit apart.", valueName: "id"))
   var automationID: String?
 
-  @Flag(help: "Show flagged values in text and JSON reports, for local triage only. Refused with SARIF, which is meant to be uploaded.")
-  var reveal = false
+  @OptionGroup var report: ReportOptions
 
   @OptionGroup var ruleSource: RuleSourceOptions
-
-  @Option(help: ArgumentHelp("Report only findings that are not in this baseline file.", valueName: "file"))
-  var baseline: String?
-
-  @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Record the current findings in this baseline file (its salt is kept when it exists), so later scans with --baseline report only new ones.", valueName: "file"))
-  var writeBaseline: String?
 
   /// Flags resolved into discovery options; a bad value is a usage error (exit 2).
   func discoveryOptions() throws -> DiscoveryOptions {
@@ -166,10 +147,6 @@ struct ScanCommand: ParsableCommand {
     if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     _ = try discoveryOptions()
     _ = try pathFilter()
-    _ = try ReportTargets.pair(formats: format, outputs: output)
-    if reveal && ReportTargets.formats(format).contains(.sarif) {
-      throw ValidationError("--reveal cannot be used with --format sarif: SARIF is uploaded and shared, so it never holds values. Use --format text or json for local triage.")
-    }
     if let automationID, automationID.trimmingCharacters(in: .whitespaces).isEmpty {
       throw ValidationError("--automation-id needs a non-empty value such as 'phi-scan/schemas'")
     }
@@ -181,15 +158,15 @@ struct ScanCommand: ParsableCommand {
   func run() throws {
     let rootPath = root ?? FileManager.default.currentDirectoryPath
     let setup = try ruleSource.load(root: rootPath)
-    var configuration = ScanConfiguration(paths: paths, root: rootPath, revealValues: reveal, discovery: try discoveryOptions(), jobs: jobs)
+    var configuration = ScanConfiguration(paths: paths, root: rootPath, revealValues: report.reveal, discovery: try discoveryOptions(), jobs: jobs)
     configuration.pathFilter = setup.config.pathFilter
     // Quiet by default: notes are reported when asked for, or when they would fail the run.
-    configuration.minimumLevel = minLevel?.level ?? setup.config.minimumLevel ?? min(.warning, failOn.threshold ?? .warning)
+    configuration.minimumLevel = report.minimumLevel(configured: setup.config.minimumLevel)
     let flagFilter = try pathFilter()
     configuration.pathFilter.include += flagFilter.include
     configuration.pathFilter.exclude += flagFilter.exclude
     // Never scan what this run writes (a baseline or report inside the scanned tree).
-    for written in output + [baseline, writeBaseline].compactMap({ $0 }) {
+    for written in report.output + [report.baseline, report.writeBaseline].compactMap({ $0 }) {
       if let glob = try? Glob(Glob.escape(SourceFiles.displayPath(written, root: rootPath))) { configuration.pathFilter.exclude.append(glob) }
     }
     let scanner: PHIScan.Scanner
@@ -208,8 +185,8 @@ struct ScanCommand: ParsableCommand {
     // Post-processing: pure functions over the finished result, in a fixed order.
     let values = FindingValues(limits: configuration.parseLimits, locate: sources.locate)
     result = AllowList.apply(setup.config.allow, to: result, configPath: setup.config.path, today: .today(), value: values.value)
-    let accepted = try baseline.map { try loadBaseline($0, root: rootPath) }
-    if let accepted, let path = baseline {
+    let accepted = try report.baseline.map { try report.loadBaseline($0) }
+    if let accepted, let path = report.baseline {
       result = accepted.apply(to: result)
       let shown = SourceFiles.displayPath(path, root: rootPath)
       result.diagnostics += result.suppressed.staleBaselineEntries.map {
@@ -217,8 +194,8 @@ struct ScanCommand: ParsableCommand {
       }
       result.diagnostics.sort(by: Diagnostic.reportOrder)
     }
-    if let writeBaseline {
-      try saveBaseline(result, to: writeBaseline, existing: accepted, root: rootPath)
+    if let writeBaseline = report.writeBaseline {
+      try report.saveBaseline(result, to: writeBaseline, existing: accepted)
       // What was just recorded is accepted: this run reports none of it.
       result.suppressed.baselined += result.findings
       result.findings = []
@@ -232,64 +209,7 @@ struct ScanCommand: ParsableCommand {
     for diagnostic in result.diagnostics {
       Terminal.error("\(diagnostic.severity.rawValue): \(diagnostic.located)")
     }
-    // Each report is written whole or not at all; one that fails does not stop the others.
-    var allWritten = true
-    for target in try ReportTargets.pair(formats: format, outputs: output) {
-      allWritten = Output.write(to: target.output) { output in
-        switch target.format {
-        case .sarif:
-          SARIFReporter.write(result, options: SARIFReporter.Options(automationID: automationID ?? configuration.discovery.shard?.automationID), to: output)
-        case .json: JSONReporter.write(result, to: output)
-        case .text:
-          // On stdout the diagnostics are already on stderr; a file gets them in the report.
-          let color = target.output == nil && Terminal.supportsColor
-          TextReporter.write(result, options: TextReporter.Options(color: color, sourceLines: sources.lines, diagnostics: target.output != nil), to: output)
-        }
-      } && allWritten
-    }
-    if !allWritten { throw ExitCode(ExitStatus.usageOrInput) }
-    if result.hasInputErrors { throw ExitCode(ExitStatus.usageOrInput) }
-    if let threshold = failOn.threshold, let highest = result.highestLevel, highest >= threshold {
-      throw ExitCode(ExitStatus.findings)
-    }
-  }
-
-  /// `PHI_SCAN_BASELINE_KEY`, when set and not empty.
-  static var baselineSecret: [UInt8]? {
-    guard let value = ProcessInfo.processInfo.environment[Baseline.secretVariable], !value.isEmpty else { return nil }
-    return Array(value.utf8)
-  }
-
-  func loadBaseline(_ path: String, root: String) throws -> Baseline {
-    do {
-      guard let data = Output.regularFileContents(path) else {
-        throw ConfigError.baseline(path: path, reason: "no such file, or it cannot be read; create it with --write-baseline")
-      }
-      return try Baseline.parse(data, path: path, secret: Self.baselineSecret)
-    } catch {
-      Terminal.error("phi-scan: \(error)")
-      throw ExitCode(ExitStatus.usageOrInput)
-    }
-  }
-
-  /// Keeps the salt of the file being replaced (or of --baseline), so rewriting a
-  /// baseline changes only the entries that changed.
-  func saveBaseline(_ result: ScanResult, to path: String, existing: Baseline?, root: String) throws {
-    var previous = existing
-    if let data = Output.regularFileContents(path) {
-      do {
-        previous = try Baseline.parse(data, path: path, secret: Self.baselineSecret)
-      } catch {
-        // Replacing a keyed baseline without its secret would silently drop the key.
-        if case .baselineSecret = error {
-          Terminal.error("phi-scan: \(error)")
-          throw ExitCode(ExitStatus.usageOrInput)
-        }
-      }
-    }
-    let recorded = Baseline.record(result.findings + result.suppressed.baselined, flagged: result.allFlagged, salt: previous?.salt ?? Baseline.newSalt(), secret: Self.baselineSecret)
-    guard Output.write(to: path, { $0.write(recorded.rendered()) }) else { throw ExitCode(ExitStatus.usageOrInput) }
-    Terminal.error("phi-scan: recorded \(recorded.entries.count) finding\(recorded.entries.count == 1 ? "" : "s") in \(path)")
+    try report.writeReports(result, automationID: automationID ?? configuration.discovery.shard?.automationID, sourceLines: sources.lines)
   }
 }
 

@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import PHIScan
+
+/// The reporting flags `scan` and `mcp` share, and what they do: which reports go where,
+/// the levels shown and failed on, and the baseline read and written.
+struct ReportOptions: ParsableArguments {
+  @Option(name: .shortAndLong, help: ArgumentHelp("Report format: text, json or sarif. Repeat it, each with its own --output, for several reports in one run.", valueName: "format"))
+  var format: [OutputFormat] = []
+
+  @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file. With several --format options, the n-th --output takes the n-th format; one format may be left without a file and goes to standard output.", valueName: "file"))
+  var output: [String] = []
+
+  @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this level.")
+  var failOn: FailOn = .error
+
+  @Option(name: .customLong("min-level"), help: ArgumentHelp("Report findings at or above this level: note shows placeholders and weak evidence too (default: warning, or the --fail-on level when lower; config key min-level).", valueName: "level"))
+  var minLevel: LevelOption?
+
+  @Flag(help: "Show flagged values in text and JSON reports, for local triage only. Refused with SARIF, which is meant to be uploaded.")
+  var reveal = false
+
+  @Option(help: ArgumentHelp("Report only findings that are not in this baseline file.", valueName: "file"))
+  var baseline: String?
+
+  @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Record the current findings in this baseline file (its salt is kept when it exists), so later scans with --baseline report only new ones.", valueName: "file"))
+  var writeBaseline: String?
+
+  func validate() throws {
+    _ = try ReportTargets.pair(formats: format, outputs: output)
+    if reveal && ReportTargets.formats(format).contains(.sarif) {
+      throw ValidationError("--reveal cannot be used with --format sarif: SARIF is uploaded and shared, so it never holds values. Use --format text or json for local triage.")
+    }
+  }
+
+  /// The lowest level reported: the flag, else the config's, else warning (or the
+  /// --fail-on level when lower).
+  func minimumLevel(configured: Level?) -> Level {
+    minLevel?.level ?? configured ?? min(.warning, failOn.threshold ?? .warning)
+  }
+
+  /// `PHI_SCAN_BASELINE_KEY`, when set and not empty.
+  static var baselineSecret: [UInt8]? {
+    guard let value = ProcessInfo.processInfo.environment[Baseline.secretVariable], !value.isEmpty else { return nil }
+    return Array(value.utf8)
+  }
+
+  func loadBaseline(_ path: String) throws -> Baseline {
+    do {
+      guard let data = Output.regularFileContents(path) else {
+        throw ConfigError.baseline(path: path, reason: "no such file, or it cannot be read; create it with --write-baseline")
+      }
+      return try Baseline.parse(data, path: path, secret: Self.baselineSecret)
+    } catch {
+      Terminal.error("phi-scan: \(error)")
+      throw ExitCode(ExitStatus.usageOrInput)
+    }
+  }
+
+  /// Keeps the salt of the file being replaced (or of --baseline), so rewriting a
+  /// baseline changes only the entries that changed.
+  func saveBaseline(_ result: ScanResult, to path: String, existing: Baseline?) throws {
+    var previous = existing
+    if let data = Output.regularFileContents(path) {
+      do {
+        previous = try Baseline.parse(data, path: path, secret: Self.baselineSecret)
+      } catch {
+        // Replacing a keyed baseline without its secret would silently drop the key.
+        if case .baselineSecret = error {
+          Terminal.error("phi-scan: \(error)")
+          throw ExitCode(ExitStatus.usageOrInput)
+        }
+      }
+    }
+    let recorded = Baseline.record(result.findings + result.suppressed.baselined, flagged: result.allFlagged, salt: previous?.salt ?? Baseline.newSalt(), secret: Self.baselineSecret)
+    guard Output.write(to: path, { $0.write(recorded.rendered()) }) else { throw ExitCode(ExitStatus.usageOrInput) }
+    Terminal.error("phi-scan: recorded \(recorded.entries.count) finding\(recorded.entries.count == 1 ? "" : "s") in \(path)")
+  }
+
+  /// Writes every report (each whole or not at all; one that fails does not stop the
+  /// others), then exits as the run's outcome says: 2 on a failed write or input error,
+  /// 1 on a finding at the --fail-on level.
+  func writeReports(_ result: ScanResult, automationID: String?, sourceLines: @escaping @Sendable (String) -> [String]?) throws {
+    var allWritten = true
+    for target in try ReportTargets.pair(formats: format, outputs: output) {
+      allWritten = Output.write(to: target.output) { output in
+        switch target.format {
+        case .sarif:
+          SARIFReporter.write(result, options: SARIFReporter.Options(automationID: automationID), to: output)
+        case .json: JSONReporter.write(result, to: output)
+        case .text:
+          // On stdout the diagnostics are already on stderr; a file gets them in the report.
+          let color = target.output == nil && Terminal.supportsColor
+          TextReporter.write(result, options: TextReporter.Options(color: color, sourceLines: sourceLines, diagnostics: target.output != nil), to: output)
+        }
+      } && allWritten
+    }
+    if !allWritten { throw ExitCode(ExitStatus.usageOrInput) }
+    if result.hasInputErrors { throw ExitCode(ExitStatus.usageOrInput) }
+    if let threshold = failOn.threshold, let highest = result.highestLevel, highest >= threshold {
+      throw ExitCode(ExitStatus.findings)
+    }
+  }
+}
