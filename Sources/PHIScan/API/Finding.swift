@@ -89,6 +89,8 @@ public struct Finding: Sendable, Hashable {
   public var revealedValue: String?
   /// Other places that matter for this finding, e.g. where a `$ref`'d definition is used.
   public var relatedLocations: [RelatedLocation]
+  /// The masked line the finding sits on, when the scan was asked for excerpts.
+  public var excerpt: SourceExcerpt?
 
   public init(ruleID: String, category: Category, level: Level, confidence: Confidence, site: Site, file: String, pointer: JSONPointer, range: SourceRange, shape: String, toolName: String?, isCached: Bool, mask: String, reason: String, revealedValue: String? = nil, relatedLocations: [RelatedLocation] = []) {
     self.ruleID = ruleID
@@ -132,42 +134,5 @@ public struct RelatedLocation: Sendable, Hashable {
     self.pointer = pointer.joined
     self.range = range
     self.message = message
-  }
-}
-
-/// A problem with an input or with the run. Errors mean something was not scanned
-/// (exit code 2); warnings are worth knowing but everything was scanned.
-public struct Diagnostic: Sendable, Hashable {
-  public enum Severity: String, Sendable, Codable { case error, warning, note }
-
-  public var severity: Severity
-  /// A stable kebab-case code, e.g. `syntax-error`, `duplicate-key`, `unreadable`.
-  public var code: String
-  /// Report path of the file, or nil for run-wide problems.
-  public var file: String?
-  public var position: SourcePosition?
-  public var message: String
-
-  public init(severity: Severity, code: String, file: String?, position: SourcePosition?, message: String) {
-    self.severity = severity
-    self.code = code
-    self.file = file
-    self.position = position
-    self.message = message
-  }
-
-  /// `file:line:col: message`, the form editors and terminals link.
-  public var located: String {
-    var prefix = file ?? "phi-scan"
-    if let position { prefix += ":\(position.line):\(position.column)" }
-    return "\(prefix): \(message)"
-  }
-
-  public static func reportOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
-    let fa = a.file ?? "", fb = b.file ?? ""
-    if fa != fb { return fa < fb }
-    let pa = a.position ?? SourcePosition(line: 0, column: 0), pb = b.position ?? SourcePosition(line: 0, column: 0)
-    if pa != pb { return pa < pb }
-    return (a.code, a.message) < (b.code, b.message)
   }
 }

@@ -47,26 +47,14 @@ public struct Document: Sendable {
   }
 }
 
-/// A problem found while loading (an error: the document or line was not scanned; a
-/// warning: scanned anyway).
-public struct LoadProblem: Sendable, Equatable {
-  public var isError: Bool
-  public var code: String
-  public var position: SourcePosition?
-  public var message: String
-}
-
 /// Turns a file's bytes into documents, collecting per-document problems so one broken
 /// line of a JSONL batch never hides the other lines.
 public enum DocumentLoader {
-  public static func load(_ bytes: [UInt8], format: DocumentFormat, limits: ParseLimits = .default) -> (documents: [Document], problems: [LoadProblem]) {
-    var problems: [LoadProblem] = []
-    func warn(_ warnings: [ParseWarning]) {
-      problems += warnings.map { LoadProblem(isError: false, code: $0.code, position: $0.position, message: $0.message) }
-    }
-    func error(_ error: ParseError) {
-      problems.append(LoadProblem(isError: true, code: error.kind.rawValue, position: error.position, message: error.message))
-    }
+  public static func load(_ bytes: [UInt8], format: DocumentFormat, limits: ParseLimits = .default) -> (documents: [Document], problems: [Diagnostic]) {
+    // Errors: the document or line was not scanned; warnings: scanned anyway.
+    var problems: [Diagnostic] = []
+    func warn(_ warnings: [Diagnostic]) { problems += warnings }
+    func error(_ error: ParseError) { problems.append(.unparsable(error)) }
     switch format {
     case .json:
       do {

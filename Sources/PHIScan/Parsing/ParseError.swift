@@ -21,19 +21,6 @@ public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
   public var description: String { "\(position): \(message)" }
 }
 
-/// A problem in a document that did not stop parsing (a duplicate key, a lone surrogate).
-public struct ParseWarning: Sendable, Equatable {
-  public var code: String
-  public var position: SourcePosition
-  public var message: String
-
-  public init(code: String, position: SourcePosition, message: String) {
-    self.code = code
-    self.position = position
-    self.message = message
-  }
-}
-
 /// Limits that keep parsing bounded on hostile input.
 public struct ParseLimits: Sendable, Hashable {
   /// Deepest allowed nesting of arrays and objects.

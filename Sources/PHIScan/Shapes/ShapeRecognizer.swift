@@ -8,15 +8,6 @@ public struct SchemaRoot: Sendable {
   public var context: SchemaContext
 }
 
-/// A remark from recognition: an embedded schema that is not valid JSON (an error: it
-/// could not be scanned as a schema), or a reference that was not followed (a note).
-public struct ShapeNote: Sendable, Hashable {
-  public var isError: Bool
-  public var code: String
-  public var position: SourcePosition
-  public var message: String
-}
-
 /// What a document holds: schemas to walk, plus envelope strings (tool names and
 /// descriptions) that sit outside any schema.
 public struct RecognizedDocument: Sendable {
@@ -27,7 +18,8 @@ public struct RecognizedDocument: Sendable {
   public var envelopes: [Subschema] = []
   /// Shape identifiers seen, in first-seen order, for `--verbose`.
   public var shapes: [String] = []
-  public var notes: [ShapeNote] = []
+  /// Embedded schemas that are not valid JSON (errors: not scanned as schemas).
+  public var notes: [Diagnostic] = []
 }
 
 /// Everything extracted from one document.
@@ -36,7 +28,8 @@ public struct Extraction: Sendable {
   /// What `ExtractedString.subschema` indexes: the envelopes, then each schema's subschemas.
   public var subschemas: [Subschema] = []
   public var shapes: [String] = []
-  public var notes: [ShapeNote] = []
+  /// Recognition's notes, then the walker's (references not followed).
+  public var notes: [Diagnostic] = []
 }
 
 /// Recognizes provider envelopes by structure (never by file name).
@@ -103,7 +96,7 @@ public enum ShapeRecognizer {
     var workspace = SchemaWalk.Workspace()
     for schema in recognized.schemas {
       let notes = SchemaWalker.walk(schema.node, at: schema.pointer, context: schema.context, source: source, document: documentRoot, appendingTo: &extraction.strings, subschemas: &extraction.subschemas, workspace: &workspace)
-      extraction.notes += notes.map { ShapeNote(isError: false, code: $0.code, position: $0.position, message: $0.message) }
+      extraction.notes += notes
     }
     return extraction
   }
@@ -557,7 +550,7 @@ struct Recognition {
       schema(root, pointer, shape, cached: cached, tool: tool)
     } catch {
       let inner = map.map { $0.relocate(Node(.null, range: SourceRange(start: error.position, end: error.position))).range.start } ?? node.range.start
-      result.notes.append(ShapeNote(isError: true, code: "embedded-schema-invalid", position: inner, message: "the JSON schema serialized in this string is not valid JSON (at its line \(error.position.line), column \(error.position.column): \(error.message)); it was scanned as plain text only"))
+      result.notes.append(.embeddedSchemaInvalid(at: inner, error))
       let context = SchemaContext(shape: shape, isCached: cached, toolName: tool)
       result.envelopeStrings.append(ExtractedString(text: text, site: .other, pointer: pointer, range: node.range, context: context, subschema: envelope(context, at: pointer)))
       saw(shape)

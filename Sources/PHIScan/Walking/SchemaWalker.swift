@@ -125,7 +125,7 @@ public enum SchemaWalker {
   /// `subschemas` (a document with several schemas gathers them without copying each
   /// schema's strings once more) and keeping its per-node arrays in `workspace` for the
   /// next schema.
-  static func walk(_ node: Node, at pointer: JSONPointer, context: SchemaContext, source: SourceText?, document: (root: Node, pointer: JSONPointer)?, appendingTo strings: inout [ExtractedString], subschemas: inout [Subschema], workspace: inout SchemaWalk.Workspace) -> [WalkNote] {
+  static func walk(_ node: Node, at pointer: JSONPointer, context: SchemaContext, source: SourceText?, document: (root: Node, pointer: JSONPointer)?, appendingTo strings: inout [ExtractedString], subschemas: inout [Subschema], workspace: inout SchemaWalk.Workspace) -> [Diagnostic] {
     var walk = SchemaWalk(context: context, source: source)
     walk.take(&workspace)
     defer { walk.giveBack(&workspace) }
@@ -189,14 +189,7 @@ public struct WalkResult: Sendable {
   /// The subschemas the strings belong to (`ExtractedString.subschema`).
   public var subschemas: [Subschema] = []
   /// Reference problems worth a note (external or dangling `$ref`s), never fatal.
-  public var notes: [WalkNote]
-}
-
-/// A non-fatal remark about a schema, positioned at the first place it applies.
-public struct WalkNote: Sendable, Hashable {
-  public var code: String
-  public var position: SourcePosition
-  public var message: String
+  public var notes: [Diagnostic]
 }
 
 /// The property path of a schema node, built when first needed: most property subschemas
@@ -726,14 +719,9 @@ struct SchemaWalk {
         strings[k].propertyPath = joined
       }
     }
-    var notes: [WalkNote] = []
-    // Counts and positions only: a reference may spell a name, so it is never echoed.
-    if let first = external.first {
-      notes.append(WalkNote(code: "external-ref", position: first.location.range.start, message: "\(external.count) external $ref\(external.count == 1 ? "" : "s") not followed (phi-scan never fetches remote schemas; their strings are not scanned here)"))
-    }
-    if let first = dangling.first {
-      notes.append(WalkNote(code: "dangling-ref", position: first.location.range.start, message: "\(dangling.count) $ref\(dangling.count == 1 ? "" : "s") do\(dangling.count == 1 ? "es" : "") not resolve to a schema in this document"))
-    }
+    var notes: [Diagnostic] = []
+    if let first = external.first { notes.append(.externalRefs(external.count, firstAt: first.location.range.start)) }
+    if let first = dangling.first { notes.append(.danglingRefs(dangling.count, firstAt: first.location.range.start)) }
     return WalkResult(strings: strings, notes: notes)
   }
 }
