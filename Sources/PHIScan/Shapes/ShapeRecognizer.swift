@@ -68,15 +68,6 @@ public struct Extraction: Sendable {
 /// pointer into a Bedrock string schema continues into the parsed string
 /// (`.../jsonSchema/schema/properties/a/const`).
 public enum ShapeRecognizer {
-  /// Type names of JSON Schema (and Gemini's upper-case spelling of them).
-  static let schemaTypes: Set<String> = ["object", "array", "string", "integer", "number", "boolean", "null"]
-  /// Keywords that, next to a `type`, make an object a schema.
-  static let structureKeywords: Set<String> = [
-    "properties", "items", "prefixItems", "enum", "const", "$defs", "definitions", "anyOf", "oneOf",
-    "allOf", "$ref", "required", "additionalProperties", "patternProperties", "pattern", "format",
-    "title", "description", "default", "examples", "minimum", "maximum", "minLength", "maxLength",
-    "minItems", "maxItems", "multipleOf", "nullable",
-  ]
   /// How deep recognition searches unrecognized data for embedded envelopes or schemas.
   static let searchDepth = 8
 
@@ -121,9 +112,9 @@ public enum ShapeRecognizer {
         if let dialect = member.value.string, UTF8Text.contains(dialect[...], ascii: "json-schema.org") { return true }
       case "type":
         if let name = member.value.string {
-          hasType = schemaTypes.contains(name.lowercased())
+          hasType = SchemaVocabulary.schemaTypes.contains(name.lowercased())
         } else if let names = member.value.elements {
-          hasType = !names.isEmpty && names.allSatisfy { $0.string.map { schemaTypes.contains($0) } ?? false }
+          hasType = !names.isEmpty && names.allSatisfy { $0.string.map { SchemaVocabulary.schemaTypes.contains($0) } ?? false }
         }
       case "$ref":
         hasRef = member.value.string != nil
@@ -136,23 +127,16 @@ public enum ShapeRecognizer {
       default:
         break
       }
-      if structureKeywords.contains(member.key) { hasStructure = true }
+      if SchemaVocabulary.structureKeywords.contains(member.key) { hasStructure = true }
     }
     if hasType && hasStructure { return true }
     if hasMapOfSchemas { return true }
     // Pydantic's recursive models (`$ref` + `$defs`), or a schema that only points elsewhere.
     if hasRef && (members.count == 1 || node["$defs"] != nil || node["definitions"] != nil) { return true }
     // Nothing but schema keywords, one of them structural: `{"enum": [...]}` on a JSONL line.
-    return members.allSatisfy { SchemaWalker.knownKeywords.contains($0.key) || $0.key.hasPrefix("x-") }
-      && members.contains { definingKeywords.contains($0.key) }
+    return members.allSatisfy { SchemaVocabulary.knownKeywords.contains($0.key) || $0.key.hasPrefix("x-") }
+      && members.contains { SchemaVocabulary.definingKeywords.contains($0.key) }
   }
-
-  /// Keywords only a schema has (unlike `title`, `format` or `default`, which configs use too).
-  static let definingKeywords: Set<String> = [
-    "properties", "patternProperties", "items", "prefixItems", "enum", "const", "$defs", "definitions",
-    "anyOf", "oneOf", "allOf", "not", "if", "then", "else", "pattern", "additionalProperties",
-    "propertyNames", "dependentSchemas", "dependentRequired", "unevaluatedProperties", "$ref",
-  ]
 }
 
 extension Node {
