@@ -3,15 +3,6 @@
 import Foundation
 import Synchronization
 
-/// How far a scan has come, for a progress display.
-public struct ScanProgress: Sendable {
-  public var filesDone: Int
-  /// The files discovery has listed so far: scanning starts before the walk ends, so this
-  /// grows until it is done, and is never below `filesDone`.
-  public var filesTotal: Int
-  public var bytesDone: Int
-}
-
 /// Runs the pipeline: discover -> load -> recognize shapes -> walk -> detect.
 public struct Scanner: Sendable {
   public let configuration: ScanConfiguration

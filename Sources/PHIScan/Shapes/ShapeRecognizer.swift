@@ -8,30 +8,6 @@ public struct SchemaRoot: Sendable {
   public var context: SchemaContext
 }
 
-/// What a document holds: schemas to walk, plus envelope strings (tool names and
-/// descriptions) that sit outside any schema.
-public struct RecognizedDocument: Sendable {
-  public var schemas: [SchemaRoot] = []
-  public var envelopeStrings: [ExtractedString] = []
-  /// The envelopes the envelope strings belong to: one per tool (its name, title and
-  /// description together), one per other envelope string.
-  public var envelopes: [Subschema] = []
-  /// Shape identifiers seen, in first-seen order, for `--verbose`.
-  public var shapes: [String] = []
-  /// Embedded schemas that are not valid JSON (errors: not scanned as schemas).
-  public var notes: [Diagnostic] = []
-}
-
-/// Everything extracted from one document.
-public struct Extraction: Sendable {
-  public var strings: [ExtractedString] = []
-  /// What `ExtractedString.subschema` indexes: the envelopes, then each schema's subschemas.
-  public var subschemas: [Subschema] = []
-  public var shapes: [String] = []
-  /// Recognition's notes, then the walker's (references not followed).
-  public var notes: [Diagnostic] = []
-}
-
 /// Recognizes provider envelopes by structure (never by file name).
 ///
 /// Shape identifiers (`SchemaContext.shape`, SARIF `properties.shape`) are stable:
