@@ -23,7 +23,7 @@ public enum BuiltinPacksRenderer {
     out += "  ]\n\n  /// The packs above as JSON, tree for tree.\n  static let packTrees: [(path: String, json: String)] = [\n"
     for file in sorted where file.path.hasSuffix(".yaml") {
       let documents = try YAMLLoader.load(Array(file.text.utf8))
-      let json = CompactJSON()
+      let json = JSONWriter()
       for document in documents { write(document, to: json) }
       let text = String(decoding: json.bytes, as: UTF8.self)
       let hashes = rawDelimiter(for: text)
@@ -41,7 +41,7 @@ public enum BuiltinPacksRenderer {
   }
 
   /// `node` as JSON: members in document order, numbers as their source text.
-  static func write(_ node: Node, to json: CompactJSON) {
+  static func write(_ node: Node, to json: JSONWriter) {
     switch node.value {
     case .object(let members):
       json.raw(UInt8(ascii: "{"))
