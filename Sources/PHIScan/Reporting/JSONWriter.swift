@@ -68,7 +68,6 @@ final class JSONWriter {
 
   func int(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
   func bool(_ value: Bool) { bytes.append(contentsOf: (value ? "true" : "false").utf8) }
-  func raw(_ byte: UInt8) { bytes.append(byte) }
 
   /// An object whose members `body` writes, keys in byte order (checked in debug builds).
   func object(_ body: (inout Members) -> Void) {
