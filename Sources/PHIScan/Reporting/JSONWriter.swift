@@ -115,6 +115,13 @@ final class JSONWriter {
     bytes.append(bracket)
   }
 
+  /// After a key: `:`, or ` : ` in pretty mode.
+  private func colon() {
+    if pretty { bytes.append(0x20) }
+    bytes.append(0x3A)
+    if pretty { bytes.append(0x20) }
+  }
+
   private func indent() {
     bytes.append(contentsOf: repeatElement(0x20, count: 2 * depth))
   }
@@ -131,7 +138,7 @@ final class JSONWriter {
       json.startItem(isFirst: previousKey == nil)
       previousKey = key
       json.string(key)
-      json.bytes.append(contentsOf: json.pretty ? [0x20, 0x3A, 0x20] : [0x3A])
+      json.colon()
     }
 
     mutating func string(_ key: String, _ value: String) { self.key(key); json.string(value) }
