@@ -65,7 +65,9 @@ public enum BuiltinPacksRenderer {
     return source(packs: packs, lexicons: lexicons)
   }
 
-  static func source(packs: [(path: String, json: String)], lexicons: [(name: String, groups: [LexiconGroup])]) -> String {
+  static func source(
+    packs: [(path: String, json: String)], lexicons: [(name: String, groups: [LexiconGroup])]
+  ) -> String {
     var out = """
       // GENERATED FILE: do not edit. Source: patterns/ (see Sources/BuiltinPacksRendering).
       // Regenerate with: swift run generate-builtins
@@ -149,7 +151,8 @@ public enum BuiltinPacksRenderer {
 
   static func trimmingBlanks(_ text: Substring) -> Substring {
     let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" }
-    guard let first = text.firstIndex(where: { !isBlank($0) }), let last = text.lastIndex(where: { !isBlank($0) }) else { return "" }
+    guard let first = text.firstIndex(where: { !isBlank($0) }) else { return "" }
+    let last = text.lastIndex { !isBlank($0) } ?? first
     return text[first...last]
   }
 

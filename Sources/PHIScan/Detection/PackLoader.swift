@@ -120,11 +120,14 @@ public enum PackLoader {
     if let listNode = root["lexicons"] {
       let known = "known: \(builtinLexiconNames.sorted().joined(separator: ", "))"
       guard let elements = listNode.elements else {
-        throw .invalidField(pack: name, rule: nil, field: "lexicons", position: listNode.range.start, reason: "must be a list of built-in lexicon names (\(known))")
+        throw .invalidField(
+          pack: name, rule: nil, field: "lexicons", position: listNode.range.start,
+          reason: "must be a list of built-in lexicon names (\(known))")
       }
       for element in elements {
         guard let lexicon = element.string, builtinLexiconNames.contains(lexicon) else {
-          throw .invalidField(pack: name, rule: nil, field: "lexicons", position: element.range.start, reason: "unknown lexicon (\(known))")
+          throw .invalidField(
+            pack: name, rule: nil, field: "lexicons", position: element.range.start, reason: "unknown lexicon (\(known))")
         }
         builtinLexicons.insert(lexicon)
       }
@@ -137,7 +140,9 @@ public enum PackLoader {
   }
 
   /// `builtinLexicons`: the names the pack lists under `lexicons:`.
-  static func rule(_ node: Node, pack: String, file: String, lexicons: [String: Lexicon] = [:], builtinLexicons: Set<String> = []) throws(PackError) -> Rule {
+  static func rule(
+    _ node: Node, pack: String, file: String, lexicons: [String: Lexicon] = [:], builtinLexicons: Set<String> = []
+  ) throws(PackError) -> Rule {
     guard let members = node.members else {
       throw .syntax(pack: file, position: node.range.start, reason: "each rule is a mapping")
     }
@@ -261,7 +266,8 @@ public enum PackLoader {
       }
       let missing = known.lexicons.filter { !builtinLexicons.contains($0) }
       guard missing.isEmpty else {
-        throw bad("matcher", "\(name) reads the lexicons \(missing.joined(separator: ", ")): list them under the pack's 'lexicons'")
+        let list = missing.joined(separator: ", ")
+        throw bad("matcher", "\(name) reads the lexicons \(list): list them under the pack's 'lexicons'")
       }
       matcher = known
     }
