@@ -25,7 +25,13 @@ import Testing
   @Test func generatedFileIsCurrent() throws {
     let rendered = try BuiltinPacksRenderer.render(try Self.patternFiles())
     let generated = try Fixtures.text(BuiltinPacksRenderer.generatedPath)
-    #expect(rendered == generated, "the built-in packs are stale: run swift run generate-builtins")
+    // Compared as a Bool: a failed `==` would print both files whole.
+    let renderedLines = rendered.split(separator: "\n", omittingEmptySubsequences: false)
+    let generatedLines = generated.split(separator: "\n", omittingEmptySubsequences: false)
+    let firstDifference = renderedLines.indices.first { $0 >= generatedLines.count || renderedLines[$0] != generatedLines[$0] }
+      ?? renderedLines.count
+    let isCurrent = rendered == generated
+    #expect(isCurrent, "the built-in packs are stale from line \(firstDifference + 1) on: run swift run generate-builtins")
   }
 
   /// The rules load from the JSON trees: each must be its YAML's tree, value for value.
