@@ -1,4 +1,4 @@
-import PHIScan
+@_spi(Internals) import PHIScan
 
 /// Renders `patterns/` as `BuiltinPacks+Generated.swift`, the Swift source that puts the
 /// built-in packs and the lexicons they name inside the binary. Used by the
@@ -16,13 +16,13 @@ public enum BuiltinPacksRenderer {
   public static let generatedPath = "Sources/PHIScan/Detection/BuiltinPacks+Generated.swift"
 
   public enum Failure: Error, CustomStringConvertible {
-    case notYAML(path: String, ParseError)
+    case notYAML(path: String, reason: String)
     case badLexiconList(pack: String)
     case missingLexicon(name: String, pack: String)
 
     public var description: String {
       switch self {
-      case .notYAML(let path, let error): return "\(path): \(error)"
+      case .notYAML(let path, let reason): return "\(path): \(reason)"
       case .badLexiconList(let pack): return "\(pack): 'lexicons' is a list of lexicon names"
       case .missingLexicon(let name, let pack):
         return "\(pack) names the lexicon '\(name)', but there is no lexicons/\(name).txt or lexicons/\(name).tsv"
@@ -39,7 +39,7 @@ public enum BuiltinPacksRenderer {
     var named: [String: String] = [:]
     for file in sorted where file.path.hasSuffix(".yaml") {
       let documents: [Node]
-      do { documents = try YAMLLoader.load(Array(file.text.utf8)) } catch { throw .notYAML(path: file.path, error) }
+      do { documents = try YAMLLoader.load(Array(file.text.utf8)) } catch { throw .notYAML(path: file.path, reason: "\(error)") }
       var json = ""
       for document in documents {
         writeJSON(document, to: &json)

@@ -51,9 +51,7 @@ struct PhiScanCommand: ParsableCommand {
   }
 }
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-  case sarif, json, text
-}
+extension Report.Format: ExpressibleByArgument {}
 
 enum FailOn: String, ExpressibleByArgument, CaseIterable {
   case error, warning, note, never
@@ -184,13 +182,13 @@ struct ScanCommand: ParsableCommand {
 /// Which report goes where: `--format` and `--output` pair up by position.
 enum ReportTargets {
   struct Target: Equatable {
-    var format: OutputFormat
+    var format: Report.Format
     var output: String?
   }
 
-  static func formats(_ given: [OutputFormat]) -> [OutputFormat] { given.isEmpty ? [.text] : given }
+  static func formats(_ given: [Report.Format]) -> [Report.Format] { given.isEmpty ? [.text] : given }
 
-  static func pair(formats given: [OutputFormat], outputs: [String]) throws -> [Target] {
+  static func pair(formats given: [Report.Format], outputs: [String]) throws -> [Target] {
     let formats = formats(given)
     guard outputs.count <= formats.count else {
       throw ValidationError("\(outputs.count) --output files for \(formats.count) --format\(formats.count == 1 ? "" : "s"): give one --format per --output")

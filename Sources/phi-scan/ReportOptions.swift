@@ -6,7 +6,7 @@ import PHIScan
 /// the levels shown and failed on, and the baseline read and written.
 struct ReportOptions: ParsableArguments {
   @Option(name: .shortAndLong, help: ArgumentHelp("Report format: text, json or sarif. Repeat it, each with its own --output, for several reports in one run.", valueName: "format"))
-  var format: [OutputFormat] = []
+  var format: [Report.Format] = []
 
   @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file. With several --format options, the n-th --output takes the n-th format; one format may be left without a file and goes to standard output.", valueName: "file"))
   var output: [String] = []
@@ -108,15 +108,9 @@ struct ReportOptions: ParsableArguments {
     }
     for target in try ReportTargets.pair(formats: format, outputs: output) {
       allWritten = Output.write(to: target.output) { output in
-        switch target.format {
-        case .sarif:
-          SARIFReporter.write(result, options: SARIFReporter.Options(automationID: automationID), to: output)
-        case .json: JSONReporter.write(result, to: output)
-        case .text:
-          // On stdout the diagnostics are already on stderr; a file gets them in the report.
-          let color = target.output == nil && Terminal.supportsColor
-          TextReporter.write(result, options: TextReporter.Options(color: color, diagnostics: target.output != nil), to: output)
-        }
+        // On stdout the diagnostics are already on stderr; a file gets them in the report.
+        let options = Report.Options(automationID: automationID, color: target.output == nil && Terminal.supportsColor, diagnostics: target.output != nil)
+        Report.write(result, as: target.format, options: options, to: output)
       } && allWritten
     }
     if !allWritten { throw ExitCode(ExitStatus.usageOrInput) }

@@ -28,7 +28,7 @@ struct RuleSourceOptions: ParsableArguments {
           config = try ConfigFile.load(path: found, displayPath: ConfigFile.defaultName)
         }
       }
-      let rules = try PackLoader.rules(userPaths: config.patternDirectories + patterns)
+      let rules = try RuleSet.builtin(adding: config.patternDirectories + patterns)
       return Setup(config: config, rules: try config.select(rules))
     } catch {
       Terminal.error("phi-scan: \(error)")

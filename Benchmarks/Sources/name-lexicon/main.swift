@@ -3,7 +3,7 @@
 // rule pays once per process), then the matcher on a fixed mix of names and decoys.
 // Build with -c release; a measurement, not a test.
 import Foundation
-import PHIScan
+@_spi(Internals) import PHIScan
 
 let repeats = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 20 : 20
 var loads: [Double] = []

@@ -1,7 +1,7 @@
 // Measures JSON parser throughput: parse-throughput FILE [REPEATS]
 // Prints MB/s of the median run. Build with -c release; this is a measurement, not a test.
 import Foundation
-import PHIScan
+@_spi(Internals) import PHIScan
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 2, let data = FileManager.default.contents(atPath: arguments[1]) else {

@@ -1,7 +1,7 @@
 // Counts files and extracted strings per shape: shape-census DIR
 // For checking recognition on real-world folders (e.g. ../shared/realworld).
 import Foundation
-import PHIScan
+@_spi(Internals) import PHIScan
 
 guard CommandLine.arguments.count == 2 else {
   print("usage: shape-census DIR")

@@ -2,7 +2,7 @@
 // Parses once, then times ShapeRecognizer.extract (every string with site, pointer and
 // range). Prints the median. Build with -c release; a measurement, not a test.
 import Foundation
-import PHIScan
+@_spi(Internals) import PHIScan
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 2, let data = FileManager.default.contents(atPath: arguments[1]) else {

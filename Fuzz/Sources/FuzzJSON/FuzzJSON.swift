@@ -1,5 +1,5 @@
 import FuzzDriver
-import PHIScan
+@_spi(Internals) import PHIScan
 
 /// The JSON parser on arbitrary bytes: it must return a tree or a ParseError, never
 /// crash, overflow the stack or read out of bounds. JSON Lines splitting runs too.

@@ -1,5 +1,5 @@
 import FuzzDriver
-import PHIScan
+@_spi(Internals) import PHIScan
 
 /// The regex-literal analyser and the detector's `pattern` handling on arbitrary text:
 /// every input must finish within the analyser's caps and PCRE2's match limits.

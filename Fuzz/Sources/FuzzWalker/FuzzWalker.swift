@@ -1,5 +1,5 @@
 import FuzzDriver
-import PHIScan
+@_spi(Internals) import PHIScan
 
 /// Parse, recognize shapes and walk: envelopes, `$ref` resolution and Bedrock string
 /// schemas on whatever the parsers accept. JSON or YAML is chosen the way the scanner

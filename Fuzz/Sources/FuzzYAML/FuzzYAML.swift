@@ -1,5 +1,5 @@
 import FuzzDriver
-@_spi(Differential) import PHIScan
+@_spi(Differential) @_spi(Internals) import PHIScan
 
 /// The YAML path (pre-checks, Yams, conversion with the alias budget) on arbitrary
 /// bytes, with limits small enough that the budget and depth guards are reached often.

@@ -3,7 +3,7 @@ import Glibc
 #endif
 
 /// How the C allocator is set up for a scan, once per process (the CLI calls it first).
-public enum Allocator {
+package enum Allocator {
   /// Keeps large blocks out of glibc's arenas. glibc serves blocks of 128 KiB and more
   /// with mmap, so they go back to the system when freed; but each time it frees such a
   /// block it raises that threshold to the block's size (up to 32 MiB), and from then on a
@@ -12,7 +12,7 @@ public enum Allocator {
   /// files scanned (59 MB on the benchmark corpus, 71 MB on four copies) although the
   /// memory in use did not. Fixing the threshold at its default (setting it turns the
   /// raising off) keeps the peak near what the largest files need (Benchmarks/memory.sh).
-  public static func keepLargeBlocksSeparate() {
+  package static func keepLargeBlocksSeparate() {
     #if canImport(Glibc)
     // mallopt is looked up at run time: the Glibc module does not declare it, and another
     // C library simply keeps its own policy.

@@ -15,54 +15,54 @@ import Foundation
 /// - A `flag` label without a matching finding is a miss.
 /// - Folders holding scannable files but no `labels.jsonl` (at any level above) are
 ///   skipped and listed, so an unlabeled set is never mistaken for a clean one.
-public enum Evaluation {
-  public struct Score: Sendable, Equatable {
-    public var truePositives = 0
-    public var falsePositives = 0
-    public var falseNegatives = 0
+package enum Evaluation {
+  package struct Score: Sendable, Equatable {
+    package var truePositives = 0
+    package var falsePositives = 0
+    package var falseNegatives = 0
 
-    public init() {}
+    package init() {}
 
-    public var precision: Double {
+    package var precision: Double {
       truePositives + falsePositives == 0 ? 1 : Double(truePositives) / Double(truePositives + falsePositives)
     }
-    public var recall: Double {
+    package var recall: Double {
       truePositives + falseNegatives == 0 ? 1 : Double(truePositives) / Double(truePositives + falseNegatives)
     }
-    public var f1: Double {
+    package var f1: Double {
       precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
     }
     /// Labels expecting a flag.
-    public var expected: Int { truePositives + falseNegatives }
+    package var expected: Int { truePositives + falseNegatives }
   }
 
   /// A miss or a false alarm, without the value.
-  public struct Entry: Sendable, Hashable {
-    public var file: String
-    public var pointer: String
-    public var site: Site
-    public var category: Category
-    public var ruleID: String?
+  package struct Entry: Sendable, Hashable {
+    package var file: String
+    package var pointer: String
+    package var site: Site
+    package var category: Category
+    package var ruleID: String?
   }
 
-  public struct Report: Sendable {
-    public var overall = Score()
-    public var byCategory: [Category: Score] = [:]
-    public var bySite: [Site: Score] = [:]
-    public var misses: [Entry] = []
-    public var falseAlarms: [Entry] = []
+  package struct Report: Sendable {
+    package var overall = Score()
+    package var byCategory: [Category: Score] = [:]
+    package var bySite: [Site: Score] = [:]
+    package var misses: [Entry] = []
+    package var falseAlarms: [Entry] = []
     /// Flag labels whose finding started on another line than the label says.
-    public var lineMismatches: [Entry] = []
-    public var labeledFolders: [String] = []
-    public var skippedFolders: [String] = []
-    public var filesScanned = 0
-    public var labels = 0
-    public var diagnostics: [Diagnostic] = []
-    public var minimumLevel: Level = .warning
+    package var lineMismatches: [Entry] = []
+    package var labeledFolders: [String] = []
+    package var skippedFolders: [String] = []
+    package var filesScanned = 0
+    package var labels = 0
+    package var diagnostics: [Diagnostic] = []
+    package var minimumLevel: Level = .warning
   }
 
   /// Evaluates every labeled folder under `corpus` with `rules` (built-ins by default).
-  public static func evaluate(corpus: String, rules: RuleSet, minimumLevel: Level = .warning) throws(EvaluationError) -> Report {
+  package static func evaluate(corpus: String, rules: RuleSet, minimumLevel: Level = .warning) throws(EvaluationError) -> Report {
     var report = Report()
     report.minimumLevel = minimumLevel
     let root = URL(fileURLWithPath: corpus).standardizedFileURL.path
@@ -188,7 +188,7 @@ public enum Evaluation {
   }
 
   /// Parses a `labels.jsonl`; every malformed line is an error naming file and line.
-  public static func readLabels(_ path: String, display: String) throws(EvaluationError) -> [CorpusLabel] {
+  package static func readLabels(_ path: String, display: String) throws(EvaluationError) -> [CorpusLabel] {
     var labels: [CorpusLabel] = []
     for (number, object) in try jsonLines(path, display: display) {
       func fail(_ reason: String) -> EvaluationError { EvaluationError(file: display, line: number, reason: reason) }
@@ -216,7 +216,7 @@ public enum Evaluation {
   }
 
   /// The report as a plain-text table (what `phi-scan evaluate` prints).
-  public static func render(_ report: Report) -> String {
+  package static func render(_ report: Report) -> String {
     func pct(_ value: Double) -> String { String(format: "%.3f", value) }
     func row(_ name: String, _ score: Score) -> String {
       name.padding(toLength: 20, withPad: " ", startingAt: 0)

@@ -1,7 +1,7 @@
 /// A problem with a corpus: an unreadable or malformed `labels.jsonl`.
-public struct EvaluationError: Error, Sendable, CustomStringConvertible {
-  public var file: String
-  public var line: Int
-  public var reason: String
-  public var description: String { "\(file):\(line): \(reason)" }
+package struct EvaluationError: Error, Sendable, CustomStringConvertible {
+  package var file: String
+  package var line: Int
+  package var reason: String
+  package var description: String { "\(file):\(line): \(reason)" }
 }

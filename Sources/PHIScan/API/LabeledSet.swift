@@ -10,16 +10,16 @@ import Foundation
 /// Matching is by location: a finding on a `flag` label's file and pointer is a hit
 /// whatever its category (several findings on one string count once); a finding on a
 /// `no-flag` label or on an unlabeled string is a false alarm.
-public enum LabeledSet {
-  public struct Label: Sendable, Hashable {
-    public enum Expectation: String, Sendable { case flag, noFlag = "no-flag", ambiguous }
-    public var file: String
-    public var pointer: String
-    public var site: String
-    public var category: String
-    public var expect: Expectation
+package enum LabeledSet {
+  package struct Label: Sendable, Hashable {
+    package enum Expectation: String, Sendable { case flag, noFlag = "no-flag", ambiguous }
+    package var file: String
+    package var pointer: String
+    package var site: String
+    package var category: String
+    package var expect: Expectation
     /// For decoys: the category they imitate.
-    public var decoyOf: String?
+    package var decoyOf: String?
 
     /// The group a label is counted in per category: its category, or for decoys what
     /// they imitate.
@@ -27,49 +27,49 @@ public enum LabeledSet {
   }
 
   /// Counts for one category or site.
-  public struct Row: Sendable, Equatable {
-    public var flags = 0
-    public var hits = 0
-    public var decoys = 0
-    public var decoyHits = 0
+  package struct Row: Sendable, Equatable {
+    package var flags = 0
+    package var hits = 0
+    package var decoys = 0
+    package var decoyHits = 0
     /// Reported locations in this group, and how many of them are on flag labels.
-    public var predicted = 0
-    public var predictedTrue = 0
+    package var predicted = 0
+    package var predictedTrue = 0
 
-    public var recall: Double? { flags == 0 ? nil : Double(hits) / Double(flags) }
-    public var precision: Double? { predicted == 0 ? nil : Double(predictedTrue) / Double(predicted) }
+    package var recall: Double? { flags == 0 ? nil : Double(hits) / Double(flags) }
+    package var precision: Double? { predicted == 0 ? nil : Double(predictedTrue) / Double(predicted) }
   }
 
-  public struct Report: Sendable {
-    public var minimumLevel: Level
-    public var filesScanned = 0
-    public var flags = 0
-    public var decoys = 0
-    public var ambiguous = 0
-    public var hits = 0
-    public var decoyAlarms = 0
-    public var unlabeledAlarms = 0
-    public var ambiguousHits = 0
+  package struct Report: Sendable {
+    package var minimumLevel: Level
+    package var filesScanned = 0
+    package var flags = 0
+    package var decoys = 0
+    package var ambiguous = 0
+    package var hits = 0
+    package var decoyAlarms = 0
+    package var unlabeledAlarms = 0
+    package var ambiguousHits = 0
     /// Hits whose reported category is the label's, among hits.
-    public var categoryCorrect = 0
-    public var byCategory: [String: Row] = [:]
-    public var bySite: [String: Row] = [:]
+    package var categoryCorrect = 0
+    package var byCategory: [String: Row] = [:]
+    package var bySite: [String: Row] = [:]
     /// Misses and false alarms by file, pointer, site and category: never a value.
-    public var misses: [Label] = []
-    public var falseAlarms: [(file: String, pointer: String, site: String, category: String, ruleID: String)] = []
-    public var diagnostics: [Diagnostic] = []
+    package var misses: [Label] = []
+    package var falseAlarms: [(file: String, pointer: String, site: String, category: String, ruleID: String)] = []
+    package var diagnostics: [Diagnostic] = []
 
     /// Reported locations, ambiguous labels aside.
-    public var predictedLocations = 0
-    public var truePositiveLocations: Int { predictedLocations - decoyAlarms - unlabeledAlarms }
-    public var precision: Double { predictedLocations == 0 ? 1 : Double(truePositiveLocations) / Double(predictedLocations) }
-    public var recall: Double { flags == 0 ? 1 : Double(hits) / Double(flags) }
-    public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
-    public var decoyRate: Double { decoys == 0 ? 0 : Double(decoyAlarms) / Double(decoys) }
+    package var predictedLocations = 0
+    package var truePositiveLocations: Int { predictedLocations - decoyAlarms - unlabeledAlarms }
+    package var precision: Double { predictedLocations == 0 ? 1 : Double(truePositiveLocations) / Double(predictedLocations) }
+    package var recall: Double { flags == 0 ? 1 : Double(hits) / Double(flags) }
+    package var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+    package var decoyRate: Double { decoys == 0 ? 0 : Double(decoyAlarms) / Double(decoys) }
   }
 
   /// Reads a labels file; a malformed line is an error naming file and line.
-  public static func readLabels(_ path: String) throws(EvaluationError) -> [Label] {
+  package static func readLabels(_ path: String) throws(EvaluationError) -> [Label] {
     var labels: [Label] = []
     for (number, object) in try Evaluation.jsonLines(path, display: path) {
       func fail(_ reason: String) -> EvaluationError { EvaluationError(file: path, line: number, reason: reason) }
@@ -87,7 +87,7 @@ public enum LabeledSet {
 
   /// Scans `corpus` (every finding, notes included) and scores the findings at or above
   /// `minimumLevel` against `labelsPath`.
-  public static func evaluate(corpus: String, labelsPath: String, rules: RuleSet, minimumLevel: Level) throws(EvaluationError) -> Report {
+  package static func evaluate(corpus: String, labelsPath: String, rules: RuleSet, minimumLevel: Level) throws(EvaluationError) -> Report {
     let labels = try readLabels(labelsPath)
     var configuration = ScanConfiguration(paths: [corpus], root: corpus)
     configuration.minimumLevel = minimumLevel
@@ -109,7 +109,7 @@ public enum LabeledSet {
     var pointer: String
   }
 
-  public static func score(labels: [Label], findings: [Finding], minimumLevel: Level) -> Report {
+  package static func score(labels: [Label], findings: [Finding], minimumLevel: Level) -> Report {
     var report = Report(minimumLevel: minimumLevel)
     var byLocation: [Location: Label] = [:]
     for label in labels { byLocation[Location(file: label.file, pointer: label.pointer)] = label }
@@ -185,7 +185,7 @@ public enum LabeledSet {
 
   /// The tables `score-labels` prints: overall, per category, per site, then the misses
   /// and false alarms by location (never by value).
-  public static func render(_ report: Report) -> String {
+  package static func render(_ report: Report) -> String {
     func number(_ value: Double?) -> String { value.map { String(format: "%.3f", $0) } ?? "  n/a" }
     func pad(_ text: String, _ width: Int) -> String { text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0) }
     func left(_ value: Int, _ width: Int) -> String { String(repeating: " ", count: max(0, width - String(value).count)) + String(value) }

@@ -12,7 +12,7 @@ public struct Scanner: Sendable {
   /// - Throws: `PackError` when a pack is broken.
   public init(configuration: ScanConfiguration, rules: RuleSet? = nil) throws(PackError) {
     self.configuration = configuration
-    if let rules { self.rules = rules } else { self.rules = try PackLoader.builtinRules() }
+    if let rules { self.rules = rules } else { self.rules = try RuleSet.builtin() }
   }
 
   /// Starts building the name lexicons and their gate on another thread, so that they are

@@ -8,7 +8,7 @@ import PCRE2
 /// strings on the literals their regex allows); a validator accepts, rejects or marks
 /// the match as a placeholder; then context words, the site and whether the provider
 /// caches the string set the confidence, which sets the level.
-public final class Detector {
+@_spi(Internals) public final class Detector {
   public let rules: RuleSet
   let matchData: PCRE2MatchData
   /// Person-name verdicts already reached by this worker (see `nameMatch`).

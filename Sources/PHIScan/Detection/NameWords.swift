@@ -4,9 +4,9 @@ import Synchronization
 /// Splits identifiers into words: snake_case, kebab-case, dotted, camelCase, and digit
 /// runs (`pt_482913Notes` -> `pt 482913 notes`), so that property names can be read
 /// like text and context words can be found inside them.
-public enum NameWords {
+package enum NameWords {
   /// The lowercase words of `text`, in order.
-  public static func split(_ text: String) -> [String] {
+  package static func split(_ text: String) -> [String] {
     var copy = text
     if let words = copy.withUTF8({ splitASCII($0) }) { return words }
     return splitUnicode(text)
@@ -196,14 +196,14 @@ public enum NameWords {
   }
 
   /// The words joined by single spaces: the text name-site rules run on.
-  public static func normalized(_ text: String) -> String { split(text).joined(separator: " ") }
+  package static func normalized(_ text: String) -> String { split(text).joined(separator: " ") }
 }
 
 /// The words around a string that say what it is: enclosing property names, the
 /// subschema's title and description, the tool name, and the string's own words.
-public struct ContextWords: Sendable, Hashable {
+package struct ContextWords: Sendable, Hashable {
   /// ` word word word `: padded so a phrase matches only at word boundaries.
-  public private(set) var padded: String
+  package private(set) var padded: String
 
   /// One bit per word signature (`signature(of:)`): a phrase whose first word's bit is
   /// clear cannot occur, and most rule phrases are answered without a search.
@@ -218,7 +218,7 @@ public struct ContextWords: Sendable, Hashable {
   /// context (`Rule.personCue`) read it, and only they (`Readings.namesPerson`).
   var cueWindow: String?
 
-  public init(_ parts: [String]) {
+  package init(_ parts: [String]) {
     var words = Words()
     for part in parts { words.append(part) }
     self.init(words)
@@ -230,9 +230,9 @@ public struct ContextWords: Sendable, Hashable {
     shared = words.shared
   }
 
-  public static func == (a: ContextWords, b: ContextWords) -> Bool { a.padded == b.padded }
+  package static func == (a: ContextWords, b: ContextWords) -> Bool { a.padded == b.padded }
 
-  public func hash(into hasher: inout Hasher) { hasher.combine(padded) }
+  package func hash(into hasher: inout Hasher) { hasher.combine(padded) }
 
   /// Whether phrases occur in some shared words, as far as asked.
   final class SharedAnswers: Sendable {
@@ -305,7 +305,7 @@ public struct ContextWords: Sendable, Hashable {
 
   /// True when the phrase (lowercase words separated by spaces) occurs. A byte search:
   /// both sides are already split and lowercased, so no Unicode comparison is needed.
-  public func contains(_ phrase: String) -> Bool {
+  package func contains(_ phrase: String) -> Bool {
     var haystack = padded
     var needle = phrase
     return haystack.withUTF8 { h in
@@ -340,14 +340,14 @@ public struct ContextWords: Sendable, Hashable {
     return false
   }
 
-  public func containsAny(_ phrases: [String]) -> Bool { phrases.contains { contains($0) } }
+  package func containsAny(_ phrases: [String]) -> Bool { phrases.contains { contains($0) } }
 }
 
 /// A word list that confirms regex candidates for lexicon-based rules (person names).
 /// File format: one entry per line, `#` starts a comment, tab-separated extra columns
 /// are ignored; entries are matched case-insensitively. A candidate is accepted when
 /// every one of its words is an entry.
-public struct Lexicon: Sendable, Hashable {
+@_spi(Internals) public struct Lexicon: Sendable, Hashable {
   public var name: String
   public var entries: Set<String>
 

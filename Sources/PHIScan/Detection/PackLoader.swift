@@ -2,7 +2,7 @@ import PCRE2
 
 /// Reads pattern packs (YAML, DESIGN.md 5) into compiled rules. Unknown keys are errors
 /// so a typo never silently disables a rule.
-public enum PackLoader {
+@_spi(Internals) public enum PackLoader {
   static let packKeys: Set<String> = ["version", "pack", "description", "lexicons", "rules"]
   static let ruleKeys: Set<String> = [
     "id", "name", "category", "sites", "regex", "caseless", "validator", "level", "precision",

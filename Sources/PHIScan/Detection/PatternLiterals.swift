@@ -10,7 +10,7 @@
 /// least `minRun` characters are returned instead (`^patient_gonzalez_.*$`).
 /// Work is bounded on hostile patterns: length, nesting depth and node count are
 /// capped and the cap that was hit is reported.
-public enum PatternLiterals {
+@_spi(Internals) public enum PatternLiterals {
   public struct Limits: Sendable {
     public var maxPatternLength = 65536
     public var maxDepth = 64

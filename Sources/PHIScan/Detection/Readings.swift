@@ -1,7 +1,7 @@
 /// The ways one string is read besides as written: identifiers as the runs of their
 /// segments (`check_dob_19470909` holds `19470909` under the cue `dob`), and prose as
 /// sentences whose cue words sit just before a value ("Bill to patient account 5147...").
-public enum Readings {
+package enum Readings {
   /// At most this many segments of an identifier are read (longer names are split
   /// into runs of their first segments only): identifiers are short, and runs grow
   /// with the square of the segments.
@@ -19,7 +19,7 @@ public enum Readings {
   /// dates, phone numbers, IP addresses and MBIs are written with them, and the runs
   /// of their parts are not read alone.
   /// The identifier itself comes first (a property named with an IP address is one run).
-  public static func identifierRuns(_ text: String) -> [String] {
+  package static func identifierRuns(_ text: String) -> [String] {
     let bytes = Array(text.utf8)
     guard bytes.contains(where: { $0 &- 0x30 < 10 }) else { return [] }
     var segments: [Range<Int>] = []
@@ -67,7 +67,7 @@ public enum Readings {
   /// (a UTF-8 byte range of `text`) in the same sentence. A cue there says what the
   /// value is, as a property name does for a value ("ZIP 29033-1664", "driver's
   /// license 983 843 694"); words of other sentences do not.
-  public static let maximumCueWords = 6
+  package static let maximumCueWords = 6
 
   /// A full stop after a single letter (`e.g.`, `i.e.`, `J. Smith`) ends no sentence.
   static func endsAbbreviation(_ bytes: UnsafeBufferPointer<UInt8>, dot: Int) -> Bool {
@@ -104,7 +104,7 @@ public enum Readings {
     return !match.isPlaceholder && match.confidence >= .medium
   }
 
-  public static func cueWindow(before match: Range<Int>, in text: String, maximumWords: Int = maximumCueWords) -> String {
+  package static func cueWindow(before match: Range<Int>, in text: String, maximumWords: Int = maximumCueWords) -> String {
     var copy = text
     return copy.withUTF8 { bytes -> String in
       let end = min(match.lowerBound, bytes.count)

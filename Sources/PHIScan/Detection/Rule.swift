@@ -3,14 +3,14 @@
 import PCRE2
 
 /// A rule's `examples` block: strings that must and must not produce a finding.
-public struct RuleExamples: Sendable, Hashable {
-  public var match: [String]
-  public var noMatch: [String]
+package struct RuleExamples: Sendable, Hashable {
+  package var match: [String]
+  package var noMatch: [String]
   /// Words the examples are read under, as if they sat below a property of that name
   /// (`patient_mrn`). Context-gated rules need it; nil means no context.
-  public var context: String?
+  package var context: String?
 
-  public init(match: [String], noMatch: [String], context: String? = nil) {
+  package init(match: [String], noMatch: [String], context: String? = nil) {
     self.match = match
     self.noMatch = noMatch
     self.context = context
@@ -19,25 +19,25 @@ public struct RuleExamples: Sendable, Hashable {
 
 /// Cheap facts about a string, computed once per string, that let the detector skip
 /// rules that cannot match (a rule `needs: [digit]` never runs on `"first_name"`).
-public struct CharacterNeeds: OptionSet, Sendable, Hashable {
-  public let rawValue: UInt8
-  public init(rawValue: UInt8) { self.rawValue = rawValue }
+package struct CharacterNeeds: OptionSet, Sendable, Hashable {
+  package let rawValue: UInt8
+  package init(rawValue: UInt8) { self.rawValue = rawValue }
 
-  public static let digit = CharacterNeeds(rawValue: 1 << 0)
-  public static let at = CharacterNeeds(rawValue: 1 << 1)
-  public static let colon = CharacterNeeds(rawValue: 1 << 2)
-  public static let slash = CharacterNeeds(rawValue: 1 << 3)
-  public static let dot = CharacterNeeds(rawValue: 1 << 4)
-  public static let upper = CharacterNeeds(rawValue: 1 << 5)
-  public static let plus = CharacterNeeds(rawValue: 1 << 6)
+  package static let digit = CharacterNeeds(rawValue: 1 << 0)
+  package static let at = CharacterNeeds(rawValue: 1 << 1)
+  package static let colon = CharacterNeeds(rawValue: 1 << 2)
+  package static let slash = CharacterNeeds(rawValue: 1 << 3)
+  package static let dot = CharacterNeeds(rawValue: 1 << 4)
+  package static let upper = CharacterNeeds(rawValue: 1 << 5)
+  package static let plus = CharacterNeeds(rawValue: 1 << 6)
 
   /// Pack spelling of each need.
-  public static let names: [String: CharacterNeeds] = [
+  package static let names: [String: CharacterNeeds] = [
     "digit": .digit, "at": .at, "colon": .colon, "slash": .slash, "dot": .dot, "upper": .upper, "plus": .plus,
   ]
 
   /// What `text` offers (`Offer.of` reads it once for needs, digits and length).
-  public static func of(_ text: String) -> CharacterNeeds { Offer.of(text).needs }
+  package static func of(_ text: String) -> CharacterNeeds { Offer.of(text).needs }
 
   /// The need each byte satisfies (0 for most).
   static let byteNeeds: [UInt8] = (0...255).map { byte -> UInt8 in
@@ -91,9 +91,9 @@ struct Offer {
 
 /// A context that moves a finding into another category (a date under `dob` is a date
 /// of birth; a phone number under `fax` is a fax number).
-public struct Recategorization: Sendable, Hashable {
-  public var category: Category
-  public var context: [String]
+package struct Recategorization: Sendable, Hashable {
+  package var category: Category
+  package var context: [String]
 }
 
 /// A rule as written in a pack, after validation, with its compiled regex.
@@ -104,7 +104,7 @@ public struct Rule: Sendable {
   public var category: Category
   public var sites: Set<Site>
   public var regex: PCRE2Regex
-  public var validator: Validator?
+  package var validator: Validator?
   /// Level of a match without context words (the default configuration in SARIF).
   public var level: Level
   /// SARIF `precision`: very-high, high, medium or low.
@@ -115,7 +115,7 @@ public struct Rule: Sendable {
   public var summary: String
   /// Markdown: what, why, how to fix.
   public var help: String
-  public var examples: RuleExamples
+  package var examples: RuleExamples
   /// Words (lowercase, space-separated phrases) that, in the property path, the
   /// subschema's title or description, or the tool name, make a match more likely PHI.
   public var context: [String] = []
@@ -133,23 +133,23 @@ public struct Rule: Sendable {
   /// Words that make a match less likely PHI (`version`, `port`, `limit`): one level down.
   public var negativeContext: [String] = []
   /// Context that moves the finding into another category.
-  public var recategorize: [Recategorization] = []
+  package var recategorize: [Recategorization] = []
   /// Characters a string must contain for the regex to possibly match (prefilter).
-  public var needs: CharacterNeeds = []
+  package var needs: CharacterNeeds = []
   /// The fewest ASCII digits a match holds, derived from the regex when the pack loads
   /// (`PatternLiterals.minimumDigits`): strings with fewer skip the search.
   public var minimumDigits: Int = 0
   /// The word list that confirms regex candidates, for lexicon-based rules (names).
-  public var lexicon: Lexicon?
+  package var lexicon: Lexicon?
   /// A Swift matcher that decides instead of the regex alone (the regex stays a cheap
   /// prefilter): person names need lexicons and context, not a pattern.
-  public var matcher: Matcher? = nil
+  package var matcher: Matcher? = nil
 
   public func applies(to site: Site) -> Bool { sites.contains(site) }
 }
 
 /// Swift matchers that packs name with `matcher:`.
-public enum Matcher: String, Sendable, CaseIterable {
+package enum Matcher: String, Sendable, CaseIterable {
   /// First name + surname, `Last, First`, `Title Surname`, or a lone name word under
   /// person-name context, graded by how common the words are (NameMatcher).
   case personName = "person-name"

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a validator says about a regex match.
-public enum Verdict: Sendable, Equatable {
+@_spi(Internals) public enum Verdict: Sendable, Equatable {
   /// A value that could be a real identifier.
   case valid
   /// Impossible as a real identifier (bad area number, bad check digit, ...).
@@ -12,7 +12,7 @@ public enum Verdict: Sendable, Equatable {
 }
 
 /// Swift checks that packs name with `validator:`. Each takes the matched text.
-public enum Validator: String, Sendable, CaseIterable {
+package enum Validator: String, Sendable, CaseIterable {
   case ssn, itin, mbi, hicn
   /// MRNs, member ids, account and licence numbers: enough digits, not a dummy run.
   case identifier
@@ -29,7 +29,7 @@ public enum Validator: String, Sendable, CaseIterable {
   case address, url, udi, mac, imei, vin, plate
   case fhirReference = "fhir-reference"
 
-  public func check(_ text: String) -> Verdict {
+  package func check(_ text: String) -> Verdict {
     switch self {
     case .ssn: return Validators.ssn(text)
     case .itin: return Validators.itin(text)

@@ -2,17 +2,17 @@
 // the relative path reports use. It reads no file contents (ignore files aside).
 
 /// A file to scan.
-public struct DiscoveredFile: Sendable, Hashable {
+package struct DiscoveredFile: Sendable, Hashable {
   /// The path to open (`-` for standard input).
-  public var path: String
+  package var path: String
   /// The path reports show: relative, forward slashes, never absolute (DESIGN.md 3).
-  public var reportPath: String
+  package var reportPath: String
   /// Named on the command line: scanned whatever its extension.
-  public var isExplicit: Bool
+  package var isExplicit: Bool
   /// Size in bytes when discovered (0 for standard input); for progress only.
-  public var size: Int
+  package var size: Int
 
-  public init(path: String, reportPath: String, isExplicit: Bool, size: Int = 0) {
+  package init(path: String, reportPath: String, isExplicit: Bool, size: Int = 0) {
     self.path = path
     self.reportPath = reportPath
     self.isExplicit = isExplicit
@@ -20,18 +20,18 @@ public struct DiscoveredFile: Sendable, Hashable {
   }
 
   /// True for `-`: the bytes come from standard input.
-  public var isStandardInput: Bool { path == "-" }
+  package var isStandardInput: Bool { path == "-" }
 }
 
-public enum FileDiscovery {
+package enum FileDiscovery {
   /// Extensions scanned when walking directories.
-  public static let schemaExtensions: Set<String> = ["json", "jsonc", "jsonl", "ndjson", "yaml", "yml"]
+  package static let schemaExtensions: Set<String> = ["json", "jsonc", "jsonl", "ndjson", "yaml", "yml"]
 
   /// Expands `paths` (files, directories walked recursively, `-` for standard input)
   /// into files sorted by report path. `filter` applies to every file, named or walked,
   /// and its excludes prune whole directories. Problems become diagnostics; the rest
   /// is returned.
-  public static func discover(_ paths: [String], root: String, options: DiscoveryOptions = .default, filter: PathFilter = PathFilter()) -> (files: [DiscoveredFile], diagnostics: [Diagnostic]) {
+  package static func discover(_ paths: [String], root: String, options: DiscoveryOptions = .default, filter: PathFilter = PathFilter()) -> (files: [DiscoveredFile], diagnostics: [Diagnostic]) {
     var files: [DiscoveredFile] = []
     let diagnostics = stream(paths, root: root, options: options, filter: filter) { files.append($0) }
     return (sortedForReport(files), diagnostics)
@@ -40,7 +40,7 @@ public enum FileDiscovery {
   /// Walks as `discover` does, handing each file to `found` as soon as it is listed (in
   /// walk order, `--shard` applied), so that scanning can start before the walk ends.
   /// Returns the diagnostics. `sortedForReport` puts the files in `discover`'s order.
-  public static func stream(_ paths: [String], root: String, options: DiscoveryOptions = .default, filter: PathFilter = PathFilter(), found: @escaping (DiscoveredFile) -> Void) -> [Diagnostic] {
+  package static func stream(_ paths: [String], root: String, options: DiscoveryOptions = .default, filter: PathFilter = PathFilter(), found: @escaping (DiscoveredFile) -> Void) -> [Diagnostic] {
     let shard = options.shard
     var walk = Walk(options: options, filter: filter, root: FileSystem.realPath(root) ?? root) { file in
       if let shard, !file.isStandardInput, !shard.contains(reportPath: file.reportPath) { return }
@@ -53,18 +53,18 @@ public enum FileDiscovery {
   /// The path reports would give the file `path` if it were named on the command line
   /// (it need not exist yet: a report or baseline being written). Used to name config and
   /// baseline files in messages, and to keep a run from scanning what it writes.
-  public static func reportPath(of path: String, root: String) -> String {
+  package static func reportPath(of path: String, root: String) -> String {
     Walk(options: .default, filter: PathFilter(), root: FileSystem.realPath(root) ?? root) { _ in }.explicitReportPath(path)
   }
 
   /// The report order of files: by report path, and in walk order where two share one
   /// (named files outside the root are reported by their name alone).
-  public static func sortedForReport(_ files: [DiscoveredFile]) -> [DiscoveredFile] {
+  package static func sortedForReport(_ files: [DiscoveredFile]) -> [DiscoveredFile] {
     reportOrder(of: files.map(\.reportPath)).map { files[$0] }
   }
 
   /// The indices of `reportPaths` in report order (see `sortedForReport`).
-  public static func reportOrder(of reportPaths: [String]) -> [Int] {
+  package static func reportOrder(of reportPaths: [String]) -> [Int] {
     reportPaths.indices.sorted { a, b in
       reportPaths[a] != reportPaths[b] ? reportPaths[a] < reportPaths[b] : a < b
     }

@@ -1,5 +1,5 @@
 /// Where the server is: a command to start (stdio), or a Streamable HTTP URL.
-public enum MCPEndpoint: Sendable {
+package enum MCPEndpoint: Sendable {
   case command([String])
   case url(String, headers: [(name: String, value: String)])
 }
@@ -8,16 +8,16 @@ public enum MCPEndpoint: Sendable {
 /// `initialize` result's `serverInfo`, `protocolVersion`, `capabilities` and
 /// `instructions`, and every page of `tools`, `prompts` and `resourceTemplates`. It is
 /// what `--save` writes and what is scanned, so pointers and positions hold in both.
-public struct MCPListing: Sendable {
-  public var document: [UInt8]
+package struct MCPListing: Sendable {
+  package var document: [UInt8]
   /// `serverInfo.name`, or nil when the server gave none.
-  public var serverName: String?
-  public var protocolVersion: String
-  public var toolCount: Int
-  public var promptCount: Int
-  public var resourceTemplateCount: Int
+  package var serverName: String?
+  package var protocolVersion: String
+  package var toolCount: Int
+  package var promptCount: Int
+  package var resourceTemplateCount: Int
   /// The server's standard error (stdio), for `--verbose`.
-  public var serverOutput: String
+  package var serverOutput: String
 }
 
 /// Connects to an MCP server and lists its definitions: `initialize`,
@@ -25,14 +25,14 @@ public struct MCPListing: Sendable {
 /// `resources/templates/list` when the server declares those capabilities. Nothing is
 /// called, read or subscribed to. A stdio server's process group is stopped on every
 /// path before this returns.
-public enum MCPClient {
+package enum MCPClient {
   /// Handshake versions, newest first: the first is offered; the server may answer
   /// with another, which is then used (listing is the same in all of them).
-  public static let protocolVersions = ["2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05"]
+  package static let protocolVersions = ["2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05"]
   /// Stops a server whose cursors never end.
   static let maxPages = 10_000
 
-  public static func collect(from endpoint: MCPEndpoint, timeout: Duration = .seconds(30)) throws(MCPClientError) -> MCPListing {
+  package static func collect(from endpoint: MCPEndpoint, timeout: Duration = .seconds(30)) throws(MCPClientError) -> MCPListing {
     let transport: MCPTransport
     switch endpoint {
     case .command(let arguments): transport = try StdioTransport(arguments: arguments, timeout: timeout)
@@ -157,7 +157,7 @@ public enum MCPClient {
 
   /// A server name as a report path segment: letters, digits, `.`, `_` and `-` kept,
   /// anything else `-` (a name may hold `/` or spaces).
-  public static func sourceName(_ name: String?) -> String {
+  package static func sourceName(_ name: String?) -> String {
     let cleaned = String((name ?? "").unicodeScalars.map { scalar -> Character in
       let ok = (scalar.value < 0x80) && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil || "._-".unicodeScalars.contains(scalar))
       return ok ? Character(scalar) : "-"

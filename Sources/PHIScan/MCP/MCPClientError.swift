@@ -1,7 +1,7 @@
 /// Why a server's definitions could not be collected. Every case names the step that
 /// failed (`initialize`, `tools/list (page 2)`...) and, where there is one, what the
 /// server printed last, so the user sees the server's own complaint.
-public enum MCPClientError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum MCPClientError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The command could not be started (not found, not executable).
   case start(command: String, reason: String)
   /// The server exited, or closed its output, before answering.
@@ -17,7 +17,7 @@ public enum MCPClientError: Error, Sendable, Equatable, CustomStringConvertible 
   /// An answer that is JSON-RPC but not what the step needs.
   case badResponse(step: String, reason: String)
 
-  public var description: String {
+  package var description: String {
     func said(_ words: String) -> String {
       words.isEmpty ? "; the server printed nothing" : "; the server printed last:\n\(words)"
     }

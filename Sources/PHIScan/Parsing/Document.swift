@@ -1,6 +1,6 @@
 /// One document of a file. `index` is set for files that hold several (JSON Lines,
 /// multi-document YAML) and becomes the `/N` prefix of every pointer into it.
-public struct Document: Sendable {
+@_spi(Internals) public struct Document: Sendable {
   public var root: Node
   public var index: Int?
 

@@ -2,7 +2,7 @@
 
 /// Turns a file's bytes into documents, collecting per-document problems so one broken
 /// line of a JSONL batch never hides the other lines.
-public enum DocumentLoader {
+@_spi(Internals) public enum DocumentLoader {
   public static func load(_ bytes: [UInt8], format: DocumentFormat, limits: ParseLimits = .default) -> (documents: [Document], problems: [Diagnostic]) {
     // Errors: the document or line was not scanned; warnings: scanned anyway.
     var problems: [Diagnostic] = []

@@ -1,5 +1,5 @@
 /// What a parse accepts besides RFC 8259.
-public enum JSONDialect: Sendable {
+@_spi(Internals) public enum JSONDialect: Sendable {
   /// RFC 8259 only: JSON Lines records, JSON inside strings, protocol messages.
   case strict
   /// JSON with comments (`//` to the end of the line, `/* ... */`) and trailing commas, as
@@ -13,7 +13,7 @@ public enum JSONDialect: Sendable {
 /// explicit stack, so nesting cannot overflow the call stack), validates UTF-8 with
 /// positions, skips a leading BOM, and keeps duplicate keys as separate members with a
 /// warning.
-public enum JSONParser {
+@_spi(Internals) public enum JSONParser {
   public struct Result: Sendable {
     public var root: Node
     public var warnings: [Diagnostic]

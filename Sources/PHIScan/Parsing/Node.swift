@@ -3,7 +3,7 @@
 
 /// One JSON or YAML value with the range of its token (for containers: from the
 /// opening bracket to just after the closing one).
-public struct Node: Sendable {
+@_spi(Internals) public struct Node: Sendable {
   /// Not `indirect`: containers already hold their children in arrays, and boxing every
   /// value would cost one heap allocation per node.
   public enum Value: Sendable {
@@ -26,7 +26,7 @@ public struct Node: Sendable {
 }
 
 /// An object member. Members keep document order; duplicate keys stay as separate members.
-public struct Member: Sendable {
+@_spi(Internals) public struct Member: Sendable {
   public var key: String
   public var keyRange: SourceRange
   public var value: Node

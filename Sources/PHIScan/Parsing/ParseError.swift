@@ -1,5 +1,5 @@
 /// Why a document could not be parsed, with the position of the first problem.
-public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
+@_spi(Internals) public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
   public enum Kind: String, Sendable {
     case syntax = "syntax-error"
     case invalidUTF8 = "invalid-utf8"

@@ -4,7 +4,7 @@ import Yams
 /// Loads YAML through Yams' composer into the same `Node` tree as JSON. Scalars keep
 /// their raw text: YAML 1.1 would turn `yes`, `010` or `2024-03-12` into other types,
 /// and the raw text is what a provider would receive and cache.
-public enum YAMLLoader {
+@_spi(Internals) public enum YAMLLoader {
   /// Every document in a YAML stream (multi-document files give several).
   /// - Throws: the first `ParseError`, with line, column and cause.
   /// - Parameter namingKeys: name duplicated keys in errors; only for phi-scan's own

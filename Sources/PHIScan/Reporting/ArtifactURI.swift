@@ -4,8 +4,8 @@
 /// fragment, `?` a query, `%` a false escape, `:` a scheme, and a space or newline cannot
 /// break a consumer: percent-decoding gives the report path back exactly. An ordinary
 /// name (`schemas/tool-1.json`) is unchanged. JSON and text reports keep plain paths.
-public enum ArtifactURI {
-  public static func encode(_ path: String) -> String {
+package enum ArtifactURI {
+  package static func encode(_ path: String) -> String {
     guard path.utf8.contains(where: { !isKept($0) }) else { return path }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(path.utf8.count + 16)
@@ -20,7 +20,7 @@ public enum ArtifactURI {
   }
 
   /// The report path an encoded URI stands for; nil for a malformed escape.
-  public static func decode(_ uri: String) -> String? {
+  package static func decode(_ uri: String) -> String? {
     let utf8 = Array(uri.utf8)
     var bytes: [UInt8] = []
     var index = 0

@@ -4,11 +4,11 @@ import Foundation
 /// scripts and dashboards, described field by field in docs/json-report.md. Findings
 /// carry the same facts as SARIF results and their properties; no value, unless the
 /// scan revealed values for local triage.
-public enum JSONReporter {
+package enum JSONReporter {
   /// Bumped only when a field changes meaning or disappears; new fields keep the version.
-  public static let formatVersion = 1
+  package static let formatVersion = 1
 
-  public static func render(_ result: ScanResult, pretty: Bool = false) -> String {
+  package static func render(_ result: ScanResult, pretty: Bool = false) -> String {
     let output = ReportOutput()
     write(result, pretty: pretty, to: output)
     return output.text
@@ -16,7 +16,7 @@ public enum JSONReporter {
 
   /// Writes the report to `output` as it is made: each finding's record is made when it
   /// is written, and the bytes go out in pieces.
-  public static func write(_ result: ScanResult, pretty: Bool = false, to output: ReportOutput) {
+  package static func write(_ result: ScanResult, pretty: Bool = false, to output: ReportOutput) {
     JSONWriter.write(to: output, pretty: pretty, report(result).write)
   }
 

@@ -11,7 +11,7 @@ import Darwin
 /// Why a report, a baseline or standard output could not be written in full. Each case
 /// names the file as the user gave it and carries the system's error number; the earlier
 /// file at that path, if any, is left as it was and no temporary file is left behind.
-public enum OutputError: Error, Equatable, CustomStringConvertible {
+package enum OutputError: Error, Equatable, CustomStringConvertible {
   /// No temporary file could be made in the target's directory.
   case temporaryFile(file: String, directory: String, code: Int32)
   /// An existing device, pipe or other non-regular file could not be opened.
@@ -23,19 +23,19 @@ public enum OutputError: Error, Equatable, CustomStringConvertible {
   /// The finished temporary file could not be moved onto the target.
   case rename(file: String, code: Int32)
 
-  public var file: String {
+  package var file: String {
     switch self {
     case .temporaryFile(let file, _, _), .open(let file, _), .write(let file, _, _), .flush(let file, _, _), .rename(let file, _): return file
     }
   }
 
-  public var code: Int32 {
+  package var code: Int32 {
     switch self {
     case .temporaryFile(_, _, let code), .open(_, let code), .write(_, let code, _), .flush(_, let code, _), .rename(_, let code): return code
     }
   }
 
-  public var description: String {
+  package var description: String {
     let reason = OutputError.reason(code)
     var kept = "; an earlier \(file), if any, is unchanged"
     switch self {
@@ -70,12 +70,12 @@ public enum OutputError: Error, Equatable, CustomStringConvertible {
 /// regular file (a device such as /dev/full or /dev/null, a FIFO) cannot be replaced that
 /// way and is written in place, with every write and the close checked.
 /// Discarded (closed, temporary file removed) when released without `commit()`.
-public final class OutputFile {
+package final class OutputFile {
   /// How standard output is named in messages.
-  public static let standardOutputName = "standard output"
+  package static let standardOutputName = "standard output"
 
   /// The path as the user gave it, for messages.
-  public let name: String
+  package let name: String
   private var descriptor: Int32
   /// The temporary file and where it goes; nil when written in place.
   private let replacing: (temporary: String, target: String, slot: TemporaryFiles.Slot?)?
@@ -91,14 +91,14 @@ public final class OutputFile {
 
   /// Standard output: written in place and never closed here (the CLI checks its close
   /// at exit).
-  public static func standardOutput() -> OutputFile {
+  package static func standardOutput() -> OutputFile {
     OutputFile(name: standardOutputName, descriptor: STDOUT_FILENO, replacing: nil, closesDescriptor: false)
   }
 
   /// Starts writing `path`.
   /// - Throws: `OutputError` when no temporary file can be made beside it, or an existing
   ///   device or pipe cannot be opened.
-  public static func create(_ path: String) throws(OutputError) -> OutputFile {
+  package static func create(_ path: String) throws(OutputError) -> OutputFile {
     // A link is followed, so the file it points to is replaced and the link stays.
     let target = resolvedLink(path) ?? path
     var status = stat()
@@ -128,7 +128,7 @@ public final class OutputFile {
   }
 
   /// Writes all of `bytes`, retrying interrupted and partial writes.
-  public func write(_ bytes: UnsafeRawBufferPointer) throws(OutputError) {
+  package func write(_ bytes: UnsafeRawBufferPointer) throws(OutputError) {
     precondition(!finished, "write after commit or discard")
     var offset = 0
     while offset < bytes.count {
@@ -143,7 +143,7 @@ public final class OutputFile {
     }
   }
 
-  public func write(_ bytes: [UInt8]) throws(OutputError) {
+  package func write(_ bytes: [UInt8]) throws(OutputError) {
     // withUnsafeBytes does not pass typed errors through.
     let failure = bytes.withUnsafeBytes { buffer -> OutputError? in
       do throws(OutputError) { try write(buffer) } catch { return error }
@@ -154,7 +154,7 @@ public final class OutputFile {
 
   /// Flushes the file to disk, closes it and moves it onto the target. On any failure the
   /// temporary file is removed and the target left as it was.
-  public func commit() throws(OutputError) {
+  package func commit() throws(OutputError) {
     precondition(!finished, "commit after commit or discard")
     guard let replacing else {
       finished = true
@@ -186,7 +186,7 @@ public final class OutputFile {
   }
 
   /// Closes the file and removes the temporary file; the target stays as it was.
-  public func discard() {
+  package func discard() {
     guard !finished else { return }
     finished = true
     if closesDescriptor { _ = close(descriptor) }
@@ -231,7 +231,7 @@ public final class OutputFile {
 /// during a run leaves none behind. A handler may only call async-signal-safe functions,
 /// so each path sits in memory allocated up front, and a slot's state is an atomic the
 /// handler reads without a lock.
-public enum TemporaryFiles {
+package enum TemporaryFiles {
   final class Slot: Sendable {
     /// 0 free, 1 being filled, 2 holds the path of a temporary file.
     let state = Atomic<Int>(0)
@@ -257,7 +257,7 @@ public enum TemporaryFiles {
 
   /// Removes every temporary file being written. Async-signal-safe: atomic loads and
   /// unlink(2).
-  public static func removeAll() {
+  package static func removeAll() {
     for slot in slots where slot.state.load(ordering: .acquiring) == 2 { _ = unlink(slot.path) }
   }
 
@@ -265,7 +265,7 @@ public enum TemporaryFiles {
   /// number (130, 143), the status a shell shows for a process they stopped.
   /// The signals are unblocked too: a parent that blocks them on its threads (a test
   /// runner does) passes its mask on to the processes it starts.
-  public static func removeOnInterrupt() {
+  package static func removeOnInterrupt() {
     _ = slots  // allocated here, never in the handler
     for number in [SIGINT, SIGTERM] {
       _ = signal(number) { number in

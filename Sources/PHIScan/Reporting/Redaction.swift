@@ -1,7 +1,7 @@
 /// Stand-ins for flagged values. Reports show these, never the value.
-public enum Redaction {
+package enum Redaction {
   /// `[ssn, 11 chars]`: the category and the length, which helps triage and reveals nothing.
-  public static func mask(_ value: String, category: Category) -> String {
+  package static func mask(_ value: String, category: Category) -> String {
     "[\(category.rawValue), \(value.count) char\(value.count == 1 ? "" : "s")]"
   }
 }

@@ -2,31 +2,31 @@
 /// 64 KiB, so a large report is never held whole in memory, or collected (`render`,
 /// tests). The first failed write is kept and every later one dropped, so reporters
 /// write without checking each piece; `finish()` reports the failure.
-public final class ReportOutput {
+package final class ReportOutput {
   /// Bytes are passed on once this many are waiting.
   static let pieceSize = 1 << 16
 
   private var buffer: [UInt8] = []
   private let file: OutputFile?
-  public private(set) var failure: OutputError?
+  package private(set) var failure: OutputError?
 
   /// Writes to `file`; `finish()` commits it.
-  public init(file: OutputFile) {
+  package init(file: OutputFile) {
     self.file = file
     buffer.reserveCapacity(ReportOutput.pieceSize + 4096)
   }
 
   /// Collects the report in memory (`text`).
-  public init() {
+  package init() {
     file = nil
   }
 
-  public func write(_ text: String) {
+  package func write(_ text: String) {
     buffer.append(contentsOf: text.utf8)
     passOnIfFull()
   }
 
-  public func write(_ bytes: [UInt8]) {
+  package func write(_ bytes: [UInt8]) {
     if file != nil && buffer.isEmpty && bytes.count >= ReportOutput.pieceSize {
       pass(bytes)
       return
@@ -53,7 +53,7 @@ public final class ReportOutput {
 
   /// Writes what is left and commits the file (flushed, closed, renamed into place).
   /// - Throws: the first `OutputError`; the target is then left as it was.
-  public func finish() throws(OutputError) {
+  package func finish() throws(OutputError) {
     guard let file else { return }
     if !buffer.isEmpty { pass(buffer) }
     buffer = []
@@ -65,5 +65,5 @@ public final class ReportOutput {
   }
 
   /// What was collected (for an output made with `init()`).
-  public var text: String { String(decoding: buffer, as: UTF8.self) }
+  package var text: String { String(decoding: buffer, as: UTF8.self) }
 }

@@ -2,15 +2,15 @@ import Foundation
 
 /// Rule documentation for people: the `phi-scan rules` table and `phi-scan explain`.
 /// Rule examples are synthetic by contract (DESIGN.md 5), so printing them is safe.
-public enum RuleCatalog {
+package enum RuleCatalog {
   /// Why a flagged string matters; shared with SARIF `help`.
-  public static let why = "Anthropic compiles the JSON Schemas of structured outputs and strict tools into grammars cached for up to 24 hours outside the HIPAA protections that cover prompts, and tool search indexes tool names, descriptions and argument metadata the same way; other providers handle schemas alike. Schemas must describe PHI fields, never contain PHI."
+  package static let why = "Anthropic compiles the JSON Schemas of structured outputs and strict tools into grammars cached for up to 24 hours outside the HIPAA protections that cover prompts, and tool search indexes tool names, descriptions and argument metadata the same way; other providers handle schemas alike. Schemas must describe PHI fields, never contain PHI."
 
   /// How to fix a finding; shared with SARIF `help`.
-  public static let fix = "Keep identifiers in message content, not in the schema: replace literal values in enum, const, default, examples and pattern with a generic format (type, format, pattern built from character classes), and describe the field in words."
+  package static let fix = "Keep identifiers in message content, not in the schema: replace literal values in enum, const, default, examples and pattern with a generic format (type, format, pattern built from character classes), and describe the field in words."
 
   /// One row per rule, columns aligned: id, category, level, sites, pack.
-  public static func table(_ rules: RuleSet) -> String {
+  package static func table(_ rules: RuleSet) -> String {
     let header = ["ID", "CATEGORY", "LEVEL", "SITES", "PACK"]
     let rows = rules.rules.map { rule in
       [rule.id, rule.category.rawValue, rule.level.rawValue, rule.sites.isEmpty ? "(none)" : rule.sites.sorted().map(\.rawValue).joined(separator: ","), rule.pack]
@@ -23,7 +23,7 @@ public enum RuleCatalog {
   }
 
   /// The same list for scripts: one object per rule, sorted keys, one line.
-  public static func json(_ rules: RuleSet) -> String {
+  package static func json(_ rules: RuleSet) -> String {
     JSONWriter.text { json in
       json.array(rules.rules) { json, rule in
         json.object { o in
@@ -53,7 +53,7 @@ public enum RuleCatalog {
     with --min-level note.
     """
 
-  public static func explanation(_ rule: Rule) -> String {
+  package static func explanation(_ rule: Rule) -> String {
     var out = "\(rule.id): \(rule.name)\n\n"
     out += "  pack       \(rule.pack)\n"
     out += "  category   \(rule.category.rawValue)\n"

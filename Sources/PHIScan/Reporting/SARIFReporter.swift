@@ -3,31 +3,31 @@
 import Foundation
 
 /// SARIF 2.1.0 for GitHub code scanning, exactly per DESIGN.md 3.
-public enum SARIFReporter {
+package enum SARIFReporter {
   /// GitHub accepts at most 25,000 results per run.
-  public static let githubResultLimit = 25_000
+  package static let githubResultLimit = 25_000
 
-  public struct Options: Sendable {
+  package struct Options: Sendable {
     /// `runs[0].automationDetails.id` (`category/run-id`), for several uploads per commit.
-    public var automationID: String?
+    package var automationID: String?
     /// Results beyond this keep only the most severe, with a notification saying so.
-    public var maxResults: Int
+    package var maxResults: Int
     /// Compact by default: one line, so no line of a scanned file (a lone `},` included)
     /// can appear in the report; `pretty` is for golden files and humans.
-    public var pretty: Bool
+    package var pretty: Bool
 
-    public init(automationID: String? = nil, maxResults: Int = SARIFReporter.githubResultLimit, pretty: Bool = false) {
+    package init(automationID: String? = nil, maxResults: Int = SARIFReporter.githubResultLimit, pretty: Bool = false) {
       self.automationID = automationID
       self.maxResults = maxResults
       self.pretty = pretty
     }
   }
 
-  public static func render(_ result: ScanResult, pretty: Bool = false) -> String {
+  package static func render(_ result: ScanResult, pretty: Bool = false) -> String {
     render(result, options: Options(pretty: pretty))
   }
 
-  public static func render(_ result: ScanResult, options: Options) -> String {
+  package static func render(_ result: ScanResult, options: Options) -> String {
     let output = ReportOutput()
     write(result, options: options, to: output)
     return output.text
@@ -35,7 +35,7 @@ public enum SARIFReporter {
 
   /// Writes the report to `output` as it is made: results are turned into SARIF one at a
   /// time, and the bytes go out in pieces.
-  public static func write(_ result: ScanResult, options: Options, to output: ReportOutput) {
+  package static func write(_ result: ScanResult, options: Options, to output: ReportOutput) {
     JSONWriter.write(to: output, pretty: options.pretty, log(result, options: options).write)
   }
 
@@ -138,8 +138,8 @@ public enum SARIFReporter {
 
 /// Fingerprints from rule, file and pointer: stable across reformatting and line moves,
 /// and computed from nothing that reveals the value.
-public enum Fingerprint {
-  public static func primary(_ finding: Finding) -> String {
+package enum Fingerprint {
+  package static func primary(_ finding: Finding) -> String {
     String(SHA256.hex("\(finding.ruleID)\u{0}\(finding.file)\u{0}\(finding.pointer.string)").prefix(32))
   }
 }
@@ -147,8 +147,8 @@ public enum Fingerprint {
 /// The one-line description of a finding that every format shares. It names the
 /// category, site, pointer and shape, and never the value nor a tool name: the pointer
 /// says which tool (`/tools/3/...`), and a tool name may hold PHI no rule found.
-public enum FindingMessage {
-  public static func text(_ finding: Finding) -> String {
+package enum FindingMessage {
+  package static func text(_ finding: Finding) -> String {
     var text = "\(categoryTitle(finding.category)) in \(finding.site.rawValue) at \(pointerText(finding.pointer))"
     text += " in a \(finding.shape) schema: \(finding.reason) \(finding.mask)."
     if !finding.isCached { text += " Sent as prompt context, not cached." }
@@ -157,12 +157,12 @@ public enum FindingMessage {
 
   /// The tool name a report may print for this finding: only when the user asked for
   /// values (`--reveal`), since a tool name may hold PHI no rule found.
-  public static func displayedToolName(_ finding: Finding) -> String? {
+  package static func displayedToolName(_ finding: Finding) -> String? {
     finding.revealedValue == nil ? nil : finding.toolName
   }
 
   /// `/` for the document root, else the pointer.
-  public static func pointerText(_ pointer: JSONPointer) -> String {
+  package static func pointerText(_ pointer: JSONPointer) -> String {
     pointer.string.isEmpty ? "/" : pointer.string
   }
 

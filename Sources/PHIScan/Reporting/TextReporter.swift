@@ -1,20 +1,20 @@
 /// Readable text for terminals and CI logs. Per finding:
 /// `file:line:col  level  rule  category  site  pointer  mask`, then a one-line code
 /// frame with every flagged value on that line masked; at the end a summary.
-public enum TextReporter {
-  public struct Options: Sendable {
+package enum TextReporter {
+  package struct Options: Sendable {
     /// ANSI colors (the CLI turns them on only for a terminal without `NO_COLOR`).
-    public var color: Bool
+    package var color: Bool
     /// List diagnostics before the summary (off when they already go to stderr next to it).
-    public var diagnostics: Bool
+    package var diagnostics: Bool
 
-    public init(color: Bool = false, diagnostics: Bool = true) {
+    package init(color: Bool = false, diagnostics: Bool = true) {
       self.color = color
       self.diagnostics = diagnostics
     }
   }
 
-  public static func render(_ result: ScanResult, options: Options = Options()) -> String {
+  package static func render(_ result: ScanResult, options: Options = Options()) -> String {
     let output = ReportOutput()
     write(result, options: options, to: output)
     return output.text
@@ -22,7 +22,7 @@ public enum TextReporter {
 
   /// Writes the report to `output` finding by finding, each with its excerpt when the
   /// scan made excerpts (`ScanConfiguration.excerpts`).
-  public static func write(_ result: ScanResult, options: Options = Options(), to output: ReportOutput) {
+  package static func write(_ result: ScanResult, options: Options = Options(), to output: ReportOutput) {
     let paint = Paint(enabled: options.color)
     for finding in result.findings {
       let location = "\(finding.file):\(finding.range.start.line):\(finding.range.start.column)"
@@ -42,7 +42,7 @@ public enum TextReporter {
 
   /// `3 findings (1 error, 2 warnings) in 12 files; 1 file could not be fully scanned`,
   /// plus what the allow list and the baseline held back.
-  public static func summary(_ result: ScanResult) -> String {
+  package static func summary(_ result: ScanResult) -> String {
     func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
     let counts = Level.allCases.reversed().compactMap { level -> String? in
       let count = result.findings.filter { $0.level == level }.count

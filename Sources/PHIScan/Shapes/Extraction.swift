@@ -1,5 +1,5 @@
 /// Everything extracted from one document.
-public struct Extraction: Sendable {
+@_spi(Internals) public struct Extraction: Sendable {
   public var strings: [ExtractedString] = []
   /// What `ExtractedString.subschema` indexes: the envelopes, then each schema's subschemas.
   public var subschemas: [Subschema] = []

@@ -1,6 +1,6 @@
 /// What a document holds: schemas to walk, plus envelope strings (tool names and
 /// descriptions) that sit outside any schema.
-public struct RecognizedDocument: Sendable {
+@_spi(Internals) public struct RecognizedDocument: Sendable {
   public var schemas: [SchemaRoot] = []
   public var envelopeStrings: [ExtractedString] = []
   /// The envelopes the envelope strings belong to: one per tool (its name, title and

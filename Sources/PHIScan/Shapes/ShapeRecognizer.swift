@@ -2,7 +2,7 @@
 // tool strings sit. It hands schemas to the walker; it knows no rules.
 
 /// A schema found inside a document, with the context it lives in.
-public struct SchemaRoot: Sendable {
+@_spi(Internals) public struct SchemaRoot: Sendable {
   public var node: Node
   public var pointer: JSONPointer
   public var context: SchemaContext
@@ -43,7 +43,7 @@ public struct SchemaRoot: Sendable {
 /// `bedrock.batch` (`recordId` + `modelInput`), `gemini.batch` (`key` + `request`). A
 /// pointer into a Bedrock string schema continues into the parsed string
 /// (`.../jsonSchema/schema/properties/a/const`).
-public enum ShapeRecognizer {
+@_spi(Internals) public enum ShapeRecognizer {
   /// How deep recognition searches unrecognized data for embedded envelopes or schemas.
   static let searchDepth = 8
 

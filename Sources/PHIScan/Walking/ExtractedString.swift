@@ -2,7 +2,7 @@
 // pointer and range. It knows no rules and no PCRE2.
 
 /// One candidate string, ready for the detector.
-public struct ExtractedString: Sendable {
+@_spi(Internals) public struct ExtractedString: Sendable {
   public var text: String
   public var site: Site
   public var pointer: JSONPointer
@@ -36,7 +36,7 @@ public struct ExtractedString: Sendable {
 }
 
 /// A `$ref` that uses the definition a string sits in (becomes a SARIF related location).
-public struct RefUsage: Sendable, Hashable {
+@_spi(Internals) public struct RefUsage: Sendable, Hashable {
   /// The pointer of the `$ref` member's value (`/properties/subscriber/$ref`).
   public var pointer: JSONPointer
   /// The range of the `$ref` value token.

@@ -1,5 +1,5 @@
 /// What surrounds a schema: the envelope it came from and whether the provider caches it.
-public struct SchemaContext: Sendable, Hashable {
+@_spi(Internals) public struct SchemaContext: Sendable, Hashable {
   /// The envelope, e.g. `json-schema`, `anthropic.tool.input_schema`.
   public var shape: String
   /// True when the provider compiles or indexes the string (strict tools, structured

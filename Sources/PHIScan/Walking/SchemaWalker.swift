@@ -5,7 +5,7 @@
 /// walked as data, so a property named `enum` is a property, never the keyword, and
 /// `{"const": {"properties": "x"}}` is data. Every node is visited where it is written,
 /// reachable or not: an unused `$defs` entry is transmitted (and cached) all the same.
-public enum SchemaWalker {
+@_spi(Internals) public enum SchemaWalker {
   /// The most `$ref` usages carried per string: enough to show where a definition is
   /// used without letting a definition used 5,000 times multiply memory.
   public static let maxRefUsages = 20
@@ -91,7 +91,7 @@ extension SchemaWalker {
 }
 
 /// What walking one schema gave.
-public struct WalkResult: Sendable {
+@_spi(Internals) public struct WalkResult: Sendable {
   public var strings: [ExtractedString]
   /// The subschemas the strings belong to (`ExtractedString.subschema`).
   public var subschemas: [Subschema] = []

@@ -4,7 +4,7 @@ import Synchronization
 /// position can be re-read with its escapes. Needed when a position *inside* a string
 /// matters: a JSON schema serialized into a string (Bedrock), or a keyword trailer that an
 /// SDK appended to a description.
-public struct SourceText: Sendable {
+@_spi(Internals) public struct SourceText: Sendable {
   public let bytes: [UInt8]
   /// Built on first use: most files hold no string whose inside needs positions.
   private let lines: LineIndex

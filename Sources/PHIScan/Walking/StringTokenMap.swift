@@ -1,6 +1,6 @@
 /// The decoded scalars of one string token and, for each, the file position of the raw
 /// text it came from; one extra position marks the end (the closing quote).
-public struct StringTokenMap: Sendable {
+@_spi(Internals) public struct StringTokenMap: Sendable {
   public let scalars: [Unicode.Scalar]
   let positions: [SourcePosition]
 

@@ -3,7 +3,7 @@
 /// (`ExtractedString.subschema`): a property's name, title, description and values share
 /// one, so do an enum's members, and detection reads the context of a string from its
 /// group, never from the text of its pointer.
-public struct Subschema: Sendable, Equatable {
+@_spi(Internals) public struct Subschema: Sendable, Equatable {
   /// Where it is: the schema object, or the tool object of an envelope.
   public var pointer: JSONPointer
   /// The enclosing subschema (an index into the same list), or -1 at a root.

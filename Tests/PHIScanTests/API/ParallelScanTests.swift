@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import PHIScan
+@_spi(Internals) @testable import PHIScan
 
 /// The parallel scanner: same report for any thread count, per-file failures isolated.
 @Suite struct ParallelScanTests {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import PHIScan
+@_spi(Internals) @testable import PHIScan
 
 /// Reports, baselines and standard output that cannot be written in full (DESIGN.md 3,
 /// "Writing files"): exit 2, a message naming the file and the system's reason, the

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import PHIScan
+@_spi(Internals) @testable import PHIScan
 
 /// `.phi-scan.yml`: every key does what it says, every mistake is an error naming the
 /// key and its line.

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import PHIScan
+@_spi(Internals) @testable import PHIScan
 
 /// The allow list (with expiry) and the baseline, as pure functions over a result.
 @Suite struct SuppressionTests {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 @testable import BuiltinPacksRendering
-@testable import PHIScan
+@_spi(Internals) @testable import PHIScan
 
 @Suite struct BuiltinPacksTests {
   /// Every pack and lexicon under patterns/, as (path relative to patterns/, text).

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import PHIScan
+@_spi(Internals) @testable import PHIScan
 
 /// The fast paths of the detector must give exactly what the plain versions give.
 @Suite struct DetectorFastPathTests {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import PHIScan
+@_spi(Internals) @testable import PHIScan
 
 /// Deciding end to end on small schemas: site, context, placeholders, names, patterns.
 @Suite struct DetectorTests {

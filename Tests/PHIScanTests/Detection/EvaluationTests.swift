@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import PHIScan
+@_spi(Internals) @testable import PHIScan
 
 /// `phi-scan evaluate`: the scoring rules, and the detector's measured quality on the
 /// labeled corpus (thresholds only go up).

@@ -1,7 +1,7 @@
 import PCRE2
 import Testing
 
-@testable import PHIScan
+@_spi(Internals) @testable import PHIScan
 
 @Suite struct MinimumDigitsTests {
   @Test func countsTheDigitsEveryMatchHolds() {

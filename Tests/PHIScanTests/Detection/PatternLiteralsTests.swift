@@ -1,6 +1,6 @@
 import Testing
 
-@testable import PHIScan
+@_spi(Internals) @testable import PHIScan
 
 /// The regex-literal analyser: finite languages are expanded, formats stay silent,
 /// hostile patterns stop at a cap with a reason.

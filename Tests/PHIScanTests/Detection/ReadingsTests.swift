@@ -1,6 +1,6 @@
 import Testing
 
-@testable import PHIScan
+@_spi(Internals) @testable import PHIScan
 
 /// The readings of detection v2: identifiers as runs of segments, cue windows in prose,
 /// and the codes of medical vocabularies.

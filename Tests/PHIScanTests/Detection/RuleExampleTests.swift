@@ -1,6 +1,6 @@
 import Testing
 
-@testable import PHIScan
+@_spi(Internals) @testable import PHIScan
 
 /// Every rule's `examples` run as tests: each `match` must produce a verdict, each
 /// `noMatch` must not, and both again behind a multibyte prefix (offset bugs).

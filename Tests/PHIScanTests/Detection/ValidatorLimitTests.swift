@@ -1,6 +1,6 @@
 import Testing
 
-@testable import PHIScan
+@_spi(Internals) @testable import PHIScan
 
 @Suite struct MachineLimitTests {
   /// The largest integer is a machine limit, not an id, and reading it must not trap

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import PHIScan
+@_spi(Internals) @testable import PHIScan
 
 /// Discovery over temporary trees: ignore files, globs, hidden files, size limits,
 /// symlinks, special files, report paths and shards.

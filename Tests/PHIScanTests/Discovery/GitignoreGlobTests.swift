@@ -1,5 +1,5 @@
 import Testing
-@testable import PHIScan
+@_spi(Internals) @testable import PHIScan
 
 @Suite struct GitignoreGlobTests {
   func matches(_ pattern: String, _ path: String, directory: Bool = false) throws -> Bool {

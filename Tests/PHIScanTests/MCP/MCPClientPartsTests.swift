@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import PHIScan
+@_spi(Internals) @testable import PHIScan
 
 /// The MCP client's pure parts: the saved listing's JSON, HTTP and SSE reading, names.
 @Suite struct MCPClientPartsTests {

@@ -1,5 +1,5 @@
 import Testing
-@testable import PHIScan
+@_spi(Internals) @testable import PHIScan
 
 @Suite struct ByteSearchTests {
   /// Every offset agrees with a slice-by-slice comparison, from every start, on random

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import PHIScan
+@_spi(Internals) @testable import PHIScan
 
 /// JSONC (`.json` and `.jsonc` files): comments and trailing commas are accepted, every
 /// position after a comment is exact, comments are never part of the tree, and strict

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import PHIScan
+@_spi(Internals) @testable import PHIScan
 
 @Suite struct JSONParserTests {
   func parse(_ text: String) throws -> JSONParser.Result { try JSONParser.parse(text) }

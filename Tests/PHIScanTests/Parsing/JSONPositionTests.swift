@@ -1,6 +1,6 @@
 import Testing
 
-@testable import PHIScan
+@_spi(Internals) @testable import PHIScan
 
 /// The parser tracks columns incrementally (whitespace, plain strings, numbers and
 /// literals advance them without counting). These tests generate documents whose token

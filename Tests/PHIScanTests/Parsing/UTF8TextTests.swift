@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import PHIScan
+@_spi(Internals) @testable import PHIScan
 
 @Suite struct UTF8TextTests {
   /// The byte search for an ASCII needle answers as Foundation's `contains` does, on texts

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@_spi(Differential) @testable import PHIScan
+@_spi(Differential) @_spi(Internals) @testable import PHIScan
 
 /// The event reading (`loadFromEvents`) must give Yams' tree or decline, never another tree.
 @Suite struct YAMLEventLoaderTests {

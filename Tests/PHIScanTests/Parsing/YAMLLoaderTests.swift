@@ -1,6 +1,6 @@
 import Testing
 
-@testable import PHIScan
+@_spi(Internals) @testable import PHIScan
 
 @Suite struct YAMLLoaderTests {
   /// Plain scalars are numbers only in JSON's grammar: a dotted SSN, a version or a

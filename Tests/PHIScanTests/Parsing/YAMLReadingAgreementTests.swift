@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import Yams
 
-@testable import PHIScan
+@_spi(Internals) @testable import PHIScan
 
 /// A schema says the same in YAML as in JSON: every JSON document of corpus/, written
 /// out as YAML in block style (long strings folded over lines, which is where the YAML

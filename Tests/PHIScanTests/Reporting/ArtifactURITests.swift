@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import PHIScan
+@_spi(Internals) @testable import PHIScan
 
 /// SARIF `artifactLocation.uri` values are RFC 3986 references that decode back to the
 /// report path (DESIGN.md 3, SARIF).

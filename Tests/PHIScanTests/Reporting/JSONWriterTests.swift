@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import PHIScan
+@_spi(Internals) @testable import PHIScan
 
 /// `JSONWriter` is the reports' only serializer; Foundation's `JSONEncoder` stays here as
 /// its oracle. Each report is read back with `JSONDecoder` into a plain JSON tree and

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import PHIScan
+@_spi(Internals) @testable import PHIScan
 
 /// Scans the labeled corpus with the real binary in every format, writing a baseline too,
 /// and searches every output (stderr and the baseline included) for every labeled value. Labels carry no values, so each

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import PHIScan
+@_spi(Internals) @testable import PHIScan
 
 /// Checked, atomic writes (DESIGN.md 3, "Writing files"), in process. Serialized: one test
 /// removes every registered temporary file, as the signal handler does.

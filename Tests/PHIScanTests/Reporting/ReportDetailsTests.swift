@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import PHIScan
+@_spi(Internals) @testable import PHIScan
 
 /// SARIF details GitHub needs, JSON fields, text frames: each on a small hand-made result.
 @Suite struct ReportDetailsTests {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import PHIScan
+@_spi(Internals) @testable import PHIScan
 
 /// Every format rendered from the fixture directory `Golden/input` and compared with
 /// its golden file. `${VERSION}` stands for the tool version. Re-record with

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import PHIScan
+@_spi(Internals) @testable import PHIScan
 
 /// Inputs the fuzzers (scripts/fuzz.sh) found or that guard what they found, kept as
 /// files under `Robustness/FuzzReproducers/` and named `HARNESS-what.bin`. Each runs

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import PHIScan
+@_spi(Internals) @testable import PHIScan
 
 /// Issue 8: hostile and broken inputs next to good files. One scan of the whole
 /// directory; each file then gets its own check: scanned with its findings, or named in

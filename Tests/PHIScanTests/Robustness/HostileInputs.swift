@@ -1,6 +1,6 @@
 import Foundation
 
-@testable import PHIScan
+@_spi(Internals) @testable import PHIScan
 
 /// Builds a directory of hostile and broken inputs next to good files (issue 8). Small
 /// inputs are committed under `Robustness/Hostile/`; huge ones (deep nesting, a 20 MB

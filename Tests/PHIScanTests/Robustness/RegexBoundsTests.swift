@@ -1,7 +1,7 @@
 import PCRE2
 import Testing
 
-@testable import PHIScan
+@_spi(Internals) @testable import PHIScan
 
 /// Issue 8, bounds: a user-supplied pack regex that backtracks exponentially runs under
 /// the same PCRE2 limits as the built-in rules; hitting them is a diagnostic naming the

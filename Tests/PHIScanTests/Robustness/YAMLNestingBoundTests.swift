@@ -1,7 +1,7 @@
 import Testing
 import YAMLEvents
 
-@testable import PHIScan
+@_spi(Internals) @testable import PHIScan
 
 /// The byte-level bound that keeps Yams' recursive composer off deep input (issue 8).
 /// Every construct that nests must be refused before Yams sees it, including the ones

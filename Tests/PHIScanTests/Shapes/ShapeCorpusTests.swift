@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import PHIScan
+@_spi(Internals) @testable import PHIScan
 
 /// The labeled corpus of `corpus/shapes`: one folder per envelope, each document with a
 /// distinct synthetic SSN at every site, and a `.clean.` twin with the same structure.

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import PHIScan
+@_spi(Internals) @testable import PHIScan
 
 /// Envelopes recognized by structure, their cache classes, and schemas in strings.
 @Suite struct ShapeRecognizerTests {

@@ -1,4 +1,4 @@
-@testable import PHIScan
+@_spi(Internals) @testable import PHIScan
 
 /// The value a label or finding points at, read from parsed documents: the tests' own
 /// way to know what must never appear in a report.

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import PHIScan
+@_spi(Internals) @testable import PHIScan
 
 @Suite struct JSONPointerTests {
   /// Escaping written byte by byte must equal the RFC 6901 rule as Foundation applies it

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import PHIScan
+@_spi(Internals) @testable import PHIScan
 
 @Suite struct SchemaWalkerTests {
   func strings(_ json: String) throws -> [ExtractedString] {

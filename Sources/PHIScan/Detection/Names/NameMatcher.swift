@@ -2,7 +2,7 @@
 // reference notes section 5.2, the confidence ladder).
 
 /// A person name found in a string. It carries no part of the value.
-public struct NameMatch: Sendable, Equatable {
+@_spi(Internals) public struct NameMatch: Sendable, Equatable {
   public var confidence: Confidence
   /// A well-known placeholder (John Doe) or a synthetic name (`Sophie40`).
   public var isPlaceholder: Bool
@@ -11,7 +11,7 @@ public struct NameMatch: Sendable, Equatable {
 }
 
 /// What surrounds a candidate string.
-public struct NameContext: Sendable, Equatable {
+@_spi(Internals) public struct NameContext: Sendable, Equatable {
   public var site: Site
   /// Names of the enclosing properties, outermost first.
   public var propertyPath: [String]
@@ -30,7 +30,7 @@ public struct NameContext: Sendable, Equatable {
 }
 
 /// The person-name matcher. Scores: 3 high, 2 medium, 1 low, 0 nothing.
-public enum NameMatcher {
+@_spi(Internals) public enum NameMatcher {
   // Identifier sites (`Site.holdsName`): only a strict first-name + surname pair counts.
   // Prose sites (`Site.holdsProse`): a name there is most often a public figure or an
   // author, so it weighs less unless a cue word ("Patient ...") stands before it.

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import PHIScan
+@_spi(Internals) @testable import PHIScan
 
 /// The name gate may only spare strings the matcher would leave: it reads the same keys
 /// as the tokenizers, and a string it refuses never gives a name outside a person-name

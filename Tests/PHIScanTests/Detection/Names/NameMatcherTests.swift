@@ -1,6 +1,6 @@
 import Testing
 
-@testable import PHIScan
+@_spi(Internals) @testable import PHIScan
 
 /// The person-name matcher on synthetic names and on the hard negatives of the
 /// reference notes (section 8): what it finds, at which confidence, and what it leaves.

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import PHIScan
+@_spi(Internals) @testable import PHIScan
 
 @Suite struct NameTableTests {
   /// The table against a Dictionary: random words of 1 to 16 letters, repeated words

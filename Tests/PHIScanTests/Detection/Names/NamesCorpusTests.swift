@@ -1,6 +1,6 @@
 import Testing
 
-@testable import PHIScan
+@_spi(Internals) @testable import PHIScan
 
 /// The person-name rules on their labeled corpus (corpus/names), scored by the same
 /// evaluation as `phi-scan evaluate` (findings at warning or above count; unlabeled
