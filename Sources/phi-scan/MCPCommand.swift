@@ -80,7 +80,16 @@ struct MCPCommand: ParsableCommand {
     var configuration = ScanConfiguration(paths: [], root: rootPath, jobs: 1)
     try report.configure(&configuration, config: setup.config)
     let scanner = try ruleSource.scanner(configuration, rules: setup.rules)
+    let (listing, source) = try list()
+    // The listing is scanned as if it were the file `source`: allow entries with `path:
+    // mcp/NAME` apply, and excerpts come from the listing.
+    let result = scanner.scan(listing.document, format: .json, reportPath: source)
+    if verbose { Terminal.shapes(result.shapesByFile.first?.shapes ?? [], in: source) }
+    try report.finish(result, automationID: automationID ?? "phi-scan/\(source)/")
+  }
 
+  /// What the server lists, and the name reports give it (`mcp/NAME`).
+  func list() throws -> (listing: MCPListing, source: String) {
     let started = ContinuousClock.now
     let endpoint: MCPEndpoint = url.map { .url($0, headers: (try? parsedHeaders()) ?? []) } ?? .command(command)
     let listing: MCPListing
@@ -96,12 +105,7 @@ struct MCPCommand: ParsableCommand {
       Terminal.error("phi-scan: \(source): protocol \(listing.protocolVersion), \(listing.toolCount) tools, \(listing.promptCount) prompts, \(listing.resourceTemplateCount) resource templates, listed in \(started.duration(to: .now))")
     }
     if let save { try write(String(decoding: listing.document, as: UTF8.self), to: save) }
-
-    // The listing is scanned as if it were the file `source`: allow entries with `path:
-    // mcp/NAME` apply, and excerpts come from the listing.
-    let result = scanner.scan(listing.document, format: .json, reportPath: source)
-    if verbose { Terminal.shapes(result.shapesByFile.first?.shapes ?? [], in: source) }
-    try report.finish(result, automationID: automationID ?? "phi-scan/\(source)/")
+    return (listing, source)
   }
 
   /// Writes `text` to `output` (nil: standard output) whole or not at all.
