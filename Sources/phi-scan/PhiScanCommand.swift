@@ -52,7 +52,7 @@ struct PhiScanCommand: ParsableCommand {
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-  case sarif, json, text
+  case sarif, json, text, github, junit, gitlab, markdown
 }
 
 enum FailOn: String, ExpressibleByArgument, CaseIterable {
@@ -156,6 +156,7 @@ struct ScanCommand: ParsableCommand {
   var verbose = false
 
   func run() throws {
+    _ = CIFormats.started
     let rootPath = root ?? FileManager.default.currentDirectoryPath
     let setup = try ruleSource.load(root: rootPath)
     var configuration = ScanConfiguration(paths: paths, root: rootPath, revealValues: report.reveal, discovery: try discoveryOptions(), jobs: jobs)

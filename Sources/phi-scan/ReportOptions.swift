@@ -5,7 +5,10 @@ import PHIScan
 /// The reporting flags `scan` and `mcp` share, and what they do: which reports go where,
 /// the levels shown and failed on, and the baseline read and written.
 struct ReportOptions: ParsableArguments {
-  @Option(name: .shortAndLong, help: ArgumentHelp("Report format: text, json or sarif. Repeat it, each with its own --output, for several reports in one run.", valueName: "format"))
+  @Flag(name: .customLong("no-color"), help: "No colors in the text report, even on a terminal (as NO_COLOR=1 does).")
+  var noColor = false
+
+  @Option(name: .shortAndLong, help: ArgumentHelp("Report format: text, json, sarif, github (workflow annotations), junit, gitlab (SAST report) or markdown (job summary). Repeat it, each with its own --output, for several reports in one run.", valueName: "format"))
   var format: [OutputFormat] = []
 
   @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file. With several --format options, the n-th --output takes the n-th format; one format may be left without a file and goes to standard output.", valueName: "file"))
@@ -90,8 +93,9 @@ struct ReportOptions: ParsableArguments {
         case .json: JSONReporter.write(result, to: output)
         case .text:
           // On stdout the diagnostics are already on stderr; a file gets them in the report.
-          let color = target.output == nil && Terminal.supportsColor
+          let color = target.output == nil && !noColor && Terminal.supportsColor
           TextReporter.write(result, options: TextReporter.Options(color: color, sourceLines: sourceLines, diagnostics: target.output != nil), to: output)
+        case .github, .junit, .gitlab, .markdown: CIFormats.write(target.format, result, to: output)
         }
       } && allWritten
     }
