@@ -17,7 +17,7 @@ struct PhiScanCommand: ParsableCommand {
     commandName: "phi-scan",
     abstract: "Keep Protected Health Information out of the JSON Schemas that LLM APIs cache.",
     version: PhiScanVersion.semanticVersion,
-    subcommands: [ScanCommand.self, MCPCommand.self, RulesCommand.self, ExplainCommand.self, EvaluateCommand.self],
+    subcommands: [ScanCommand.self, MCPCommand.self, RulesCommand.self, ExplainCommand.self, EvaluateCommand.self, InitCommand.self],
     defaultSubcommand: ScanCommand.self)
 
   /// Argument errors exit 2, not ArgumentParser's 64, so CI sees one "usage" code.
@@ -73,8 +73,8 @@ struct ScanCommand: ParsableCommand {
     commandName: "scan",
     abstract: "Scan JSON Schema, tool definition and request files for PHI.")
 
-  @Argument(help: "Files and directories to scan (directories: *.json, *.jsonc, *.jsonl, *.ndjson, *.yaml, *.yml).")
-  var paths: [String]
+  @Argument(help: "Files and directories to scan (default: .; directories: *.json, *.jsonc, *.jsonl, *.ndjson, *.yaml, *.yml).")
+  var paths: [String] = []
 
   @Option(help: "Report file paths relative to this directory (default: the current directory).")
   var root: String?
@@ -116,6 +116,8 @@ struct ScanCommand: ParsableCommand {
 
   @OptionGroup var ruleSource: RuleSourceOptions
 
+  @OptionGroup var selection: ScanSelectionOptions
+
   /// Flags resolved into discovery options; a bad value is a usage error (exit 2).
   func discoveryOptions() throws -> DiscoveryOptions {
     guard let size = DiscoveryOptions.parseSize(maxFileSize) else {
@@ -144,6 +146,7 @@ struct ScanCommand: ParsableCommand {
   }
 
   mutating func validate() throws {
+    if paths.isEmpty { paths = ["."] }
     if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     _ = try discoveryOptions()
     _ = try pathFilter()
@@ -157,10 +160,11 @@ struct ScanCommand: ParsableCommand {
 
   func run() throws {
     _ = CIFormats.started
-    let rootPath = root ?? FileManager.default.currentDirectoryPath
+    let rootPath = root ?? ScanSelectionOptions.defaultRoot(configGiven: ruleSource.config != nil)
     let setup = try ruleSource.load(root: rootPath)
     var configuration = ScanConfiguration(paths: paths, root: rootPath, revealValues: report.reveal, discovery: try discoveryOptions(), jobs: jobs)
     configuration.pathFilter = setup.config.pathFilter
+    configuration.discovery.selection = try selection.selection(paths: paths)
     // Quiet by default: notes are reported when asked for, or when they would fail the run.
     configuration.minimumLevel = report.minimumLevel(configured: setup.config.minimumLevel)
     let flagFilter = try pathFilter()
@@ -170,6 +174,7 @@ struct ScanCommand: ParsableCommand {
     for written in report.output + [report.baseline, report.writeBaseline].compactMap({ $0 }) {
       if let glob = try? Glob(Glob.escape(SourceFiles.displayPath(written, root: rootPath))) { configuration.pathFilter.exclude.append(glob) }
     }
+    if try selection.printFileList(configuration) { return }
     let scanner: PHIScan.Scanner
     do {
       scanner = try PHIScan.Scanner(configuration: configuration, rules: setup.rules)

@@ -1,6 +1,7 @@
 /// Readable text for terminals and CI logs. Per finding:
 /// `file:line:col  level  rule  category  site  pointer  mask`, then a one-line code
-/// frame with every flagged value on that line masked; at the end a summary.
+/// frame with every flagged value on that line masked, the next step (NextStep); at the
+/// end a summary.
 public enum TextReporter {
   public struct Options: Sendable {
     /// ANSI colors (the CLI turns them on only for a terminal without `NO_COLOR`).
@@ -52,6 +53,7 @@ public enum TextReporter {
         }
         output.write(CodeFrame.render(lastLine!.masked, number: number, focus: finding, paint: paint))
       }
+      output.write("  \(paint.dim(NextStep.text(finding)))\n")
     }
     if options.diagnostics {
       for diagnostic in result.diagnostics { output.write("\(diagnostic.severity.rawValue): \(diagnostic.located)\n") }
