@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Prints `key=...` for the binary cache: a hash of phi-scan's sources, Package.swift,
+# Package.resolved (when present) and the Swift compiler's version, with OS and
+# architecture. Run in the action's directory; hashFiles() only sees the workspace.
+set -euo pipefail
+
+swift_version=$(swift --version 2>/dev/null || echo "no swift")
+sources=$(
+  {
+    find Package.swift Package.resolved Sources patterns -type f -print0 2>/dev/null | LC_ALL=C sort -z | xargs -0 sha256sum
+    printf '%s\n' "$swift_version"
+  } | sha256sum | cut -c1-32
+)
+echo "key=phi-scan-bin-${RUNNER_OS:-$(uname -s)}-${RUNNER_ARCH:-$(uname -m)}-${sources}"
