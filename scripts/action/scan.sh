@@ -55,7 +55,8 @@ if [ ! -s "$sarif" ]; then
   # phi-scan stopped before writing any report (a usage or configuration error, said
   # above): an empty run that says so keeps upload-sarif from failing as well.
   mkdir -p "$(dirname "$sarif")"
-  printf '{"%s":"https://json.schemastore.org/sarif-2.1.0.json","version":"2.1.0","runs":[{"tool":{"driver":{"name":"phi-scan","informationUri":"https://github.com/phi-scan/phi-scan","rules":[]}},"invocations":[{"executionSuccessful":false,"toolExecutionNotifications":[{"level":"error","message":{"text":"phi-scan stopped with exit code %s before scanning: a usage or configuration error, named in the step log."}}]}],"results":[]}]}\n' "\$schema" "$status" > "$sarif"
+  version=$("$PHI_SCAN_BIN" --version 2>/dev/null || echo 0.0.0)
+  printf '{"%s":"https://json.schemastore.org/sarif-2.1.0.json","version":"2.1.0","runs":[{"tool":{"driver":{"name":"phi-scan","semanticVersion":"%s","informationUri":"https://github.com/phi-scan/phi-scan","rules":[]}},"columnKind":"unicodeCodePoints","invocations":[{"executionSuccessful":false,"toolExecutionNotifications":[{"level":"error","message":{"text":"phi-scan stopped with exit code %s before scanning: a usage or configuration error, named in the step log."}}]}],"results":[]}]}\n' "\$schema" "$version" "$status" > "$sarif"
   echo "::error title=phi-scan::phi-scan stopped with exit code $status before scanning; see the message above. $sarif says so for the upload."
 fi
 
