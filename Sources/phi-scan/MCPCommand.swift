@@ -77,17 +77,9 @@ struct MCPCommand: ParsableCommand {
   func run() throws {
     let rootPath = FileManager.default.currentDirectoryPath
     let setup = try ruleSource.load(root: rootPath)
-    var configuration = ScanConfiguration(paths: [], root: rootPath, revealValues: report.reveal, jobs: 1)
-    configuration.minimumLevel = report.minimumLevel(configured: setup.config.minimumLevel)
-    let scanner: PHIScan.Scanner
-    let detector: Detector
-    do {
-      scanner = try PHIScan.Scanner(configuration: configuration, rules: setup.rules)
-      detector = try Detector(rules: scanner.rules)
-    } catch {
-      Terminal.error("phi-scan: \(error)")
-      throw ExitCode(ExitStatus.usageOrInput)
-    }
+    var configuration = ScanConfiguration(paths: [], root: rootPath, jobs: 1)
+    try report.configure(&configuration, config: setup.config)
+    let scanner = try ruleSource.scanner(configuration, rules: setup.rules)
 
     let started = ContinuousClock.now
     let endpoint: MCPEndpoint = url.map { .url($0, headers: (try? parsedHeaders()) ?? []) } ?? .command(command)
@@ -105,39 +97,11 @@ struct MCPCommand: ParsableCommand {
     }
     if let save { try write(String(decoding: listing.document, as: UTF8.self), to: save) }
 
-    var fileResult = scanner.scanBytes(listing.document, format: .json, reportPath: source, detector: detector)
-    fileResult.findings.sort { ($0.range.start, $0.pointer.string, $0.ruleID) < ($1.range.start, $1.pointer.string, $1.ruleID) }
-    var result = ScanResult(findings: fileResult.findings, diagnostics: fileResult.diagnostics, rules: scanner.rules, filesScanned: 1, bytesScanned: listing.document.count)
-    result.shapesByFile = [(source, fileResult.shapes)]
-
-    // The allow list and code frames read the listing as if it were the file `source`.
-    let lines = String(decoding: listing.document, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    let document = listing.document
-    let values = FindingValues(limits: configuration.parseLimits) { path in
-      guard path == source else { return nil }
-      let temporary = NSTemporaryDirectory() + "phi-scan-mcp-\(ProcessInfo.processInfo.processIdentifier).json"
-      return FileManager.default.createFile(atPath: temporary, contents: Data(document), attributes: [.posixPermissions: 0o600]) ? temporary : nil
-    }
-    defer { try? FileManager.default.removeItem(atPath: NSTemporaryDirectory() + "phi-scan-mcp-\(ProcessInfo.processInfo.processIdentifier).json") }
-    result = AllowList.apply(setup.config.allow, to: result, configPath: setup.config.path, today: .today(), value: values.value)
-
-    let accepted = try report.baseline.map { try report.loadBaseline($0) }
-    if let accepted {
-      result = accepted.apply(to: result)
-    }
-    if let writeBaseline = report.writeBaseline {
-      try report.saveBaseline(result, to: writeBaseline, existing: accepted)
-      result.suppressed.baselined += result.findings
-      result.findings = []
-    }
-    if verbose {
-      let shapes = fileResult.shapes
-      Terminal.error("phi-scan: \(source): \(shapes.isEmpty ? "no schema or tool definitions" : shapes.joined(separator: ", "))")
-    }
-    for diagnostic in result.diagnostics {
-      Terminal.error("\(diagnostic.severity.rawValue): \(diagnostic.located)")
-    }
-    try report.writeReports(result, automationID: automationID ?? "phi-scan/\(source)/", sourceLines: { $0 == source ? lines : nil })
+    // The listing is scanned as if it were the file `source`: allow entries with `path:
+    // mcp/NAME` apply, and excerpts come from the listing.
+    let result = scanner.scan(listing.document, format: .json, reportPath: source)
+    if verbose { Terminal.shapes(result.shapesByFile.first?.shapes ?? [], in: source) }
+    try report.finish(result, automationID: automationID ?? "phi-scan/\(source)/")
   }
 
   /// Writes `text` to `output` (nil: standard output) whole or not at all.

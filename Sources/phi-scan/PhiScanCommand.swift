@@ -158,64 +158,32 @@ struct ScanCommand: ParsableCommand {
   @Flag(help: "Say on standard error which shapes (provider envelopes) each file held.")
   var verbose = false
 
+  /// The scan these flags and the config file ask for.
+  func scanConfiguration(config: ConfigFile, root: String) throws -> ScanConfiguration {
+    var configuration = ScanConfiguration(paths: paths, root: root, discovery: try discoveryOptions(), jobs: jobs)
+    configuration.pathFilter = config.pathFilter
+    configuration.discovery.selection = try selection.selection(paths: paths)
+    let flagFilter = try pathFilter()
+    configuration.pathFilter.include += flagFilter.include
+    configuration.pathFilter.exclude += flagFilter.exclude
+    try report.configure(&configuration, config: config)
+    return configuration
+  }
+
   func run() throws {
     _ = CIFormats.started
     let rootPath = root ?? ScanSelectionOptions.defaultRoot(configGiven: ruleSource.config != nil)
     let setup = try ruleSource.load(root: rootPath)
-    var configuration = ScanConfiguration(paths: paths, root: rootPath, revealValues: report.reveal, discovery: try discoveryOptions(), jobs: jobs)
-    configuration.pathFilter = setup.config.pathFilter
-    configuration.discovery.selection = try selection.selection(paths: paths)
-    // Quiet by default: notes are reported when asked for, or when they would fail the run.
-    configuration.minimumLevel = report.minimumLevel(configured: setup.config.minimumLevel)
-    let flagFilter = try pathFilter()
-    configuration.pathFilter.include += flagFilter.include
-    configuration.pathFilter.exclude += flagFilter.exclude
-    // Never scan what this run writes (a baseline or report inside the scanned tree).
-    for written in report.output + [report.baseline, report.writeBaseline].compactMap({ $0 }) {
-      if let glob = try? Glob(Glob.escape(SourceFiles.displayPath(written, root: rootPath))) { configuration.pathFilter.exclude.append(glob) }
-    }
+    let configuration = try scanConfiguration(config: setup.config, root: rootPath)
     if try selection.printFileList(configuration) { return }
-    let scanner: PHIScan.Scanner
-    do {
-      scanner = try PHIScan.Scanner(configuration: configuration, rules: setup.rules)
-    } catch {
-      Terminal.error("phi-scan: \(error)")
-      throw ExitCode(ExitStatus.usageOrInput)
-    }
-    let sources = SourceFiles(root: rootPath, paths: paths, standardInputName: stdinName)
+    let scanner = try ruleSource.scanner(configuration, rules: setup.rules)
     let progressBar = quiet ? nil : ProgressBar.forStandardError()
-    var onProgress: (@Sendable (ScanProgress) -> Void)?
-    if let progressBar { onProgress = { progressBar.update($0) } }
-    var result = scanner.scan(progress: onProgress)
+    let result = scanner.scan(progress: progressBar?.update)
     progressBar?.finish()
-    // Post-processing: pure functions over the finished result, in a fixed order.
-    let values = FindingValues(limits: configuration.parseLimits, locate: sources.locate)
-    result = AllowList.apply(setup.config.allow, to: result, configPath: setup.config.path, today: .today(), value: values.value)
-    let accepted = try report.baseline.map { try report.loadBaseline($0) }
-    if let accepted, let path = report.baseline {
-      result = accepted.apply(to: result)
-      let shown = SourceFiles.displayPath(path, root: rootPath)
-      result.diagnostics += result.suppressed.staleBaselineEntries.map {
-        Diagnostic(severity: .note, code: "baseline-stale", file: shown, position: nil, message: "stale entry: rule \($0.rule) in \($0.file) at \($0.location) matches no finding (fixed or moved); refresh the baseline with --write-baseline")
-      }
-      result.diagnostics.sort(by: Diagnostic.reportOrder)
-    }
-    if let writeBaseline = report.writeBaseline {
-      try report.saveBaseline(result, to: writeBaseline, existing: accepted)
-      // What was just recorded is accepted: this run reports none of it.
-      result.suppressed.baselined += result.findings
-      result.findings = []
-    }
     if verbose {
-      for (file, shapes) in result.shapesByFile {
-        Terminal.error("phi-scan: \(file): \(shapes.isEmpty ? "no schema or tool definitions" : shapes.joined(separator: ", "))")
-      }
+      for (file, shapes) in result.shapesByFile { Terminal.shapes(shapes, in: file) }
     }
-    // Diagnostics go to stderr whatever the formats; SARIF and JSON also carry them.
-    for diagnostic in result.diagnostics {
-      Terminal.error("\(diagnostic.severity.rawValue): \(diagnostic.located)")
-    }
-    try report.writeReports(result, automationID: automationID ?? configuration.discovery.shard?.automationID, sourceLines: sources.lines)
+    try report.finish(result, automationID: automationID ?? configuration.discovery.shard?.automationID)
   }
 }
 
@@ -246,6 +214,11 @@ enum ReportTargets {
 enum Terminal {
   static func error(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
+  }
+
+  /// `--verbose`: which shapes (provider envelopes) a file held.
+  static func shapes(_ shapes: [String], in file: String) {
+    error("phi-scan: \(file): \(shapes.isEmpty ? "no schema or tool definitions" : shapes.joined(separator: ", "))")
   }
 
   /// Colors only for a terminal, and never when `NO_COLOR` is set (no-color.org).

@@ -42,6 +42,25 @@ struct ReportOptions: ParsableArguments {
     minLevel?.level ?? configured ?? min(.warning, failOn.threshold ?? .warning)
   }
 
+  /// Sets what these flags and the config file decide: the levels reported, the allow
+  /// list, the baselines read and recorded, excerpts for text reports, and that no report
+  /// or baseline this run writes is scanned.
+  func configure(_ configuration: inout ScanConfiguration, config: ConfigFile) throws {
+    let root = configuration.root
+    configuration.revealValues = reveal
+    configuration.minimumLevel = minimumLevel(configured: config.minimumLevel)
+    configuration.allowList = AllowList(entries: config.allow, file: config.path)
+    configuration.excerpts = ReportTargets.formats(format).contains(.text)
+    let accepted = try baseline.map { try loadBaseline($0) }
+    configuration.baseline = BaselineUse(accepted: accepted, acceptedPath: baseline.map { FileDiscovery.reportPath(of: $0, root: root) } ?? "baseline")
+    if let writeBaseline {
+      configuration.baseline.recording = BaselineUse.Recording(salt: try existingSalt(writeBaseline) ?? accepted?.salt ?? Baseline.newSalt(), secret: Self.baselineSecret)
+    }
+    for written in output + [baseline, writeBaseline].compactMap({ $0 }) {
+      if let glob = try? Glob(Glob.escape(FileDiscovery.reportPath(of: written, root: root))) { configuration.pathFilter.exclude.append(glob) }
+    }
+  }
+
   /// `PHI_SCAN_BASELINE_KEY`, when set and not empty.
   static var baselineSecret: [UInt8]? {
     guard let value = ProcessInfo.processInfo.environment[Baseline.secretVariable], !value.isEmpty else { return nil }
@@ -60,31 +79,36 @@ struct ReportOptions: ParsableArguments {
     }
   }
 
-  /// Keeps the salt of the file being replaced (or of --baseline), so rewriting a
-  /// baseline changes only the entries that changed.
-  func saveBaseline(_ result: ScanResult, to path: String, existing: Baseline?) throws {
-    var previous = existing
-    if let data = Output.regularFileContents(path) {
-      do {
-        previous = try Baseline.parse(data, path: path, secret: Self.baselineSecret)
-      } catch {
-        // Replacing a keyed baseline without its secret would silently drop the key.
-        if case .baselineSecret = error {
-          Terminal.error("phi-scan: \(error)")
-          throw ExitCode(ExitStatus.usageOrInput)
-        }
-      }
+  /// The salt of the baseline about to be replaced, so rewriting it changes only the
+  /// entries that changed; nil when there is none or it is not a baseline.
+  func existingSalt(_ path: String) throws -> [UInt8]? {
+    guard let data = Output.regularFileContents(path) else { return nil }
+    do {
+      return try Baseline.parse(data, path: path, secret: Self.baselineSecret).salt
+    } catch {
+      // Replacing a keyed baseline without its secret would silently drop the key.
+      guard case .baselineSecret = error else { return nil }
+      Terminal.error("phi-scan: \(error)")
+      throw ExitCode(ExitStatus.usageOrInput)
     }
-    let recorded = Baseline.record(result.findings + result.suppressed.baselined, flagged: result.allFlagged, salt: previous?.salt ?? Baseline.newSalt(), secret: Self.baselineSecret)
-    guard Output.write(to: path, { $0.write(recorded.rendered()) }) else { throw ExitCode(ExitStatus.usageOrInput) }
-    Terminal.error("phi-scan: recorded \(recorded.entries.count) finding\(recorded.entries.count == 1 ? "" : "s") in \(path)")
   }
 
-  /// Writes every report (each whole or not at all; one that fails does not stop the
-  /// others), then exits as the run's outcome says: 2 on a failed write or input error,
-  /// 1 on a finding at the --fail-on level.
-  func writeReports(_ result: ScanResult, automationID: String?, sourceLines: @escaping @Sendable (String) -> [String]?) throws {
+  /// Tells the diagnostics on standard error, writes the recorded baseline and every
+  /// report (each whole or not at all; one that fails does not stop the others), then
+  /// exits as the run's outcome says: 2 on a failed write or input error, 1 on a finding
+  /// at the --fail-on level.
+  func finish(_ result: ScanResult, automationID: String?) throws {
+    // Diagnostics go to stderr whatever the formats; SARIF and JSON also carry them.
+    for diagnostic in result.diagnostics {
+      Terminal.error("\(diagnostic.severity.rawValue): \(diagnostic.located)")
+    }
     var allWritten = true
+    if let writeBaseline, let recorded = result.recordedBaseline {
+      allWritten = Output.write(to: writeBaseline, { $0.write(recorded.rendered()) })
+      if allWritten {
+        Terminal.error("phi-scan: recorded \(recorded.entries.count) finding\(recorded.entries.count == 1 ? "" : "s") in \(writeBaseline)")
+      }
+    }
     for target in try ReportTargets.pair(formats: format, outputs: output) {
       allWritten = Output.write(to: target.output) { output in
         switch target.format {
@@ -94,7 +118,7 @@ struct ReportOptions: ParsableArguments {
         case .text:
           // On stdout the diagnostics are already on stderr; a file gets them in the report.
           let color = target.output == nil && !noColor && Terminal.supportsColor
-          TextReporter.write(result, options: TextReporter.Options(color: color, sourceLines: sourceLines, diagnostics: target.output != nil), to: output)
+          TextReporter.write(result, options: TextReporter.Options(color: color, diagnostics: target.output != nil), to: output)
         case .github, .junit, .gitlab, .markdown: CIFormats.write(target.format, result, to: output)
         }
       } && allWritten

@@ -21,7 +21,7 @@ struct RuleSourceOptions: ParsableArguments {
     do {
       var config = ConfigFile()
       if let path = self.config {
-        config = try ConfigFile.load(path: path, displayPath: SourceFiles.displayPath(path, root: root))
+        config = try ConfigFile.load(path: path, displayPath: FileDiscovery.reportPath(of: path, root: root))
       } else {
         if let found = ConfigLookup.find(from: root) {
           config = try ConfigFile.load(path: found.path, displayPath: found.displayPath(from: FileManager.default.currentDirectoryPath))
@@ -29,6 +29,16 @@ struct RuleSourceOptions: ParsableArguments {
       }
       let rules = try PackLoader.rules(userPaths: config.patternDirectories + patterns)
       return Setup(config: config, rules: try config.select(rules))
+    } catch {
+      Terminal.error("phi-scan: \(error)")
+      throw ExitCode(ExitStatus.usageOrInput)
+    }
+  }
+
+  /// A scanner for `configuration`; a broken pack is a usage error (exit 2).
+  func scanner(_ configuration: ScanConfiguration, rules: RuleSet) throws -> PHIScan.Scanner {
+    do {
+      return try PHIScan.Scanner(configuration: configuration, rules: rules)
     } catch {
       Terminal.error("phi-scan: \(error)")
       throw ExitCode(ExitStatus.usageOrInput)

@@ -25,7 +25,7 @@ while let relative = enumerator?.nextObject() as? String {
     let extraction = ShapeRecognizer.extract(from: document, source: source)
     shapes.formUnion(extraction.shapes)
     for string in extraction.strings { stringsByShape[string.context.shape, default: 0] += 1 }
-    for note in extraction.notes { notes[note.code, default: 0] += 1 }
+    for note in extraction.notes { notes[note.code.rawValue, default: 0] += 1 }
   }
   if shapes.isEmpty { withoutShape += 1 }
   for shape in shapes { filesByShape[shape, default: 0] += 1 }

@@ -13,7 +13,7 @@ let repeats = arguments.count > 2 ? Int(arguments[2]) ?? 5 : 5
 let bytes = [UInt8](data)
 let format = DocumentFormat.forPath(arguments[1]) ?? DocumentFormat.sniff(bytes)
 let (documents, problems) = DocumentLoader.load(bytes, format: format)
-guard problems.allSatisfy({ !$0.isError }) else {
+guard problems.allSatisfy({ $0.severity != .error }) else {
   print("load problems: \(problems)")
   exit(1)
 }

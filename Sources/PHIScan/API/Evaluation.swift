@@ -1,28 +1,5 @@
 import Foundation
 
-/// One line of a corpus folder's `labels.jsonl`: what a string in a document is.
-/// Labels carry no values, only where the string is and what it is.
-public struct CorpusLabel: Sendable, Hashable {
-  public enum Expectation: String, Sendable { case flag, noFlag = "no-flag" }
-
-  /// Path relative to the folder that holds `labels.jsonl`, with forward slashes.
-  public var file: String
-  public var pointer: String
-  public var site: Site
-  public var category: Category
-  public var expect: Expectation
-  /// The expected start line of the finding, when the label checks positions.
-  public var line: Int?
-}
-
-/// A problem with a corpus: an unreadable or malformed `labels.jsonl`.
-public struct EvaluationError: Error, Sendable, CustomStringConvertible {
-  public var file: String
-  public var line: Int
-  public var reason: String
-  public var description: String { "\(file):\(line): \(reason)" }
-}
-
 /// Scores a scan against a labeled corpus (`phi-scan evaluate`): precision, recall and
 /// F1 overall, per category and per site, with the misses and false alarms (redacted:
 /// file, pointer, site and category, never the value).

@@ -1,70 +1,4 @@
-/// HIPAA Safe Harbor identifier categories (45 CFR 164.514(b)(2)), `properties.category`.
-public enum Category: String, Sendable, CaseIterable, Codable, Comparable {
-  case name, address, zip, dob, date, age, phone, fax, email, ssn, mrn, mbi
-  case healthPlan = "health-plan"
-  case account, license, vehicle, device, url, ip, biometric
-  case otherID = "other-id"
 
-  public static func < (a: Category, b: Category) -> Bool { a.rawValue < b.rawValue }
-}
-
-/// SARIF result levels, ordered from least to most severe.
-public enum Level: String, Sendable, CaseIterable, Codable, Comparable {
-  case note, warning, error
-
-  var rank: Int {
-    switch self {
-    case .note: return 0
-    case .warning: return 1
-    case .error: return 2
-    }
-  }
-
-  public static func < (a: Level, b: Level) -> Bool { a.rank < b.rank }
-}
-
-/// How sure the detector is that a string contains PHI. Maps to a level (DESIGN.md 4).
-public enum Confidence: String, Sendable, CaseIterable, Codable, Comparable {
-  case low, medium, high
-
-  public var level: Level {
-    switch self {
-    case .low: return .note
-    case .medium: return .warning
-    case .high: return .error
-    }
-  }
-
-  public static func < (a: Confidence, b: Confidence) -> Bool { a.level < b.level }
-
-  /// The confidence a rule level stands for: error high, warning medium, note low.
-  public init(_ level: Level) {
-    switch level {
-    case .error: self = .high
-    case .warning: self = .medium
-    case .note: self = .low
-    }
-  }
-
-  /// 3 high, 2 medium, 1 low: confidences are weighed as scores.
-  var score: Int {
-    switch self {
-    case .high: return 3
-    case .medium: return 2
-    case .low: return 1
-    }
-  }
-
-  /// The confidence of a score; nil for 0 or less (too weak to report).
-  init?(score: Int) {
-    switch score {
-    case 3...: self = .high
-    case 2: self = .medium
-    case 1: self = .low
-    default: return nil
-    }
-  }
-}
 
 /// One string that contains PHI. It carries where and what kind, never the value
 /// (unless the caller explicitly asked to reveal it for local triage).
@@ -89,6 +23,8 @@ public struct Finding: Sendable, Hashable {
   public var revealedValue: String?
   /// Other places that matter for this finding, e.g. where a `$ref`'d definition is used.
   public var relatedLocations: [RelatedLocation]
+  /// The masked line the finding sits on, when the scan was asked for excerpts.
+  public var excerpt: SourceExcerpt?
 
   public init(ruleID: String, category: Category, level: Level, confidence: Confidence, site: Site, file: String, pointer: JSONPointer, range: SourceRange, shape: String, toolName: String?, isCached: Bool, mask: String, reason: String, revealedValue: String? = nil, relatedLocations: [RelatedLocation] = []) {
     self.ruleID = ruleID
@@ -132,42 +68,5 @@ public struct RelatedLocation: Sendable, Hashable {
     self.pointer = pointer.joined
     self.range = range
     self.message = message
-  }
-}
-
-/// A problem with an input or with the run. Errors mean something was not scanned
-/// (exit code 2); warnings are worth knowing but everything was scanned.
-public struct Diagnostic: Sendable, Hashable {
-  public enum Severity: String, Sendable, Codable { case error, warning, note }
-
-  public var severity: Severity
-  /// A stable kebab-case code, e.g. `syntax-error`, `duplicate-key`, `unreadable`.
-  public var code: String
-  /// Report path of the file, or nil for run-wide problems.
-  public var file: String?
-  public var position: SourcePosition?
-  public var message: String
-
-  public init(severity: Severity, code: String, file: String?, position: SourcePosition?, message: String) {
-    self.severity = severity
-    self.code = code
-    self.file = file
-    self.position = position
-    self.message = message
-  }
-
-  /// `file:line:col: message`, the form editors and terminals link.
-  public var located: String {
-    var prefix = file ?? "phi-scan"
-    if let position { prefix += ":\(position.line):\(position.column)" }
-    return "\(prefix): \(message)"
-  }
-
-  public static func reportOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
-    let fa = a.file ?? "", fb = b.file ?? ""
-    if fa != fb { return fa < fb }
-    let pa = a.position ?? SourcePosition(line: 0, column: 0), pb = b.position ?? SourcePosition(line: 0, column: 0)
-    if pa != pb { return pa < pb }
-    return (a.code, a.message) < (b.code, b.message)
   }
 }

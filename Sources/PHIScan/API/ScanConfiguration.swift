@@ -18,6 +18,13 @@ public struct ScanConfiguration: Sendable {
   /// Findings below this level (placeholders and weak evidence are notes) are left out
   /// of the result, so no report shows them (DESIGN.md 4: quiet by default).
   public var minimumLevel: Level = .warning
+  /// Findings the config file accepts: held back, counted, never listed.
+  public var allowList = AllowList()
+  /// Findings accepted earlier (`--baseline`), and whether this scan records its own.
+  public var baseline = BaselineUse()
+  /// Give each reported finding its masked source line (`Finding.excerpt`), for text
+  /// reports. Off by default: a report that shows no source keeps no lines.
+  public var excerpts = false
 
   public init(paths: [String], root: String = ".", revealValues: Bool = false, parseLimits: ParseLimits = .default, discovery: DiscoveryOptions = .default, jobs: Int? = nil) {
     self.paths = paths
@@ -27,32 +34,4 @@ public struct ScanConfiguration: Sendable {
     self.discovery = discovery
     self.jobs = jobs
   }
-}
-
-/// The outcome of a scan: what reporters render and what the exit code is computed from.
-public struct ScanResult: Sendable {
-  public var findings: [Finding]
-  public var diagnostics: [Diagnostic]
-  public var rules: RuleSet
-  public var filesScanned: Int
-  public var bytesScanned: Int
-  /// Findings held back by the allow list or the baseline, with why; reporters count them
-  /// and still mask their values in code frames, but never list them.
-  public var suppressed = Suppressed()
-  /// The shapes recognized in each scanned file, in scan order (`--verbose`).
-  public var shapesByFile: [(file: String, shapes: [String])] = []
-
-  public init(findings: [Finding], diagnostics: [Diagnostic], rules: RuleSet, filesScanned: Int, bytesScanned: Int) {
-    self.findings = findings.sorted(by: Finding.reportOrder)
-    self.diagnostics = diagnostics.sorted(by: Diagnostic.reportOrder)
-    self.rules = rules
-    self.filesScanned = filesScanned
-    self.bytesScanned = bytesScanned
-  }
-
-  /// True when some input could not be scanned (exit code 2).
-  public var hasInputErrors: Bool { diagnostics.contains { $0.severity == .error } }
-
-  /// The most severe finding level, if any.
-  public var highestLevel: Level? { findings.map(\.level).max() }
 }

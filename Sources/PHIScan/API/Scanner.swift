@@ -3,15 +3,6 @@
 import Foundation
 import Synchronization
 
-/// How far a scan has come, for a progress display.
-public struct ScanProgress: Sendable {
-  public var filesDone: Int
-  /// The files discovery has listed so far: scanning starts before the walk ends, so this
-  /// grows until it is done, and is never below `filesDone`.
-  public var filesTotal: Int
-  public var bytesDone: Int
-}
-
 /// Runs the pipeline: discover -> load -> recognize shapes -> walk -> detect.
 public struct Scanner: Sendable {
   public let configuration: ScanConfiguration
@@ -77,25 +68,63 @@ public struct Scanner: Sendable {
     }
 
     var diagnostics = discoveryDiagnostics
-    if let failure = state.detectorFailure.withLock({ $0 }) {
-      diagnostics.append(Diagnostic(severity: .error, code: "internal", file: nil, position: nil, message: failure))
-    }
+    if let failure = state.detectorFailure.withLock({ $0 }) { diagnostics.append(failure) }
     let kept = feed.takeAll()
-    var findings: [Finding] = []
+    var files: [FileResult] = []
     var shapes: [(file: String, shapes: [String])] = []
     let reportPaths = kept.reportPaths.strings()
     shapes.reserveCapacity(reportPaths.count)
     for index in FileDiscovery.reportOrder(of: reportPaths) {
       let shapeList = kept.shapeLists[index]
       guard shapeList >= 0 else { continue }
-      if let outcome = kept.outcomes[index] {
-        findings += outcome.findings
-        diagnostics += outcome.diagnostics
-      }
+      if let outcome = kept.outcomes[index] { files.append(outcome) }
       shapes.append((reportPaths[index], kept.distinctShapeLists[Int(shapeList)]))
     }
-    var result = ScanResult(findings: findings, diagnostics: diagnostics, rules: rules, filesScanned: kept.filesRead, bytesScanned: kept.bytes)
+    var result = finish(files, diagnostics: diagnostics, allowTally: kept.allowTally, filesScanned: kept.filesRead, bytesScanned: kept.bytes)
     result.shapesByFile = shapes
+    return result
+  }
+
+  /// Scans one document already in memory (an MCP server's listing, a test) as if it
+  /// were the file `reportPath`: detection, suppression and excerpts as for a file.
+  public func scan(_ bytes: [UInt8], format: DocumentFormat, reportPath: String) -> ScanResult {
+    let file: FileResult
+    do {
+      file = scanBytes(bytes, format: format, reportPath: reportPath, detector: try Detector(rules: rules))
+    } catch {
+      return finish([], diagnostics: [.detectorFailed(error)], allowTally: nil, filesScanned: 0, bytesScanned: 0)
+    }
+    var result = finish([file], diagnostics: [], allowTally: file.allowTally, filesScanned: 1, bytesScanned: bytes.count)
+    result.shapesByFile = [(reportPath, file.shapes)]
+    return result
+  }
+
+  /// The result of a whole scan from its files' results (in report order): the allow
+  /// list's notes, then the baseline, held back and recorded (DESIGN.md 6).
+  func finish(_ files: [FileResult], diagnostics: [Diagnostic], allowTally: AllowList.Tally?, filesScanned: Int, bytesScanned: Int) -> ScanResult {
+    var all = diagnostics
+    var findings: [Finding] = [], allowed: [Finding] = []
+    for file in files {
+      findings += file.findings
+      allowed += file.allowed
+      all += file.diagnostics
+    }
+    let allowList = configuration.allowList
+    all += allowList.diagnostics(allowTally ?? AllowList.Tally(entries: allowList.entries.count))
+    var result = ScanResult(findings: findings, diagnostics: all, rules: rules, filesScanned: filesScanned, bytesScanned: bytesScanned)
+    result.suppressed.allowListed = allowed.sorted(by: Finding.reportOrder)
+    let use = configuration.baseline
+    if let accepted = use.accepted {
+      result = accepted.apply(to: result)
+      result.diagnostics += result.suppressed.staleBaselineEntries.map { .baselineStale(file: use.acceptedPath, $0) }
+      result.diagnostics.sort(by: Diagnostic.reportOrder)
+    }
+    if let recording = use.recording {
+      result.recordedBaseline = Baseline.record(result.findings + result.suppressed.baselined, flagged: result.allFlagged, salt: recording.salt, secret: recording.secret)
+      // What was just recorded is accepted: this scan reports none of it.
+      result.suppressed.baselined += result.findings
+      result.findings = []
+    }
     return result
   }
 
@@ -104,7 +133,7 @@ public struct Scanner: Sendable {
   final class SharedScanState: Sendable {
     let done = Atomic<Int>(0)
     let bytesDone = Atomic<Int>(0)
-    let detectorFailure = Mutex<String?>(nil)
+    let detectorFailure = Mutex<Diagnostic?>(nil)
   }
 
   /// One thread's scanning: its detector (made when its first file comes) and the
@@ -130,7 +159,7 @@ public struct Scanner: Sendable {
         do {
           detector = try Detector(rules: scanner.rules)
         } catch {
-          state.detectorFailure.withLock { $0 = "cannot start the detector: \(error)" }
+          state.detectorFailure.withLock { $0 = .detectorFailed(error) }
           feed.abandon()
           return false
         }
@@ -162,8 +191,10 @@ public struct Scanner: Sendable {
       /// Per file, an index into `distinctShapeLists`; -1 for a file never scanned.
       var shapeLists: [Int32] = []
       var distinctShapeLists: [[String]] = []
-      /// Findings and diagnostics of the files that have any, by place in the walk.
-      var outcomes: [Int: (findings: [Finding], diagnostics: [Diagnostic])] = [:]
+      /// The results of the files with findings or diagnostics, by place in the walk.
+      var outcomes: [Int: FileResult] = [:]
+      /// What the allow list matched, summed over the files; nil when nothing matched.
+      var allowTally: AllowList.Tally?
       var filesRead = 0
       var bytes = 0
     }
@@ -251,8 +282,13 @@ public struct Scanner: Sendable {
           state.kept.distinctShapeLists.append(result.shapes)
         }
         state.kept.shapeLists[index] = shapeList
-        if !result.findings.isEmpty || !result.diagnostics.isEmpty {
-          state.kept.outcomes[index] = (result.findings, result.diagnostics)
+        if !result.findings.isEmpty || !result.allowed.isEmpty || !result.diagnostics.isEmpty {
+          var outcome = result
+          outcome.shapes = []
+          state.kept.outcomes[index] = outcome
+        }
+        if let tally = result.allowTally {
+          if state.kept.allowTally == nil { state.kept.allowTally = tally } else { state.kept.allowTally!.add(tally) }
         }
         if result.wasRead { state.kept.filesRead += 1 }
         state.kept.bytes += result.byteCount
@@ -294,19 +330,23 @@ public struct Scanner: Sendable {
   }
 
   /// What one file produced.
-  public struct FileResult: Sendable {
-    public var findings: [Finding] = []
-    public var diagnostics: [Diagnostic] = []
-    public var byteCount = 0
+  struct FileResult: Sendable {
+    /// The findings reported: at or above the minimum level, not allowed.
+    var findings: [Finding] = []
+    /// The findings the allow list accepted.
+    var allowed: [Finding] = []
+    /// What the allow list matched in this file; nil when it had nothing to check.
+    var allowTally: AllowList.Tally?
+    var diagnostics: [Diagnostic] = []
+    var byteCount = 0
     /// False when the file could not be read at all.
-    public var wasRead = true
+    var wasRead = true
     /// Shape identifiers seen in the file, in first-seen order (`--verbose`).
-    public var shapes: [String] = []
-    public init() {}
+    var shapes: [String] = []
   }
 
   /// Scans one file. Never throws: every failure is a diagnostic naming the file.
-  public func scanFile(_ file: DiscoveredFile, detector: Detector) -> FileResult {
+  func scanFile(_ file: DiscoveredFile, detector: Detector) -> FileResult {
     var result = FileResult()
     let limit = configuration.discovery.maxFileSize
     let read = file.isStandardInput ? FileSystem.readStandardInput(maxSize: limit) : FileSystem.readRegularFile(file.path, maxSize: limit)
@@ -316,7 +356,7 @@ public struct Scanner: Sendable {
       bytes = contents
     case .failure(let failure):
       result.wasRead = false
-      result.diagnostics.append(Scanner.diagnostic(for: failure, file: file.reportPath))
+      result.diagnostics.append(Scanner.diagnostic(for: failure).inFile(file.reportPath))
       return result
     }
     result.byteCount = bytes.count
@@ -324,36 +364,47 @@ public struct Scanner: Sendable {
     return scanBytes(bytes, format: format, reportPath: file.reportPath, detector: detector, into: result)
   }
 
-  static func diagnostic(for failure: FileSystem.ReadFailure, file: String) -> Diagnostic {
+  static func diagnostic(for failure: FileSystem.ReadFailure) -> Diagnostic {
     switch failure {
-    case .system(let error):
-      return Diagnostic(severity: .error, code: "unreadable", file: file, position: nil, message: "the file cannot be read: \(error.message)")
-    case .notRegular(let kind):
-      return Diagnostic(severity: .error, code: "not-regular-file", file: file, position: nil, message: "skipped: this is \(kind.described), which phi-scan never opens")
-    case .tooLarge(let size, let limit):
-      let what = size > limit ? "more than \(limit) bytes" : "\(size) bytes"
-      return Diagnostic(severity: .warning, code: "too-large", file: file, position: nil, message: "skipped: \(what) is over the --max-file-size limit of \(limit) bytes (\(FileDiscovery.describeSize(limit)))")
+    case .system(let error): return .unreadableFile(error)
+    case .notRegular(let kind): return .notRegularFile(nil, kind, named: false)
+    case .tooLarge(let size, let limit): return .tooLarge(nil, size: size > limit ? nil : size, limit: limit)
     }
   }
 
-  /// Scans bytes already in memory (stdin, tests).
-  public func scanBytes(_ bytes: [UInt8], format: DocumentFormat, reportPath: String, detector: Detector, into start: FileResult = FileResult()) -> FileResult {
+  /// Scans bytes in memory: every stage, then the allow list while the values are at
+  /// hand, then each reported finding's excerpt from these same bytes.
+  func scanBytes(_ bytes: [UInt8], format: DocumentFormat, reportPath: String, detector: Detector, into start: FileResult = FileResult()) -> FileResult {
     var result = start
     let (documents, problems) = DocumentLoader.load(bytes, format: format, limits: configuration.parseLimits)
-    for problem in problems {
-      result.diagnostics.append(Diagnostic(severity: problem.isError ? .error : .warning, code: problem.code, file: reportPath, position: problem.position, message: problem.message))
-    }
+    result.diagnostics += problems.map { $0.inFile(reportPath) }
+    let allowList = configuration.allowList
+    // An allow entry with `value` is matched against the flagged value, so findings carry
+    // it until the allow list has seen them.
+    let keepValues = allowList.needsValues && !configuration.revealValues
     let source = SourceText(bytes)
+    var found: [Finding] = []
     for document in documents {
       let extraction = ShapeRecognizer.extract(from: document, source: source)
-      for note in extraction.notes {
-        result.diagnostics.append(Diagnostic(severity: note.isError ? .error : .note, code: note.code, file: reportPath, position: note.position, message: note.message))
-      }
+      result.diagnostics += extraction.notes.map { $0.inFile(reportPath) }
       for shape in extraction.shapes where !result.shapes.contains(shape) { result.shapes.append(shape) }
-      let outcome = detector.detect(extraction, file: reportPath, reveal: configuration.revealValues)
-      result.findings += outcome.findings.filter { $0.level >= configuration.minimumLevel }
-      result.diagnostics += outcome.diagnostics
+      let outcome = detector.detect(extraction, file: reportPath, reveal: configuration.revealValues || keepValues)
+      found += outcome.findings.filter { $0.level >= configuration.minimumLevel }
+      result.diagnostics += outcome.diagnostics.map { $0.inFile(reportPath) }
     }
+    if !allowList.entries.isEmpty && !found.isEmpty {
+      var tally = AllowList.Tally(entries: allowList.entries.count)
+      (found, result.allowed) = allowList.split(found, tally: &tally)
+      result.allowTally = tally
+      if keepValues {
+        for index in found.indices { found[index].revealedValue = nil }
+        for index in result.allowed.indices { result.allowed[index].revealedValue = nil }
+      }
+    }
+    if configuration.excerpts {
+      SourceExcerpt.attach(to: &found, flagged: found + result.allowed, source: bytes, reveal: configuration.revealValues)
+    }
+    result.findings = found
     return result
   }
 }

@@ -1,194 +1,71 @@
-import Foundation
-import PCRE2
+/// The config's allow list as a scan applies it: each file's findings are checked while
+/// the file's values are in hand, and what every entry matched is counted over the scan.
+public struct AllowList: Sendable {
+  public var entries: [AllowEntry]
+  /// The report path of the config file, named in the notes about its entries.
+  public var file: String
+  /// The day `expires` is compared with.
+  public var today: AllowEntry.Day
 
-/// One accepted finding pattern from the config's `allow` list. Every given field must
-/// match; `reason` is required; past `expires` the entry stops suppressing and says so.
-public struct AllowEntry: Sendable {
-  public var rule: String?
-  public var path: Glob?
-  public var pointer: Glob?
-  public var value: ValuePattern?
-  public var reason: String
-  public var expires: Day?
-  /// Where the entry starts in the config file.
-  public var position: SourcePosition
-
-  public init(rule: String? = nil, path: Glob? = nil, pointer: Glob? = nil, value: ValuePattern? = nil, reason: String, expires: Day? = nil, position: SourcePosition) {
-    self.rule = rule
-    self.path = path
-    self.pointer = pointer
-    self.value = value
-    self.reason = reason
-    self.expires = expires
-    self.position = position
+  public init(entries: [AllowEntry] = [], file: String = ConfigFile.defaultName, today: AllowEntry.Day = .today()) {
+    self.entries = entries
+    self.file = file
+    self.today = today
   }
 
-  /// A calendar day, `YYYY-MM-DD`; an entry is valid through its `expires` day.
-  public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var year: Int, month: Int, day: Int
+  /// True when some entry matches on values: findings must then carry their values until
+  /// the allow list has seen them.
+  var needsValues: Bool { entries.contains { $0.value != nil } }
 
-    public init?(_ text: String) {
-      let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-      guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-        let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-        (1...12).contains(month), day >= 1, day <= Day.days(in: month, year: year)
-      else { return nil }
-      (self.year, self.month, self.day) = (year, month, day)
+  /// How many findings each entry allowed, and how many an expired entry would have,
+  /// summed over the files of a scan.
+  struct Tally: Sendable {
+    var used: [Int]
+    var matchedWhileExpired: [Int]
+
+    init(entries: Int) {
+      used = Array(repeating: 0, count: entries)
+      matchedWhileExpired = used
     }
 
-    init(year: Int, month: Int, day: Int) {
-      (self.year, self.month, self.day) = (year, month, day)
-    }
-
-    /// Today in UTC, so an entry expires at the same moment on every CI runner.
-    public static func today(_ now: Date = Date()) -> Day {
-      civil(daysSince1970: Int((now.timeIntervalSince1970 / 86_400).rounded(.down)))
-    }
-
-    /// The proleptic Gregorian date `days` after 1970-01-01, by arithmetic on 400-year
-    /// eras of 146,097 days (H. Hinnant's `civil_from_days`). Foundation's `Calendar` and
-    /// `TimeZone` load time-zone data: a visible share of a small scan's start-up.
-    static func civil(daysSince1970 days: Int) -> Day {
-      let shifted = days + 719_468  // days since 0000-03-01: leap days fall at the end of a year
-      let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-      let dayOfEra = shifted - era * 146_097
-      let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-      let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-      let monthFromMarch = (5 * dayOfYear + 2) / 153
-      let day = dayOfYear - (153 * monthFromMarch + 2) / 5 + 1
-      let month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9
-      return Day(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
-    }
-
-    static func days(in month: Int, year: Int) -> Int {
-      switch month {
-      case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-      case 4, 6, 9, 11: return 30
-      default: return 31
+    mutating func add(_ other: Tally) {
+      for index in used.indices {
+        used[index] += other.used[index]
+        matchedWhileExpired[index] += other.matchedWhileExpired[index]
       }
     }
-
-    public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
-    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
   }
 
-  /// True when every field the entry gives matches; the value is read only if needed.
-  func matches(_ finding: Finding, value: () -> String?) -> Bool {
-    if let rule, rule != finding.ruleID { return false }
-    if let path, !path.matches(finding.file) { return false }
-    if let pointer, !pointer.matches(finding.pointer.string) { return false }
-    if let pattern = self.value {
-      guard let text = value() else { return false }
-      return pattern.matches(text)
-    }
-    return true
-  }
-}
-
-/// A PCRE2 regex searched in a flagged value (anchor it with `^...$` for a whole match).
-public struct ValuePattern: Sendable {
-  public let source: String
-  let regex: PCRE2Regex
-
-  public init(_ source: String) throws(PCRE2Error) {
-    self.source = source
-    self.regex = try PCRE2Regex(source, options: [.utf])
-  }
-
-  /// A match-limit failure counts as no match: the finding stays reported.
-  public func matches(_ text: String) -> Bool { (try? regex.matches(text)) ?? false }
-}
-
-public enum AllowList {
-  /// Moves allowed findings into `suppressed.allowListed` and adds a diagnostic for
-  /// every expired entry (it suppresses nothing) and every entry that matched nothing.
-  /// - Parameter value: the flagged value of a finding, for entries with `value`.
-  public static func apply(_ entries: [AllowEntry], to result: ScanResult, configPath: String, today: AllowEntry.Day, value: (Finding) -> String?) -> ScanResult {
-    guard !entries.isEmpty else { return result }
-    var output = result
-    output.findings = []
-    var used = [Int](repeating: 0, count: entries.count)
-    var wouldMatch = [Int](repeating: 0, count: entries.count)
-    for finding in result.findings {
-      var allowed = false
-      for (index, entry) in entries.enumerated() where entry.matches(finding, value: { value(finding) }) {
+  /// Splits one file's findings into those still reported and those the list allows, and
+  /// counts the matches into `tally`. An expired entry allows nothing.
+  func split(_ findings: [Finding], tally: inout Tally) -> (reported: [Finding], allowed: [Finding]) {
+    guard !entries.isEmpty else { return (findings, []) }
+    var reported: [Finding] = [], allowed: [Finding] = []
+    for finding in findings {
+      var isAllowed = false
+      for (index, entry) in entries.enumerated() where entry.matches(finding) {
         if let expires = entry.expires, expires < today {
-          wouldMatch[index] += 1
+          tally.matchedWhileExpired[index] += 1
           continue
         }
-        used[index] += 1
-        allowed = true
+        tally.used[index] += 1
+        isAllowed = true
         break
       }
-      if allowed { output.suppressed.allowListed.append(finding) } else { output.findings.append(finding) }
+      if isAllowed { allowed.append(finding) } else { reported.append(finding) }
     }
-    for (index, entry) in entries.enumerated() {
+    return (reported, allowed)
+  }
+
+  /// A warning for every expired entry (it allows nothing) and a note for every entry that
+  /// matched no finding.
+  func diagnostics(_ tally: Tally) -> [Diagnostic] {
+    entries.indices.compactMap { index in
+      let entry = entries[index]
       if let expires = entry.expires, expires < today {
-        let count = wouldMatch[index]
-        let effect = count == 0 ? "it matches no finding any more: remove it" : "the \(count) finding\(count == 1 ? " it matched is" : "s it matched are") reported again: fix \(count == 1 ? "it" : "them") or renew 'expires'"
-        output.diagnostics.append(Diagnostic(severity: .warning, code: "allow-expired", file: configPath, position: entry.position, message: "allow entry expired on \(expires); \(effect)"))
-      } else if used[index] == 0 {
-        output.diagnostics.append(Diagnostic(severity: .note, code: "allow-unused", file: configPath, position: entry.position, message: "allow entry matches no finding; remove it if what it allowed is gone"))
+        return .allowExpired(file: file, at: entry.position, on: expires, matches: tally.matchedWhileExpired[index])
       }
+      return tally.used[index] == 0 ? .allowUnused(file: file, at: entry.position) : nil
     }
-    output.diagnostics.sort(by: Diagnostic.reportOrder)
-    return output
-  }
-}
-
-/// Flagged values looked up again from the files, for allow entries with `value`. The
-/// value never leaves this lookup: it is only matched against the entry's regex.
-/// Findings are looked up in report order, so only the last file's documents are kept.
-public final class FindingValues: @unchecked Sendable {
-  private let locate: (String) -> String?
-  private let limits: ParseLimits
-  private var documents: (file: String, documents: [Document])?
-  private let lock = NSLock()
-
-  /// - Parameter locate: the path to open for a report path.
-  public init(limits: ParseLimits = .default, locate: @escaping (String) -> String?) {
-    self.locate = locate
-    self.limits = limits
-  }
-
-  public func value(of finding: Finding) -> String? {
-    lock.lock()
-    defer { lock.unlock() }
-    if documents?.file != finding.file {
-      documents = nil
-      guard let path = locate(finding.file), let data = FileManager.default.contents(atPath: path) else { return nil }
-      let bytes = [UInt8](data)
-      documents = (finding.file, DocumentLoader.load(bytes, format: DocumentFormat.forPath(path) ?? DocumentFormat.sniff(bytes), limits: limits).documents)
-    }
-    return FindingValues.resolve(finding, in: documents?.documents ?? [])
-  }
-
-  /// Follows the pointer; for name sites the value is the last token itself.
-  static func resolve(_ finding: Finding, in documents: [Document]) -> String? {
-    let tokens = finding.pointer.tokens
-    for document in documents {
-      let prefix = document.rootPointer.tokens
-      guard tokens.starts(with: prefix) else { continue }
-      let rest = Array(tokens.dropFirst(prefix.count))
-      if [.propertyName, .patternProperty, .defsKey].contains(finding.site) { return rest.last }
-      var node = document.root
-      for token in rest {
-        // A pointer may continue into a schema serialized in a string (Bedrock's output
-        // schema): the shape stage parses it the same way.
-        if let text = node.string, let embedded = try? JSONParser.parse(Array(text.utf8)).root { node = embedded }
-        if let members = node.members, let member = members.first(where: { $0.key == token }) {
-          node = member.value
-        } else if let elements = node.elements, let index = Int(token), elements.indices.contains(index) {
-          node = elements[index]
-        } else {
-          return nil
-        }
-      }
-      switch node.value {
-      case .string(let text), .number(let text): return text
-      default: return nil
-      }
-    }
-    return nil
   }
 }

@@ -27,26 +27,17 @@ extension Detector {
     let field = context ?? "field"
     let here = JSONPointer(escaped: "").appending("properties", field)
     let pointer: JSONPointer
-    switch site {
-    case .const: pointer = here.appending("const")
-    case .enum: pointer = here.appending("enum", index: 0)
-    case .default: pointer = here.appending("default")
-    case .examples: pointer = here.appending("examples", index: 0)
-    case .other: pointer = here.appending("x-example")
-    case .pattern: pointer = here.appending("pattern")
-    case .title: pointer = here.appending("title")
-    case .description, .toolDescription: pointer = here.appending("description")
-    case .propertyName: pointer = here.appending("properties", example)
-    case .patternProperty: pointer = here.appending("patternProperties", example)
-    case .defsKey: pointer = here.appending("$defs", example)
-    case .required: pointer = here.appending("required", index: 0)
-    case .toolName: pointer = JSONPointer(escaped: "/tools/0/name")
+    switch (site, SchemaVocabulary.keyword(holding: site)) {
+    case (_, nil): pointer = JSONPointer(escaped: "/tools/0/name")
+    case (.enum, let keyword?), (.examples, let keyword?), (.required, let keyword?): pointer = here.appending(keyword, index: 0)
+    case (.propertyName, let keyword?), (.patternProperty, let keyword?), (.defsKey, let keyword?): pointer = here.appending(keyword, example)
+    case (_, let keyword?): pointer = here.appending(keyword)
     }
     let range = SourceRange(start: SourcePosition(line: 1, column: 1), end: SourcePosition(line: 1, column: 1))
     let string = ExtractedString(
       text: example, site: site, pointer: pointer, range: range,
       context: SchemaContext(shape: "json-schema", isCached: true), propertyPath: context.map { [$0] } ?? [], subschema: 0,
-      dataKeys: site == .other ? ["x-example"] : [])
+      dataKeys: site == .other ? [SchemaVocabulary.keyword(holding: .other)!] : [])
     return detect([string], subschemas: [Subschema(pointer: here, parent: -1, name: context)], file: "example").findings.contains { $0.ruleID == rule.id }
   }
 }

@@ -104,7 +104,8 @@ public final class Detector {
     }
   }
 
-  /// What one string produced: at most one finding per category, and any problems.
+  /// What one string produced: at most one finding per category, and any problems
+  /// (without a file: the scanner adds it).
   public struct Outcome {
     public var findings: [Finding] = []
     public var diagnostics: [Diagnostic] = []
@@ -212,7 +213,7 @@ public final class Detector {
     var candidates: [String]
     if let analysis {
       if let limit = analysis.limitHit {
-        state.outcome.diagnostics.append(Diagnostic(severity: .warning, code: "pattern-too-complex", file: file, position: strings[index].range.start, message: "the regex at \(strings[index].pointer) was only partly analysed (\(limit)); its plain literal runs were checked, not the strings its classes, groups and repeats allow"))
+        state.outcome.diagnostics.append(.patternTooComplex(at: strings[index].range.start, pointer: strings[index].pointer, limit: "\(limit)"))
       }
       candidates = analysis.strings
     } else {
@@ -285,7 +286,7 @@ public final class Detector {
           guard let evidence = try self.evidence(box, candidates: candidates, offered: offered, context: contextOf) else { continue }
           consider(box, evidence)
         } catch {
-          state.outcome.diagnostics.append(Diagnostic(severity: .error, code: "match-limit", file: file, position: strings[index].range.start, message: "rule \(box.rule.id) could not finish on the string at \(strings[index].pointer): \(error.description); the string was not fully checked"))
+          state.outcome.diagnostics.append(.matchLimit(at: strings[index].range.start, pointer: strings[index].pointer, rule: box.rule.id, error))
         }
       }
     }

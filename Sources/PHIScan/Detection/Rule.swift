@@ -148,17 +148,6 @@ public struct Rule: Sendable {
   public func applies(to site: Site) -> Bool { sites.contains(site) }
 }
 
-/// Every loaded rule, compiled once before the first file is read, in a stable order.
-public struct RuleSet: Sendable {
-  public var rules: [Rule]
-
-  public init(rules: [Rule]) {
-    self.rules = rules.sorted { $0.id < $1.id }
-  }
-
-  public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
-}
-
 /// Swift matchers that packs name with `matcher:`.
 public enum Matcher: String, Sendable, CaseIterable {
   /// First name + surname, `Last, First`, `Title Surname`, or a lone name word under

@@ -50,6 +50,13 @@ public enum FileDiscovery {
     return walk.diagnostics
   }
 
+  /// The path reports would give the file `path` if it were named on the command line
+  /// (it need not exist yet: a report or baseline being written). Used to name config and
+  /// baseline files in messages, and to keep a run from scanning what it writes.
+  public static func reportPath(of path: String, root: String) -> String {
+    Walk(options: .default, filter: PathFilter(), root: FileSystem.realPath(root) ?? root) { _ in }.explicitReportPath(path)
+  }
+
   /// The report order of files: by report path, and in walk order where two share one
   /// (named files outside the root are reported by their name alone).
   public static func sortedForReport(_ files: [DiscoveredFile]) -> [DiscoveredFile] {
@@ -97,14 +104,13 @@ public enum FileDiscovery {
       switch FileSystem.info(path, followLinks: true) {
       case .success(let found): info = found
       case .failure(let error):
-        let code = error.isNotFound ? "not-found" : "unreadable"
-        diagnostics.append(Diagnostic(severity: .error, code: code, file: displayPath(path), position: nil, message: "cannot open this path: \(error.message)"))
+        diagnostics.append(.cannotOpen(displayPath(path), error))
         return
       }
       switch info.kind {
       case .directory:
         guard let real = FileSystem.realPath(path) else {
-          diagnostics.append(Diagnostic(severity: .error, code: "unreadable", file: displayPath(path), position: nil, message: "the directory cannot be resolved"))
+          diagnostics.append(.unresolvableDirectory(displayPath(path)))
           return
         }
         walkTopDirectory(real)
@@ -113,7 +119,7 @@ public enum FileDiscovery {
         guard filter.admits(report), options.selection?.admitsFile(FileSystem.realPath(path) ?? path) ?? true else { return }
         addFile(path: path, reportPath: report, info: info, isExplicit: true)
       default:
-        diagnostics.append(Diagnostic(severity: .error, code: "not-regular-file", file: displayPath(path), position: nil, message: "skipped: this is \(info.kind.described), which phi-scan never opens (pipe data in with '-')"))
+        diagnostics.append(.notRegularFile(displayPath(path), info.kind, named: true))
       }
     }
 
@@ -176,7 +182,7 @@ public enum FileDiscovery {
     mutating func walkDirectory(_ directory: String, reportPrefix: String, ignores parentIgnores: IgnoreStack, ancestors: inout Set<FileIdentity>) {
       guard case .success(let directoryInfo) = FileSystem.info(directory, followLinks: true) else { return }
       guard ancestors.insert(directoryInfo.identity).inserted else {
-        diagnostics.append(Diagnostic(severity: .warning, code: "symlink-loop", file: reportPrefix.isEmpty ? "." : String(reportPrefix.dropLast()), position: nil, message: "skipped: a symbolic link leads back to a directory above it"))
+        diagnostics.append(.symlinkLoop(reportPrefix.isEmpty ? "." : String(reportPrefix.dropLast())))
         return
       }
       defer { ancestors.remove(directoryInfo.identity) }
@@ -184,7 +190,7 @@ public enum FileDiscovery {
       switch FileSystem.entries(of: directory) {
       case .success(let found): entries = found.sorted { $0.name < $1.name }
       case .failure(let error):
-        diagnostics.append(Diagnostic(severity: .error, code: "unreadable", file: reportPrefix.isEmpty ? "." : String(reportPrefix.dropLast()), position: nil, message: "the directory cannot be read: \(error.message)"))
+        diagnostics.append(.unreadableDirectory(reportPrefix.isEmpty ? "." : String(reportPrefix.dropLast()), error))
         return
       }
       var ignores = parentIgnores
@@ -219,7 +225,7 @@ public enum FileDiscovery {
           switch FileSystem.info(path, followLinks: true) {
           case .success(let target): info = target
           case .failure(let error):
-            diagnostics.append(Diagnostic(severity: .warning, code: "broken-symlink", file: reportPath, position: nil, message: "skipped: the symbolic link cannot be followed: \(error.message)"))
+            diagnostics.append(.brokenSymlink(reportPath, error))
             continue
           }
         }
@@ -236,7 +242,7 @@ public enum FileDiscovery {
           // Pipes, sockets and devices are never opened; say so only when the name
           // suggests the user expected it to be scanned.
           if FileDiscovery.hasSchemaExtension(name) {
-            diagnostics.append(Diagnostic(severity: .warning, code: "not-regular-file", file: reportPath, position: nil, message: "skipped: this is \(info.kind.described), which phi-scan never opens"))
+            diagnostics.append(.notRegularFile(reportPath, info.kind, named: false))
           }
         }
       }
@@ -245,7 +251,7 @@ public enum FileDiscovery {
     mutating func addFile(path: String, reportPath: String, info: FileInfo, isExplicit: Bool) {
       guard seen.insert(info.identity).inserted else { return }
       if let limit = options.maxFileSize, info.size > limit {
-        diagnostics.append(Diagnostic(severity: .warning, code: "too-large", file: reportPath, position: nil, message: "skipped: \(info.size) bytes is over the --max-file-size limit of \(limit) bytes (\(FileDiscovery.describeSize(limit)))"))
+        diagnostics.append(.tooLarge(reportPath, size: info.size, limit: limit))
         return
       }
       found(DiscoveredFile(path: path, reportPath: reportPath, isExplicit: isExplicit, size: info.size))

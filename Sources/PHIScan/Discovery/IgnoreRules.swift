@@ -84,12 +84,12 @@ struct IgnoreStack: Sendable {
       let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
       guard case .success(let info) = FileSystem.info(path, followLinks: true), info.kind == .regular else { continue }
       guard case .success(let bytes) = FileSystem.readRegularFile(path, maxSize: 1 << 20) else {
-        diagnostics.append(Diagnostic(severity: .warning, code: "unreadable-ignore-file", file: reportPath(path), position: nil, message: "this ignore file cannot be read; its patterns are not applied"))
+        diagnostics.append(.unreadableIgnoreFile(reportPath(path)))
         continue
       }
       let (file, invalid) = IgnoreFile.parse(String(decoding: bytes, as: UTF8.self), directory: directory)
       for (line, reason) in invalid {
-        diagnostics.append(Diagnostic(severity: .warning, code: "invalid-ignore-pattern", file: reportPath(path), position: SourcePosition(line: line, column: 1), message: "pattern skipped: \(reason)"))
+        diagnostics.append(.invalidIgnorePattern(reportPath(path), line: line, reason: reason))
       }
       if !file.rules.isEmpty { added.append(file) }
     }

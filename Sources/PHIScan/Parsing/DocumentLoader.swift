@@ -1,72 +1,13 @@
-/// How a file's bytes are read: chosen from the extension, or sniffed for files named
-/// explicitly on the command line.
-public enum DocumentFormat: String, Sendable, CaseIterable {
-  case json
-  case jsonLines = "jsonl"
-  case yaml
 
-  /// The format implied by a file name, or nil when the extension is not one phi-scan reads.
-  public static func forPath(_ path: String) -> DocumentFormat? {
-    let lower = path.lowercased()
-    // JSONC (`.jsonc`) is read as JSON, which accepts comments and trailing commas.
-    if lower.hasSuffix(".json") || lower.hasSuffix(".jsonc") { return .json }
-    if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return .jsonLines }
-    if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") { return .yaml }
-    return nil
-  }
-
-  /// A guess from content: JSON when it starts like JSON, YAML otherwise (YAML is a superset).
-  public static func sniff(_ bytes: [UInt8]) -> DocumentFormat {
-    let start = UTF8Text.hasBOM(bytes) ? 3 : 0
-    for byte in bytes[start...] {
-      switch byte {
-      case 0x20, 0x09, 0x0A, 0x0D: continue
-      // A leading comment: JSONC (`/` starts nothing in YAML).
-      case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "/"): return .json
-      default: return .yaml
-      }
-    }
-    return .json
-  }
-}
-
-/// One document of a file. `index` is set for files that hold several (JSON Lines,
-/// multi-document YAML) and becomes the `/N` prefix of every pointer into it.
-public struct Document: Sendable {
-  public var root: Node
-  public var index: Int?
-
-  public init(root: Node, index: Int? = nil) {
-    self.root = root
-    self.index = index
-  }
-
-  /// The pointer of the document root: "" or "/N".
-  public var rootPointer: JSONPointer {
-    index.map { JSONPointer.root.appending(index: $0) } ?? .root
-  }
-}
-
-/// A problem found while loading (an error: the document or line was not scanned; a
-/// warning: scanned anyway).
-public struct LoadProblem: Sendable, Equatable {
-  public var isError: Bool
-  public var code: String
-  public var position: SourcePosition?
-  public var message: String
-}
 
 /// Turns a file's bytes into documents, collecting per-document problems so one broken
 /// line of a JSONL batch never hides the other lines.
 public enum DocumentLoader {
-  public static func load(_ bytes: [UInt8], format: DocumentFormat, limits: ParseLimits = .default) -> (documents: [Document], problems: [LoadProblem]) {
-    var problems: [LoadProblem] = []
-    func warn(_ warnings: [ParseWarning]) {
-      problems += warnings.map { LoadProblem(isError: false, code: $0.code, position: $0.position, message: $0.message) }
-    }
-    func error(_ error: ParseError) {
-      problems.append(LoadProblem(isError: true, code: error.kind.rawValue, position: error.position, message: error.message))
-    }
+  public static func load(_ bytes: [UInt8], format: DocumentFormat, limits: ParseLimits = .default) -> (documents: [Document], problems: [Diagnostic]) {
+    // Errors: the document or line was not scanned; warnings: scanned anyway.
+    var problems: [Diagnostic] = []
+    func warn(_ warnings: [Diagnostic]) { problems += warnings }
+    func error(_ error: ParseError) { problems.append(.unparsable(error)) }
     switch format {
     case .json:
       do {

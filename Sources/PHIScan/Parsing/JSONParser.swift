@@ -16,7 +16,7 @@ public enum JSONDialect: Sendable {
 public enum JSONParser {
   public struct Result: Sendable {
     public var root: Node
-    public var warnings: [ParseWarning]
+    public var warnings: [Diagnostic]
   }
 
   /// Parses one JSON document.
@@ -71,7 +71,7 @@ private struct JSONCursor {
   var lineStart = 0
   var columnIndex = 0
   var columnValue = 1
-  var warnings: [ParseWarning] = []
+  var warnings: [Diagnostic] = []
   /// JSONC: comments are skipped as whitespace and a comma may close a container.
   var allowsComments = false
   /// A comment failed to end; thrown by the caller of `skipWhitespace` that can throw.
@@ -374,7 +374,7 @@ private struct JSONCursor {
     }
     if let first {
       // The key itself is not echoed: it may be the very PHI the scan is looking for.
-      warnings.append(ParseWarning(code: "duplicate-key", position: frame.pendingKeyRange.start, message: "duplicate object key (first defined at \(first)); both values are scanned"))
+      warnings.append(.duplicateKey(at: frame.pendingKeyRange.start, firstAt: first))
     }
   }
 
@@ -668,7 +668,7 @@ private struct JSONCursor {
   }
 
   mutating func loneSurrogate(at offset: Int) -> UInt32 {
-    warnings.append(ParseWarning(code: "lone-surrogate", position: position(at: offset), message: "a \\u escape encodes half of a surrogate pair; it is read as U+FFFD"))
+    warnings.append(.loneSurrogate(at: position(at: offset)))
     return 0xFFFD
   }
 

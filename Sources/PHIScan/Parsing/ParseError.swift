@@ -21,29 +21,3 @@ public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
   public var description: String { "\(position): \(message)" }
 }
 
-/// A problem in a document that did not stop parsing (a duplicate key, a lone surrogate).
-public struct ParseWarning: Sendable, Equatable {
-  public var code: String
-  public var position: SourcePosition
-  public var message: String
-
-  public init(code: String, position: SourcePosition, message: String) {
-    self.code = code
-    self.position = position
-    self.message = message
-  }
-}
-
-/// Limits that keep parsing bounded on hostile input.
-public struct ParseLimits: Sendable, Hashable {
-  /// Deepest allowed nesting of arrays and objects.
-  public var maxDepth: Int = 512
-  /// Most nodes a YAML document may expand to through aliases (the "billion laughs" guard).
-  public var maxYAMLNodes: Int = 2_000_000
-  /// Most nodes YAML aliases may add by repeating anchored collections; real files
-  /// reuse a few definitions, a "billion laughs" reuses them exponentially.
-  public var maxYAMLAliasNodes: Int = 100_000
-
-  public init() {}
-  public static let `default` = ParseLimits()
-}

@@ -30,7 +30,7 @@ public enum GitHubReporter {
           properties += [("line", String(position.line)), ("col", String(position.column))]
         }
       }
-      properties.append(("title", "phi-scan \(diagnostic.code)"))
+      properties.append(("title", "phi-scan \(diagnostic.code.rawValue)"))
       let name: String
       switch diagnostic.severity {
       case .error: name = "error"

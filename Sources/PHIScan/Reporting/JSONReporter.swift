@@ -41,7 +41,7 @@ public enum JSONReporter {
         staleBaselineEntries: result.suppressed.staleBaselineEntries.count),
       findings: FindingRecords(findings: result.findings),
       diagnostics: result.diagnostics.map {
-        Diagnostic(severity: $0.severity.rawValue, code: $0.code, file: $0.file, line: $0.position?.line, column: $0.position?.column, message: $0.message)
+        Diagnostic(severity: $0.severity.rawValue, code: $0.code.rawValue, file: $0.file, line: $0.position?.line, column: $0.position?.column, message: $0.message)
       })
   }
 

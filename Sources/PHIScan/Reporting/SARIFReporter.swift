@@ -95,7 +95,7 @@ public enum SARIFReporter {
             artifactLocation: SARIF.ArtifactLocation(uri: ArtifactURI.encode(file)),
             region: diagnostic.position.map { SARIF.Region(startLine: $0.line, startColumn: $0.column, endLine: $0.line, endColumn: $0.column + 1) }))]
         },
-        descriptor: SARIF.DescriptorReference(id: diagnostic.code))
+        descriptor: SARIF.DescriptorReference(id: diagnostic.code.rawValue))
     }
     if droppedResults > 0 {
       let kept = result.findings.count - droppedResults

@@ -19,12 +19,6 @@
 extension Recognition {
   static let openAPICached = true
   static let httpMethods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
-  /// Swagger 2.0 parameter, header and items keywords that make up its inline schema.
-  static let swaggerSchemaKeywords: Set<String> = [
-    "type", "format", "items", "collectionFormat", "default", "maximum", "exclusiveMaximum", "minimum",
-    "exclusiveMinimum", "maxLength", "minLength", "pattern", "maxItems", "minItems", "uniqueItems", "enum", "multipleOf",
-  ]
-
   /// True when `node` is an OpenAPI 3.x or Swagger 2.0 document (and was read as one).
   mutating func openAPI(_ node: Node, _ pointer: JSONPointer) -> Bool {
     let isOpenAPI3 = node["openapi"]?.string?.hasPrefix("3.") ?? false
@@ -143,7 +137,7 @@ struct OpenAPIWalk {
   /// schema keywords; pointers still lead into the parameter).
   mutating func inlineSchema(_ node: Node, _ pointer: JSONPointer, tool: String?) {
     guard let members = node.members else { return }
-    let kept = members.filter { Recognition.swaggerSchemaKeywords.contains($0.key) }
+    let kept = members.filter { SchemaVocabulary.swaggerSchemaKeywords.contains($0.key) }
     guard !kept.isEmpty else { return }
     recognition.schema(Node(.object(kept), range: node.range), pointer, "openapi.parameter.schema", cached: cached, tool: tool)
   }

@@ -8,37 +8,6 @@ public struct SchemaRoot: Sendable {
   public var context: SchemaContext
 }
 
-/// A remark from recognition: an embedded schema that is not valid JSON (an error: it
-/// could not be scanned as a schema), or a reference that was not followed (a note).
-public struct ShapeNote: Sendable, Hashable {
-  public var isError: Bool
-  public var code: String
-  public var position: SourcePosition
-  public var message: String
-}
-
-/// What a document holds: schemas to walk, plus envelope strings (tool names and
-/// descriptions) that sit outside any schema.
-public struct RecognizedDocument: Sendable {
-  public var schemas: [SchemaRoot] = []
-  public var envelopeStrings: [ExtractedString] = []
-  /// The envelopes the envelope strings belong to: one per tool (its name, title and
-  /// description together), one per other envelope string.
-  public var envelopes: [Subschema] = []
-  /// Shape identifiers seen, in first-seen order, for `--verbose`.
-  public var shapes: [String] = []
-  public var notes: [ShapeNote] = []
-}
-
-/// Everything extracted from one document.
-public struct Extraction: Sendable {
-  public var strings: [ExtractedString] = []
-  /// What `ExtractedString.subschema` indexes: the envelopes, then each schema's subschemas.
-  public var subschemas: [Subschema] = []
-  public var shapes: [String] = []
-  public var notes: [ShapeNote] = []
-}
-
 /// Recognizes provider envelopes by structure (never by file name).
 ///
 /// Shape identifiers (`SchemaContext.shape`, SARIF `properties.shape`) are stable:
@@ -75,15 +44,6 @@ public struct Extraction: Sendable {
 /// pointer into a Bedrock string schema continues into the parsed string
 /// (`.../jsonSchema/schema/properties/a/const`).
 public enum ShapeRecognizer {
-  /// Type names of JSON Schema (and Gemini's upper-case spelling of them).
-  static let schemaTypes: Set<String> = ["object", "array", "string", "integer", "number", "boolean", "null"]
-  /// Keywords that, next to a `type`, make an object a schema.
-  static let structureKeywords: Set<String> = [
-    "properties", "items", "prefixItems", "enum", "const", "$defs", "definitions", "anyOf", "oneOf",
-    "allOf", "$ref", "required", "additionalProperties", "patternProperties", "pattern", "format",
-    "title", "description", "default", "examples", "minimum", "maximum", "minLength", "maxLength",
-    "minItems", "maxItems", "multipleOf", "nullable",
-  ]
   /// How deep recognition searches unrecognized data for embedded envelopes or schemas.
   static let searchDepth = 8
 
@@ -104,7 +64,7 @@ public enum ShapeRecognizer {
     var workspace = SchemaWalk.Workspace()
     for schema in recognized.schemas {
       let notes = SchemaWalker.walk(schema.node, at: schema.pointer, context: schema.context, source: source, document: documentRoot, appendingTo: &extraction.strings, subschemas: &extraction.subschemas, workspace: &workspace)
-      extraction.notes += notes.map { ShapeNote(isError: false, code: $0.code, position: $0.position, message: $0.message) }
+      extraction.notes += notes
     }
     return extraction
   }
@@ -129,9 +89,9 @@ public enum ShapeRecognizer {
         if let dialect = member.value.string, UTF8Text.contains(dialect[...], ascii: "json-schema.org") { return true }
       case "type":
         if let name = member.value.string {
-          hasType = schemaTypes.contains(name.lowercased())
+          hasType = SchemaVocabulary.schemaTypes.contains(name.lowercased())
         } else if let names = member.value.elements {
-          hasType = !names.isEmpty && names.allSatisfy { $0.string.map { schemaTypes.contains($0) } ?? false }
+          hasType = !names.isEmpty && names.allSatisfy { $0.string.map { SchemaVocabulary.schemaTypes.contains($0) } ?? false }
         }
       case "$ref":
         hasRef = member.value.string != nil
@@ -144,23 +104,16 @@ public enum ShapeRecognizer {
       default:
         break
       }
-      if structureKeywords.contains(member.key) { hasStructure = true }
+      if SchemaVocabulary.structureKeywords.contains(member.key) { hasStructure = true }
     }
     if hasType && hasStructure { return true }
     if hasMapOfSchemas { return true }
     // Pydantic's recursive models (`$ref` + `$defs`), or a schema that only points elsewhere.
     if hasRef && (members.count == 1 || node["$defs"] != nil || node["definitions"] != nil) { return true }
     // Nothing but schema keywords, one of them structural: `{"enum": [...]}` on a JSONL line.
-    return members.allSatisfy { SchemaWalker.knownKeywords.contains($0.key) || $0.key.hasPrefix("x-") }
-      && members.contains { definingKeywords.contains($0.key) }
+    return members.allSatisfy { SchemaVocabulary.knownKeywords.contains($0.key) || $0.key.hasPrefix("x-") }
+      && members.contains { SchemaVocabulary.definingKeywords.contains($0.key) }
   }
-
-  /// Keywords only a schema has (unlike `title`, `format` or `default`, which configs use too).
-  static let definingKeywords: Set<String> = [
-    "properties", "patternProperties", "items", "prefixItems", "enum", "const", "$defs", "definitions",
-    "anyOf", "oneOf", "allOf", "not", "if", "then", "else", "pattern", "additionalProperties",
-    "propertyNames", "dependentSchemas", "dependentRequired", "unevaluatedProperties", "$ref",
-  ]
 }
 
 extension Node {
@@ -558,7 +511,7 @@ struct Recognition {
       schema(root, pointer, shape, cached: cached, tool: tool)
     } catch {
       let inner = map.map { $0.relocate(Node(.null, range: SourceRange(start: error.position, end: error.position))).range.start } ?? node.range.start
-      result.notes.append(ShapeNote(isError: true, code: "embedded-schema-invalid", position: inner, message: "the JSON schema serialized in this string is not valid JSON (at its line \(error.position.line), column \(error.position.column): \(error.message)); it was scanned as plain text only"))
+      result.notes.append(.embeddedSchemaInvalid(at: inner, error))
       let context = SchemaContext(shape: shape, isCached: cached, toolName: tool)
       result.envelopeStrings.append(ExtractedString(text: text, site: .other, pointer: pointer, range: node.range, context: context, subschema: envelope(context, at: pointer)))
       saw(shape)

@@ -1,104 +1,11 @@
 /// Walks one JSON Schema and extracts every string a provider would cache, with its site.
 ///
-/// Table-driven over the union of all drafts (04, 06, 07, 2019-09, 2020-12, plus the
-/// OpenAPI and Gemini extras): keywords that hold subschemas are walked as schemas,
+/// Driven by `SchemaVocabulary`: keywords that hold subschemas are walked as schemas,
 /// keywords that hold instances (`enum`, `const`, `default`, `examples`, `example`) are
 /// walked as data, so a property named `enum` is a property, never the keyword, and
 /// `{"const": {"properties": "x"}}` is data. Every node is visited where it is written,
 /// reachable or not: an unused `$defs` entry is transmitted (and cached) all the same.
 public enum SchemaWalker {
-  /// Keywords whose value is one subschema.
-  static let singleSubschema: Set<String> = [
-    "additionalProperties", "additionalItems", "contains", "not", "if", "then", "else",
-    "propertyNames", "unevaluatedItems", "unevaluatedProperties", "contentSchema",
-  ]
-  /// Keywords whose value is an array of subschemas (`items`, `extends` and `disallow` take
-  /// either form: one schema in 2020-12, a tuple before it; draft-03 for the last two).
-  static let subschemaArray: Set<String> = ["allOf", "anyOf", "oneOf", "prefixItems"]
-  static let subschemaOneOrMany: Set<String> = ["items", "extends", "disallow"]
-  /// Keywords whose value maps names to subschemas, with the site of their keys.
-  static let subschemaMap: [String: Site] = [
-    "properties": .propertyName, "patternProperties": .patternProperty,
-    "$defs": .defsKey, "definitions": .defsKey, "dependentSchemas": .propertyName,
-  ]
-  /// Keywords whose value is data: each string (and number, and object key) inside is a
-  /// candidate of that site. `example` is the OpenAPI and Gemini singular.
-  static let dataKeywords: [String: Site] = [
-    "enum": .enum, "const": .const, "default": .default, "examples": .examples, "example": .examples,
-  ]
-  /// Keywords whose string value is prose or a regex.
-  static let textKeywords: [String: Site] = [
-    "title": .title, "description": .description, "pattern": .pattern,
-    "markdownDescription": .description, "deprecationMessage": .description,
-  ]
-  /// Keywords whose value is a list of property names.
-  static let nameLists: Set<String> = ["required", "propertyOrdering"]
-  /// Keywords whose value maps a property name to a list of property names (or, for
-  /// `dependencies` before 2019-09, to a subschema).
-  static let nameDependencies: Set<String> = ["dependentRequired", "dependencies"]
-  /// Vocabulary: keyword values that name types, formats, references or bounds, never
-  /// candidates (DESIGN.md 3). References are resolved separately, for context.
-  static let vocabulary: Set<String> = [
-    "type", "format", "$ref", "$schema", "$id", "id", "$anchor", "$dynamicRef", "$dynamicAnchor",
-    "$recursiveRef", "$recursiveAnchor", "$vocabulary", "contentEncoding", "contentMediaType",
-    "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength",
-    "maxLength", "minItems", "maxItems", "minProperties", "maxProperties", "uniqueItems",
-    "minContains", "maxContains", "readOnly", "writeOnly", "deprecated", "nullable", "strict",
-    "divisibleBy",
-  ]
-  /// What the walker does with a keyword's value.
-  enum Keyword {
-    case data(Site), text(Site), subschemaMap(Site), nameList, nameDependencies
-    case subschemas, singleSubschema, type, discriminator, vocabulary
-  }
-
-  /// Every keyword with its handling, so walking a member costs one hash lookup.
-  static let keywords: [String: Keyword] = {
-    var table: [String: Keyword] = [:]
-    // Earlier entries win, in the order the tables are documented above.
-    func add(_ names: some Sequence<String>, _ keyword: (String) -> Keyword) {
-      for name in names where table[name] == nil { table[name] = keyword(name) }
-    }
-    add(dataKeywords.keys) { .data(dataKeywords[$0]!) }
-    add(textKeywords.keys) { .text(textKeywords[$0]!) }
-    add(subschemaMap.keys) { .subschemaMap(subschemaMap[$0]!) }
-    add(nameLists) { _ in .nameList }
-    add(nameDependencies) { _ in .nameDependencies }
-    add(subschemaArray.union(subschemaOneOrMany)) { _ in .subschemas }
-    add(singleSubschema) { _ in .singleSubschema }
-    add(["type"]) { _ in .type }
-    add(["discriminator"]) { _ in .discriminator }
-    add(vocabulary) { _ in .vocabulary }
-    return table
-  }()
-
-  /// `keywords` by name length and first byte: a lookup compares a name or two instead of
-  /// hashing the key (once per member of every schema). Keywords are ASCII, and an ASCII
-  /// name equals a key only when their bytes do, so other keys never match.
-  static let keywordBuckets: [[(name: String, keyword: Keyword)]] = {
-    var buckets = [[(name: String, keyword: Keyword)]](repeating: [], count: 32 * 128)
-    for (name, keyword) in keywords.sorted(by: { $0.key < $1.key }) {
-      buckets[name.utf8.count * 128 + Int(name.utf8.first!)].append((name, keyword))
-    }
-    return buckets
-  }()
-
-  static func keyword(_ key: String) -> Keyword? {
-    let utf8 = key.utf8
-    guard let first = utf8.first, first < 128, utf8.count < 32 else { return nil }
-    for entry in keywordBuckets[utf8.count * 128 + Int(first)] where entry.name == key { return entry.keyword }
-    return nil
-  }
-
-  /// Every keyword name the walker knows; an SDK trailer segment starts at one of these.
-  static let knownKeywords: Set<String> = {
-    var all = singleSubschema.union(subschemaArray).union(subschemaOneOrMany).union(vocabulary).union(nameLists).union(nameDependencies)
-    all.formUnion(subschemaMap.keys)
-    all.formUnion(dataKeywords.keys)
-    all.formUnion(textKeywords.keys)
-    all.formUnion(["discriminator", "$comment", "xml", "externalDocs", "enumDescriptions"])
-    return all
-  }()
   /// The most `$ref` usages carried per string: enough to show where a definition is
   /// used without letting a definition used 5,000 times multiply memory.
   public static let maxRefUsages = 20
@@ -125,7 +32,7 @@ public enum SchemaWalker {
   /// `subschemas` (a document with several schemas gathers them without copying each
   /// schema's strings once more) and keeping its per-node arrays in `workspace` for the
   /// next schema.
-  static func walk(_ node: Node, at pointer: JSONPointer, context: SchemaContext, source: SourceText?, document: (root: Node, pointer: JSONPointer)?, appendingTo strings: inout [ExtractedString], subschemas: inout [Subschema], workspace: inout SchemaWalk.Workspace) -> [WalkNote] {
+  static func walk(_ node: Node, at pointer: JSONPointer, context: SchemaContext, source: SourceText?, document: (root: Node, pointer: JSONPointer)?, appendingTo strings: inout [ExtractedString], subschemas: inout [Subschema], workspace: inout SchemaWalk.Workspace) -> [Diagnostic] {
     var walk = SchemaWalk(context: context, source: source)
     walk.take(&workspace)
     defer { walk.giveBack(&workspace) }
@@ -189,14 +96,7 @@ public struct WalkResult: Sendable {
   /// The subschemas the strings belong to (`ExtractedString.subschema`).
   public var subschemas: [Subschema] = []
   /// Reference problems worth a note (external or dangling `$ref`s), never fatal.
-  public var notes: [WalkNote]
-}
-
-/// A non-fatal remark about a schema, positioned at the first place it applies.
-public struct WalkNote: Sendable, Hashable {
-  public var code: String
-  public var position: SourcePosition
-  public var message: String
+  public var notes: [Diagnostic]
 }
 
 /// The property path of a schema node, built when first needed: most property subschemas
@@ -338,7 +238,7 @@ struct SchemaWalk {
     for memberIndex in members.indices {
       // The keyword first, read in place: vocabulary members are skipped without
       // copying their key and value out of the array.
-      let keyword = SchemaWalker.keyword(members[memberIndex].key)
+      let keyword = SchemaVocabulary.keyword(members[memberIndex].key)
       if case .vocabulary = keyword { continue }
       // A `type` naming types is vocabulary too; only draft-03 unions hold schemas.
       if case .type = keyword, members[memberIndex].value.elements == nil { continue }
@@ -726,200 +626,9 @@ struct SchemaWalk {
         strings[k].propertyPath = joined
       }
     }
-    var notes: [WalkNote] = []
-    // Counts and positions only: a reference may spell a name, so it is never echoed.
-    if let first = external.first {
-      notes.append(WalkNote(code: "external-ref", position: first.location.range.start, message: "\(external.count) external $ref\(external.count == 1 ? "" : "s") not followed (phi-scan never fetches remote schemas; their strings are not scanned here)"))
-    }
-    if let first = dangling.first {
-      notes.append(WalkNote(code: "dangling-ref", position: first.location.range.start, message: "\(dangling.count) $ref\(dangling.count == 1 ? "" : "s") do\(dangling.count == 1 ? "es" : "") not resolve to a schema in this document"))
-    }
+    var notes: [Diagnostic] = []
+    if let first = external.first { notes.append(.externalRefs(external.count, firstAt: first.location.range.start)) }
+    if let first = dangling.first { notes.append(.danglingRefs(dangling.count, firstAt: first.location.range.start)) }
     return WalkResult(strings: strings, notes: notes)
-  }
-}
-
-/// Splitting of Anthropic SDK description trailers into keyword segments.
-enum DescriptionTrailer {
-  struct Segment {
-    var text: String
-    var site: Site
-    /// Scalar offsets of the text inside the description.
-    var scalars: Range<Int>
-  }
-
-  /// The segments of a trailing `{key: value, ...}` whose values carry candidates.
-  static func segments(in description: String) -> [Segment] {
-    let scalars = Array(description.unicodeScalars)
-    guard scalars.last == "}" else { return [] }
-    // The trailer opens the description or follows a blank line.
-    var open: Int?
-    var i = scalars.count - 1
-    while i >= 0 {
-      if scalars[i] == "{", i == 0 || (i >= 2 && scalars[i - 1] == "\n" && scalars[i - 2] == "\n") {
-        open = i
-        break
-      }
-      i -= 1
-    }
-    guard let open else { return [] }
-    let body = open + 1..<scalars.count - 1
-    // A segment starts with `key: ` at the start of the body or after `, `.
-    var starts: [(key: String, valueStart: Int, keyStart: Int)] = []
-    var j = body.lowerBound
-    while j < body.upperBound {
-      if j == body.lowerBound || (j >= 2 && scalars[j - 2] == "," && scalars[j - 1] == " ") {
-        var k = j
-        while k < body.upperBound, isKeyScalar(scalars[k]) { k += 1 }
-        if k > j, k + 1 < body.upperBound, scalars[k] == ":", scalars[k + 1] == " " {
-          let key = String(String.UnicodeScalarView(scalars[j..<k]))
-          if SchemaWalker.knownKeywords.contains(key) || key.hasPrefix("x-") {
-            starts.append((key, k + 2, j))
-          }
-        }
-      }
-      j += 1
-    }
-    guard let firstStart = starts.first, firstStart.keyStart == body.lowerBound else { return [] }
-    var segments: [Segment] = []
-    for (n, start) in starts.enumerated() {
-      let end = n + 1 < starts.count ? starts[n + 1].keyStart - 2 : body.upperBound
-      guard end > start.valueStart else { continue }
-      let site: Site
-      if let data = SchemaWalker.dataKeywords[start.key] {
-        site = data
-      } else if start.key == "pattern" {
-        site = .pattern
-      } else if start.key.hasPrefix("x-") || start.key == "$comment" {
-        site = .other
-      } else {
-        continue  // bounds and formats: vocabulary
-      }
-      segments += values(scalars, start.valueStart..<end, site: site)
-    }
-    return segments
-  }
-
-  static func isKeyScalar(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar {
-    case "a"..."z", "A"..."Z", "0"..."9", "_", "-", "$": return true
-    default: return false
-    }
-  }
-
-  /// One value, or each quoted element of a Python list repr (`['a', 'b']`).
-  static func values(_ scalars: [Unicode.Scalar], _ range: Range<Int>, site: Site) -> [Segment] {
-    func segment(_ r: Range<Int>) -> Segment {
-      Segment(text: String(String.UnicodeScalarView(scalars[r])), site: site, scalars: r)
-    }
-    guard scalars[range.lowerBound] == "[", scalars[range.upperBound - 1] == "]" else { return [segment(range)] }
-    var elements: [Segment] = []
-    var i = range.lowerBound + 1
-    let end = range.upperBound - 1
-    while i < end {
-      let quote = scalars[i]
-      if quote == "'" || quote == "\"" {
-        var k = i + 1
-        while k < end, scalars[k] != quote { k += scalars[k] == "\\" ? 2 : 1 }
-        elements.append(segment(i + 1..<min(k, end)))
-        i = k + 1
-      } else if quote == "," || quote == " " {
-        i += 1
-      } else {
-        var k = i
-        while k < end, scalars[k] != "," { k += 1 }
-        elements.append(segment(i..<k))
-        i = k
-      }
-    }
-    return elements.isEmpty ? [segment(range)] : elements
-  }
-}
-
-/// The little of RFC 3986 that `$id` scopes need: split off the fragment, resolve a
-/// reference against a base, percent-decode a fragment.
-enum URIReference {
-  /// The fragment is a slice of `reference`: most references are local (`#/...`), and
-  /// their fragment is only read.
-  static func split(_ reference: String) -> (uri: String, fragment: Substring) {
-    // In ASCII text (nearly every reference) the first `#` byte is the first `#`
-    // character; elsewhere a `#` followed by a combining mark is another character.
-    var contiguous = reference
-    let hashOffset: Int? = contiguous.withUTF8 { bytes in
-      guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-      return bytes.firstIndex(of: UInt8(ascii: "#")) ?? bytes.count
-    }
-    if let hashOffset {
-      guard hashOffset < reference.utf8.count else { return (reference, "") }
-      let hash = reference.utf8.index(reference.startIndex, offsetBy: hashOffset)
-      return (String(reference[..<hash]), reference[reference.utf8.index(after: hash)...])
-    }
-    guard let hash = reference.firstIndex(of: "#") else { return (reference, "") }
-    return (String(reference[..<hash]), reference[reference.index(after: hash)...])
-  }
-
-  static func scheme(of uri: String) -> String? {
-    guard let colon = uri.firstIndex(of: ":") else { return nil }
-    let name = uri[..<colon]
-    guard let first = name.first, first.isLetter, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) else { return nil }
-    return String(name)
-  }
-
-  static func resolve(_ reference: String, against base: String) -> String {
-    if reference.isEmpty || scheme(of: reference) != nil || base.isEmpty { return reference }
-    if reference.hasPrefix("//") { return (scheme(of: base).map { $0 + ":" } ?? "") + reference }
-    // scheme://authority of the base, when it has one.
-    var origin = ""
-    var path = base
-    if let scheme = scheme(of: base) {
-      let afterScheme = base.dropFirst(scheme.count + 1)
-      if afterScheme.hasPrefix("//") {
-        let rest = afterScheme.dropFirst(2)
-        let slash = rest.firstIndex(of: "/") ?? rest.endIndex
-        origin = scheme + "://" + rest[..<slash]
-        path = String(rest[slash...])
-      } else {
-        return reference  // urn: and friends have no relative resolution
-      }
-    }
-    if reference.hasPrefix("/") { return origin + removeDotSegments(reference) }
-    let directory = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
-    return origin + removeDotSegments(directory + reference)
-  }
-
-  static func removeDotSegments(_ path: String) -> String {
-    var output: [Substring] = []
-    let segments = path.split(separator: "/", omittingEmptySubsequences: false)
-    for (i, segment) in segments.enumerated() {
-      if segment == "." { if i == segments.count - 1 { output.append("") }; continue }
-      if segment == ".." {
-        if output.count > 1 { output.removeLast() }
-        if i == segments.count - 1 { output.append("") }
-        continue
-      }
-      output.append(segment)
-    }
-    return output.joined(separator: "/")
-  }
-
-  /// Decodes `%XX` escapes (UTF-8); nil when an escape is malformed.
-  /// A slice is decoded without a copy when it holds no escape (most fragments).
-  static func percentDecoded(_ text: Substring) -> Substring? {
-    guard UTF8Text.contains(text, byte: UInt8(ascii: "%")) else { return text }
-    return percentDecoded(String(text)).map { $0[...] }
-  }
-
-  static func percentDecoded(_ text: String) -> String? {
-    // The byte test first: Foundation's `contains` bridges the string, and most fragments
-    // hold no `%` at all (it never finds a `%` that is not there, so the result is the same).
-    guard UTF8Text.contains(text, byte: UInt8(ascii: "%")), text.contains("%") else { return text }
-    var bytes: [UInt8] = []
-    var utf8 = Array(text.utf8)[...]
-    while let byte = utf8.popFirst() {
-      guard byte == UInt8(ascii: "%") else { bytes.append(byte); continue }
-      guard utf8.count >= 2, let value = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16) else { return nil }
-      bytes.append(value)
-      utf8 = utf8.dropFirst(2)
-    }
-    return String(validating: bytes, as: UTF8.self)
   }
 }

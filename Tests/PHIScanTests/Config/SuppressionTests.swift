@@ -17,14 +17,20 @@ import Testing
     try #require(try ConfigFile.parse(Array("allow:\n\(yaml)".utf8), path: "c.yml").allow.first)
   }
 
+  /// One file's findings through a one-entry allow list: what stays reported, what is
+  /// allowed, and the notes about the entry.
+  static func allow(_ yaml: String, _ findings: [Finding], today: AllowEntry.Day = day) throws -> (reported: [Finding], allowed: [Finding], diagnostics: [Diagnostic]) {
+    let list = AllowList(entries: [try Self.entry(yaml)], file: "c.yml", today: today)
+    var tally = AllowList.Tally(entries: 1)
+    let (reported, allowed) = list.split(findings, tally: &tally)
+    return (reported, allowed, list.diagnostics(tally))
+  }
+
   @Test func entriesMatchOnEveryGivenField() throws {
-    let findings = [Self.finding("/properties/a/const"), Self.finding("/properties/b/enum/0", file: "docs/b.json")]
-    let values = ["/properties/a/const": "078-05-1120", "/properties/b/enum/0": "512-43-8876"]
-    let lookup: (Finding) -> String? = { values[$0.pointer.string] }
-    func allowed(_ yaml: String) throws -> [String] {
-      let out = AllowList.apply([try Self.entry(yaml)], to: try Self.result(findings), configPath: "c.yml", today: Self.day, value: lookup)
-      return out.suppressed.allowListed.map(\.pointer.string)
-    }
+    var findings = [Self.finding("/properties/a/const"), Self.finding("/properties/b/enum/0", file: "docs/b.json")]
+    findings[0].revealedValue = "078-05-1120"
+    findings[1].revealedValue = "512-43-8876"
+    func allowed(_ yaml: String) throws -> [String] { try Self.allow(yaml, findings).allowed.map(\.pointer.string) }
     #expect(try allowed("  - rule: us-ssn\n    reason: r\n") == ["/properties/a/const", "/properties/b/enum/0"])
     #expect(try allowed("  - path: docs/*\n    reason: r\n") == ["/properties/b/enum/0"])
     #expect(try allowed("  - pointer: /properties/*/const\n    reason: r\n") == ["/properties/a/const"])
@@ -33,34 +39,36 @@ import Testing
   }
 
   @Test func anExpiredEntryStopsSuppressingAndSaysSo() throws {
-    let result = try Self.result([Self.finding("/properties/a/const")])
+    let findings = [Self.finding("/properties/a/const")]
     let yaml = "  - rule: us-ssn\n    reason: r\n    expires: 2026-06-14\n"
-    let expired = AllowList.apply([try Self.entry(yaml)], to: result, configPath: "c.yml", today: Self.day, value: { _ in nil })
-    #expect(expired.findings.count == 1 && expired.suppressed.allowListed.isEmpty)
-    let warning = try #require(expired.diagnostics.first { $0.code == "allow-expired" })
+    let expired = try Self.allow(yaml, findings)
+    #expect(expired.reported.count == 1 && expired.allowed.isEmpty)
+    let warning = try #require(expired.diagnostics.first { $0.code == .allowExpired })
     #expect(warning.severity == .warning && warning.file == "c.yml" && warning.position?.line == 2)
     #expect(warning.message.contains("expired on 2026-06-14") && warning.message.contains("reported again"))
     // Through its expiry day it still suppresses.
-    let lastDay = AllowList.apply([try Self.entry(yaml)], to: result, configPath: "c.yml", today: AllowEntry.Day("2026-06-14")!, value: { _ in nil })
-    #expect(lastDay.findings.isEmpty && lastDay.suppressed.allowListed.count == 1)
+    let lastDay = try Self.allow(yaml, findings, today: AllowEntry.Day("2026-06-14")!)
+    #expect(lastDay.reported.isEmpty && lastDay.allowed.count == 1)
     #expect(lastDay.diagnostics.isEmpty)
   }
 
   @Test func unusedEntriesAreNoted() throws {
-    let out = AllowList.apply([try Self.entry("  - path: nowhere/**\n    reason: r\n")], to: try Self.result([Self.finding("/properties/a/const")]), configPath: "c.yml", today: Self.day, value: { _ in nil })
-    #expect(out.findings.count == 1)
-    #expect(out.diagnostics.map(\.code) == ["allow-unused"])
+    let out = try Self.allow("  - path: nowhere/**\n    reason: r\n", [Self.finding("/properties/a/const")])
+    #expect(out.reported.count == 1)
+    #expect(out.diagnostics.map(\.code) == [.allowUnused])
   }
 
-  @Test func valuesAreResolvedFromTheDocumentByPointer() throws {
-    let text = #"{"properties": {"jane_doe_1984": {"enum": ["a", "512-43-8876"]}, "n": {"const": 19840312}}}"#
-    let documents = DocumentLoader.load(Array(text.utf8), format: .json).documents
-    #expect(FindingValues.resolve(Self.finding("/properties/jane_doe_1984/enum/1", site: .enum), in: documents) == "512-43-8876")
-    #expect(FindingValues.resolve(Self.finding("/properties/jane_doe_1984", site: .propertyName), in: documents) == "jane_doe_1984")
-    #expect(FindingValues.resolve(Self.finding("/properties/n/const"), in: documents) == "19840312")
-    #expect(FindingValues.resolve(Self.finding("/properties/missing/const"), in: documents) == nil)
-    let lines = DocumentLoader.load(Array("{\"a\": 1}\n{\"const\": \"x-1\"}\n".utf8), format: .jsonLines).documents
-    #expect(FindingValues.resolve(Self.finding("/1/const"), in: lines) == "x-1")
+  /// The scanner matches `value` entries while it holds the values, and no value stays on
+  /// a finding unless the scan reveals values.
+  @Test func theScannerMatchesValuesAndKeepsNone() throws {
+    let schema = #"{"properties": {"member_ssn": {"enum": ["512-43-8876", "431-85-2207"]}}}"#
+    var configuration = ScanConfiguration(paths: [])
+    configuration.allowList = AllowList(entries: [try Self.entry("  - value: '^512-'\n    reason: r\n")], file: "c.yml", today: Self.day)
+    let result = try Scanner(configuration: configuration).scan(Array(schema.utf8), format: .json, reportPath: "a.json")
+    #expect(result.suppressed.allowListed.map(\.pointer.string) == ["/properties/member_ssn/enum/0"])
+    #expect(result.findings.map(\.pointer.string) == ["/properties/member_ssn/enum/1"])
+    #expect(result.allFlagged.allSatisfy { $0.revealedValue == nil })
+    #expect(!result.diagnostics.contains { $0.code == .allowUnused })
   }
 
   static let salt: [UInt8] = Array(0..<16)

@@ -254,7 +254,7 @@ import Testing
     let (documents, problems) = DocumentLoader.load(Array(yaml.utf8), format: .yaml)
     #expect(documents.isEmpty)
     let problem = try #require(problems.first)
-    #expect(problem.isError)
+    #expect(problem.severity == .error)
     #expect(!problem.message.contains("maria") && !problem.message.contains("512-43"))
     #expect(problem.message.contains("repeats 1 key"))
   }

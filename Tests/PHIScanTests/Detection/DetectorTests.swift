@@ -148,7 +148,7 @@ import Testing
     let detector = try Detector(rules: Self.scanner.rules)
     let json = #"{"type": "string", "pattern": ""# + deep + #""}"#
     let result = Self.scanner.scanBytes(Array(json.utf8), format: .json, reportPath: "t.json", detector: detector)
-    #expect(result.diagnostics.contains { $0.code == "pattern-too-complex" && !$0.message.contains("((((") })
+    #expect(result.diagnostics.contains { $0.code == .patternTooComplex && !$0.message.contains("((((") })
   }
 
   /// A regex too long to parse (8,000 SSNs, over 100 KB) still has its identifiers read,
@@ -158,7 +158,7 @@ import Testing
     let detector = try Detector(rules: Self.scanner.rules)
     let json = #"{"type": "object", "properties": {"id": {"type": "string", "pattern": "^("# + ssns.joined(separator: "|") + #")$"}}}"#
     let result = Self.scanner.scanBytes(Array(json.utf8), format: .json, reportPath: "t.json", detector: detector)
-    #expect(result.diagnostics.contains { $0.code == "pattern-too-complex" })
+    #expect(result.diagnostics.contains { $0.code == .patternTooComplex })
     #expect(result.findings.contains { $0.ruleID == "us-ssn" && $0.site == .pattern })
   }
 

@@ -104,7 +104,7 @@ import Testing
     let (files, diagnostics) = Self.discover(root, DiscoveryOptions(maxFileSize: 1024))
     #expect(files == ["small.json"])
     #expect(diagnostics.count == 1)
-    #expect(diagnostics.first?.code == "too-large" && diagnostics.first?.file == "big.json" && diagnostics.first?.severity == .warning)
+    #expect(diagnostics.first?.code == .tooLarge && diagnostics.first?.file == "big.json" && diagnostics.first?.severity == .warning)
     #expect(Self.discover(root, DiscoveryOptions(maxFileSize: nil)).files.count == 2)
   }
 
@@ -116,8 +116,8 @@ import Testing
     #expect(Self.discover(root, paths: [root + "/real"]).files == ["real/a.json"])
     let (files, diagnostics) = Self.discover(root, paths: [root + "/real"], DiscoveryOptions(followSymlinks: true))
     #expect(files == ["real/a.json", "real/link/b.json"])
-    #expect(diagnostics.contains { $0.code == "symlink-loop" && $0.file == "real/loop" })
-    #expect(diagnostics.contains { $0.code == "broken-symlink" && $0.file == "real/dangling.json" })
+    #expect(diagnostics.contains { $0.code == .symlinkLoop && $0.file == "real/loop" })
+    #expect(diagnostics.contains { $0.code == .brokenSymlink && $0.file == "real/dangling.json" })
     #expect(!diagnostics.contains { $0.severity == .error })
   }
 
@@ -127,7 +127,7 @@ import Testing
     // A read of a FIFO with no writer would block forever; discovery must not open it.
     let (files, diagnostics) = Self.discover(root)
     #expect(files == ["a.json"])
-    #expect(diagnostics.map(\.code) == ["not-regular-file"])
+    #expect(diagnostics.map(\.code) == [.notRegularFile])
     let named = Self.discover(root, paths: [root + "/pipe.json"])
     #expect(named.files.isEmpty)
     #expect(named.diagnostics.first?.severity == .error)
@@ -150,7 +150,7 @@ import Testing
     let root = try Self.tree(["a.json": "{}"])
     let (files, diagnostics) = Self.discover(root, paths: [root + "/nope", root])
     #expect(files == ["a.json"])
-    #expect(diagnostics.map(\.code) == ["not-found"])
+    #expect(diagnostics.map(\.code) == [.notFound])
     #expect(diagnostics.first?.file == "nope")
   }
 
@@ -161,7 +161,7 @@ import Testing
     defer { chmod(root + "/locked", 0o755) }
     let (files, diagnostics) = Self.discover(root)
     #expect(files == ["ok/a.json"])
-    #expect(diagnostics.contains { $0.code == "unreadable" && $0.file == "locked" && $0.severity == .error })
+    #expect(diagnostics.contains { $0.code == .unreadable && $0.file == "locked" && $0.severity == .error })
   }
 
   @Test func reportPathsOutsideTheRootAreRelativeToTheNamedDirectory() throws {

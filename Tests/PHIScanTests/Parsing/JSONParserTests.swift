@@ -68,7 +68,7 @@ import Testing
   @Test func loneSurrogateBecomesReplacementWithAWarning() throws {
     let result = try parse(#"["\ud800x", "\udc00"]"#)
     #expect(result.root.elements?.compactMap(\.string) == ["\u{FFFD}x", "\u{FFFD}"])
-    #expect(result.warnings.map(\.code) == ["lone-surrogate", "lone-surrogate"])
+    #expect(result.warnings.map(\.code) == [.loneSurrogate, .loneSurrogate])
   }
 
   @Test func byteOrderMarkIsSkipped() throws {
@@ -80,7 +80,7 @@ import Testing
     let result = try parse("{\"a\": 1,\n \"a\": 2}")
     #expect(result.root.members?.count == 2)
     #expect(result.warnings.count == 1)
-    #expect(result.warnings[0].code == "duplicate-key")
+    #expect(result.warnings[0].code == .duplicateKey)
     #expect(result.warnings[0].position == SourcePosition(line: 2, column: 2))
     #expect(result.warnings[0].message.contains("1:2"))
     // The key is never echoed: it could be the PHI.
@@ -121,7 +121,7 @@ import Testing
   func duplicateKeysAreFoundWhateverTheSpelling(text: String, positions: [SourcePosition]) throws {
     let result = try parse(text)
     #expect(result.warnings.map(\.position) == positions)
-    #expect(result.warnings.allSatisfy { $0.code == "duplicate-key" })
+    #expect(result.warnings.allSatisfy { $0.code == .duplicateKey })
   }
 
   @Test func membersAndElementsKeepDocumentOrderAcrossNesting() throws {
@@ -157,7 +157,7 @@ import Testing
     #expect(root.map(\.key) == expected.enumerated().map { "k\($0.offset)-\($0.element)" })
     // Equal keys that are long are still found as duplicates.
     let duplicated = try parse(#"{"additionalProperties": 1, "additionalProperties": 2}"#)
-    #expect(duplicated.warnings.map(\.code) == ["duplicate-key"])
+    #expect(duplicated.warnings.map(\.code) == [.duplicateKey])
   }
 
   @Test func deepNestingIsAnErrorNotACrash() {

@@ -110,7 +110,7 @@ import Testing
     #expect(documents.map(\.index) == [0, 2])
     #expect(documents[1].root.members?.first?.keyRange.start == SourcePosition(line: 4, column: 2))
     #expect(problems.count == 1)
-    #expect(problems[0].isError)
+    #expect(problems[0].severity == .error)
     #expect(problems[0].position?.line == 3)
     #expect(problems[0].message.contains("line 3"))
   }

@@ -36,7 +36,7 @@ import Testing
     let name = "sp/a b#c%d.json"
     let related = RelatedLocation(file: name, pointer: JSONPointer(escaped: "/properties/m/$ref"), range: ReportDetailsTests.range(2, 1, 9), message: "uses it")
     var result = try ReportDetailsTests.result([ReportDetailsTests.finding("/$defs/x/const", file: name, related: [related])])
-    result.diagnostics = [Diagnostic(severity: .error, code: "syntax-error", file: name, position: SourcePosition(line: 1, column: 2), message: "broken")]
+    result.diagnostics = [Diagnostic(severity: .error, code: .syntaxError, file: name, position: SourcePosition(line: 1, column: 2), message: "broken")]
     let run = try ReportDetailsTests.sarifRun(SARIFReporter.render(result))
     let sarif = try #require((run["results"] as? [[String: Any]])?.first)
     let location = try #require((sarif["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])

@@ -31,7 +31,7 @@ import Testing
     let texts = ["plain", "q\"uo\\te/slash", controls, "é日本🙂\u{2028}\u{7F}", "", "a\u{0}b"]
     var result = try Scanner(configuration: ScanConfiguration(paths: [])).scan()
     for (index, text) in texts.enumerated() {
-      result.diagnostics.append(Diagnostic(severity: .warning, code: "code-\(text)", file: index % 2 == 0 ? "dir/\(text).json" : nil, position: index % 3 == 0 ? SourcePosition(line: index + 1, column: 2) : nil, message: text))
+      result.diagnostics.append(Diagnostic(severity: .warning, code: .syntaxError, file: index % 2 == 0 ? "dir/\(text).json" : nil, position: index % 3 == 0 ? SourcePosition(line: index + 1, column: 2) : nil, message: text))
       result.findings.append(Finding(
         ruleID: "us-ssn", category: .ssn, level: .error, confidence: .high, site: .const, file: "f\(text).json",
         pointer: JSONPointer(escaped: "/properties/\(text)/const"), range: SourceRange(start: SourcePosition(line: 3, column: 4), end: SourcePosition(line: 3, column: 9)),

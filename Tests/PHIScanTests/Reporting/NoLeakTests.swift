@@ -32,7 +32,7 @@ import Testing
           ruleID: "label", category: .ssn, level: .error, confidence: .high, site: site, file: label.file,
           pointer: JSONPointer(escaped: label.pointer), range: SourceRange(start: SourcePosition(line: 1, column: 1), end: SourcePosition(line: 1, column: 2)),
           shape: "", toolName: nil, isCached: true, mask: "", reason: "")
-        let value = try #require(FindingValues.resolve(probe, in: documents), "\(file.path): nothing at \(label.pointer)")
+        let value = try #require(PointerValues.resolve(probe, in: documents), "\(file.path): nothing at \(label.pointer)")
         values.append((value, site, "\(label.file) \(label.pointer)"))
       }
     }

@@ -162,8 +162,16 @@ import Testing
         }
       }
     }
-    let result = try Self.result(findings)
-    let report = TextReporter.render(result, options: TextReporter.Options(sourceLines: { lines[$0] }, diagnostics: false))
+    var result = try Self.result(findings)
+    // Excerpts as the scanner makes them, one file at a time (the findings are in file order).
+    var withExcerpts: [Finding] = []
+    for file in lines.keys.sorted() {
+      var ofFile = result.findings.filter { $0.file == file }
+      SourceExcerpt.attach(to: &ofFile, flagged: ofFile, source: Array(lines[file]!.joined(separator: "\n").utf8), reveal: false)
+      withExcerpts += ofFile
+    }
+    result.findings = withExcerpts
+    let report = TextReporter.render(result, options: TextReporter.Options(diagnostics: false))
     var expected = ""
     for finding in result.findings {
       let location = "\(finding.file):\(finding.range.start.line):\(finding.range.start.column)"
@@ -171,6 +179,7 @@ import Testing
       let onFile = result.allFlagged.filter { $0.file == finding.file }
       expected += CodeFrame.render(
         line: lines[finding.file]![finding.range.start.line - 1], number: finding.range.start.line, focus: finding, flagged: onFile, reveal: false, paint: Paint(enabled: false))
+      expected += "  \(NextStep.text(finding))\n"
     }
     #expect(report.hasPrefix(expected))
     #expect(result.findings.count > 300)
@@ -201,6 +210,7 @@ extension CodeFrame {
   /// The frame of `focus` from a fresh masking of its line: what the report's shared
   /// masking must give.
   static func render(line: String, number: Int, focus: Finding, flagged: [Finding], reveal: Bool, paint: Paint) -> String {
-    render(MaskedLine(line, flagged: flagged.filter { $0.range.start.line == number }, reveal: reveal), number: number, focus: focus, paint: paint)
+    let masked = SourceExcerpt.MaskedLine(line, flagged: flagged.filter { $0.range.start.line == number }, reveal: reveal)
+    return render(SourceExcerpt(masked, number: number, focus: focus.range), paint: paint)
   }
 }

@@ -95,7 +95,7 @@ import Testing
     let nasty = "dir,a:b/100%\r\nx.json"
     let range = SourceRange(start: SourcePosition(line: 3, column: 5), end: SourcePosition(line: 3, column: 18))
     let finding = Finding(ruleID: "us-ssn", category: .ssn, level: .warning, confidence: .medium, site: .enum, file: nasty, pointer: JSONPointer(escaped: "/properties/a%b,c:d/enum/0"), range: range, shape: "json-schema", toolName: nil, isCached: true, mask: "[ssn, 11 chars]", reason: "100% sure\nreally")
-    let diagnostic = Diagnostic(severity: .note, code: "too-large", file: nasty, position: nil, message: "skipped: 60% over\nthe limit")
+    let diagnostic = Diagnostic(severity: .note, code: .tooLarge, file: nasty, position: nil, message: "skipped: 60% over\nthe limit")
     let result = ScanResult(findings: [finding], diagnostics: [diagnostic], rules: try ReporterGoldenTests.scan().rules, filesScanned: 1, bytesScanned: 1)
     let report = GitHubReporter.render(result)
     let lines = report.split(separator: "\n")
@@ -171,7 +171,7 @@ import Testing
     let name = "a<b>&\"c'\u{1}d\tz.json"
     let range = SourceRange(start: SourcePosition(line: 1, column: 1), end: SourcePosition(line: 1, column: 5))
     let finding = Finding(ruleID: "us-ssn", category: .ssn, level: .error, confidence: .high, site: .const, file: name, pointer: JSONPointer(escaped: "/a<&>"), range: range, shape: "json-schema", toolName: nil, isCached: true, mask: "[ssn, 11 chars]", reason: "]]> <x>")
-    let result = ScanResult(findings: [finding], diagnostics: [Diagnostic(severity: .error, code: "unreadable", file: "b&.json", position: nil, message: "cannot <read>")], rules: try ReporterGoldenTests.scan().rules, filesScanned: 2, bytesScanned: 1)
+    let result = ScanResult(findings: [finding], diagnostics: [Diagnostic(severity: .error, code: .unreadable, file: "b&.json", position: nil, message: "cannot <read>")], rules: try ReporterGoldenTests.scan().rules, filesScanned: 2, bytesScanned: 1)
     let reader = try JUnitReader.read(JUnitReporter.render(result))
     #expect(reader.cases.map(\.name) == ["a<b>&\"c'\\u{1}d\tz.json", "b&.json"])
     #expect(reader.cases.map(\.outcome) == ["failure", "error"])
@@ -239,7 +239,7 @@ import Testing
       let range = SourceRange(start: SourcePosition(line: index + 1, column: 1), end: SourcePosition(line: index + 1, column: 9))
       findings.append(Finding(ruleID: "rule-\(index % 300)", category: .ssn, level: .error, confidence: .high, site: .const, file: "dir/\(index % 400)|\(long).json", pointer: JSONPointer(escaped: "/\(long)/\(index)"), range: range, shape: "json-schema", toolName: nil, isCached: true, mask: "[ssn, 11 chars]", reason: "r"))
     }
-    let diagnostics = (0..<1_000).map { Diagnostic(severity: .error, code: "unreadable", file: "f\($0)\n# heading", position: nil, message: long) }
+    let diagnostics = (0..<1_000).map { Diagnostic(severity: .error, code: .unreadable, file: "f\($0)\n# heading", position: nil, message: long) }
     let report = MarkdownReporter.render(ScanResult(findings: findings, diagnostics: diagnostics, rules: rules, filesScanned: 400, bytesScanned: 1))
     #expect(report.utf8.count < 100_000, "\(report.utf8.count) bytes")
     #expect(report.contains("The first 50 of 20000 findings"))

@@ -13,6 +13,7 @@ import Testing
   static func scan() throws -> ScanResult {
     var configuration = ScanConfiguration(paths: [Fixtures.url(input).path], root: Fixtures.url(input).path)
     configuration.minimumLevel = .note
+    configuration.excerpts = true
     return try Scanner(configuration: configuration).scan()
   }
 
@@ -26,10 +27,7 @@ import Testing
     #expect(problem == nil, "\(problem ?? "")")
   }
 
-  /// Code frames read the fixture files, as the CLI does.
-  static let textOptions = TextReporter.Options(sourceLines: { path in
-    (try? String(contentsOf: Fixtures.url(input).appendingPathComponent(path), encoding: .utf8))?.components(separatedBy: "\n")
-  })
+  static let textOptions = TextReporter.Options()
 
   @Test func jsonMatchesGolden() throws {
     let json = JSONReporter.render(try Self.scan(), pretty: true)

@@ -26,7 +26,7 @@ import Testing
     case "yaml":
       let problems = DocumentLoader.load(bytes, format: .yaml, limits: limits).problems
       if name.contains("alias") {
-        #expect(problems.contains { $0.code == "too-large" && $0.message.contains("alias") }, "\(problems)")
+        #expect(problems.contains { $0.code == .tooLarge && $0.message.contains("alias") }, "\(problems)")
       }
     case "regex":
       let text = String(decoding: bytes, as: UTF8.self)

@@ -52,7 +52,7 @@ import Testing
     }
     if !expectation.diagnosticCodes.isEmpty {
       let named = diagnostics.filter { expectation.diagnosticCodes.contains($0.code) }
-      #expect(!named.isEmpty, "\(file): expected a diagnostic \(expectation.diagnosticCodes.sorted()); got \(diagnostics.map { "\($0.code): \($0.located)" })")
+      #expect(!named.isEmpty, "\(file): expected a diagnostic \(expectation.diagnosticCodes.map(\.rawValue).sorted()); got \(diagnostics.map { "\($0.code): \($0.located)" })")
       if expectation.needsPosition {
         #expect(named.allSatisfy { $0.position != nil }, "\(file): diagnostics without a position: \(named.map(\.located))")
       }
@@ -86,7 +86,7 @@ import Testing
       // Root reads mode-000 files; then the file is simply scanned. Say so, don't fake it.
       #expect(scan.result.findings.contains { $0.file == "unreadable.json" })
     } else {
-      #expect(scan.result.diagnostics.contains { $0.file == "unreadable.json" && $0.code == "unreadable" })
+      #expect(scan.result.diagnostics.contains { $0.file == "unreadable.json" && $0.code == .unreadable })
     }
   }
 
@@ -98,7 +98,7 @@ import Testing
 
   @Test func deepNestingIsNamedAtItsPosition() throws {
     let scan = try Self.scan.get()
-    let deep = try #require(scan.result.diagnostics.first { $0.file == "deep-arrays.json" && $0.code == "nesting-too-deep" })
+    let deep = try #require(scan.result.diagnostics.first { $0.file == "deep-arrays.json" && $0.code == .nestingTooDeep })
     #expect(deep.position == SourcePosition(line: 1, column: ParseLimits.default.maxDepth + 1))
   }
 

@@ -1,5 +1,7 @@
 import Foundation
 
+@testable import PHIScan
+
 /// Builds a directory of hostile and broken inputs next to good files (issue 8). Small
 /// inputs are committed under `Robustness/Hostile/`; huge ones (deep nesting, a 20 MB
 /// string, a million-member enum), FIFOs, symlink loops and unreadable files cannot or
@@ -13,7 +15,7 @@ enum HostileInputs {
     /// Pointers that must have findings (a good file, or the good part of a broken one).
     var findingPointers: [String] = []
     /// Diagnostic codes that must name the file (any of them; empty: none required).
-    var diagnosticCodes: Set<String> = []
+    var diagnosticCodes: Set<DiagnosticCode> = []
     /// Diagnostics must carry a position (parse problems do; unreadable files do not).
     var needsPosition = true
     /// True when the file must produce no error diagnostic (scanned normally).
@@ -60,19 +62,19 @@ enum HostileInputs {
       Expectation(file: "ref-cycles.json", findingPointers: ["/$defs/Member/properties/member_ssn/const"], scannedCleanly: true),
       Expectation(file: "hostile-patterns.json", findingPointers: ["/properties/member_ssn/const"], scannedCleanly: true),
       // Scanned, with warnings about what was odd.
-      Expectation(file: "duplicate-keys.json", findingPointers: ["/properties/member_ssn/const"], diagnosticCodes: ["duplicate-key"], scannedCleanly: true),
-      Expectation(file: "lone-surrogates-and-nuls.json", findingPointers: ["/properties/member_ssn/const"], diagnosticCodes: ["lone-surrogate"], scannedCleanly: true),
+      Expectation(file: "duplicate-keys.json", findingPointers: ["/properties/member_ssn/const"], diagnosticCodes: [.duplicateKey], scannedCleanly: true),
+      Expectation(file: "lone-surrogates-and-nuls.json", findingPointers: ["/properties/member_ssn/const"], diagnosticCodes: [.loneSurrogate], scannedCleanly: true),
       // Broken: named with position and cause; the good lines of a JSONL batch still count.
-      Expectation(file: "broken-line.jsonl", findingPointers: ["/0/properties/member_ssn/const", "/2/properties/member_ssn/const"], diagnosticCodes: ["syntax-error"]),
-      Expectation(file: "truncated.json", diagnosticCodes: ["syntax-error"]),
-      Expectation(file: "nan-infinity.json", diagnosticCodes: ["syntax-error"]),
-      Expectation(file: "invalid-utf8.json", diagnosticCodes: ["invalid-utf8"]),
-      Expectation(file: "invalid-utf8.yaml", diagnosticCodes: ["invalid-utf8"]),
-      Expectation(file: "binary.json", diagnosticCodes: ["invalid-utf8", "syntax-error"]),
-      Expectation(file: "empty.json", diagnosticCodes: ["syntax-error", "empty-file"]),
-      Expectation(file: "whitespace.json", diagnosticCodes: ["syntax-error", "empty-file"]),
-      Expectation(file: "alias-bomb.yaml", diagnosticCodes: ["too-large"]),
-      Expectation(file: "bedrock-malformed-string.json", findingPointers: ["/outputConfig/textFormat/structure/jsonSchema/name"], diagnosticCodes: ["embedded-schema-invalid", "syntax-error"], needsPosition: true),
+      Expectation(file: "broken-line.jsonl", findingPointers: ["/0/properties/member_ssn/const", "/2/properties/member_ssn/const"], diagnosticCodes: [.syntaxError]),
+      Expectation(file: "truncated.json", diagnosticCodes: [.syntaxError]),
+      Expectation(file: "nan-infinity.json", diagnosticCodes: [.syntaxError]),
+      Expectation(file: "invalid-utf8.json", diagnosticCodes: [.invalidUTF8]),
+      Expectation(file: "invalid-utf8.yaml", diagnosticCodes: [.invalidUTF8]),
+      Expectation(file: "binary.json", diagnosticCodes: [.invalidUTF8, .syntaxError]),
+      Expectation(file: "empty.json", diagnosticCodes: [.syntaxError]),
+      Expectation(file: "whitespace.json", diagnosticCodes: [.syntaxError]),
+      Expectation(file: "alias-bomb.yaml", diagnosticCodes: [.tooLarge]),
+      Expectation(file: "bedrock-malformed-string.json", findingPointers: ["/outputConfig/textFormat/structure/jsonSchema/name"], diagnosticCodes: [.embeddedSchemaInvalid, .syntaxError], needsPosition: true),
     ]
 
     // Good twins in both formats, written here so every value is visibly synthetic.
@@ -105,7 +107,7 @@ enum HostileInputs {
     indented += String(repeating: " ", count: 3_000) + "v\n"
     try write("deep-indentation.yaml", indented)
     for name in ["deep-arrays.json", "deep-objects.json", "deep-flow.yaml", "deep-flow-maps.yaml", "deep-block-sequence.yaml", "deep-complex-keys.yaml", "deep-indentation.yaml"] {
-      expect.append(Expectation(file: name, diagnosticCodes: ["nesting-too-deep"]))
+      expect.append(Expectation(file: name, diagnosticCodes: [.nestingTooDeep]))
     }
 
     // A 20 MB description, then a value that must still be found.
@@ -124,7 +126,7 @@ enum HostileInputs {
     // Special files: a FIFO (never opened), symlink loops, an unreadable file.
     let fifo = directory.appendingPathComponent("pipe.json")
     guard mkfifo(fifo.path, 0o644) == 0 else { throw CocoaError(.fileWriteUnknown) }
-    expect.append(Expectation(file: "pipe.json", diagnosticCodes: ["not-regular-file"], needsPosition: false))
+    expect.append(Expectation(file: "pipe.json", diagnosticCodes: [.notRegularFile], needsPosition: false))
     try files.createSymbolicLink(atPath: directory.appendingPathComponent("loop-a.json").path, withDestinationPath: "loop-b.json")
     try files.createSymbolicLink(atPath: directory.appendingPathComponent("loop-b.json").path, withDestinationPath: "loop-a.json")
     try files.createSymbolicLink(atPath: directory.appendingPathComponent("loop-dir").path, withDestinationPath: ".")
@@ -133,7 +135,7 @@ enum HostileInputs {
     try files.setAttributes([.posixPermissions: 0], ofItemAtPath: unreadable.path)
     let skipsUnreadable = FileManager.default.isReadableFile(atPath: unreadable.path)
     if !skipsUnreadable {
-      expect.append(Expectation(file: "unreadable.json", diagnosticCodes: ["unreadable"], needsPosition: false))
+      expect.append(Expectation(file: "unreadable.json", diagnosticCodes: [.unreadable], needsPosition: false))
     }
     return (expect, skipsUnreadable)
   }

@@ -49,7 +49,7 @@ import Testing
       Self.string("xxy", site: .const, pointer: "/const"),
     ]
     let outcome = detector.detect(strings, subschemas: [], file: "hostile.json")
-    let limit = try #require(outcome.diagnostics.first { $0.code == "match-limit" })
+    let limit = try #require(outcome.diagnostics.first { $0.code == .matchLimit })
     #expect(limit.severity == .error)
     #expect(limit.message.contains("hostile-backtracking"))
     #expect(limit.message.contains("/description"))

@@ -90,7 +90,7 @@ import Testing
     #expect(string(openAPI, "/components/schemas/B/enum/0")?.context.shape == "openapi.components.schemas")
     #expect(openAPI.notes.isEmpty)
     let dangling = extract(##"{"tools": [{"name": "t", "input_schema": {"properties": {"b": {"$ref": "#/$defs/Missing"}}}}]}"##)
-    #expect(dangling.notes.map(\.code) == ["dangling-ref"])
+    #expect(dangling.notes.map(\.code) == [.danglingRef])
   }
 
   @Test func batchLinesKeepTheirIndexPrefix() {
@@ -122,8 +122,8 @@ import Testing
   @Test func malformedStringSchemaIsAnErrorNoteAndStillScannedAsText() throws {
     let extraction = extract(#"{"outputConfig": {"textFormat": {"structure": {"jsonSchema": {"schema": "{\"properties\": {"}}}}}"#)
     let note = try #require(extraction.notes.first)
-    #expect(note.isError && note.code == "embedded-schema-invalid")
-    #expect(note.position.line == 1 && note.position.column > 70)
+    #expect(note.severity == .error && note.code == .embeddedSchemaInvalid)
+    #expect(note.position?.line == 1 && (note.position?.column ?? 0) > 70)
     #expect(string(extraction, "/outputConfig/textFormat/structure/jsonSchema/schema")?.site == .other)
   }
 

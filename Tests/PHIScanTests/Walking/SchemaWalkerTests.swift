@@ -221,7 +221,7 @@ import Testing
 
   @Test func remoteAndDanglingReferencesAreNotedNeverFetched() throws {
     let result = try walk(##"{"properties": {"a": {"$ref": "https://example.test/remote.json#/x"}, "b": {"$ref": "#/$defs/missing"}, "c": {"$ref": "other.json"}}}"##)
-    #expect(result.notes.map(\.code) == ["external-ref", "dangling-ref"])
+    #expect(result.notes.map(\.code) == [.externalRef, .danglingRef])
     #expect(result.notes[0].message.hasPrefix("2 external $refs not followed"))
     #expect(!result.notes.contains { $0.message.contains("remote.json") || $0.message.contains("missing") })  // never echoed
   }
