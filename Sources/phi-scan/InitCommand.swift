@@ -44,6 +44,10 @@ struct InitCommand: ParsableCommand {
     # The lowest level reports show: note shows placeholders and weak evidence too.
     # min-level: warning
 
+    # A file found by walking that is not valid JSON or YAML is a warning; true makes it
+    # an error (exit 2), as it always is for a file named on the command line.
+    # strict: true
+
     # Extra pattern packs, relative to this file.
     # patterns: [ci/phi-packs]
 

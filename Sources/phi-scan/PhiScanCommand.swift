@@ -163,6 +163,7 @@ struct ScanCommand: ParsableCommand {
     var configuration = ScanConfiguration(paths: paths, root: root, discovery: try discoveryOptions(), jobs: jobs)
     configuration.pathFilter = config.pathFilter
     configuration.discovery.selection = try selection.selection(paths: paths)
+    configuration.strictParsing = selection.strict || config.strict
     let flagFilter = try pathFilter()
     configuration.pathFilter.include += flagFilter.include
     configuration.pathFilter.exclude += flagFilter.exclude

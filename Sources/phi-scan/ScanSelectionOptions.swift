@@ -12,6 +12,9 @@ struct ScanSelectionOptions: ParsableArguments {
   @Option(name: .customLong("changed-since"), help: ArgumentHelp("Scan only files changed since the merge base of REF and HEAD (committed, uncommitted or untracked; deletions left out), among those the paths hold. In CI, e.g. --changed-since origin/main (needs the history: actions/checkout with fetch-depth: 0).", valueName: "ref"))
   var changedSince: String?
 
+  @Flag(help: "A file found by walking a directory that does not parse is an error (exit 2), not a warning (config key strict: true). Files named on the command line always are.")
+  var strict = false
+
   @Flag(name: .customLong("list-files"), help: "Print the report path of every file that would be scanned, one per line, and exit 0 (nothing is read).")
   var listFiles = false
 

@@ -162,6 +162,7 @@ import Testing
     #expect(full.allow.count == 1)
     #expect(full.rules.count == 2)
     #expect(full.minimumLevel == .warning)
+    #expect(full.strict)
     let again = try CLI.run(["init"], in: dir)
     #expect(again.status == 2)
     #expect(again.stderr.contains("already exists"))
