@@ -4,7 +4,7 @@ import PHIScan
 /// The formats made for CI systems: GitHub workflow annotations, JUnit XML, GitLab's SAST
 /// report and a Markdown job summary. None of them holds a value, `--reveal` or not.
 enum CIFormats {
-  /// When this run started (first read when the scan starts), for GitLab's `scan.start_time`.
+  /// When this run started (read first thing in `main`), for GitLab's `scan.start_time`.
   static let started = Date()
 
   static func write(_ format: OutputFormat, _ result: ScanResult, to output: ReportOutput) {

@@ -24,6 +24,7 @@ struct PhiScanCommand: ParsableCommand {
   static func main() {
     Output.prepare()
     Allocator.keepLargeBlocksSeparate()
+    _ = CIFormats.started  // GitLab's scan.start_time
     // Before parsing the arguments: the name tables then build while they are parsed and
     // the rules compile, and a small scan waits less for them.
     PHIScan.Scanner.warmUp()
@@ -172,7 +173,6 @@ struct ScanCommand: ParsableCommand {
   }
 
   func run() throws {
-    _ = CIFormats.started
     let rootPath = root ?? ScanSelectionOptions.defaultRoot(configGiven: ruleSource.config != nil)
     let setup = try ruleSource.load(root: rootPath)
     let configuration = try scanConfiguration(config: setup.config, root: rootPath)

@@ -223,3 +223,25 @@ import Testing
     #expect(entries.allSatisfy { $0.hasSuffix(" --") })
   }
 }
+
+/// Colors on a terminal, and `--no-color` (or `NO_COLOR`) turning them off: run under
+/// `script`, which gives the binary a pseudo-terminal.
+@Suite struct CLIColorTests {
+  static func onTerminal(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> String? {
+    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return nil }
+    let command = ([CLIExitCodeTests.binary.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
+    let run = try CLIExitCodeTests.run(["-qec", command, "/dev/null"], in: directory, executable: "/usr/bin/script", environment: ["TERM": "xterm", "NO_COLOR": ""].merging(environment) { $1 })
+    return run.stdout
+  }
+
+  @Test func noColorTurnsColorsOff() throws {
+    let dir = try CLIExitCodeTests.directory(["a.json": CLIExitCodeTests.positive])
+    guard let colored = try Self.onTerminal(["scan"], in: dir) else { return }
+    #expect(colored.contains("\u{1B}["), "a terminal gets colors")
+    let plain = try #require(try Self.onTerminal(["scan", "--no-color"], in: dir))
+    #expect(plain.contains("a.json:1:"))
+    #expect(!plain.contains("\u{1B}["))
+    let environment = try #require(try Self.onTerminal(["scan"], in: dir, environment: ["NO_COLOR": "1"]))
+    #expect(!environment.contains("\u{1B}["))
+  }
+}
