@@ -60,7 +60,7 @@ public enum GitLabReporter {
   static func vulnerability(_ finding: Finding, name: String, into json: CompactJSON) {
     let region = SARIFReporter.region(finding.range)
     json.object { item in
-      item.string("description", FindingMessage.text(finding))
+      item.string("description", capped(FindingMessage.text(finding), to: maxDescription))
       item.string("id", uuid(Fingerprint.primary(finding)))
       item.array("identifiers", [finding.ruleID]) { json, rule in
         json.object { identifier in
@@ -75,10 +75,24 @@ public enum GitLabReporter {
         location.string("file", finding.file)
         location.int("start_line", region.startLine)
       }
-      item.string("name", String(name.prefix(255)))
+      item.string("name", capped(name, to: maxName))
       item.string("severity", severity(finding.level))
-      item.string("solution", "\(RuleCatalog.fix) \(NextStep.text(finding))")
+      // The allow entry names the pointer, which can be long: past the limit only the
+      // rule's documentation is pointed at.
+      let solution = "\(RuleCatalog.fix) \(NextStep.text(finding))"
+      item.string("solution", solution.unicodeScalars.count <= maxSolution ? solution : capped("\(RuleCatalog.fix) Run `phi-scan explain \(finding.ruleID)`.", to: maxSolution))
     }
+  }
+
+  /// The schema's `maxLength`s (in characters) of a vulnerability's strings.
+  static let maxName = 255, maxDescription = 1_048_576, maxSolution = 7_000
+
+  /// `text` cut to `limit` characters (Unicode scalars, as JSON Schema counts), with `…`.
+  static func capped(_ text: String, to limit: Int) -> String {
+    guard text.unicodeScalars.count > limit else { return text }
+    var cut = String.UnicodeScalarView(text.unicodeScalars.prefix(limit - 1))
+    cut.append("…")
+    return String(cut)
   }
 
   /// GitLab's severities: error High, warning Medium, note Low.

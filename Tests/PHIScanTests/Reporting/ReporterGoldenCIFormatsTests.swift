@@ -275,3 +275,24 @@ import Testing
     }
   }
 }
+
+extension ReporterGoldenCIFormatsTests {
+  /// The SAST schema's length limits hold for any pointer: a 2 MB property name still makes
+  /// a description and a solution within them.
+  @Test func gitlabStringsStayWithinTheSchemaLimits() throws {
+    let long = String(repeating: "é", count: 2_000_000)
+    let range = SourceRange(start: SourcePosition(line: 1, column: 1), end: SourcePosition(line: 1, column: 9))
+    let finding = Finding(ruleID: "us-ssn", category: .ssn, level: .error, confidence: .high, site: .propertyName, file: "a.json", pointer: JSONPointer(escaped: "/properties/\(long)"), range: range, shape: "json-schema", toolName: nil, isCached: true, mask: "[ssn, 11 chars]", reason: "r")
+    let result = ScanResult(findings: [finding], diagnostics: [], rules: try ReporterGoldenTests.scan().rules, filesScanned: 1, bytesScanned: 1)
+    let report = try #require(try JSONSerialization.jsonObject(with: Data(Self.gitlab(result).utf8)) as? [String: Any])
+    let vulnerability = try #require((report["vulnerabilities"] as? [[String: Any]])?.first)
+    let description = try #require(vulnerability["description"] as? String)
+    let solution = try #require(vulnerability["solution"] as? String)
+    #expect(description.unicodeScalars.count == GitLabReporter.maxDescription)
+    #expect(description.hasSuffix("…"))
+    #expect(solution.unicodeScalars.count <= GitLabReporter.maxSolution)
+    #expect(solution.contains("phi-scan explain us-ssn"))
+    #expect(GitLabReporter.capped("abc", to: 3) == "abc")
+    #expect(GitLabReporter.capped("abcd", to: 3) == "ab…")
+  }
+}
