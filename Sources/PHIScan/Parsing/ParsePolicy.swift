@@ -26,6 +26,18 @@ enum ParsePolicy {
     }, skipFile: false)
   }
 
+  /// `; 2 files not fully parsed (warnings); 1 template skipped` for the text summary: what the
+  /// policy let pass without an error, so the summary line never hides it.
+  static func summary(_ diagnostics: [Diagnostic]) -> String {
+    func files(_ keep: (Diagnostic) -> Bool) -> Int { Set(diagnostics.filter(keep).compactMap(\.file)).count }
+    let unparsed = files { $0.severity == .warning && ($0.code == .syntaxError || $0.code == .invalidUTF8) }
+    let templates = files { $0.code == .templateSkipped }
+    var text = ""
+    if unparsed > 0 { text += "; \(unparsed) file\(unparsed == 1 ? "" : "s") not fully parsed (warnings)" }
+    if templates > 0 { text += "; \(templates) template\(templates == 1 ? "" : "s") skipped" }
+    return text
+  }
+
   /// `{{` or `{%` when the bytes hold a template expression or statement (opened and
   /// closed), else nil.
   static func templateMarker(_ bytes: [UInt8]) -> String? {

@@ -55,6 +55,7 @@ public enum TextReporter {
     text += " in \(plural(result.filesScanned, "file"))"
     let unscanned = Set(result.diagnostics.filter { $0.severity == .error }.compactMap(\.file)).count
     if unscanned > 0 { text += "; \(plural(unscanned, "file")) could not be fully scanned" }
+    text += ParsePolicy.summary(result.diagnostics)
     var held: [String] = []
     if !result.suppressed.allowListed.isEmpty { held.append("\(result.suppressed.allowListed.count) allowed by the config file") }
     if !result.suppressed.baselined.isEmpty { held.append("\(result.suppressed.baselined.count) in the baseline") }

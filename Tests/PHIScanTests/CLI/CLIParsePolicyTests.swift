@@ -20,6 +20,8 @@ import Testing
     #expect(never.stderr.contains("--strict"))
     #expect(never.stderr.contains("warning: c.jsonl:2:"))
     #expect(never.stdout.contains(#""severity":"warning""#))
+    let text = try CLI.run(["scan", "--fail-on", "never"], in: dir)
+    #expect(text.stdout.contains("in 3 files; 2 files not fully parsed (warnings)"), "\(text.stdout)")
     // Findings elsewhere decide the exit code as usual.
     #expect(try CLI.run(["scan"], in: dir).status == 1)
     // Strict, by flag or config key, it is an error.
@@ -66,6 +68,7 @@ import Testing
     #expect(named.status == 0, "\(named.stderr)")
     #expect(named.stderr.contains("note: templates/cm.yaml: skipped: a template ({{ }})"))
     #expect(named.stderr.contains("note: roles.yml: skipped: a template ({% %})"))
+    #expect(named.stdout.contains("0 findings in 2 files; 2 templates skipped"), "\(named.stdout)")
     // A templated file that parses is scanned like any other.
     #expect(try CLI.run(["scan", "quoted.yaml"], in: dir).status == 1)
     // Broken YAML without template markers is still a parse error.
