@@ -124,9 +124,9 @@ struct ScanCommand: ParsableCommand {
     guard let size = DiscoveryOptions.parseSize(maxFileSize) else {
       throw ValidationError("--max-file-size '\(maxFileSize)' is not a size (examples: 512K, 50M, 1G, 0 for no limit)")
     }
-    var parsedShard: Shard?
+    var parsedShard: DiscoveryOptions.Shard?
     if let shard {
-      guard let value = Shard(parsing: shard) else {
+      guard let value = DiscoveryOptions.Shard(parsing: shard) else {
         throw ValidationError("--shard '\(shard)' must be i/n with 1 <= i <= n, e.g. --shard 2/4")
       }
       parsedShard = value

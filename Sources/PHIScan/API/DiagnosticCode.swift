@@ -136,7 +136,7 @@ extension Diagnostic {
 
   // MARK: suppression
 
-  static func allowExpired(file: String, at position: SourcePosition, on day: AllowEntry.Day, matches count: Int) -> Diagnostic {
+  static func allowExpired(file: String, at position: SourcePosition, on day: AllowList.Entry.Day, matches count: Int) -> Diagnostic {
     let effect = count == 0 ? "it matches no finding any more: remove it" : "the \(count) finding\(count == 1 ? " it matched is" : "s it matched are") reported again: fix \(count == 1 ? "it" : "them") or renew 'expires'"
     return Diagnostic(.warning, .allowExpired, file: file, at: position, "allow entry expired on \(day); \(effect)")
   }
@@ -145,7 +145,7 @@ extension Diagnostic {
     Diagnostic(.note, .allowUnused, file: file, at: position, "allow entry matches no finding; remove it if what it allowed is gone")
   }
 
-  static func baselineStale(file: String, _ entry: BaselineEntry) -> Diagnostic {
+  static func baselineStale(file: String, _ entry: Baseline.Entry) -> Diagnostic {
     Diagnostic(.note, .baselineStale, file: file, "stale entry: rule \(entry.rule) in \(entry.file) at \(entry.location) matches no finding (fixed or moved); refresh the baseline with --write-baseline")
   }
 }

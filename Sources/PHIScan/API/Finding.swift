@@ -22,11 +22,11 @@ public struct Finding: Sendable, Hashable {
   /// The value itself; nil unless the scan was configured to reveal values.
   public var revealedValue: String?
   /// Other places that matter for this finding, e.g. where a `$ref`'d definition is used.
-  public var relatedLocations: [RelatedLocation]
+  public var relatedLocations: [Finding.RelatedLocation]
   /// The masked line the finding sits on, when the scan was asked for excerpts.
   public var excerpt: SourceExcerpt?
 
-  public init(ruleID: String, category: Category, level: Level, confidence: Confidence, site: Site, file: String, pointer: JSONPointer, range: SourceRange, shape: String, toolName: String?, isCached: Bool, mask: String, reason: String, revealedValue: String? = nil, relatedLocations: [RelatedLocation] = []) {
+  public init(ruleID: String, category: Category, level: Level, confidence: Confidence, site: Site, file: String, pointer: JSONPointer, range: SourceRange, shape: String, toolName: String?, isCached: Bool, mask: String, reason: String, revealedValue: String? = nil, relatedLocations: [Finding.RelatedLocation] = []) {
     self.ruleID = ruleID
     self.category = category
     self.level = level
@@ -53,20 +53,22 @@ public struct Finding: Sendable, Hashable {
   }
 }
 
-/// A place related to a finding (SARIF `relatedLocations`), e.g. a `$ref` to the
-/// definition that holds the flagged string.
-public struct RelatedLocation: Sendable, Hashable {
-  /// Report path of the file (relative, forward slashes).
-  public var file: String
-  public var pointer: JSONPointer
-  public var range: SourceRange
-  /// What this place is, e.g. `uses the definition via $ref`. Never a value.
-  public var message: String
+extension Finding {
+  /// A place related to a finding (SARIF `relatedLocations`), e.g. a `$ref` to the
+  /// definition that holds the flagged string.
+  public struct RelatedLocation: Sendable, Hashable {
+    /// Report path of the file (relative, forward slashes).
+    public var file: String
+    public var pointer: JSONPointer
+    public var range: SourceRange
+    /// What this place is, e.g. `uses the definition via $ref`. Never a value.
+    public var message: String
 
-  public init(file: String, pointer: JSONPointer, range: SourceRange, message: String) {
-    self.file = file
-    self.pointer = pointer.joined
-    self.range = range
-    self.message = message
+    public init(file: String, pointer: JSONPointer, range: SourceRange, message: String) {
+      self.file = file
+      self.pointer = pointer.joined
+      self.range = range
+      self.message = message
+    }
   }
 }

@@ -7,7 +7,7 @@ public struct ScanResult: Sendable {
   public var bytesScanned: Int
   /// Findings held back by the allow list or the baseline, with why; reporters count them
   /// and still mask their values in code frames, but never list them.
-  public var suppressed = Suppressed()
+  public var suppressed = ScanResult.Suppressed()
   /// The shapes recognized in each scanned file, in scan order (`--verbose`).
   public var shapesByFile: [(file: String, shapes: [String])] = []
   /// This scan's findings as a baseline, when the configuration asked to record one.

@@ -1,13 +1,13 @@
 /// The config's allow list as a scan applies it: each file's findings are checked while
 /// the file's values are in hand, and what every entry matched is counted over the scan.
 public struct AllowList: Sendable {
-  public var entries: [AllowEntry]
+  public var entries: [AllowList.Entry]
   /// The report path of the config file, named in the notes about its entries.
   public var file: String
   /// The day `expires` is compared with.
-  public var today: AllowEntry.Day
+  public var today: AllowList.Entry.Day
 
-  public init(entries: [AllowEntry] = [], file: String = ConfigFile.defaultName, today: AllowEntry.Day = .today()) {
+  public init(entries: [AllowList.Entry] = [], file: String = ConfigFile.defaultName, today: AllowList.Entry.Day = .today()) {
     self.entries = entries
     self.file = file
     self.today = today

@@ -20,11 +20,11 @@ public struct Baseline: Sendable, Equatable {
   public static let secretVariable = "PHI_SCAN_BASELINE_KEY"
 
   public var salt: [UInt8]
-  public var entries: [BaselineEntry]
+  public var entries: [Baseline.Entry]
   /// A secret from outside the file (never written to it), or nil.
   public var secret: [UInt8]?
 
-  public init(salt: [UInt8], entries: [BaselineEntry], secret: [UInt8]? = nil) {
+  public init(salt: [UInt8], entries: [Baseline.Entry], secret: [UInt8]? = nil) {
     self.salt = salt
     self.entries = entries.sorted()
     self.secret = secret
@@ -52,7 +52,7 @@ public struct Baseline: Sendable, Equatable {
     let hidden = hiddenTokens(flagged)
     var baseline = Baseline(salt: salt, entries: [], secret: secret)
     let entries = Set(findings.map { finding in
-      BaselineEntry(
+      Baseline.Entry(
         rule: finding.ruleID, file: finding.file,
         location: hint(finding.pointer, hidden: hidden[finding.file] ?? []),
         key: baseline.key(for: finding))
@@ -112,7 +112,7 @@ public struct Baseline: Sendable, Equatable {
     var salt: String
     /// Present when a secret keys the entries: a short check value of that secret.
     var secretCheck: String?
-    var entries: [BaselineEntry]
+    var entries: [Baseline.Entry]
   }
 
   /// Pretty and sorted, one entry per few lines, so a baseline change reviews like code.

@@ -22,7 +22,7 @@ public struct ConfigFile: Sendable {
   public var pathFilter = PathFilter()
   /// Only these sites are scanned; nil means all.
   public var sites: Set<Site>?
-  public var allow: [AllowEntry] = []
+  public var allow: [AllowList.Entry] = []
   /// The lowest level reports show (`min-level`); nil: the default.
   public var minimumLevel: Level?
   /// `strict: true`: a file found by walking that does not parse is an error (exit 2).
@@ -122,12 +122,12 @@ public struct ConfigFile: Sendable {
     return config
   }
 
-  static func allowEntry(_ node: Node, path: String) throws(ConfigError) -> AllowEntry {
+  static func allowEntry(_ node: Node, path: String) throws(ConfigError) -> AllowList.Entry {
     guard let members = node.members else {
       throw .invalid(path: path, key: "allow", position: node.range.start, reason: "each entry is a mapping with 'reason' and at least one of rule, path, pointer, value")
     }
     let start = members.first?.keyRange.start ?? node.range.start
-    var entry = AllowEntry(reason: "", position: start)
+    var entry = AllowList.Entry(reason: "", position: start)
     for member in members {
       let key = "allow.\(member.key)", at = member.keyRange.start
       guard allowKeys.contains(member.key) else { throw .invalid(path: path, key: key, position: at, reason: "unknown key (known: \(allowKeys.joined(separator: ", ")))") }
@@ -149,7 +149,7 @@ public struct ConfigFile: Sendable {
         }
       case "reason": entry.reason = text
       case "expires":
-        guard let date = AllowEntry.Day(text) else { throw .invalid(path: path, key: key, position: at, reason: "must be a date YYYY-MM-DD") }
+        guard let date = AllowList.Entry.Day(text) else { throw .invalid(path: path, key: key, position: at, reason: "must be a date YYYY-MM-DD") }
         entry.expires = date
       default: break
       }

@@ -408,6 +408,6 @@ public final class Detector {
       shape: string.context.shape, toolName: string.context.toolName, isCached: string.context.isCached,
       mask: Redaction.mask(string.text, category: category), reason: reason,
       revealedValue: reveal ? string.text : nil,
-      relatedLocations: string.relatedLocations.map { RelatedLocation(file: file, pointer: $0.pointer, range: $0.range, message: "uses this definition through $ref") })
+      relatedLocations: string.relatedLocations.map { Finding.RelatedLocation(file: file, pointer: $0.pointer, range: $0.range, message: "uses this definition through $ref") })
   }
 }

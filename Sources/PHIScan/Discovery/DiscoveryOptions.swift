@@ -11,7 +11,7 @@ public struct DiscoveryOptions: Sendable, Hashable {
   /// Files larger than this many bytes are skipped with a notification; nil = no limit.
   public var maxFileSize: Int?
   /// Scan only this deterministic share of the files (`--shard i/n`).
-  public var shard: Shard?
+  public var shard: DiscoveryOptions.Shard?
   /// The report path used for standard input (`-`).
   public var standardInputName: String
   /// Only these files (`--staged`, `--changed-since`); nil = every file found.
@@ -22,7 +22,7 @@ public struct DiscoveryOptions: Sendable, Hashable {
 
   public init(
     respectIgnoreFiles: Bool = true, includeHidden: Bool = false, followSymlinks: Bool = false,
-    maxFileSize: Int? = DiscoveryOptions.defaultMaxFileSize, shard: Shard? = nil, standardInputName: String = "stdin"
+    maxFileSize: Int? = DiscoveryOptions.defaultMaxFileSize, shard: DiscoveryOptions.Shard? = nil, standardInputName: String = "stdin"
   ) {
     self.respectIgnoreFiles = respectIgnoreFiles
     self.includeHidden = includeHidden

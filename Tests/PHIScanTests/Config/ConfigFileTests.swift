@@ -39,7 +39,7 @@ import Testing
     #expect(config.allow.count == 2)
     let first = config.allow[0]
     #expect(first.rule == "us-ssn" && first.reason.hasPrefix("SSA's"))
-    #expect(first.expires == AllowEntry.Day("2099-12-31"))
+    #expect(first.expires == AllowList.Entry.Day("2099-12-31"))
     #expect(first.position == SourcePosition(line: 18, column: 5))
     #expect(first.path?.matches("schemas/legacy/a.json") == true)
     #expect(first.pointer?.matches("/properties/a/examples/0") == true)
@@ -203,16 +203,16 @@ import Testing
   }
 
   @Test func days() {
-    #expect(AllowEntry.Day("2024-02-29") != nil)
-    #expect(AllowEntry.Day("2023-02-29") == nil)
-    #expect(AllowEntry.Day("1900-02-29") == nil)
-    #expect(AllowEntry.Day("2026-13-01") == nil)
-    #expect(AllowEntry.Day("2026-1-01") == nil)
-    #expect(AllowEntry.Day("2026-01-31")! < AllowEntry.Day("2026-02-01")!)
-    #expect(AllowEntry.Day.today(Date(timeIntervalSince1970: 0)).description == "1970-01-01")
-    #expect(AllowEntry.Day.today(Date(timeIntervalSince1970: 86_399.9)).description == "1970-01-01")
-    #expect(AllowEntry.Day.today(Date(timeIntervalSince1970: -0.5)).description == "1969-12-31")
-    #expect(AllowEntry.Day.today(Date(timeIntervalSince1970: 951_782_400)).description == "2000-02-29")
+    #expect(AllowList.Entry.Day("2024-02-29") != nil)
+    #expect(AllowList.Entry.Day("2023-02-29") == nil)
+    #expect(AllowList.Entry.Day("1900-02-29") == nil)
+    #expect(AllowList.Entry.Day("2026-13-01") == nil)
+    #expect(AllowList.Entry.Day("2026-1-01") == nil)
+    #expect(AllowList.Entry.Day("2026-01-31")! < AllowList.Entry.Day("2026-02-01")!)
+    #expect(AllowList.Entry.Day.today(Date(timeIntervalSince1970: 0)).description == "1970-01-01")
+    #expect(AllowList.Entry.Day.today(Date(timeIntervalSince1970: 86_399.9)).description == "1970-01-01")
+    #expect(AllowList.Entry.Day.today(Date(timeIntervalSince1970: -0.5)).description == "1969-12-31")
+    #expect(AllowList.Entry.Day.today(Date(timeIntervalSince1970: 951_782_400)).description == "2000-02-29")
   }
 
   /// The arithmetic civil date agrees with Foundation's UTC calendar, day by day over
@@ -226,7 +226,7 @@ import Testing
     }
     let days = Array(-73_000...73_000).filter { $0 % 5 == 0 } + Array(stride(from: -135_140, through: 230_100, by: 29))
     var mismatches = 0
-    for day in days where AllowEntry.Day.civil(daysSince1970: day).description != expected(day) { mismatches += 1 }
+    for day in days where AllowList.Entry.Day.civil(daysSince1970: day).description != expected(day) { mismatches += 1 }
     #expect(mismatches == 0)
   }
 

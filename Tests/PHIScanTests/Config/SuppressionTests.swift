@@ -11,15 +11,15 @@ import Testing
 
   static func result(_ findings: [Finding]) throws -> ScanResult { try ReportDetailsTests.result(findings) }
 
-  static let day = AllowEntry.Day("2026-06-15")!
+  static let day = AllowList.Entry.Day("2026-06-15")!
 
-  static func entry(_ yaml: String) throws -> AllowEntry {
+  static func entry(_ yaml: String) throws -> AllowList.Entry {
     try #require(try ConfigFile.parse(Array("allow:\n\(yaml)".utf8), path: "c.yml").allow.first)
   }
 
   /// One file's findings through a one-entry allow list: what stays reported, what is
   /// allowed, and the notes about the entry.
-  static func allow(_ yaml: String, _ findings: [Finding], today: AllowEntry.Day = day) throws -> (reported: [Finding], allowed: [Finding], diagnostics: [Diagnostic]) {
+  static func allow(_ yaml: String, _ findings: [Finding], today: AllowList.Entry.Day = day) throws -> (reported: [Finding], allowed: [Finding], diagnostics: [Diagnostic]) {
     let list = AllowList(entries: [try Self.entry(yaml)], file: "c.yml", today: today)
     var tally = AllowList.Tally(entries: 1)
     let (reported, allowed) = list.split(findings, tally: &tally)
@@ -47,7 +47,7 @@ import Testing
     #expect(warning.severity == .warning && warning.file == "c.yml" && warning.position?.line == 2)
     #expect(warning.message.contains("expired on 2026-06-14") && warning.message.contains("reported again"))
     // Through its expiry day it still suppresses.
-    let lastDay = try Self.allow(yaml, findings, today: AllowEntry.Day("2026-06-14")!)
+    let lastDay = try Self.allow(yaml, findings, today: AllowList.Entry.Day("2026-06-14")!)
     #expect(lastDay.reported.isEmpty && lastDay.allowed.count == 1)
     #expect(lastDay.diagnostics.isEmpty)
   }

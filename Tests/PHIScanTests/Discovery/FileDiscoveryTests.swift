@@ -184,7 +184,7 @@ import Testing
     let root = try Self.tree(contents)
     var union: [String] = []
     for i in 1...3 {
-      let shard = Shard(index: i, count: 3)
+      let shard = DiscoveryOptions.Shard(index: i, count: 3)
       let files = Self.discover(root, DiscoveryOptions(shard: shard)).files
       #expect(files == Self.discover(root, DiscoveryOptions(shard: shard)).files)
       union += files

@@ -78,7 +78,7 @@ import Testing
     let paths = (0..<200).map { "dir/file-\($0).json" }
     var owners: [String: Int] = [:]
     for index in 1...3 {
-      let shard = try #require(Shard(index: index, count: 3))
+      let shard = try #require(DiscoveryOptions.Shard(index: index, count: 3))
       for path in paths where shard.contains(reportPath: path) {
         #expect(owners[path] == nil)
         owners[path] = index
@@ -86,10 +86,10 @@ import Testing
     }
     #expect(owners.count == paths.count)
     #expect(Set(owners.values) == [1, 2, 3])
-    #expect(Shard(parsing: "0/3") == nil)
-    #expect(Shard(parsing: "4/3") == nil)
-    #expect(Shard(parsing: "2/3") == Shard(index: 2, count: 3))
-    #expect(Shard(parsing: "2/3")?.automationID == "phi-scan/shard-2-of-3/")
+    #expect(DiscoveryOptions.Shard(parsing: "0/3") == nil)
+    #expect(DiscoveryOptions.Shard(parsing: "4/3") == nil)
+    #expect(DiscoveryOptions.Shard(parsing: "2/3") == DiscoveryOptions.Shard(index: 2, count: 3))
+    #expect(DiscoveryOptions.Shard(parsing: "2/3")?.automationID == "phi-scan/shard-2-of-3/")
   }
 
   @Test func sizesParse() {

@@ -34,7 +34,7 @@ import Testing
   /// fingerprint is the one the plain path always gave.
   @Test func sarifEncodesEveryURIAndJSONKeepsThePath() throws {
     let name = "sp/a b#c%d.json"
-    let related = RelatedLocation(file: name, pointer: JSONPointer(escaped: "/properties/m/$ref"), range: ReportDetailsTests.range(2, 1, 9), message: "uses it")
+    let related = Finding.RelatedLocation(file: name, pointer: JSONPointer(escaped: "/properties/m/$ref"), range: ReportDetailsTests.range(2, 1, 9), message: "uses it")
     var result = try ReportDetailsTests.result([ReportDetailsTests.finding("/$defs/x/const", file: name, related: [related])])
     result.diagnostics = [Diagnostic(severity: .error, code: .syntaxError, file: name, position: SourcePosition(line: 1, column: 2), message: "broken")]
     let run = try ReportDetailsTests.sarifRun(SARIFReporter.render(result))

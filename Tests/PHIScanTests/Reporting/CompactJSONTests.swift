@@ -37,7 +37,7 @@ import Testing
         pointer: JSONPointer(escaped: "/properties/\(text)/const"), range: SourceRange(start: SourcePosition(line: 3, column: 4), end: SourcePosition(line: 3, column: 9)),
         shape: "json-schema", toolName: text.isEmpty ? nil : text, isCached: index % 2 == 0, mask: "[ssn, \(text.count) chars]", reason: text,
         revealedValue: index % 3 == 1 ? text : nil,
-        relatedLocations: index % 2 == 1 ? [RelatedLocation(file: "r\(text)", pointer: JSONPointer(escaped: "/$defs/\(text)"), range: SourceRange(start: SourcePosition(line: 1, column: 1), end: SourcePosition(line: 2, column: 1)), message: text)] : []))
+        relatedLocations: index % 2 == 1 ? [Finding.RelatedLocation(file: "r\(text)", pointer: JSONPointer(escaped: "/$defs/\(text)"), range: SourceRange(start: SourcePosition(line: 1, column: 1), end: SourcePosition(line: 2, column: 1)), message: text)] : []))
     }
     Self.expectSame(result)
   }

@@ -11,7 +11,7 @@ import Testing
 
   static func finding(
     _ pointer: String, site: Site = .const, level: Level = .error, line: Int = 1, columns: (Int, Int) = (10, 23),
-    tool: String? = nil, file: String = "a.json", related: [RelatedLocation] = []
+    tool: String? = nil, file: String = "a.json", related: [Finding.RelatedLocation] = []
   ) -> Finding {
     Finding(
       ruleID: "us-ssn", category: .ssn, level: level, confidence: level == .error ? .high : .low, site: site, file: file,
@@ -32,7 +32,7 @@ import Testing
   }
 
   @Test func relatedLocationsAreLinkedFromTheMessage() throws {
-    let usage = RelatedLocation(file: "a.json", pointer: JSONPointer(escaped: "/properties/member/$ref"), range: Self.range(4, 20, 40), message: "uses the definition via $ref")
+    let usage = Finding.RelatedLocation(file: "a.json", pointer: JSONPointer(escaped: "/properties/member/$ref"), range: Self.range(4, 20, 40), message: "uses the definition via $ref")
     let run = try Self.sarifRun(SARIFReporter.render(try Self.result([Self.finding("/$defs/x/const", related: [usage])])))
     let result = try #require((run["results"] as? [[String: Any]])?.first)
     let text = try #require((result["message"] as? [String: Any])?["text"] as? String)
