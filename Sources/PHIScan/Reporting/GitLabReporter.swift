@@ -128,7 +128,7 @@ public enum GitLabReporter {
     let seconds = Int(date.timeIntervalSince1970.rounded(.down))
     let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
     let time = seconds - days * 86_400
-    let day = AllowEntry.Day.civil(daysSince1970: days)
+    let day = AllowList.Entry.Day.civil(daysSince1970: days)
     func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
     return "\(day.year)-\(two(day.month))-\(two(day.day))T\(two(time / 3600)):\(two(time / 60 % 60)):\(two(time % 60))"
   }
