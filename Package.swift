@@ -36,12 +36,15 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    // Development tool, not part of the product: regenerates the embedded packs.
-    .executableTarget(name: "generate-builtins", dependencies: ["PHIScan"]),
+    // Development tools, not part of the product: the renderer of the embedded packs and
+    // lexicons (PHIScan reads the pack YAML for it), the tool that writes the generated
+    // file, and the test that fails when it is stale share it.
+    .target(name: "BuiltinPacksRendering", dependencies: ["PHIScan"]),
+    .executableTarget(name: "generate-builtins", dependencies: ["BuiltinPacksRendering"]),
     .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
     .testTarget(
       name: "PHIScanTests",
-      dependencies: ["PHIScan", "phi-scan"],
+      dependencies: ["PHIScan", "phi-scan", "BuiltinPacksRendering"],
       exclude: ["Reporting/Golden", "Config/Fixtures", "Robustness/Hostile", "Robustness/FuzzReproducers"]
     ),
   ]

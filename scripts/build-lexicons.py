@@ -13,7 +13,7 @@ Usage:
   python3 scripts/build-lexicons.py --wheels /tmp/names-src [--scowl /usr/share/dict/scowl]
   python3 scripts/build-lexicons.py --wheels /tmp/names-src --check   # exit 1 if stale
 
-Outputs (then run `UPDATE_GOLDEN=1 swift test --filter BuiltinPacks` to embed them):
+Outputs (then run `swift run generate-builtins` to embed them):
   patterns/lexicons/given-names.tsv   SSA first names, 1880-2015, >= 500 births
   patterns/lexicons/surnames.tsv      Census 2000 surnames, >= 1,000 bearers
   patterns/lexicons/english-words.tsv SCOWL levels of words that are also names,

@@ -1,9 +1,17 @@
 // Writes Sources/PHIScan/Detection/BuiltinPacks+Generated.swift from patterns/: the
-// built-in packs and lexicons embedded in the binary. Run from the package root:
+// built-in packs and the lexicons they name, embedded in the binary. Run from the
+// package root after editing a pack or a lexicon:
 //   swift run generate-builtins
-// BuiltinPacksTests fails when the generated file is stale.
+// BuiltinPacksTests fails when the generated file is stale. The renderer reads YAML
+// through PHIScan, which holds the generated file: if a change to `LexiconTable` leaves
+// the file unable to compile, empty its two lists by hand, then run this.
+import BuiltinPacksRendering
 import Foundation
-import PHIScan
+
+func fail(_ message: String) -> Never {
+  FileHandle.standardError.write(Data("generate-builtins: \(message)\n".utf8))
+  exit(1)
+}
 
 let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 let base = root.appendingPathComponent("patterns")
@@ -15,21 +23,15 @@ while let url = enumerator?.nextObject() as? URL {
   do {
     files.append((relative, try String(contentsOf: url, encoding: .utf8)))
   } catch {
-    FileHandle.standardError.write(Data("generate-builtins: cannot read \(url.path): \(error.localizedDescription)\n".utf8))
-    exit(1)
+    fail("cannot read \(url.path): \(error.localizedDescription)")
   }
 }
-files.sort { $0.path < $1.path }
-guard !files.isEmpty else {
-  FileHandle.standardError.write(Data("generate-builtins: no packs under \(base.path); run it from the package root\n".utf8))
-  exit(1)
-}
-let target = root.appendingPathComponent("Sources/PHIScan/Detection/BuiltinPacks+Generated.swift")
+guard !files.isEmpty else { fail("no packs under \(base.path); run it from the package root") }
+let target = root.appendingPathComponent(BuiltinPacksRenderer.generatedPath)
 do {
   let rendered = try BuiltinPacksRenderer.render(files)
   try Data(rendered.utf8).write(to: target, options: .atomic)
   print("wrote \(target.path) from \(files.count) files")
 } catch {
-  FileHandle.standardError.write(Data("generate-builtins: \(error)\n".utf8))
-  exit(1)
+  fail("\(error)")
 }

@@ -1,5 +1,5 @@
 // Measures the person-name lexicons: name-lexicon [REPEATS]
-// Times building the lookup table from the embedded lexicon files (what the first name
+// Times building the lookup table from the embedded lexicon tables (what the first name
 // rule pays once per process), then the matcher on a fixed mix of names and decoys.
 // Build with -c release; a measurement, not a test.
 import Foundation

@@ -3,7 +3,7 @@ import PCRE2
 /// Reads pattern packs (YAML, DESIGN.md 5) into compiled rules. Unknown keys are errors
 /// so a typo never silently disables a rule.
 public enum PackLoader {
-  static let packKeys: Set<String> = ["version", "pack", "description", "rules"]
+  static let packKeys: Set<String> = ["version", "pack", "description", "lexicons", "rules"]
   static let ruleKeys: Set<String> = [
     "id", "name", "category", "sites", "regex", "caseless", "validator", "level", "precision",
     "security-severity", "summary", "help", "examples", "context", "context-required", "context-level",
@@ -12,16 +12,19 @@ public enum PackLoader {
   static let exampleKeys: Set<String> = ["match", "noMatch", "context"]
   static let precisions: Set<String> = ["very-high", "high", "medium", "low"]
 
-  /// The packs built into the binary, read from their JSON form (`BuiltinPacks.packTrees`,
-  /// the same trees as the YAML): Yams took a third of a one-file scan's start-up on them.
+  /// The packs built into the binary, read from their JSON form (`BuiltinPacks.packs`,
+  /// the trees of their YAML): Yams took a third of a one-file scan's start-up on them.
   public static func builtinRules() throws(PackError) -> RuleSet {
-    try ruleSet(of: builtinSources(), lexicons: BuiltinPacks.files.filter { !$0.path.hasSuffix(".yaml") })
+    try ruleSet(of: builtinSources(), lexicons: [])
   }
 
   /// The built-in packs as sources, named `prefix` and their file.
   static func builtinSources(prefix: String = "") -> [PackSource] {
-    BuiltinPacks.packTrees.map { PackSource(path: prefix + $0.path, text: $0.json, isJSON: true) }
+    BuiltinPacks.packs.map { PackSource(path: prefix + $0.path, text: $0.json, isJSON: true) }
   }
+
+  /// The names a pack may list under `lexicons:`: those built into the binary.
+  static let builtinLexiconNames = Set(BuiltinPacks.lexicons.map(\.name))
 
   /// A pack's text: YAML as users write it, or the JSON form of a built-in pack.
   struct PackSource {
@@ -32,7 +35,8 @@ public enum PackLoader {
 
   /// Compiles several packs into one rule set; rule ids must be unique across packs.
   /// `lexicons` are the word lists rules may name with `lexicon:` (path relative to
-  /// the patterns directory, e.g. `names/first.txt`).
+  /// the patterns directory, e.g. `names/first.txt`); the built-in lexicons a pack names
+  /// with `lexicons:` are another thing, the tables matchers read.
   public static func ruleSet(from packs: [(path: String, text: String)], lexicons: [(path: String, text: String)] = []) throws(PackError) -> RuleSet {
     try ruleSet(of: packs.map { PackSource(path: $0.path, text: $0.text) }, lexicons: lexicons)
   }
@@ -46,9 +50,8 @@ public enum PackLoader {
     var rules: [Rule] = []
     var owner: [String: String] = [:]
     var lexiconsByPath: [String: Lexicon] = [:]
-    // Only word lists a pack names are built: the name matcher's large lexicons live
-    // beside the packs but are read by `NameLexicon`, and building sets of their
-    // 60,000 lines here cost a fifth of a second at every start.
+    // Only word lists a pack names are built: building sets of lines no rule reads
+    // would cost start-up for nothing.
     for file in lexicons where packs.contains(where: { mentions($0.text, file.path) }) {
       lexiconsByPath[file.path] = Lexicon(name: file.path, text: file.text)
     }
@@ -113,12 +116,33 @@ public enum PackLoader {
     guard let ruleNodes = root["rules"]?.elements else {
       throw .invalidField(pack: name, rule: nil, field: "rules", position: root["rules"]?.range.start, reason: "must be a list of rules")
     }
+    var builtinLexicons: Set<String> = []
+    if let listNode = root["lexicons"] {
+      let known = "known: \(builtinLexiconNames.sorted().joined(separator: ", "))"
+      guard let elements = listNode.elements else {
+        throw .invalidField(
+          pack: name, rule: nil, field: "lexicons", position: listNode.range.start,
+          reason: "must be a list of built-in lexicon names (\(known))")
+      }
+      for element in elements {
+        guard let lexicon = element.string, builtinLexiconNames.contains(lexicon) else {
+          throw .invalidField(
+            pack: name, rule: nil, field: "lexicons", position: element.range.start, reason: "unknown lexicon (\(known))")
+        }
+        builtinLexicons.insert(lexicon)
+      }
+    }
     var rules: [Rule] = []
-    for node in ruleNodes { rules.append(try rule(node, pack: packName, file: name, lexicons: lexicons)) }
+    for node in ruleNodes {
+      rules.append(try rule(node, pack: packName, file: name, lexicons: lexicons, builtinLexicons: builtinLexicons))
+    }
     return rules
   }
 
-  static func rule(_ node: Node, pack: String, file: String, lexicons: [String: Lexicon] = [:]) throws(PackError) -> Rule {
+  /// `builtinLexicons`: the names the pack lists under `lexicons:`.
+  static func rule(
+    _ node: Node, pack: String, file: String, lexicons: [String: Lexicon] = [:], builtinLexicons: Set<String> = []
+  ) throws(PackError) -> Rule {
     guard let members = node.members else {
       throw .syntax(pack: file, position: node.range.start, reason: "each rule is a mapping")
     }
@@ -239,6 +263,11 @@ public enum PackLoader {
     if let matcherNode = node["matcher"] {
       guard let name = matcherNode.string, let known = Matcher(rawValue: name) else {
         throw bad("matcher", "unknown matcher (known: \(Matcher.allCases.map(\.rawValue).joined(separator: ", ")))")
+      }
+      let missing = known.lexicons.filter { !builtinLexicons.contains($0) }
+      guard missing.isEmpty else {
+        let list = missing.joined(separator: ", ")
+        throw bad("matcher", "\(name) reads the lexicons \(list): list them under the pack's 'lexicons'")
       }
       matcher = known
     }

@@ -153,4 +153,11 @@ public enum Matcher: String, Sendable, CaseIterable {
   /// First name + surname, `Last, First`, `Title Surname`, or a lone name word under
   /// person-name context, graded by how common the words are (NameMatcher).
   case personName = "person-name"
+
+  /// The built-in lexicons it reads, which its pack must name (`lexicons:`).
+  var lexicons: [String] {
+    switch self {
+    case .personName: return NameLexicon.Source.allCases.map(\.rawValue)
+    }
+  }
 }

@@ -17,12 +17,7 @@ public enum JSONReporter {
   /// Writes the report to `output` as it is made: each finding's record is made when it
   /// is written, and the bytes go out in pieces.
   public static func write(_ result: ScanResult, pretty: Bool = false, to output: ReportOutput) {
-    let report = report(result)
-    guard pretty else {
-      CompactJSON.write(to: output, report.write)
-      return
-    }
-    output.write(CompactJSON.encodedByFoundation(report, pretty: true))
+    JSONWriter.write(to: output, pretty: pretty, report(result).write)
   }
 
   static func report(_ result: ScanResult) -> Report {
@@ -59,7 +54,7 @@ public enum JSONReporter {
       value: finding.revealedValue)
   }
 
-  struct Report: Encodable {
+  struct Report {
     let format: String
     let version: Int
     let tool: Tool
@@ -69,22 +64,17 @@ public enum JSONReporter {
   }
 
   /// The finding records, made one at a time as they are written.
-  struct FindingRecords: Encodable, Sequence {
+  struct FindingRecords: Sequence {
     let findings: [Finding]
 
     func makeIterator() -> some IteratorProtocol<FindingRecord> {
       findings.lazy.map(JSONReporter.finding).makeIterator()
     }
-
-    func encode(to encoder: Encoder) throws {
-      var container = encoder.unkeyedContainer()
-      for record in self { try container.encode(record) }
-    }
   }
 
-  struct Tool: Encodable { let name: String; let version: String }
+  struct Tool { let name: String; let version: String }
 
-  struct Summary: Encodable {
+  struct Summary {
     let findings: Int
     let error: Int
     let warning: Int
@@ -96,7 +86,7 @@ public enum JSONReporter {
     let staleBaselineEntries: Int
   }
 
-  struct FindingRecord: Encodable {
+  struct FindingRecord {
     let ruleId: String
     let level: String
     let category: String
@@ -118,14 +108,14 @@ public enum JSONReporter {
   /// The same region as SARIF's (never empty on one line).
   typealias Region = SARIF.Region
 
-  struct Related: Encodable {
+  struct Related {
     let file: String
     let pointer: String
     let region: Region
     let message: String
   }
 
-  struct Diagnostic: Encodable {
+  struct Diagnostic {
     let severity: String
     let code: String
     let file: String?

@@ -24,19 +24,21 @@ public enum RuleCatalog {
 
   /// The same list for scripts: one object per rule, sorted keys, one line.
   public static func json(_ rules: RuleSet) -> String {
-    struct Entry: Encodable {
-      let id, name, category, level, pack, precision, securitySeverity, summary: String
-      let sites: [String]
+    JSONWriter.text { json in
+      json.array(rules.rules) { json, rule in
+        json.object { o in
+          o.string("category", rule.category.rawValue)
+          o.string("id", rule.id)
+          o.string("level", rule.level.rawValue)
+          o.string("name", rule.name)
+          o.string("pack", rule.pack)
+          o.string("precision", rule.precision)
+          o.string("securitySeverity", String(format: "%.1f", rule.securitySeverity))
+          o.array("sites", rule.sites.sorted()) { json, site in json.string(site.rawValue) }
+          o.string("summary", rule.summary)
+        }
+      }
     }
-    let entries = rules.rules.map {
-      Entry(
-        id: $0.id, name: $0.name, category: $0.category.rawValue, level: $0.level.rawValue, pack: $0.pack,
-        precision: $0.precision, securitySeverity: String(format: "%.1f", $0.securitySeverity), summary: $0.summary,
-        sites: $0.sites.sorted().map(\.rawValue))
-    }
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: (try? encoder.encode(entries)) ?? Data("[]".utf8), as: UTF8.self) + "\n"
   }
 
   /// Everything about one rule, for a terminal.

@@ -36,12 +36,7 @@ public enum SARIFReporter {
   /// Writes the report to `output` as it is made: results are turned into SARIF one at a
   /// time, and the bytes go out in pieces.
   public static func write(_ result: ScanResult, options: Options, to output: ReportOutput) {
-    let log = log(result, options: options)
-    guard options.pretty else {
-      CompactJSON.write(to: output, log.write)
-      return
-    }
-    output.write(CompactJSON.encodedByFoundation(log, pretty: true))
+    JSONWriter.write(to: output, pretty: options.pretty, log(result, options: options).write)
   }
 
   static func log(_ result: ScanResult, options: Options) -> SARIF.Log {
@@ -198,17 +193,16 @@ public enum FindingMessage {
   }
 }
 
-/// The subset of the SARIF 2.1.0 object model phi-scan writes. Optional properties
-/// encode as absent, never as null.
+/// The subset of the SARIF 2.1.0 object model phi-scan writes (`SARIF+JSONWriter.swift`
+/// writes it). Optional properties are left out, never written as null.
 enum SARIF {
-  struct Log: Encodable {
+  struct Log {
     let schema = "https://json.schemastore.org/sarif-2.1.0.json"
     let version = "2.1.0"
     let runs: [Run]
-    enum CodingKeys: String, CodingKey { case schema = "$schema", version, runs }
   }
 
-  struct Run: Encodable {
+  struct Run {
     var tool: Tool
     let invocations: [Invocation]
     let results: Results
@@ -216,18 +210,18 @@ enum SARIF {
     var automationDetails: AutomationDetails? = nil
   }
 
-  struct AutomationDetails: Encodable { let id: String }
+  struct AutomationDetails { let id: String }
 
-  struct Tool: Encodable { let driver: Driver }
+  struct Tool { let driver: Driver }
 
-  struct Driver: Encodable {
+  struct Driver {
     let name = PhiScanVersion.name
     let semanticVersion = PhiScanVersion.semanticVersion
     let informationUri = PhiScanVersion.informationURI
     let rules: [ReportingDescriptor]
   }
 
-  struct ReportingDescriptor: Encodable {
+  struct ReportingDescriptor {
     let id: String
     let name: String
     let shortDescription: Message
@@ -237,35 +231,34 @@ enum SARIF {
     let properties: RuleProperties
   }
 
-  struct RuleProperties: Encodable {
+  struct RuleProperties {
     let tags: [String]
     let precision: String
     let securitySeverity: String
     let category: String
     let pack: String
-    enum CodingKeys: String, CodingKey { case tags, precision, securitySeverity = "security-severity", category, pack }
   }
 
-  struct Configuration: Encodable { let level: String }
-  struct Message: Encodable { let text: String }
-  struct MultiformatMessage: Encodable { let text: String; let markdown: String }
+  struct Configuration { let level: String }
+  struct Message { let text: String }
+  struct MultiformatMessage { let text: String; let markdown: String }
 
-  struct Invocation: Encodable {
+  struct Invocation {
     let executionSuccessful: Bool
     let toolExecutionNotifications: [Notification]
   }
 
-  struct Notification: Encodable {
+  struct Notification {
     let level: String
     let message: Message
     let locations: [NotificationLocation]?
     let descriptor: DescriptorReference
   }
 
-  struct DescriptorReference: Encodable { let id: String }
-  struct NotificationLocation: Encodable { let physicalLocation: PhysicalLocation }
+  struct DescriptorReference { let id: String }
+  struct NotificationLocation { let physicalLocation: PhysicalLocation }
 
-  struct Result: Encodable {
+  struct Result {
     let ruleId: String
     let ruleIndex: Int
     let level: String
@@ -278,52 +271,47 @@ enum SARIF {
 
   /// The results, made from the findings one at a time as they are written: a report
   /// with many results never holds them all as SARIF objects.
-  struct Results: Encodable, Sequence {
+  struct Results: Sequence {
     let findings: [Finding]
     let ruleIndex: [String: Int]
 
     func makeIterator() -> some IteratorProtocol<Result> {
       findings.lazy.map { SARIFReporter.sarifResult($0, ruleIndex: ruleIndex[$0.ruleID] ?? 0) }.makeIterator()
     }
-
-    func encode(to encoder: Encoder) throws {
-      var container = encoder.unkeyedContainer()
-      for result in self { try container.encode(result) }
-    }
   }
 
-  struct Location: Encodable {
+  struct Location {
     let physicalLocation: PhysicalLocation
     let logicalLocations: [LogicalLocation]
   }
 
-  struct RelatedLocation: Encodable {
+  struct RelatedLocation {
     let id: Int
     let physicalLocation: PhysicalLocation
     let logicalLocations: [LogicalLocation]
     let message: Message
   }
 
-  struct PhysicalLocation: Encodable {
+  struct PhysicalLocation {
     let artifactLocation: ArtifactLocation
     let region: Region?
   }
 
-  struct ArtifactLocation: Encodable { let uri: String }
+  struct ArtifactLocation { let uri: String }
 
-  struct Region: Encodable {
+  struct Region {
     let startLine: Int
     let startColumn: Int
     let endLine: Int
     let endColumn: Int
   }
 
-  struct LogicalLocation: Encodable {
+  struct LogicalLocation {
     let fullyQualifiedName: String
     let kind: String
   }
 
-  struct ResultProperties: Encodable {
+  struct ResultProperties {
     let category: String
     let site: String
     let confidence: String

@@ -11,7 +11,7 @@ enum Fixtures {
     try String(contentsOf: url(relative), encoding: .utf8)
   }
 
-  /// The `UPDATE_GOLDEN=1` record switch: golden files and generated sources are rewritten.
+  /// The `UPDATE_GOLDEN=1` record switch: golden files are rewritten.
   static var isRecording: Bool { ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" }
 
   /// Compares `actual` with the golden file, or rewrites it when recording.

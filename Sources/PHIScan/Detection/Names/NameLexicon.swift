@@ -1,5 +1,6 @@
-// Person-name lookup tables, built once from the lexicon files embedded in the binary
-// (patterns/lexicons/, see scripts/build-lexicons.py and the hand-written stoplists).
+// Person-name lookup tables, built once from the lexicons embedded in the binary
+// (`BuiltinPacks.lexicons`, generated from patterns/lexicons/: see
+// scripts/build-lexicons.py and the hand-written stoplists).
 
 /// A lowercase ASCII word of at most 16 letters packed into two integers: hashing and
 /// comparing it allocates nothing, so looking a token up never creates a String.
@@ -95,112 +96,82 @@ struct NameLexicon: Sendable {
   private(set) var roleNouns: [String] = []
 
   /// The lexicons built into the binary, loaded on first use.
-  static let builtin = NameLexicon(files: BuiltinPacks.files)
+  static let builtin = NameLexicon(tables: BuiltinPacks.lexicons)
 
-  /// Files are named by their path under `patterns/`; unknown files are ignored.
-  init(files: [(path: String, text: String)]) {
-    for file in files {
-      switch file.path {
-      case "lexicons/given-names.tsv": loadTable(file.text) { $0.given = $1 }
-      case "lexicons/surnames.tsv": loadTable(file.text) { $0.surname = $1 }
-      case "lexicons/english-words.tsv": loadTable(file.text) { $0.english = $1 }
-      case "lexicons/stop-schema.txt": loadWords(file.text) { _ in .schemaWord }
-      case "lexicons/stop-tech.txt": loadWords(file.text) { _ in .techWord }
-      case "lexicons/eponyms.txt":
-        loadWords(file.text) { kind in kind == "indicator" ? .eponymIndicator : kind == "token" ? .eponym : nil }
-      case "lexicons/not-persons.txt":
-        loadWords(file.text, phrases: \.notPersonPhrases) { kind in
-          kind == "indicator" ? .placeIndicator : kind == "vocab" ? .vocabulary : kind == "prefix" ? .placePrefix : nil
+  /// The lexicons this table is built from, by the names packs give them in `lexicons:`
+  /// (a pack that uses the person-name matcher names them all). What each means is here.
+  enum Source: String, CaseIterable {
+    case givenNames = "given-names", surnames, englishWords = "english-words"
+    case stopSchema = "stop-schema", stopTech = "stop-tech", eponyms
+    case notPersons = "not-persons", placeholders, nameContext = "name-context"
+  }
+
+  /// Tables of other names are ignored.
+  init(tables: [LexiconTable]) {
+    for table in tables {
+      guard let source = Source(rawValue: table.name) else { continue }
+      for group in table.groups {
+        switch source {
+        case .givenNames: addRanks(group) { $0.given = $1 }
+        case .surnames: addRanks(group) { $0.surname = $1 }
+        case .englishWords: addRanks(group) { $0.english = $1 }
+        case .notPersons where group.kind == "phrase": addPhrases(group, to: \.notPersonPhrases)
+        case .placeholders where group.kind == "phrase": addPhrases(group, to: \.placeholderPhrases)
+        default: if let flags = Self.flags(source, group.kind) { addFlags(group, flags) }
         }
-      case "lexicons/placeholders.txt":
-        loadWords(file.text, phrases: \.placeholderPhrases) { kind in
-          kind == "token" ? .placeholder : kind == "single" ? .placeholderGiven : nil
-        }
-      case "lexicons/name-context.txt":
-        loadWords(file.text) { kind in
-          switch kind {
-          case "field": return .nameField
-          case "person": return .personWord
-          case "title": return .title
-          case "particle": return .particle
-          case "suffix": return .suffix
-          case "cue": return .cue
-          case "cue-link": return .cueLink
-          case "role-tail": return .roleTail
-          case "attribution": return .attribution
-          default: return nil
-          }
-        }
-      default: continue
       }
     }
     roleNouns = entries.compactMap { key, entry in entry.flags.isSuperset(of: [.personWord, .cue]) ? key.string : nil }
       .sorted { ($0.utf8.count, $0) < ($1.utf8.count, $1) }
   }
 
+  /// What words of a word list say, by their list and kind; nil for kinds that say nothing.
+  static func flags(_ source: Source, _ kind: String?) -> NameEntry.Flags? {
+    switch source {
+    case .givenNames, .surnames, .englishWords: return nil
+    case .stopSchema: return .schemaWord
+    case .stopTech: return .techWord
+    case .eponyms: return kind == "indicator" ? .eponymIndicator : kind == "token" ? .eponym : nil
+    case .notPersons:
+      return kind == "indicator" ? .placeIndicator : kind == "vocab" ? .vocabulary : kind == "prefix" ? .placePrefix : nil
+    case .placeholders: return kind == "token" ? .placeholder : kind == "single" ? .placeholderGiven : nil
+    case .nameContext:
+      switch kind {
+      case "field": return .nameField
+      case "person": return .personWord
+      case "title": return .title
+      case "particle": return .particle
+      case "suffix": return .suffix
+      case "cue": return .cue
+      case "cue-link": return .cueLink
+      case "role-tail": return .roleTail
+      case "attribution": return .attribution
+      default: return nil
+      }
+    }
+  }
+
   @inline(__always) func entry(_ key: NameKey) -> NameEntry? { entries[key] }
 
-  /// `word<TAB>number` lines; `#` lines are comments. Parsed over UTF-8 bytes so that
-  /// loading 50,000 lines creates no intermediate strings.
-  private mutating func loadTable(_ text: String, _ set: (inout NameEntry, UInt8) -> Void) {
-    var text = text
-    text.withUTF8 { bytes in
-      var index = 0
-      let end = bytes.count
-      while index < end {
-        if bytes[index] == 0x23 {  // comment line
-          while index < end && bytes[index] != 0x0A { index += 1 }
-          index += 1
-          continue
-        }
-        var key = NameKey()
-        var valid = true
-        while index < end && bytes[index] != 0x09 && bytes[index] != 0x0A {
-          if !key.append(bytes[index]) { valid = false }
-          index += 1
-        }
-        var number: UInt32 = 0
-        if index < end && bytes[index] == 0x09 {
-          index += 1
-          while index < end && bytes[index] >= 0x30 && bytes[index] <= 0x39 {
-            number = number * 10 + UInt32(bytes[index] - 0x30)
-            index += 1
-          }
-        }
-        while index < end && bytes[index] != 0x0A { index += 1 }
-        index += 1
-        if valid && key.count > 0 { entries.update(key) { set(&$0, UInt8(min(number, 255))) } }
-      }
+  /// Words that are not keys (longer than 16 letters, not lowercase ASCII) are left out:
+  /// no token the matcher looks up could equal them.
+  private mutating func addRanks(_ group: LexiconTable.Group, _ set: (inout NameEntry, UInt8) -> Void) {
+    group.forEachWord { word in
+      if let key = NameKey(word) { entries.update(key) { set(&$0, group.rank) } }
     }
   }
 
-  /// `word` or `kind: word` lines (words may be phrases for `phrase:`); `#` comments.
-  /// Spaces, tabs and carriage returns around the word do not count.
-  private mutating func loadWords(_ text: String, phrases: WritableKeyPath<NameLexicon, Set<String>>? = nil, _ flag: (Substring?) -> NameEntry.Flags?) {
-    for rawLine in text.split(separator: "\n") {
-      let line = rawLine.prefix { $0 != "#" }
-      var kind: Substring?
-      var word = line
-      if let colon = line.firstIndex(of: ":") {
-        kind = line[..<colon]
-        word = line[line.index(after: colon)...]
-      }
-      let trimmed = Self.trimmingBlanks(word)
-      guard !trimmed.isEmpty else { continue }
-      if kind == "phrase", let phrases {
-        self[keyPath: phrases].insert(String(trimmed))
-        if let first = trimmed.split(separator: " ").first, let key = NameKey(first.utf8) { phraseStarts.insert(key) }
-        continue
-      }
-      guard let flags = flag(kind), let key = NameKey(trimmed.utf8) else { continue }
-      entries.update(key) { $0.flags.formUnion(flags) }
+  private mutating func addFlags(_ group: LexiconTable.Group, _ flags: NameEntry.Flags) {
+    group.forEachWord { word in
+      if let key = NameKey(word) { entries.update(key) { $0.flags.formUnion(flags) } }
     }
   }
 
-  /// `text` without the spaces, tabs and carriage returns around it.
-  static func trimmingBlanks(_ text: Substring) -> Substring {
-    let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" }
-    guard let first = text.firstIndex(where: { !isBlank($0) }), let last = text.lastIndex(where: { !isBlank($0) }) else { return "" }
-    return text[first...last]
+  private mutating func addPhrases(_ group: LexiconTable.Group, to phrases: WritableKeyPath<NameLexicon, Set<String>>) {
+    group.forEachWord { bytes in
+      let phrase = String(decoding: bytes, as: UTF8.self)
+      self[keyPath: phrases].insert(phrase)
+      if let first = phrase.split(separator: " ").first, let key = NameKey(first.utf8) { phraseStarts.insert(key) }
+    }
   }
 }

@@ -49,10 +49,10 @@ public enum NameMatcher {
     }
   }
 
-  /// Builds the lookup table from the embedded files afresh (the shared one is built
+  /// Builds the lookup table from the embedded lexicons afresh (the shared one is built
   /// once, on first use) and reports its size: for load-time measurements.
   public static func buildLexiconForMeasurement() -> LexiconSizes {
-    let lexicon = NameLexicon(files: BuiltinPacks.files)
+    let lexicon = NameLexicon(tables: BuiltinPacks.lexicons)
     let entries = lexicon.entries.map(\.entry)
     return LexiconSizes(
       givenNames: entries.count { $0.given > 0 }, surnames: entries.count { $0.surname > 0 },

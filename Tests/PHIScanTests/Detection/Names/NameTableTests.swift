@@ -31,16 +31,4 @@ import Testing
     let listed = Dictionary(uniqueKeysWithValues: table.map { ($0.key, $0.entry) })
     #expect(listed == reference)
   }
-
-  /// A `kind:` line without a word is skipped (an empty word has no key) and the
-  /// lines around it still load.
-  @Test func lexiconSkipsKindLinesWithoutAWord() throws {
-    let lexicon = NameLexicon(files: [("lexicons/name-context.txt", "title: dr\nfield:\nfield:   \nfield: surname\n")])
-    #expect(NameKey(Array("".utf8)) == nil)
-    #expect(lexicon.entries.count == 2)
-    let title = try #require(NameKey(Array("dr".utf8)))
-    let field = try #require(NameKey(Array("surname".utf8)))
-    #expect(lexicon.entries[title]?.flags.contains(.title) == true)
-    #expect(lexicon.entries[field]?.flags.contains(.nameField) == true)
-  }
 }

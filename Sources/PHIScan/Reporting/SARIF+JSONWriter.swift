@@ -1,8 +1,8 @@
-// The SARIF object model written as compact JSON (see `CompactJSON`): members in byte
-// order of their keys, optional ones left out when nil, as the Encodable versions write.
+// The SARIF object model written by `JSONWriter`, its only serializer: members in byte
+// order of their keys, optional ones left out when nil.
 
 extension SARIF.Log {
-  func write(to json: CompactJSON) {
+  func write(to json: JSONWriter) {
     json.object { o in
       o.string("$schema", schema)
       o.array("runs", runs) { json, run in run.write(to: json) }
@@ -12,7 +12,7 @@ extension SARIF.Log {
 }
 
 extension SARIF.Run {
-  func write(to json: CompactJSON) {
+  func write(to json: JSONWriter) {
     json.object { o in
       if let automationDetails { o.object("automationDetails") { $0.string("id", automationDetails.id) } }
       o.string("columnKind", columnKind)
@@ -24,7 +24,7 @@ extension SARIF.Run {
 }
 
 extension SARIF.Driver {
-  func write(to o: inout CompactJSON.Members) {
+  func write(to o: inout JSONWriter.Members) {
     o.string("informationUri", informationUri)
     o.string("name", name)
     o.array("rules", rules) { json, rule in rule.write(to: json) }
@@ -33,7 +33,7 @@ extension SARIF.Driver {
 }
 
 extension SARIF.ReportingDescriptor {
-  func write(to json: CompactJSON) {
+  func write(to json: JSONWriter) {
     json.object { o in
       o.object("defaultConfiguration") { $0.string("level", defaultConfiguration.level) }
       o.object("fullDescription") { $0.string("text", fullDescription.text) }
@@ -56,7 +56,7 @@ extension SARIF.ReportingDescriptor {
 }
 
 extension SARIF.Invocation {
-  func write(to json: CompactJSON) {
+  func write(to json: JSONWriter) {
     json.object { o in
       o.bool("executionSuccessful", executionSuccessful)
       o.array("toolExecutionNotifications", toolExecutionNotifications) { json, notification in
@@ -76,7 +76,7 @@ extension SARIF.Invocation {
 }
 
 extension SARIF.Result {
-  func write(to json: CompactJSON) {
+  func write(to json: JSONWriter) {
     json.object { o in
       o.string("level", level)
       o.array("locations", locations) { json, location in
@@ -116,7 +116,7 @@ extension SARIF.Result {
 }
 
 extension SARIF.LogicalLocation {
-  func write(to json: CompactJSON) {
+  func write(to json: JSONWriter) {
     json.object { o in
       o.string("fullyQualifiedName", fullyQualifiedName)
       o.string("kind", kind)
@@ -125,14 +125,14 @@ extension SARIF.LogicalLocation {
 }
 
 extension SARIF.PhysicalLocation {
-  func write(to o: inout CompactJSON.Members) {
+  func write(to o: inout JSONWriter.Members) {
     o.object("artifactLocation") { $0.string("uri", artifactLocation.uri) }
     if let region { o.object("region") { region.write(to: &$0) } }
   }
 }
 
 extension SARIF.Region {
-  func write(to o: inout CompactJSON.Members) {
+  func write(to o: inout JSONWriter.Members) {
     o.int("endColumn", endColumn)
     o.int("endLine", endLine)
     o.int("startColumn", startColumn)

@@ -1,18 +1,25 @@
-import Foundation
-
-/// Compact JSON written straight into bytes, as `JSONEncoder` writes it with
-/// `[.sortedKeys, .withoutEscapingSlashes]`: no spaces, keys in byte order, `"`, `\` and
-/// control characters escaped, everything else as is. `JSONEncoder` boxes every value
-/// before writing it, which made the SARIF report a visible serial step at the end of
-/// large scans; a test holds the two byte for byte equal.
+/// The one JSON serializer of the reports: JSON written straight into bytes, exactly as
+/// `JSONEncoder` writes it with `[.sortedKeys, .withoutEscapingSlashes]`, and with
+/// `.prettyPrinted` added in pretty mode. Keys come in byte order, `"`, `\` and control
+/// characters are escaped, everything else is written as is. Pretty mode puts each member
+/// and element on its own line, indented two spaces per level, with `" : "` after keys; an
+/// empty container still opens a line (`[`, empty line, `]`), as Foundation does, so the
+/// golden files written by `JSONEncoder` stay byte-identical. Tests hold the two equal,
+/// with Foundation's encoder as the oracle: the product never boxes a report into an
+/// Encodable tree, which made the report a visible serial step at the end of large scans.
+///
 /// A class: the members of nested objects all write into the one buffer. Given an
 /// output, the buffer is passed on between array elements once it is large, so a report
 /// with many results is never held whole.
-final class CompactJSON {
+final class JSONWriter {
   private(set) var bytes: [UInt8] = []
   private let output: ReportOutput?
+  private let pretty: Bool
+  /// How deep the container being written is (pretty mode indents by it).
+  private var depth = 0
 
-  init(output: ReportOutput? = nil) {
+  init(pretty: Bool = false, output: ReportOutput? = nil) {
+    self.pretty = pretty
     self.output = output
     bytes.reserveCapacity(ReportOutput.pieceSize + 4096)
   }
@@ -61,75 +68,103 @@ final class CompactJSON {
 
   func int(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
   func bool(_ value: Bool) { bytes.append(contentsOf: (value ? "true" : "false").utf8) }
-  func raw(_ byte: UInt8) { bytes.append(byte) }
 
   /// An object whose members `body` writes, keys in byte order (checked in debug builds).
   func object(_ body: (inout Members) -> Void) {
-    bytes.append(0x7B)
+    open(0x7B)
     var members = Members(json: self)
     body(&members)
-    bytes.append(0x7D)
+    close(0x7D)
   }
 
-  func array<Elements: Sequence>(_ elements: Elements, _ write: (CompactJSON, Elements.Element) -> Void) {
-    bytes.append(0x5B)
-    for (index, element) in elements.enumerated() {
-      if index > 0 { bytes.append(0x2C) }
+  func array<Elements: Sequence>(_ elements: Elements, _ write: (JSONWriter, Elements.Element) -> Void) {
+    open(0x5B)
+    var isFirst = true
+    for element in elements {
+      startItem(isFirst: isFirst)
+      isFirst = false
       write(self, element)
       passOnIfFull()
     }
-    bytes.append(0x5D)
+    close(0x5D)
+  }
+
+  // Foundation's layout: pretty mode breaks the line after every opening bracket and
+  // before every closing one, whether or not anything is in between.
+  private func open(_ bracket: UInt8) {
+    bytes.append(bracket)
+    if pretty {
+      bytes.append(0x0A)
+      depth += 1
+    }
+  }
+
+  private func startItem(isFirst: Bool) {
+    if !isFirst { bytes.append(0x2C) }
+    guard pretty else { return }
+    if !isFirst { bytes.append(0x0A) }
+    indent()
+  }
+
+  private func close(_ bracket: UInt8) {
+    if pretty {
+      bytes.append(0x0A)
+      depth -= 1
+      indent()
+    }
+    bytes.append(bracket)
+  }
+
+  /// After a key: `:`, or ` : ` in pretty mode.
+  private func colon() {
+    if pretty { bytes.append(0x20) }
+    bytes.append(0x3A)
+    if pretty { bytes.append(0x20) }
+  }
+
+  private func indent() {
+    bytes.append(contentsOf: repeatElement(0x20, count: 2 * depth))
   }
 
   struct Members {
-    let json: CompactJSON
+    let json: JSONWriter
     private var previousKey: String?
 
-    init(json: CompactJSON) { self.json = json }
+    init(json: JSONWriter) { self.json = json }
 
     /// Starts the member `key`; the caller then writes its value.
     mutating func key(_ key: String) {
       assert(previousKey.map { $0.utf8.lexicographicallyPrecedes(key.utf8) } ?? true, "keys out of order: \(previousKey ?? "") before \(key)")
-      if previousKey != nil { json.raw(0x2C) }
+      json.startItem(isFirst: previousKey == nil)
       previousKey = key
       json.string(key)
-      json.raw(0x3A)
+      json.colon()
     }
 
     mutating func string(_ key: String, _ value: String) { self.key(key); json.string(value) }
     mutating func int(_ key: String, _ value: Int) { self.key(key); json.int(value) }
     mutating func bool(_ key: String, _ value: Bool) { self.key(key); json.bool(value) }
     mutating func object(_ key: String, _ body: (inout Members) -> Void) { self.key(key); json.object(body) }
-    mutating func array<Elements: Sequence>(_ key: String, _ elements: Elements, _ write: (CompactJSON, Elements.Element) -> Void) {
+    mutating func array<Elements: Sequence>(_ key: String, _ elements: Elements, _ write: (JSONWriter, Elements.Element) -> Void) {
       self.key(key)
       json.array(elements, write)
     }
   }
 }
 
-extension CompactJSON {
-  /// A report's text (one line and a newline) as `write` puts it down.
-  static func text(_ write: (CompactJSON) -> Void) -> String {
-    let json = CompactJSON()
+extension JSONWriter {
+  /// A report's text (its JSON and a newline) as `write` puts it down.
+  static func text(pretty: Bool = false, _ write: (JSONWriter) -> Void) -> String {
+    let json = JSONWriter(pretty: pretty)
     write(json)
     return String(decoding: json.bytes, as: UTF8.self) + "\n"
   }
 
   /// The same bytes as `text`, written to `output` in pieces.
-  static func write(to output: ReportOutput, _ write: (CompactJSON) -> Void) {
-    let json = CompactJSON(output: output)
+  static func write(to output: ReportOutput, pretty: Bool = false, _ write: (JSONWriter) -> Void) {
+    let json = JSONWriter(pretty: pretty, output: output)
     write(json)
-    json.raw(0x0A)
+    json.bytes.append(0x0A)
     output.write(json.bytes)
-  }
-
-  /// `value` through `JSONEncoder` with the reports' options: pretty reports, and the
-  /// reference that the compact writers are tested against.
-  static func encodedByFoundation(_ value: some Encodable, pretty: Bool) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-    // Encoding plain value types cannot fail; a failure would be a programming error.
-    let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
-    return String(decoding: data, as: UTF8.self) + "\n"
   }
 }
