@@ -29,7 +29,7 @@ public enum GitLabReporter {
 
   public static func write(_ result: ScanResult, options: Options, to output: ReportOutput) {
     let names = Dictionary(result.rules.rules.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-    CompactJSON.write(to: output) { json in
+    JSONWriter.write(to: output) { json in
       json.object { report in
         report.object("scan") { scan in
           scan.object("analyzer", component)
@@ -57,7 +57,7 @@ public enum GitLabReporter {
     }
   }
 
-  static func vulnerability(_ finding: Finding, name: String, into json: CompactJSON) {
+  static func vulnerability(_ finding: Finding, name: String, into json: JSONWriter) {
     let region = SARIFReporter.region(finding.range)
     json.object { item in
       item.string("description", capped(FindingMessage.text(finding), to: maxDescription))
@@ -104,7 +104,7 @@ public enum GitLabReporter {
     }
   }
 
-  static func component(_ members: inout CompactJSON.Members) {
+  static func component(_ members: inout JSONWriter.Members) {
     members.string("id", PhiScanVersion.name)
     members.string("name", PhiScanVersion.name)
     members.string("url", PhiScanVersion.informationURI)

@@ -15,7 +15,7 @@ public enum NextStep {
 
   /// A YAML double-quoted scalar (the JSON escapes, which YAML reads the same way).
   static func quoted(_ text: String) -> String {
-    let json = CompactJSON()
+    let json = JSONWriter()
     json.string(text)
     return String(decoding: json.bytes, as: UTF8.self)
   }
