@@ -5,6 +5,9 @@ import PHIScan
 /// Exit codes (DESIGN.md 3): 0 clean, 1 findings at or above --fail-on, 2 usage,
 /// configuration, pack or input error, 3 internal error.
 enum ExitStatus {
+  /// When this run started (read first thing in `main`), for GitLab's `scan.start_time`.
+  static let started = Date()
+
   static let clean: Int32 = 0
   static let findings: Int32 = 1
   static let usageOrInput: Int32 = 2
@@ -17,13 +20,14 @@ struct PhiScanCommand: ParsableCommand {
     commandName: "phi-scan",
     abstract: "Keep Protected Health Information out of the JSON Schemas that LLM APIs cache.",
     version: PhiScanVersion.semanticVersion,
-    subcommands: [ScanCommand.self, MCPCommand.self, RulesCommand.self, ExplainCommand.self, EvaluateCommand.self],
+    subcommands: [ScanCommand.self, MCPCommand.self, RulesCommand.self, ExplainCommand.self, EvaluateCommand.self, InitCommand.self],
     defaultSubcommand: ScanCommand.self)
 
   /// Argument errors exit 2, not ArgumentParser's 64, so CI sees one "usage" code.
   static func main() {
     Output.prepare()
     Allocator.keepLargeBlocksSeparate()
+    _ = ExitStatus.started  // GitLab's scan.start_time
     // Before parsing the arguments: the name tables then build while they are parsed and
     // the rules compile, and a small scan waits less for them.
     PHIScan.Scanner.warmUp()
@@ -71,8 +75,8 @@ struct ScanCommand: ParsableCommand {
     commandName: "scan",
     abstract: "Scan JSON Schema, tool definition and request files for PHI.")
 
-  @Argument(help: "Files and directories to scan (directories: *.json, *.jsonc, *.jsonl, *.ndjson, *.yaml, *.yml).")
-  var paths: [String]
+  @Argument(help: "Files and directories to scan (default: .; directories: *.json, *.jsonc, *.jsonl, *.ndjson, *.yaml, *.yml).")
+  var paths: [String] = []
 
   @Option(help: "Report file paths relative to this directory (default: the current directory).")
   var root: String?
@@ -114,6 +118,8 @@ struct ScanCommand: ParsableCommand {
 
   @OptionGroup var ruleSource: RuleSourceOptions
 
+  @OptionGroup var selection: ScanSelectionOptions
+
   /// Flags resolved into discovery options; a bad value is a usage error (exit 2).
   func discoveryOptions() throws -> DiscoveryOptions {
     guard let size = DiscoveryOptions.parseSize(maxFileSize) else {
@@ -142,6 +148,7 @@ struct ScanCommand: ParsableCommand {
   }
 
   mutating func validate() throws {
+    if paths.isEmpty { paths = ["."] }
     if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     _ = try discoveryOptions()
     _ = try pathFilter()
@@ -157,6 +164,8 @@ struct ScanCommand: ParsableCommand {
   func scanConfiguration(config: ConfigFile, root: String) throws -> ScanConfiguration {
     var configuration = ScanConfiguration(paths: paths, root: root, discovery: try discoveryOptions(), jobs: jobs)
     configuration.pathFilter = config.pathFilter
+    configuration.discovery.selection = try selection.selection(paths: paths)
+    configuration.strictParsing = selection.strict || config.strict
     let flagFilter = try pathFilter()
     configuration.pathFilter.include += flagFilter.include
     configuration.pathFilter.exclude += flagFilter.exclude
@@ -165,9 +174,10 @@ struct ScanCommand: ParsableCommand {
   }
 
   func run() throws {
-    let rootPath = root ?? FileManager.default.currentDirectoryPath
+    let rootPath = root ?? ScanSelectionOptions.defaultRoot(configGiven: ruleSource.config != nil)
     let setup = try ruleSource.load(root: rootPath)
     let configuration = try scanConfiguration(config: setup.config, root: rootPath)
+    if try selection.printFileList(configuration) { return }
     let scanner = try ruleSource.scanner(configuration, rules: setup.rules)
     let progressBar = quiet ? nil : ProgressBar.forStandardError()
     let result = scanner.scan(progress: progressBar?.update)

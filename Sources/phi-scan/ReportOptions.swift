@@ -5,7 +5,10 @@ import PHIScan
 /// The reporting flags `scan` and `mcp` share, and what they do: which reports go where,
 /// the levels shown and failed on, and the baseline read and written.
 struct ReportOptions: ParsableArguments {
-  @Option(name: .shortAndLong, help: ArgumentHelp("Report format: text, json or sarif. Repeat it, each with its own --output, for several reports in one run.", valueName: "format"))
+  @Flag(name: .customLong("no-color"), help: "No colors in the text report, even on a terminal (as NO_COLOR=1 does).")
+  var noColor = false
+
+  @Option(name: .shortAndLong, help: ArgumentHelp("Report format: text, json, sarif, github (workflow annotations), junit, gitlab (SAST report) or markdown (job summary). Repeat it, each with its own --output, for several reports in one run.", valueName: "format"))
   var format: [Report.Format] = []
 
   @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file. With several --format options, the n-th --output takes the n-th format; one format may be left without a file and goes to standard output.", valueName: "file"))
@@ -109,7 +112,8 @@ struct ReportOptions: ParsableArguments {
     for target in try ReportTargets.pair(formats: format, outputs: output) {
       allWritten = Output.write(to: target.output) { output in
         // On stdout the diagnostics are already on stderr; a file gets them in the report.
-        let options = Report.Options(automationID: automationID, color: target.output == nil && Terminal.supportsColor, diagnostics: target.output != nil)
+        let color = target.output == nil && !noColor && Terminal.supportsColor
+        let options = Report.Options(automationID: automationID, color: color, diagnostics: target.output != nil, startTime: ExitStatus.started)
         Report.write(result, as: target.format, options: options, to: output)
       } && allWritten
     }

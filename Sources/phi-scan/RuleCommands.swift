@@ -4,7 +4,7 @@ import PHIScan
 
 /// Where rules come from: the built-in packs, `--patterns`, and the config file.
 struct RuleSourceOptions: ParsableArguments {
-  @Option(help: ArgumentHelp("Read this config file instead of .phi-scan.yml at the scan root.", valueName: "file"))
+  @Option(help: ArgumentHelp("Read this config file instead of the .phi-scan.yml found in the current directory or the nearest one above it in the Git repository.", valueName: "file"))
   var config: String?
 
   @Option(help: ArgumentHelp("Load the pattern packs in this directory (or this pack file) besides the built-in ones; repeatable. Rule ids must not clash with built-in ones.", valueName: "dir"))
@@ -23,9 +23,8 @@ struct RuleSourceOptions: ParsableArguments {
       if let path = self.config {
         config = try ConfigFile.load(path: path, displayPath: FileDiscovery.reportPath(of: path, root: root))
       } else {
-        let found = (root as NSString).appendingPathComponent(ConfigFile.defaultName)
-        if FileManager.default.fileExists(atPath: found) {
-          config = try ConfigFile.load(path: found, displayPath: ConfigFile.defaultName)
+        if let found = ConfigLookup.find(from: root) {
+          config = try ConfigFile.load(path: found.path, displayPath: found.displayPath(from: FileManager.default.currentDirectoryPath))
         }
       }
       let rules = try RuleSet.builtin(adding: config.patternDirectories + patterns)

@@ -17,6 +17,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Comparable {
   case nestingTooDeep = "nesting-too-deep"
   case duplicateKey = "duplicate-key"
   case loneSurrogate = "lone-surrogate"
+  case templateSkipped = "template-skipped"
   // Shapes and walking
   case embeddedSchemaInvalid = "embedded-schema-invalid"
   case externalRef = "external-ref"

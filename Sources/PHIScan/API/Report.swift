@@ -1,5 +1,8 @@
+import Foundation
+
 /// The reports a scan result can be written as, and the one way to write them: the CLI
-/// and library users both come through here.
+/// and library users both come through here. No format holds a flagged value unless the
+/// scan revealed values, and SARIF and the CI formats never do.
 public enum Report {
   public enum Format: String, Sendable, CaseIterable {
     /// SARIF 2.1.0 for GitHub code scanning (never holds a value, even revealed).
@@ -8,6 +11,14 @@ public enum Report {
     case json
     /// Readable lines for terminals and CI logs, with excerpts when the scan made them.
     case text
+    /// GitHub workflow commands (`::error file=...::`): annotations on a pull request.
+    case github
+    /// JUnit XML, one test case per scanned file.
+    case junit
+    /// GitLab's SAST report (schema 15.2.1).
+    case gitlab
+    /// A Markdown job summary, bounded in size.
+    case markdown
   }
 
   public struct Options: Sendable {
@@ -20,12 +31,16 @@ public enum Report {
     /// Indented SARIF and JSON, for goldens and people; compact by default, so that no
     /// line of a scanned file can appear in a report.
     public var pretty: Bool
+    /// When the scan started, for GitLab's `scan.start_time` (default: when the report is
+    /// written; its end time is always then).
+    public var startTime: Date?
 
-    public init(automationID: String? = nil, color: Bool = false, diagnostics: Bool = true, pretty: Bool = false) {
+    public init(automationID: String? = nil, color: Bool = false, diagnostics: Bool = true, pretty: Bool = false, startTime: Date? = nil) {
       self.automationID = automationID
       self.color = color
       self.diagnostics = diagnostics
       self.pretty = pretty
+      self.startTime = startTime
     }
   }
 
@@ -45,6 +60,15 @@ public enum Report {
       JSONReporter.write(result, pretty: options.pretty, to: output)
     case .text:
       TextReporter.write(result, options: TextReporter.Options(color: options.color, diagnostics: options.diagnostics), to: output)
+    case .github:
+      GitHubReporter.write(result, to: output)
+    case .junit:
+      JUnitReporter.write(result, to: output)
+    case .gitlab:
+      let now = Date()
+      GitLabReporter.write(result, options: GitLabReporter.Options(startTime: options.startTime ?? now, endTime: now), to: output)
+    case .markdown:
+      MarkdownReporter.write(result, to: output)
     }
   }
 }

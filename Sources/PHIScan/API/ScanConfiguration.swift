@@ -18,6 +18,8 @@ public struct ScanConfiguration: Sendable {
   /// Findings below this level (placeholders and weak evidence are notes) are left out
   /// of the result, so no report shows them (DESIGN.md 4: quiet by default).
   public var minimumLevel: Level = .warning
+  /// A file found by walking that does not parse is an error, not a warning (`--strict`).
+  public var strictParsing = false
   /// Findings the config file accepts: held back, counted, never listed.
   public var allowList = AllowList()
   /// Findings accepted earlier (`--baseline`), and whether this scan records its own.

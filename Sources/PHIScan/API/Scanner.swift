@@ -361,7 +361,7 @@ public struct Scanner: Sendable {
     }
     result.byteCount = bytes.count
     let format = DocumentFormat.forPath(file.isStandardInput ? file.reportPath : file.path) ?? DocumentFormat.sniff(bytes)
-    return scanBytes(bytes, format: format, reportPath: file.reportPath, detector: detector, into: result)
+    return scanBytes(bytes, format: format, reportPath: file.reportPath, detector: detector, into: result, named: file.isExplicit)
   }
 
   static func diagnostic(for failure: FileSystem.ReadFailure) -> Diagnostic {
@@ -374,10 +374,12 @@ public struct Scanner: Sendable {
 
   /// Scans bytes in memory: every stage, then the allow list while the values are at
   /// hand, then each reported finding's excerpt from these same bytes.
-  func scanBytes(_ bytes: [UInt8], format: DocumentFormat, reportPath: String, detector: Detector, into start: FileResult = FileResult()) -> FileResult {
+  func scanBytes(_ bytes: [UInt8], format: DocumentFormat, reportPath: String, detector: Detector, into start: FileResult = FileResult(), named: Bool = true) -> FileResult {
     var result = start
-    let (documents, problems) = DocumentLoader.load(bytes, format: format, limits: configuration.parseLimits)
-    result.diagnostics += problems.map { $0.inFile(reportPath) }
+    var (documents, problems) = DocumentLoader.load(bytes, format: format, limits: configuration.parseLimits)
+    let policy = ParsePolicy.apply(problems, bytes: bytes, format: format, named: named, strict: configuration.strictParsing)
+    if policy.skipFile { documents = [] }
+    result.diagnostics += policy.diagnostics.map { $0.inFile(reportPath) }
     let allowList = configuration.allowList
     // An allow entry with `value` is matched against the flagged value, so findings carry
     // it until the allow list has seen them.

@@ -25,6 +25,8 @@ public struct ConfigFile: Sendable {
   public var allow: [AllowList.Entry] = []
   /// The lowest level reports show (`min-level`); nil: the default.
   public var minimumLevel: Level?
+  /// `strict: true`: a file found by walking that does not parse is an error (exit 2).
+  public var strict = false
 
   public init() {}
 
@@ -35,7 +37,7 @@ public struct ConfigFile: Sendable {
     public var position: SourcePosition
   }
 
-  static let topKeys = ["version", "rules", "packs", "patterns", "include", "exclude", "sites", "allow", "min-level"]
+  static let topKeys = ["version", "rules", "packs", "patterns", "include", "exclude", "sites", "allow", "min-level", "strict"]
   static let allowKeys = ["rule", "path", "pointer", "value", "reason", "expires"]
 
   /// Reads and checks a config file.
@@ -96,6 +98,9 @@ public struct ConfigFile: Sendable {
           do { globs.append(try Glob(text, anywhere: true)) } catch { throw bad(key, node, at, "'[' is not closed in the glob") }
         }
         if key == "include" { config.pathFilter.include = globs } else { config.pathFilter.exclude = globs }
+      case "strict":
+        guard case .bool(let strict) = value.value else { throw bad(key, value, at, "must be true or false") }
+        config.strict = strict
       case "min-level":
         guard let text = value.string, let level = Level(rawValue: text) else { throw bad(key, value, at, "must be one of note, warning, error") }
         config.minimumLevel = level

@@ -14,6 +14,8 @@ public struct DiscoveryOptions: Sendable, Hashable {
   public var shard: DiscoveryOptions.Shard?
   /// The report path used for standard input (`-`).
   public var standardInputName: String
+  /// Only these files (`--staged`, `--changed-since`); nil = every file found.
+  package var selection: FileSelection? = nil
 
   /// 50 MiB: generous for schemas, small enough that one stray dump cannot stall a scan.
   public static let defaultMaxFileSize = 50 * 1024 * 1024

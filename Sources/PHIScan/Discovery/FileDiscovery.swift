@@ -116,7 +116,7 @@ package enum FileDiscovery {
         walkTopDirectory(real)
       case .regular:
         let report = explicitReportPath(path)
-        guard filter.admits(report) else { return }
+        guard filter.admits(report), options.selection?.admitsFile(FileSystem.realPath(path) ?? path) ?? true else { return }
         addFile(path: path, reportPath: report, info: info, isExplicit: true)
       default:
         diagnostics.append(.notRegularFile(displayPath(path), info.kind, named: true))
@@ -233,10 +233,10 @@ package enum FileDiscovery {
         if options.respectIgnoreFiles, ignores.isIgnored(absolutePath: path, isDirectory: isDirectory) { continue }
         switch info.kind {
         case .directory:
-          if filter.exclude.contains(where: { $0.matches(reportPath) }) { continue }
+          if filter.exclude.contains(where: { $0.matches(reportPath) }) || !(options.selection?.admitsDirectory(path) ?? true) { continue }
           walkDirectory(path, reportPrefix: reportPath + "/", ignores: ignores, ancestors: &ancestors)
         case .regular:
-          guard FileDiscovery.hasSchemaExtension(name), filter.admits(reportPath) else { continue }
+          guard FileDiscovery.hasSchemaExtension(name), filter.admits(reportPath), options.selection?.admitsFile(path) ?? true else { continue }
           addFile(path: path, reportPath: reportPath, info: info, isExplicit: false)
         default:
           // Pipes, sockets and devices are never opened; say so only when the name

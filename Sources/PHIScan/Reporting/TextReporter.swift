@@ -1,6 +1,7 @@
 /// Readable text for terminals and CI logs. Per finding:
 /// `file:line:col  level  rule  category  site  pointer  mask`, then a one-line code
-/// frame with every flagged value on that line masked; at the end a summary.
+/// frame with every flagged value on that line masked, the next step (NextStep); at the
+/// end a summary.
 package enum TextReporter {
   package struct Options: Sendable {
     /// ANSI colors (the CLI turns them on only for a terminal without `NO_COLOR`).
@@ -33,6 +34,7 @@ package enum TextReporter {
       if let value = finding.revealedValue { line += "  value: \(value)" }
       output.write(line + "\n")
       if let excerpt = finding.excerpt { output.write(CodeFrame.render(excerpt, paint: paint)) }
+      output.write("  \(paint.dim(NextStep.text(finding)))\n")
     }
     if options.diagnostics {
       for diagnostic in result.diagnostics { output.write("\(diagnostic.severity.rawValue): \(diagnostic.located)\n") }
@@ -53,6 +55,7 @@ package enum TextReporter {
     text += " in \(plural(result.filesScanned, "file"))"
     let unscanned = Set(result.diagnostics.filter { $0.severity == .error }.compactMap(\.file)).count
     if unscanned > 0 { text += "; \(plural(unscanned, "file")) could not be fully scanned" }
+    text += ParsePolicy.summary(result.diagnostics)
     var held: [String] = []
     if !result.suppressed.allowListed.isEmpty { held.append("\(result.suppressed.allowListed.count) allowed by the config file") }
     if !result.suppressed.baselined.isEmpty { held.append("\(result.suppressed.baselined.count) in the baseline") }

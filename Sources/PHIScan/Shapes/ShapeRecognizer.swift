@@ -50,6 +50,7 @@
   /// Recognizes the shapes of one document. `source` (the file's bytes) lets strings
   /// inside strings (Bedrock's serialized schema) be positioned exactly.
   public static func recognize(_ document: Document, source: SourceText? = nil) -> RecognizedDocument {
+    if CIDefinitionShape.isCIDefinition(document.root) { return RecognizedDocument() }
     var recognition = Recognition(source: source)
     recognition.recognizeAny(document.root, document.rootPointer, depth: 0)
     return recognition.result

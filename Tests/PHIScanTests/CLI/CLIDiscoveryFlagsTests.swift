@@ -37,8 +37,8 @@ import Testing
     for i in 0..<40 { files["d\(i % 5)/f\(i).json"] = i % 3 == 0 ? CLIExitCodeTests.positive : CLIExitCodeTests.describing }
     files["d0/broken.json"] = "{\"a\": ["
     let dir = try CLIExitCodeTests.directory(files)
-    let one = try CLIExitCodeTests.run(["scan", ".", "--format", "sarif", "--jobs", "1", "--quiet"], in: dir)
-    let two = try CLIExitCodeTests.run(["scan", ".", "--format", "sarif", "-j", "2"], in: dir)
+    let one = try CLIExitCodeTests.run(["scan", ".", "--strict", "--format", "sarif", "--jobs", "1", "--quiet"], in: dir)
+    let two = try CLIExitCodeTests.run(["scan", ".", "--strict", "--format", "sarif", "-j", "2"], in: dir)
     #expect(one.status == 2 && two.status == 2)
     #expect(one.stdout == two.stdout)
     #expect(one.stdout.contains("d0/broken.json"))

@@ -179,6 +179,7 @@ import Testing
       let onFile = result.allFlagged.filter { $0.file == finding.file }
       expected += CodeFrame.render(
         line: lines[finding.file]![finding.range.start.line - 1], number: finding.range.start.line, focus: finding, flagged: onFile, reveal: false, paint: Paint(enabled: false))
+      expected += "  \(NextStep.text(finding))\n"
     }
     #expect(report.hasPrefix(expected))
     #expect(result.findings.count > 300)

@@ -14,6 +14,9 @@ import Testing
     var configuration = ScanConfiguration(paths: [Fixtures.url(input).path], root: Fixtures.url(input).path)
     configuration.minimumLevel = .note
     configuration.excerpts = true
+    // Broken files are errors, as a strict run or named files make them, so the goldens
+    // show how each format reports a file that could not be scanned.
+    configuration.strictParsing = true
     return try Scanner(configuration: configuration).scan()
   }
 
