@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build scan test mcp-venv fuzz-smoke clean
+.PHONY: deps build scan test lint mcp-venv fuzz-smoke clean
 
 # libpcre2-dev (headers + pkg-config file) comes from Debian's packages.
 # python3-venv and curl are for the MCP tests and `phi-scan mcp --url`.
@@ -46,6 +46,11 @@ mcp-venv: deps
 test: deps mcp-venv
 	swift build --build-tests
 	PHI_SCAN_MCP_PYTHON=$(CURDIR)/$(MCP_VENV)/bin/python3 swift test --skip-build
+
+# The style every Swift file keeps (.swift-format: 2-space indent, 120 columns); `swift
+# format format -i --recursive Sources Tests Benchmarks/Sources Fuzz/Sources` applies it.
+lint:
+	swift format lint --strict --recursive Sources Tests Benchmarks/Sources Fuzz/Sources Package.swift
 
 # Builds the libFuzzer harnesses (Fuzz/) and runs each for 10 seconds from the seed
 # corpus alone and a fixed seed, so they keep building and the seeds keep passing. Long runs:

@@ -39,7 +39,9 @@ public enum BuiltinPacksRenderer {
     var named: [String: String] = [:]
     for file in sorted where file.path.hasSuffix(".yaml") {
       let documents: [Node]
-      do { documents = try YAMLLoader.load(Array(file.text.utf8)) } catch { throw .notYAML(path: file.path, reason: "\(error)") }
+      do { documents = try YAMLLoader.load(Array(file.text.utf8)) } catch {
+        throw .notYAML(path: file.path, reason: "\(error)")
+      }
       var json = ""
       for document in documents {
         writeJSON(document, to: &json)
@@ -69,6 +71,7 @@ public enum BuiltinPacksRenderer {
     packs: [(path: String, json: String)], lexicons: [(name: String, groups: [LexiconGroup])]
   ) -> String {
     var out = """
+      // swift-format-ignore-file
       // GENERATED FILE: do not edit. Source: patterns/ (see Sources/BuiltinPacksRendering).
       // Regenerate with: swift run generate-builtins
 

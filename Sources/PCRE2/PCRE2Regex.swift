@@ -141,12 +141,16 @@ public final class PCRE2Regex: @unchecked Sendable {
   }()
 
   /// The first match at or after byte `offset`, as a UTF-8 byte range into `subject`.
-  public func firstMatch(in subject: String, from offset: Int = 0, using matchData: PCRE2MatchData? = nil) throws(PCRE2Error) -> Range<Int>? {
+  public func firstMatch(in subject: String, from offset: Int = 0, using matchData: PCRE2MatchData? = nil)
+    throws(PCRE2Error) -> Range<Int>?
+  {
     try withUTF8(subject) { bytes in
       // A String is valid UTF-8: PCRE2 need not check it again (it re-reads the whole
       // subject at each call) unless the offset splits a character.
       let startsCharacter = offset <= 0 || offset >= bytes.count || bytes[offset] & 0xC0 != 0x80
-      return Result { () throws(PCRE2Error) in try firstMatch(inBytes: bytes, from: offset, using: matchData, isValidUTF8: startsCharacter) }
+      return Result { () throws(PCRE2Error) in
+        try firstMatch(inBytes: bytes, from: offset, using: matchData, isValidUTF8: startsCharacter)
+      }
     }
   }
 
@@ -157,7 +161,8 @@ public final class PCRE2Regex: @unchecked Sendable {
 
   /// Every non-overlapping match, as UTF-8 byte ranges. An empty match advances by one
   /// whole character so the loop always terminates and never splits a UTF-8 sequence.
-  public func allMatches(in subject: String, using matchData: PCRE2MatchData? = nil) throws(PCRE2Error) -> [Range<Int>] {
+  public func allMatches(in subject: String, using matchData: PCRE2MatchData? = nil) throws(PCRE2Error) -> [Range<Int>]
+  {
     let data: PCRE2MatchData
     if let matchData { data = matchData } else { data = try makeMatchData() }
     return try withUTF8(subject) { bytes in
@@ -166,7 +171,9 @@ public final class PCRE2Regex: @unchecked Sendable {
         var offset = 0
         // A String is valid UTF-8 and every offset here starts a character: PCRE2 need
         // not re-validate the whole subject at each call (that was most of its time).
-        while offset <= bytes.count, let range = try firstMatch(inBytes: bytes, from: offset, using: data, isValidUTF8: true) {
+        while offset <= bytes.count,
+          let range = try firstMatch(inBytes: bytes, from: offset, using: data, isValidUTF8: true)
+        {
           found.append(range)
           if range.isEmpty {
             offset = range.upperBound + 1
@@ -187,20 +194,26 @@ public final class PCRE2Regex: @unchecked Sendable {
 
   /// Runs `body` over the UTF-8 bytes of `text` (copied once only if not contiguous),
   /// keeping the typed error that `String.withUTF8`'s rethrows would erase.
-  private func withUTF8<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result<R, PCRE2Error>) throws(PCRE2Error) -> R {
+  private func withUTF8<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result<R, PCRE2Error>)
+    throws(PCRE2Error) -> R
+  {
     var copy = text
     return try copy.withUTF8(body).get()
   }
 
   /// The first match in raw UTF-8 bytes (which must be valid UTF-8; the scanner's
   /// strings always are, because the parsers validate them).
-  public func firstMatch(inBytes bytes: UnsafeBufferPointer<UInt8>, from offset: Int = 0, using matchData: PCRE2MatchData? = nil) throws(PCRE2Error) -> Range<Int>? {
+  public func firstMatch(
+    inBytes bytes: UnsafeBufferPointer<UInt8>, from offset: Int = 0, using matchData: PCRE2MatchData? = nil
+  ) throws(PCRE2Error) -> Range<Int>? {
     try firstMatch(inBytes: bytes, from: offset, using: matchData, isValidUTF8: false)
   }
 
   /// `isValidUTF8`: the caller guarantees valid UTF-8 and an offset at a character start
   /// (PCRE2's behaviour is undefined otherwise), so PCRE2 skips its check.
-  func firstMatch(inBytes bytes: UnsafeBufferPointer<UInt8>, from offset: Int, using matchData: PCRE2MatchData?, isValidUTF8: Bool) throws(PCRE2Error) -> Range<Int>? {
+  func firstMatch(
+    inBytes bytes: UnsafeBufferPointer<UInt8>, from offset: Int, using matchData: PCRE2MatchData?, isValidUTF8: Bool
+  ) throws(PCRE2Error) -> Range<Int>? {
     guard offset <= bytes.count else { return nil }
     let data: PCRE2MatchData
     if let matchData { data = matchData } else { data = try makeMatchData() }
@@ -211,7 +224,9 @@ public final class PCRE2Regex: @unchecked Sendable {
       // the argument checks of `pcre2_match` (it never checks UTF-8: hence only here).
       isJITCompiled && isValidUTF8
         ? pcre2_jit_match_8(code, bytes.baseAddress ?? emptyPointer, bytes.count, offset, 0, data.pointer, matchContext)
-        : pcre2_match_8(code, bytes.baseAddress ?? emptyPointer, bytes.count, offset, isValidUTF8 ? UInt32(PCRE2_NO_UTF_CHECK) : 0, data.pointer, matchContext)
+        : pcre2_match_8(
+          code, bytes.baseAddress ?? emptyPointer, bytes.count, offset, isValidUTF8 ? UInt32(PCRE2_NO_UTF_CHECK) : 0,
+          data.pointer, matchContext)
     }
     if rc == PCRE2_ERROR_NOMATCH { return nil }
     if rc < 0 { throw PCRE2Error.fromMatch(code: rc) }

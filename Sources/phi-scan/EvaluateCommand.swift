@@ -20,7 +20,10 @@ struct EvaluateCommand: ParsableCommand {
   @Option(name: .customLong("min-level"), help: "The lowest finding level that counts as a flag.")
   var minLevel: LevelOption = .warning
 
-  @Option(help: ArgumentHelp("Score against this labels file instead of the corpus's own labels.jsonl files: JSON Lines with file (relative to the corpus), pointer, site, category and expect (flag, no-flag or ambiguous), as ../shared/eval/dev-labels.jsonl; prints the tables of score-labels.", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "Score against this labels file instead of the corpus's own labels.jsonl files: JSON Lines with file (relative to the corpus), pointer, site, category and expect (flag, no-flag or ambiguous), as ../shared/eval/dev-labels.jsonl; prints the tables of score-labels.",
+      valueName: "file"))
   var labels: String?
 
   @OptionGroup var ruleSource: RuleSourceOptions
@@ -35,7 +38,8 @@ struct EvaluateCommand: ParsableCommand {
     if let labels {
       let report: LabeledSet.Report
       do {
-        report = try LabeledSet.evaluate(corpus: corpus, labelsPath: labels, rules: setup.rules, minimumLevel: minLevel.level)
+        report = try LabeledSet.evaluate(
+          corpus: corpus, labelsPath: labels, rules: setup.rules, minimumLevel: minLevel.level)
       } catch {
         Terminal.error("phi-scan: \(error)")
         throw ExitCode(ExitStatus.usageOrInput)

@@ -16,11 +16,14 @@ struct InitCommand: ParsableCommand {
 
   func run() throws {
     if !force && FileManager.default.fileExists(atPath: output) {
-      Terminal.error("phi-scan: \(output) already exists; edit it, or pass --force to replace it with the starter config")
+      Terminal.error(
+        "phi-scan: \(output) already exists; edit it, or pass --force to replace it with the starter config")
       throw ExitCode(ExitStatus.usageOrInput)
     }
     guard Output.write(to: output, { $0.write(Self.starter) }) else { throw ExitCode(ExitStatus.usageOrInput) }
-    Terminal.error("phi-scan: wrote \(output); every key in it is optional. Next: phi-scan scan (the config is found from any directory below it in the repository)")
+    Terminal.error(
+      "phi-scan: wrote \(output); every key in it is optional. Next: phi-scan scan (the config is found from any directory below it in the repository)"
+    )
   }
 
   /// The starter config: every key, commented out, with what it does. Parsed by a test.

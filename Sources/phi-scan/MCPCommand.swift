@@ -17,25 +17,39 @@ struct MCPCommand: ParsableCommand {
       is called. The server's whole process group is stopped when phi-scan ends.
       """)
 
-  @Argument(parsing: .postTerminator, help: ArgumentHelp("The stdio server to start, after '--'.", valueName: "command"))
+  @Argument(
+    parsing: .postTerminator, help: ArgumentHelp("The stdio server to start, after '--'.", valueName: "command"))
   var command: [String] = []
 
-  @Option(help: ArgumentHelp("A Streamable HTTP endpoint instead of a command (only this URL is contacted).", valueName: "url"))
+  @Option(
+    help: ArgumentHelp(
+      "A Streamable HTTP endpoint instead of a command (only this URL is contacted).", valueName: "url"))
   var url: String?
 
-  @Option(name: .customLong("header"), help: ArgumentHelp("An HTTP header for --url, e.g. 'Authorization: Bearer ...' (repeatable).", valueName: "name: value"))
+  @Option(
+    name: .customLong("header"),
+    help: ArgumentHelp(
+      "An HTTP header for --url, e.g. 'Authorization: Bearer ...' (repeatable).", valueName: "name: value"))
   var headers: [String] = []
 
-  @Option(help: ArgumentHelp("The source name in reports: mcp/NAME (default: the server's serverInfo.name).", valueName: "name"))
+  @Option(
+    help: ArgumentHelp(
+      "The source name in reports: mcp/NAME (default: the server's serverInfo.name).", valueName: "name"))
   var name: String?
 
   @Option(help: ArgumentHelp("Seconds to wait for each answer of the server.", valueName: "seconds"))
   var timeout: Double = 30
 
-  @Option(help: ArgumentHelp("Write what the server listed to this file (one JSON document, keys sorted), to keep, diff or scan again with 'scan'.", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "Write what the server listed to this file (one JSON document, keys sorted), to keep, diff or scan again with 'scan'.",
+      valueName: "file"))
   var save: String?
 
-  @Option(name: .customLong("automation-id"), help: ArgumentHelp("SARIF runs[0].automationDetails.id (default: phi-scan/mcp/NAME/, a category per server).", valueName: "id"))
+  @Option(
+    name: .customLong("automation-id"),
+    help: ArgumentHelp(
+      "SARIF runs[0].automationDetails.id (default: phi-scan/mcp/NAME/, a category per server).", valueName: "id"))
   var automationID: String?
 
   @OptionGroup var report: ReportOptions
@@ -70,7 +84,10 @@ struct MCPCommand: ParsableCommand {
       else {
         throw ValidationError("--header must be 'Name: value' on one line (the value is not shown here)")
       }
-      return (header[..<colon].trimmingCharacters(in: .whitespaces), header[header.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+      return (
+        header[..<colon].trimmingCharacters(in: .whitespaces),
+        header[header.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+      )
     }
   }
 
@@ -101,8 +118,12 @@ struct MCPCommand: ParsableCommand {
     }
     let source = "mcp/" + (name ?? MCPClient.sourceName(listing.serverName))
     if verbose {
-      if !listing.serverOutput.isEmpty { Terminal.error("phi-scan: \(source) standard error:\n\(listing.serverOutput)") }
-      Terminal.error("phi-scan: \(source): protocol \(listing.protocolVersion), \(listing.toolCount) tools, \(listing.promptCount) prompts, \(listing.resourceTemplateCount) resource templates, listed in \(started.duration(to: .now))")
+      if !listing.serverOutput.isEmpty {
+        Terminal.error("phi-scan: \(source) standard error:\n\(listing.serverOutput)")
+      }
+      Terminal.error(
+        "phi-scan: \(source): protocol \(listing.protocolVersion), \(listing.toolCount) tools, \(listing.promptCount) prompts, \(listing.resourceTemplateCount) resource templates, listed in \(started.duration(to: .now))"
+      )
     }
     if let save { try write(String(decoding: listing.document, as: UTF8.self), to: save) }
     return (listing, source)

@@ -18,7 +18,8 @@ enum Output {
   /// when all of it was written. On failure prints why and returns false.
   static func write(to path: String?, _ body: (ReportOutput) -> Void) -> Bool {
     do {
-      let file = try path.map { (path) throws(OutputError) in try OutputFile.create(path) } ?? OutputFile.standardOutput()
+      let file =
+        try path.map { (path) throws(OutputError) in try OutputFile.create(path) } ?? OutputFile.standardOutput()
       let output = ReportOutput(file: file)
       body(output)
       try output.finish()

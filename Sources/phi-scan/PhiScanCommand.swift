@@ -20,7 +20,9 @@ struct PhiScanCommand: ParsableCommand {
     commandName: "phi-scan",
     abstract: "Keep Protected Health Information out of the JSON Schemas that LLM APIs cache.",
     version: PhiScanVersion.semanticVersion,
-    subcommands: [ScanCommand.self, MCPCommand.self, RulesCommand.self, ExplainCommand.self, EvaluateCommand.self, InitCommand.self],
+    subcommands: [
+      ScanCommand.self, MCPCommand.self, RulesCommand.self, ExplainCommand.self, EvaluateCommand.self, InitCommand.self,
+    ],
     defaultSubcommand: ScanCommand.self)
 
   /// Argument errors exit 2, not ArgumentParser's 64, so CI sees one "usage" code.
@@ -75,7 +77,8 @@ struct ScanCommand: ParsableCommand {
     commandName: "scan",
     abstract: "Scan JSON Schema, tool definition and request files for PHI.")
 
-  @Argument(help: "Files and directories to scan (default: .; directories: *.json, *.jsonc, *.jsonl, *.ndjson, *.yaml, *.yml).")
+  @Argument(
+    help: "Files and directories to scan (default: .; directories: *.json, *.jsonc, *.jsonl, *.ndjson, *.yaml, *.yml).")
   var paths: [String] = []
 
   @Option(help: "Report file paths relative to this directory (default: the current directory).")
@@ -90,28 +93,50 @@ struct ScanCommand: ParsableCommand {
   @Flag(help: "Follow symbolic links while walking directories (loops are detected and skipped).")
   var follow = false
 
-  @Option(name: .customLong("max-file-size"), help: ArgumentHelp("Skip files larger than this, with a notification (e.g. 512K, 50M, 1G; 0 = no limit).", valueName: "size"))
+  @Option(
+    name: .customLong("max-file-size"),
+    help: ArgumentHelp(
+      "Skip files larger than this, with a notification (e.g. 512K, 50M, 1G; 0 = no limit).", valueName: "size"))
   var maxFileSize = "50M"
 
-  @Option(name: .customLong("include"), help: ArgumentHelp("Scan only files whose path matches this glob (repeatable; added to the config file's include).", valueName: "glob"))
+  @Option(
+    name: .customLong("include"),
+    help: ArgumentHelp(
+      "Scan only files whose path matches this glob (repeatable; added to the config file's include).",
+      valueName: "glob"))
   var includeGlobs: [String] = []
 
-  @Option(name: .customLong("exclude"), help: ArgumentHelp("Skip files and directories whose path matches this glob (repeatable; added to the config file's exclude).", valueName: "glob"))
+  @Option(
+    name: .customLong("exclude"),
+    help: ArgumentHelp(
+      "Skip files and directories whose path matches this glob (repeatable; added to the config file's exclude).",
+      valueName: "glob"))
   var excludeGlobs: [String] = []
 
-  @Option(help: ArgumentHelp("Scan only share i of n of the files, split deterministically by path (1 <= i <= n).", valueName: "i/n"))
+  @Option(
+    help: ArgumentHelp(
+      "Scan only share i of n of the files, split deterministically by path (1 <= i <= n).", valueName: "i/n"))
   var shard: String?
 
-  @Option(name: .customLong("stdin-name"), help: ArgumentHelp("The path reports use for standard input ('-').", valueName: "name"))
+  @Option(
+    name: .customLong("stdin-name"),
+    help: ArgumentHelp("The path reports use for standard input ('-').", valueName: "name"))
   var stdinName = "stdin"
 
-  @Option(name: .shortAndLong, help: ArgumentHelp("Worker threads (default: the number of cores). The report is identical for any value.", valueName: "n"))
+  @Option(
+    name: .shortAndLong,
+    help: ArgumentHelp(
+      "Worker threads (default: the number of cores). The report is identical for any value.", valueName: "n"))
   var jobs: Int?
 
   @Flag(name: .shortAndLong, help: "No progress bar.")
   var quiet = false
 
-  @Option(name: .customLong("automation-id"), help: ArgumentHelp("SARIF runs[0].automationDetails.id ('category/run-id'), to tell several uploads per commit apart.", valueName: "id"))
+  @Option(
+    name: .customLong("automation-id"),
+    help: ArgumentHelp(
+      "SARIF runs[0].automationDetails.id ('category/run-id'), to tell several uploads per commit apart.",
+      valueName: "id"))
   var automationID: String?
 
   @OptionGroup var report: ReportOptions
@@ -141,10 +166,13 @@ struct ScanCommand: ParsableCommand {
   func pathFilter() throws -> PathFilter {
     func globs(_ patterns: [String], flag: String) throws -> [Glob] {
       try patterns.map { pattern in
-        do { return try Glob(pattern, anywhere: true) } catch { throw ValidationError("\(flag) '\(pattern)': \(error) (a '[' is not closed)") }
+        do { return try Glob(pattern, anywhere: true) } catch {
+          throw ValidationError("\(flag) '\(pattern)': \(error) (a '[' is not closed)")
+        }
       }
     }
-    return PathFilter(include: try globs(includeGlobs, flag: "--include"), exclude: try globs(excludeGlobs, flag: "--exclude"))
+    return PathFilter(
+      include: try globs(includeGlobs, flag: "--include"), exclude: try globs(excludeGlobs, flag: "--exclude"))
   }
 
   mutating func validate() throws {
@@ -201,10 +229,14 @@ enum ReportTargets {
   static func pair(formats given: [Report.Format], outputs: [String]) throws -> [Target] {
     let formats = formats(given)
     guard outputs.count <= formats.count else {
-      throw ValidationError("\(outputs.count) --output files for \(formats.count) --format\(formats.count == 1 ? "" : "s"): give one --format per --output")
+      throw ValidationError(
+        "\(outputs.count) --output files for \(formats.count) --format\(formats.count == 1 ? "" : "s"): give one --format per --output"
+      )
     }
     guard formats.count - outputs.count <= 1 else {
-      throw ValidationError("\(formats.count) formats but only \(outputs.count) --output files: at most one report can go to standard output")
+      throw ValidationError(
+        "\(formats.count) formats but only \(outputs.count) --output files: at most one report can go to standard output"
+      )
     }
     guard Set(outputs).count == outputs.count else {
       throw ValidationError("the same --output file is named twice; each report needs its own file")

@@ -39,7 +39,9 @@ final class ProgressBar: Sendable {
       let width = 30
       let filled = progress.filesTotal == 0 ? width : width * progress.filesDone / progress.filesTotal
       let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-      let line = String(format: "\r[%@] %d/%d files  %.1f MB  %.0f MB/s", bar, progress.filesDone, progress.filesTotal, megabytes, megabytes / max(now, 0.001))
+      let line = String(
+        format: "\r[%@] %d/%d files  %.1f MB  %.0f MB/s", bar, progress.filesDone, progress.filesTotal, megabytes,
+        megabytes / max(now, 0.001))
       FileHandle.standardError.write(Data(line.utf8))
     }
   }

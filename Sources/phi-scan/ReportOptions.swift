@@ -8,31 +8,52 @@ struct ReportOptions: ParsableArguments {
   @Flag(name: .customLong("no-color"), help: "No colors in the text report, even on a terminal (as NO_COLOR=1 does).")
   var noColor = false
 
-  @Option(name: .shortAndLong, help: ArgumentHelp("Report format: text, json, sarif, github (workflow annotations), junit, gitlab (SAST report) or markdown (job summary). Repeat it, each with its own --output, for several reports in one run.", valueName: "format"))
+  @Option(
+    name: .shortAndLong,
+    help: ArgumentHelp(
+      "Report format: text, json, sarif, github (workflow annotations), junit, gitlab (SAST report) or markdown (job summary). Repeat it, each with its own --output, for several reports in one run.",
+      valueName: "format"))
   var format: [Report.Format] = []
 
-  @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file. With several --format options, the n-th --output takes the n-th format; one format may be left without a file and goes to standard output.", valueName: "file"))
+  @Option(
+    name: .shortAndLong,
+    help: ArgumentHelp(
+      "Write the report to this file. With several --format options, the n-th --output takes the n-th format; one format may be left without a file and goes to standard output.",
+      valueName: "file"))
   var output: [String] = []
 
   @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this level.")
   var failOn: FailOn = .error
 
-  @Option(name: .customLong("min-level"), help: ArgumentHelp("Report findings at or above this level: note shows placeholders and weak evidence too (default: warning, or the --fail-on level when lower; config key min-level).", valueName: "level"))
+  @Option(
+    name: .customLong("min-level"),
+    help: ArgumentHelp(
+      "Report findings at or above this level: note shows placeholders and weak evidence too (default: warning, or the --fail-on level when lower; config key min-level).",
+      valueName: "level"))
   var minLevel: LevelOption?
 
-  @Flag(help: "Show flagged values in text and JSON reports, for local triage only. Refused with SARIF, which is meant to be uploaded.")
+  @Flag(
+    help:
+      "Show flagged values in text and JSON reports, for local triage only. Refused with SARIF, which is meant to be uploaded."
+  )
   var reveal = false
 
   @Option(help: ArgumentHelp("Report only findings that are not in this baseline file.", valueName: "file"))
   var baseline: String?
 
-  @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Record the current findings in this baseline file (its salt is kept when it exists), so later scans with --baseline report only new ones.", valueName: "file"))
+  @Option(
+    name: .customLong("write-baseline"),
+    help: ArgumentHelp(
+      "Record the current findings in this baseline file (its salt is kept when it exists), so later scans with --baseline report only new ones.",
+      valueName: "file"))
   var writeBaseline: String?
 
   func validate() throws {
     _ = try ReportTargets.pair(formats: format, outputs: output)
     if reveal && ReportTargets.formats(format).contains(.sarif) {
-      throw ValidationError("--reveal cannot be used with --format sarif: SARIF is uploaded and shared, so it never holds values. Use --format text or json for local triage.")
+      throw ValidationError(
+        "--reveal cannot be used with --format sarif: SARIF is uploaded and shared, so it never holds values. Use --format text or json for local triage."
+      )
     }
   }
 
@@ -52,12 +73,16 @@ struct ReportOptions: ParsableArguments {
     configuration.allowList = AllowList(entries: config.allow, file: config.path)
     configuration.excerpts = ReportTargets.formats(format).contains(.text)
     let accepted = try baseline.map { try loadBaseline($0) }
-    configuration.baseline = BaselineUse(accepted: accepted, acceptedPath: baseline.map { FileDiscovery.reportPath(of: $0, root: root) } ?? "baseline")
+    configuration.baseline = BaselineUse(
+      accepted: accepted, acceptedPath: baseline.map { FileDiscovery.reportPath(of: $0, root: root) } ?? "baseline")
     if let writeBaseline {
-      configuration.baseline.recording = BaselineUse.Recording(salt: try existingSalt(writeBaseline) ?? accepted?.salt ?? Baseline.newSalt(), secret: Self.baselineSecret)
+      configuration.baseline.recording = BaselineUse.Recording(
+        salt: try existingSalt(writeBaseline) ?? accepted?.salt ?? Baseline.newSalt(), secret: Self.baselineSecret)
     }
     for written in output + [baseline, writeBaseline].compactMap({ $0 }) {
-      if let glob = try? Glob(Glob.escape(FileDiscovery.reportPath(of: written, root: root))) { configuration.pathFilter.exclude.append(glob) }
+      if let glob = try? Glob(Glob.escape(FileDiscovery.reportPath(of: written, root: root))) {
+        configuration.pathFilter.exclude.append(glob)
+      }
     }
   }
 
@@ -70,7 +95,8 @@ struct ReportOptions: ParsableArguments {
   func loadBaseline(_ path: String) throws -> Baseline {
     do {
       guard let data = Output.regularFileContents(path) else {
-        throw ConfigError.baseline(path: path, reason: "no such file, or it cannot be read; create it with --write-baseline")
+        throw ConfigError.baseline(
+          path: path, reason: "no such file, or it cannot be read; create it with --write-baseline")
       }
       return try Baseline.parse(data, path: path, secret: Self.baselineSecret)
     } catch {
@@ -106,16 +132,20 @@ struct ReportOptions: ParsableArguments {
     if let writeBaseline, let recorded = result.recordedBaseline {
       allWritten = Output.write(to: writeBaseline, { $0.write(recorded.rendered()) })
       if allWritten {
-        Terminal.error("phi-scan: recorded \(recorded.entries.count) finding\(recorded.entries.count == 1 ? "" : "s") in \(writeBaseline)")
+        Terminal.error(
+          "phi-scan: recorded \(recorded.entries.count) finding\(recorded.entries.count == 1 ? "" : "s") in \(writeBaseline)"
+        )
       }
     }
     for target in try ReportTargets.pair(formats: format, outputs: output) {
-      allWritten = Output.write(to: target.output) { output in
-        // On stdout the diagnostics are already on stderr; a file gets them in the report.
-        let color = target.output == nil && !noColor && Terminal.supportsColor
-        let options = Report.Options(automationID: automationID, color: color, diagnostics: target.output != nil, startTime: ExitStatus.started)
-        Report.write(result, as: target.format, options: options, to: output)
-      } && allWritten
+      allWritten =
+        Output.write(to: target.output) { output in
+          // On stdout the diagnostics are already on stderr; a file gets them in the report.
+          let color = target.output == nil && !noColor && Terminal.supportsColor
+          let options = Report.Options(
+            automationID: automationID, color: color, diagnostics: target.output != nil, startTime: ExitStatus.started)
+          Report.write(result, as: target.format, options: options, to: output)
+        } && allWritten
     }
     if !allWritten { throw ExitCode(ExitStatus.usageOrInput) }
     if result.hasInputErrors { throw ExitCode(ExitStatus.usageOrInput) }

@@ -4,10 +4,16 @@ import PHIScan
 
 /// Where rules come from: the built-in packs, `--patterns`, and the config file.
 struct RuleSourceOptions: ParsableArguments {
-  @Option(help: ArgumentHelp("Read this config file instead of the .phi-scan.yml found in the current directory or the nearest one above it in the Git repository.", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "Read this config file instead of the .phi-scan.yml found in the current directory or the nearest one above it in the Git repository.",
+      valueName: "file"))
   var config: String?
 
-  @Option(help: ArgumentHelp("Load the pattern packs in this directory (or this pack file) besides the built-in ones; repeatable. Rule ids must not clash with built-in ones.", valueName: "dir"))
+  @Option(
+    help: ArgumentHelp(
+      "Load the pattern packs in this directory (or this pack file) besides the built-in ones; repeatable. Rule ids must not clash with built-in ones.",
+      valueName: "dir"))
   var patterns: [String] = []
 
   struct Setup {
@@ -24,7 +30,8 @@ struct RuleSourceOptions: ParsableArguments {
         config = try ConfigFile.load(path: path, displayPath: FileDiscovery.reportPath(of: path, root: root))
       } else {
         if let found = ConfigLookup.find(from: root) {
-          config = try ConfigFile.load(path: found.path, displayPath: found.displayPath(from: FileManager.default.currentDirectoryPath))
+          config = try ConfigFile.load(
+            path: found.path, displayPath: found.displayPath(from: FileManager.default.currentDirectoryPath))
         }
       }
       let rules = try RuleSet.builtin(adding: config.patternDirectories + patterns)

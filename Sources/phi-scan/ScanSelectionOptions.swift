@@ -6,20 +6,34 @@ import PHIScan
 /// the list of files that would be scanned; and where reports are rooted when a config
 /// file is found above the current directory.
 struct ScanSelectionOptions: ParsableArguments {
-  @Flag(help: "Scan only the files staged for the next commit (git diff --cached; deletions left out), among those the paths hold.")
+  @Flag(
+    help:
+      "Scan only the files staged for the next commit (git diff --cached; deletions left out), among those the paths hold."
+  )
   var staged = false
 
-  @Option(name: .customLong("changed-since"), help: ArgumentHelp("Scan only files changed since the merge base of REF and HEAD (committed, uncommitted or untracked; deletions left out), among those the paths hold. In CI, e.g. --changed-since origin/main (needs the history: actions/checkout with fetch-depth: 0).", valueName: "ref"))
+  @Option(
+    name: .customLong("changed-since"),
+    help: ArgumentHelp(
+      "Scan only files changed since the merge base of REF and HEAD (committed, uncommitted or untracked; deletions left out), among those the paths hold. In CI, e.g. --changed-since origin/main (needs the history: actions/checkout with fetch-depth: 0).",
+      valueName: "ref"))
   var changedSince: String?
 
-  @Flag(help: "A file found by walking a directory that does not parse is an error (exit 2), not a warning (config key strict: true). Files named on the command line always are.")
+  @Flag(
+    help:
+      "A file found by walking a directory that does not parse is an error (exit 2), not a warning (config key strict: true). Files named on the command line always are."
+  )
   var strict = false
 
-  @Flag(name: .customLong("list-files"), help: "Print the report path of every file that would be scanned, one per line, and exit 0 (nothing is read).")
+  @Flag(
+    name: .customLong("list-files"),
+    help: "Print the report path of every file that would be scanned, one per line, and exit 0 (nothing is read).")
   var listFiles = false
 
   func validate() throws {
-    if staged && changedSince != nil { throw ValidationError("--staged and --changed-since select files in two different ways; give one of them") }
+    if staged && changedSince != nil {
+      throw ValidationError("--staged and --changed-since select files in two different ways; give one of them")
+    }
   }
 
   /// The report root when `--root` is not given: the directory of a `.phi-scan.yml` found
@@ -41,7 +55,9 @@ struct ScanSelectionOptions: ParsableArguments {
     } else {
       return nil
     }
-    if paths.contains("-") { throw ValidationError("standard input ('-') has no Git history; leave it out with --staged or --changed-since") }
+    if paths.contains("-") {
+      throw ValidationError("standard input ('-') has no Git history; leave it out with --staged or --changed-since")
+    }
     do {
       return try GitChangedFiles.files(which, in: FileManager.default.currentDirectoryPath)
     } catch {
@@ -55,7 +71,8 @@ struct ScanSelectionOptions: ParsableArguments {
   /// path is missing or unreadable.
   func printFileList(_ configuration: ScanConfiguration) throws -> Bool {
     guard listFiles else { return false }
-    let (files, diagnostics) = FileDiscovery.discover(configuration.paths, root: configuration.root, options: configuration.discovery, filter: configuration.pathFilter)
+    let (files, diagnostics) = FileDiscovery.discover(
+      configuration.paths, root: configuration.root, options: configuration.discovery, filter: configuration.pathFilter)
     for diagnostic in diagnostics { Terminal.error("\(diagnostic.severity.rawValue): \(diagnostic.located)") }
     try Output.print(files.map { $0.reportPath + "\n" }.joined())
     if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(ExitStatus.usageOrInput) }

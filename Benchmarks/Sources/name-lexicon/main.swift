@@ -14,14 +14,21 @@ for _ in 0..<repeats {
   loads.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
 }
 loads.sort()
-print(String(format: "lexicon build: median %.2f ms, best %.2f ms, worst %.2f ms over %d runs", loads[loads.count / 2], loads[0], loads[loads.count - 1], repeats))
-print("entries: \(sizes.entries) (given names \(sizes.givenNames), surnames \(sizes.surnames), English words \(sizes.englishWords))")
+print(
+  String(
+    format: "lexicon build: median %.2f ms, best %.2f ms, worst %.2f ms over %d runs", loads[loads.count / 2], loads[0],
+    loads[loads.count - 1], repeats))
+print(
+  "entries: \(sizes.entries) (given names \(sizes.givenNames), surnames \(sizes.surnames), English words \(sizes.englishWords))"
+)
 
 let samples: [(String, Site)] = [
   ("Maria Gonzalez", .enum), ("Okafor, Robert", .const), ("Parkinson's disease", .enum), ("Hunter Green", .enum),
-  ("patient_maria_gonzalez_1984_03_12", .propertyName), ("minDockerVersion", .propertyName), ("first_name", .propertyName),
+  ("patient_maria_gonzalez_1984_03_12", .propertyName), ("minDockerVersion", .propertyName),
+  ("first_name", .propertyName),
   ("The patient's first name, as on the insurance card.", .description), ("Johns Hopkins Hospital", .const),
-  ("Call Angela Brooks at home before 5 pm.", .description), ("America/Costa_Rica", .enum), ("max_tokens", .propertyName),
+  ("Call Angela Brooks at home before 5 pm.", .description), ("America/Costa_Rica", .enum),
+  ("max_tokens", .propertyName),
 ]
 let start = DispatchTime.now().uptimeNanoseconds
 var matched = 0

@@ -24,4 +24,7 @@ for _ in 0..<repeats {
 seconds.sort()
 let median = seconds[seconds.count / 2]
 let megabytes = Double(bytes.count) / 1_000_000
-print(String(format: "%@: %.1f MB, median %.3f s over %d runs: %.0f MB/s (best %.0f MB/s)", arguments[1], megabytes, median, repeats, megabytes / median, megabytes / seconds[0]))
+print(
+  String(
+    format: "%@: %.1f MB, median %.3f s over %d runs: %.0f MB/s (best %.0f MB/s)", arguments[1], megabytes, median,
+    repeats, megabytes / median, megabytes / seconds[0]))

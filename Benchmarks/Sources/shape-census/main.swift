@@ -16,7 +16,9 @@ var notes: [String: Int] = [:]
 let enumerator = FileManager.default.enumerator(atPath: root)
 while let relative = enumerator?.nextObject() as? String {
   let path = root + "/" + relative
-  guard let format = DocumentFormat.forPath(path), let data = FileManager.default.contents(atPath: path) else { continue }
+  guard let format = DocumentFormat.forPath(path), let data = FileManager.default.contents(atPath: path) else {
+    continue
+  }
   files += 1
   let bytes = [UInt8](data)
   let source = SourceText(bytes)

@@ -27,4 +27,7 @@ for _ in 0..<repeats {
 }
 seconds.sort()
 let median = seconds[seconds.count / 2]
-print(String(format: "%@: %d strings, median %.4f s over %d runs (best %.4f s)", arguments[1], strings, median, repeats, seconds[0]))
+print(
+  String(
+    format: "%@: %d strings, median %.4f s over %d runs (best %.4f s)", arguments[1], strings, median, repeats,
+    seconds[0]))

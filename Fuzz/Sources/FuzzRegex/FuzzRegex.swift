@@ -14,7 +14,9 @@ public func fuzzRegex(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let position = SourcePosition(line: 1, column: 1)
   let context = SchemaContext(shape: "json-schema", isCached: true)
   let strings = [Site.pattern, .patternProperty].map { site in
-    ExtractedString(text: text, site: site, pointer: JSONPointer.root, range: SourceRange(start: position, end: position), context: context)
+    ExtractedString(
+      text: text, site: site, pointer: JSONPointer.root, range: SourceRange(start: position, end: position),
+      context: context)
   }
   _ = detector.detect(strings, subschemas: [], file: "fuzz")
   return 0

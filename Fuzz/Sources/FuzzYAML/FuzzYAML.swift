@@ -12,7 +12,8 @@ public func fuzzYAML(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   limits.maxYAMLNodes = 20_000
   _ = DocumentLoader.load(bytes, format: .yaml, limits: limits)
   // Scanned files reach either reading only as valid UTF-8.
-  if String(validating: bytes, as: UTF8.self) != nil, let fromEvents = YAMLLoader.loadFromEvents(bytes, limits: limits) {
+  if String(validating: bytes, as: UTF8.self) != nil, let fromEvents = YAMLLoader.loadFromEvents(bytes, limits: limits)
+  {
     guard let reference = try? YAMLLoader.loadThroughYams(bytes, limits: limits) else {
       fatalError("the event reading accepted a stream that Yams rejects")
     }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// How the C allocator is set up for a scan, once per process (the CLI calls it first).
@@ -14,12 +14,12 @@ package enum Allocator {
   /// raising off) keeps the peak near what the largest files need (Benchmarks/memory.sh).
   package static func keepLargeBlocksSeparate() {
     #if canImport(Glibc)
-    // mallopt is looked up at run time: the Glibc module does not declare it, and another
-    // C library simply keeps its own policy.
-    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
-    let mallopt = unsafeBitCast(symbol, to: (@convention(c) (Int32, Int32) -> Int32).self)
-    let mmapThreshold: Int32 = -3  // M_MMAP_THRESHOLD in <malloc.h>
-    _ = mallopt(mmapThreshold, 128 * 1024)
+      // mallopt is looked up at run time: the Glibc module does not declare it, and another
+      // C library simply keeps its own policy.
+      guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
+      let mallopt = unsafeBitCast(symbol, to: (@convention(c) (Int32, Int32) -> Int32).self)
+      let mmapThreshold: Int32 = -3  // M_MMAP_THRESHOLD in <malloc.h>
+      _ = mallopt(mmapThreshold, 128 * 1024)
     #endif
   }
 }

@@ -21,7 +21,10 @@ public struct Diagnostic: Sendable, Hashable {
 
   /// A stage's diagnostic: stages that read one file leave `file` nil, and the scanner
   /// adds it (see DiagnosticCode.swift for every message).
-  init(_ severity: Severity, _ code: DiagnosticCode, file: String? = nil, at position: SourcePosition? = nil, _ message: String) {
+  init(
+    _ severity: Severity, _ code: DiagnosticCode, file: String? = nil, at position: SourcePosition? = nil,
+    _ message: String
+  ) {
     self.init(severity: severity, code: code, file: file, position: position, message: message)
   }
 
@@ -40,9 +43,11 @@ public struct Diagnostic: Sendable, Hashable {
   }
 
   public static func reportOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
-    let fa = a.file ?? "", fb = b.file ?? ""
+    let fa = a.file ?? ""
+    let fb = b.file ?? ""
     if fa != fb { return fa < fb }
-    let pa = a.position ?? SourcePosition(line: 0, column: 0), pb = b.position ?? SourcePosition(line: 0, column: 0)
+    let pa = a.position ?? SourcePosition(line: 0, column: 0)
+    let pb = b.position ?? SourcePosition(line: 0, column: 0)
     if pa != pb { return pa < pb }
     return (a.code, a.message) < (b.code, b.message)
   }

@@ -39,7 +39,8 @@ extension Diagnostic {
   // MARK: finding and reading files
 
   static func cannotOpen(_ path: String, _ error: SystemError) -> Diagnostic {
-    Diagnostic(.error, error.isNotFound ? .notFound : .unreadable, file: path, "cannot open this path: \(error.message)")
+    Diagnostic(
+      .error, error.isNotFound ? .notFound : .unreadable, file: path, "cannot open this path: \(error.message)")
   }
 
   static func unresolvableDirectory(_ path: String) -> Diagnostic {
@@ -58,13 +59,17 @@ extension Diagnostic {
   /// met while walking is a warning.
   static func notRegularFile(_ path: String?, _ kind: FileInfo.Kind, named: Bool) -> Diagnostic {
     let hint = named && path != nil ? " (pipe data in with '-')" : ""
-    return Diagnostic(named ? .error : .warning, .notRegularFile, file: path, "skipped: this is \(kind.described), which phi-scan never opens\(hint)")
+    return Diagnostic(
+      named ? .error : .warning, .notRegularFile, file: path,
+      "skipped: this is \(kind.described), which phi-scan never opens\(hint)")
   }
 
   /// `size` is nil when the file grew past the limit while it was read.
   static func tooLarge(_ path: String?, size: Int?, limit: Int) -> Diagnostic {
     let what = size.map { "\($0) bytes" } ?? "more than \(limit) bytes"
-    return Diagnostic(.warning, .tooLarge, file: path, "skipped: \(what) is over the --max-file-size limit of \(limit) bytes (\(FileDiscovery.describeSize(limit)))")
+    return Diagnostic(
+      .warning, .tooLarge, file: path,
+      "skipped: \(what) is over the --max-file-size limit of \(limit) bytes (\(FileDiscovery.describeSize(limit)))")
   }
 
   static func brokenSymlink(_ path: String, _ error: SystemError) -> Diagnostic {
@@ -76,11 +81,14 @@ extension Diagnostic {
   }
 
   static func unreadableIgnoreFile(_ path: String) -> Diagnostic {
-    Diagnostic(.warning, .unreadableIgnoreFile, file: path, "this ignore file cannot be read; its patterns are not applied")
+    Diagnostic(
+      .warning, .unreadableIgnoreFile, file: path, "this ignore file cannot be read; its patterns are not applied")
   }
 
   static func invalidIgnorePattern(_ path: String, line: Int, reason: String) -> Diagnostic {
-    Diagnostic(.warning, .invalidIgnorePattern, file: path, at: SourcePosition(line: line, column: 1), "pattern skipped: \(reason)")
+    Diagnostic(
+      .warning, .invalidIgnorePattern, file: path, at: SourcePosition(line: line, column: 1),
+      "pattern skipped: \(reason)")
   }
 
   // MARK: parsing
@@ -98,36 +106,55 @@ extension Diagnostic {
   }
 
   static func duplicateKey(at position: SourcePosition, firstAt first: SourcePosition) -> Diagnostic {
-    Diagnostic(.warning, .duplicateKey, at: position, "duplicate object key (first defined at \(first)); both values are scanned")
+    Diagnostic(
+      .warning, .duplicateKey, at: position, "duplicate object key (first defined at \(first)); both values are scanned"
+    )
   }
 
   static func loneSurrogate(at position: SourcePosition) -> Diagnostic {
-    Diagnostic(.warning, .loneSurrogate, at: position, "a \\u escape encodes half of a surrogate pair; it is read as U+FFFD")
+    Diagnostic(
+      .warning, .loneSurrogate, at: position, "a \\u escape encodes half of a surrogate pair; it is read as U+FFFD")
   }
 
   // MARK: shapes and walking
 
   static func embeddedSchemaInvalid(at position: SourcePosition, _ error: ParseError) -> Diagnostic {
-    Diagnostic(.error, .embeddedSchemaInvalid, at: position, "the JSON schema serialized in this string is not valid JSON (at its line \(error.position.line), column \(error.position.column): \(error.message)); it was scanned as plain text only")
+    Diagnostic(
+      .error, .embeddedSchemaInvalid, at: position,
+      "the JSON schema serialized in this string is not valid JSON (at its line \(error.position.line), column \(error.position.column): \(error.message)); it was scanned as plain text only"
+    )
   }
 
   // Counts and positions only: a reference may spell a name, so it is never echoed.
   static func externalRefs(_ count: Int, firstAt position: SourcePosition) -> Diagnostic {
-    Diagnostic(.note, .externalRef, at: position, "\(count) external $ref\(count == 1 ? "" : "s") not followed (phi-scan never fetches remote schemas; their strings are not scanned here)")
+    Diagnostic(
+      .note, .externalRef, at: position,
+      "\(count) external $ref\(count == 1 ? "" : "s") not followed (phi-scan never fetches remote schemas; their strings are not scanned here)"
+    )
   }
 
   static func danglingRefs(_ count: Int, firstAt position: SourcePosition) -> Diagnostic {
-    Diagnostic(.note, .danglingRef, at: position, "\(count) $ref\(count == 1 ? "" : "s") do\(count == 1 ? "es" : "") not resolve to a schema in this document")
+    Diagnostic(
+      .note, .danglingRef, at: position,
+      "\(count) $ref\(count == 1 ? "" : "s") do\(count == 1 ? "es" : "") not resolve to a schema in this document")
   }
 
   // MARK: detection
 
   static func patternTooComplex(at position: SourcePosition, pointer: JSONPointer, limit: String) -> Diagnostic {
-    Diagnostic(.warning, .patternTooComplex, at: position, "the regex at \(pointer) was only partly analysed (\(limit)); its plain literal runs were checked, not the strings its classes, groups and repeats allow")
+    Diagnostic(
+      .warning, .patternTooComplex, at: position,
+      "the regex at \(pointer) was only partly analysed (\(limit)); its plain literal runs were checked, not the strings its classes, groups and repeats allow"
+    )
   }
 
-  static func matchLimit(at position: SourcePosition, pointer: JSONPointer, rule: String, _ error: some CustomStringConvertible) -> Diagnostic {
-    Diagnostic(.error, .matchLimit, at: position, "rule \(rule) could not finish on the string at \(pointer): \(error.description); the string was not fully checked")
+  static func matchLimit(
+    at position: SourcePosition, pointer: JSONPointer, rule: String, _ error: some CustomStringConvertible
+  ) -> Diagnostic {
+    Diagnostic(
+      .error, .matchLimit, at: position,
+      "rule \(rule) could not finish on the string at \(pointer): \(error.description); the string was not fully checked"
+    )
   }
 
   static func detectorFailed(_ error: some Error) -> Diagnostic {
@@ -136,16 +163,26 @@ extension Diagnostic {
 
   // MARK: suppression
 
-  static func allowExpired(file: String, at position: SourcePosition, on day: AllowList.Entry.Day, matches count: Int) -> Diagnostic {
-    let effect = count == 0 ? "it matches no finding any more: remove it" : "the \(count) finding\(count == 1 ? " it matched is" : "s it matched are") reported again: fix \(count == 1 ? "it" : "them") or renew 'expires'"
+  static func allowExpired(file: String, at position: SourcePosition, on day: AllowList.Entry.Day, matches count: Int)
+    -> Diagnostic
+  {
+    let effect =
+      count == 0
+      ? "it matches no finding any more: remove it"
+      : "the \(count) finding\(count == 1 ? " it matched is" : "s it matched are") reported again: fix \(count == 1 ? "it" : "them") or renew 'expires'"
     return Diagnostic(.warning, .allowExpired, file: file, at: position, "allow entry expired on \(day); \(effect)")
   }
 
   static func allowUnused(file: String, at position: SourcePosition) -> Diagnostic {
-    Diagnostic(.note, .allowUnused, file: file, at: position, "allow entry matches no finding; remove it if what it allowed is gone")
+    Diagnostic(
+      .note, .allowUnused, file: file, at: position,
+      "allow entry matches no finding; remove it if what it allowed is gone")
   }
 
   static func baselineStale(file: String, _ entry: Baseline.Entry) -> Diagnostic {
-    Diagnostic(.note, .baselineStale, file: file, "stale entry: rule \(entry.rule) in \(entry.file) at \(entry.location) matches no finding (fixed or moved); refresh the baseline with --write-baseline")
+    Diagnostic(
+      .note, .baselineStale, file: file,
+      "stale entry: rule \(entry.rule) in \(entry.file) at \(entry.location) matches no finding (fixed or moved); refresh the baseline with --write-baseline"
+    )
   }
 }

@@ -62,7 +62,9 @@ package enum Evaluation {
   }
 
   /// Evaluates every labeled folder under `corpus` with `rules` (built-ins by default).
-  package static func evaluate(corpus: String, rules: RuleSet, minimumLevel: Level = .warning) throws(EvaluationError) -> Report {
+  package static func evaluate(corpus: String, rules: RuleSet, minimumLevel: Level = .warning) throws(EvaluationError)
+    -> Report
+  {
     var report = Report()
     report.minimumLevel = minimumLevel
     let root = URL(fileURLWithPath: corpus).standardizedFileURL.path
@@ -125,20 +127,27 @@ package enum Evaluation {
         report.byCategory[label.category, default: Score()].truePositives += 1
         report.bySite[label.site, default: Score()].truePositives += 1
         if let line = label.line, line != finding.range.start.line {
-          report.lineMismatches.append(Entry(file: path(label.file), pointer: label.pointer, site: label.site, category: label.category, ruleID: finding.ruleID))
+          report.lineMismatches.append(
+            Entry(
+              file: path(label.file), pointer: label.pointer, site: label.site, category: label.category,
+              ruleID: finding.ruleID))
         }
       } else {
         report.overall.falsePositives += 1
         report.byCategory[finding.category, default: Score()].falsePositives += 1
         report.bySite[finding.site, default: Score()].falsePositives += 1
-        report.falseAlarms.append(Entry(file: path(finding.file), pointer: finding.pointer.string, site: finding.site, category: finding.category, ruleID: finding.ruleID))
+        report.falseAlarms.append(
+          Entry(
+            file: path(finding.file), pointer: finding.pointer.string, site: finding.site, category: finding.category,
+            ruleID: finding.ruleID))
       }
     }
     for (key, label) in flagLabels where !found.contains(key) {
       report.overall.falseNegatives += 1
       report.byCategory[label.category, default: Score()].falseNegatives += 1
       report.bySite[label.site, default: Score()].falseNegatives += 1
-      report.misses.append(Entry(file: path(label.file), pointer: label.pointer, site: label.site, category: label.category, ruleID: nil))
+      report.misses.append(
+        Entry(file: path(label.file), pointer: label.pointer, site: label.site, category: label.category, ruleID: nil))
     }
   }
 
@@ -171,12 +180,16 @@ package enum Evaluation {
 
   /// The JSON objects of a JSON Lines file with their line numbers (blank lines skipped);
   /// an unreadable file or a line that is not an object is an error naming file and line.
-  static func jsonLines(_ path: String, display: String) throws(EvaluationError) -> [(number: Int, object: [String: Any])] {
+  static func jsonLines(_ path: String, display: String) throws(EvaluationError) -> [(
+    number: Int, object: [String: Any]
+  )] {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw EvaluationError(file: display, line: 0, reason: "cannot be read")
     }
     var objects: [(number: Int, object: [String: Any])] = []
-    for (index, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (index, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+      .enumerated()
+    {
       let text = line.trimmingCharacters(in: .whitespaces)
       guard !text.isEmpty else { continue }
       guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
@@ -197,12 +210,17 @@ package enum Evaluation {
         throw fail("'\(forbidden)': labels never carry values (DESIGN.md Redaction)")
       }
       guard let file = object["file"] as? String, !file.isEmpty else { throw fail("'file' is required") }
-      guard let pointer = object["pointer"] as? String, pointer.isEmpty || pointer.hasPrefix("/") else { throw fail("'pointer' must be a JSON Pointer") }
-      guard let siteName = object["site"] as? String, let site = Site(rawValue: siteName) else { throw fail("'site' must be one of \(Site.allCases.map(\.rawValue).joined(separator: ", "))") }
+      guard let pointer = object["pointer"] as? String, pointer.isEmpty || pointer.hasPrefix("/") else {
+        throw fail("'pointer' must be a JSON Pointer")
+      }
+      guard let siteName = object["site"] as? String, let site = Site(rawValue: siteName) else {
+        throw fail("'site' must be one of \(Site.allCases.map(\.rawValue).joined(separator: ", "))")
+      }
       guard let categoryName = object["category"] as? String, let category = Category(rawValue: categoryName) else {
         throw fail("'category' must be one of \(Category.allCases.map(\.rawValue).joined(separator: ", "))")
       }
-      guard let expectName = object["expect"] as? String, let expect = CorpusLabel.Expectation(rawValue: expectName) else {
+      guard let expectName = object["expect"] as? String, let expect = CorpusLabel.Expectation(rawValue: expectName)
+      else {
         throw fail("'expect' must be flag or no-flag")
       }
       var lineNumber: Int?
@@ -210,7 +228,8 @@ package enum Evaluation {
         guard let number = value as? Int, number >= 1 else { throw fail("'line' must be a positive integer") }
         lineNumber = number
       }
-      labels.append(CorpusLabel(file: file, pointer: pointer, site: site, category: category, expect: expect, line: lineNumber))
+      labels.append(
+        CorpusLabel(file: file, pointer: pointer, site: site, category: category, expect: expect, line: lineNumber))
     }
     return labels
   }
@@ -220,18 +239,27 @@ package enum Evaluation {
     func pct(_ value: Double) -> String { String(format: "%.3f", value) }
     func row(_ name: String, _ score: Score) -> String {
       name.padding(toLength: 20, withPad: " ", startingAt: 0)
-        + "\(pct(score.precision))  \(pct(score.recall))  \(pct(score.f1))  " + String(format: "%4d %4d %4d", score.truePositives, score.falsePositives, score.falseNegatives)
+        + "\(pct(score.precision))  \(pct(score.recall))  \(pct(score.f1))  "
+        + String(format: "%4d %4d %4d", score.truePositives, score.falsePositives, score.falseNegatives)
     }
     let header = "".padding(toLength: 20, withPad: " ", startingAt: 0) + "prec.  recall  F1     tp   fp   fn"
-    var out = "phi-scan evaluate: \(report.labeledFolders.count) labeled folders, \(report.filesScanned) files, \(report.labels) labels; findings at \(report.minimumLevel.rawValue) or above count\n\n"
+    var out =
+      "phi-scan evaluate: \(report.labeledFolders.count) labeled folders, \(report.filesScanned) files, \(report.labels) labels; findings at \(report.minimumLevel.rawValue) or above count\n\n"
     out += header + "\n" + row("overall", report.overall) + "\n\nper category\n" + header + "\n"
-    for (category, score) in report.byCategory.sorted(by: { $0.key < $1.key }) { out += row(category.rawValue, score) + "\n" }
+    for (category, score) in report.byCategory.sorted(by: { $0.key < $1.key }) {
+      out += row(category.rawValue, score) + "\n"
+    }
     out += "\nper site\n" + header + "\n"
     for (site, score) in report.bySite.sorted(by: { $0.key < $1.key }) { out += row(site.rawValue, score) + "\n" }
     out += "\nmisses (\(report.misses.count))\n"
-    for entry in report.misses { out += "  \(entry.file)  \(entry.pointer)  \(entry.site.rawValue)  \(entry.category.rawValue)\n" }
+    for entry in report.misses {
+      out += "  \(entry.file)  \(entry.pointer)  \(entry.site.rawValue)  \(entry.category.rawValue)\n"
+    }
     out += "\nfalse alarms (\(report.falseAlarms.count))\n"
-    for entry in report.falseAlarms { out += "  \(entry.file)  \(entry.pointer)  \(entry.site.rawValue)  \(entry.category.rawValue)  \(entry.ruleID ?? "")\n" }
+    for entry in report.falseAlarms {
+      out +=
+        "  \(entry.file)  \(entry.pointer)  \(entry.site.rawValue)  \(entry.category.rawValue)  \(entry.ruleID ?? "")\n"
+    }
     if !report.lineMismatches.isEmpty {
       out += "\nfound on another line than labeled (\(report.lineMismatches.count))\n"
       for entry in report.lineMismatches { out += "  \(entry.file)  \(entry.pointer)\n" }

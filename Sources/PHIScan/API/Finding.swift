@@ -1,5 +1,3 @@
-
-
 /// One string that contains PHI. It carries where and what kind, never the value
 /// (unless the caller explicitly asked to reveal it for local triage).
 public struct Finding: Sendable, Hashable {
@@ -26,7 +24,11 @@ public struct Finding: Sendable, Hashable {
   /// The masked line the finding sits on, when the scan was asked for excerpts.
   public var excerpt: SourceExcerpt?
 
-  public init(ruleID: String, category: Category, level: Level, confidence: Confidence, site: Site, file: String, pointer: JSONPointer, range: SourceRange, shape: String, toolName: String?, isCached: Bool, mask: String, reason: String, revealedValue: String? = nil, relatedLocations: [Finding.RelatedLocation] = []) {
+  public init(
+    ruleID: String, category: Category, level: Level, confidence: Confidence, site: Site, file: String,
+    pointer: JSONPointer, range: SourceRange, shape: String, toolName: String?, isCached: Bool, mask: String,
+    reason: String, revealedValue: String? = nil, relatedLocations: [Finding.RelatedLocation] = []
+  ) {
     self.ruleID = ruleID
     self.category = category
     self.level = level

@@ -62,7 +62,9 @@ package enum LabeledSet {
     /// Reported locations, ambiguous labels aside.
     package var predictedLocations = 0
     package var truePositiveLocations: Int { predictedLocations - decoyAlarms - unlabeledAlarms }
-    package var precision: Double { predictedLocations == 0 ? 1 : Double(truePositiveLocations) / Double(predictedLocations) }
+    package var precision: Double {
+      predictedLocations == 0 ? 1 : Double(truePositiveLocations) / Double(predictedLocations)
+    }
     package var recall: Double { flags == 0 ? 1 : Double(hits) / Double(flags) }
     package var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
     package var decoyRate: Double { decoys == 0 ? 0 : Double(decoyAlarms) / Double(decoys) }
@@ -74,20 +76,27 @@ package enum LabeledSet {
     for (number, object) in try Evaluation.jsonLines(path, display: path) {
       func fail(_ reason: String) -> EvaluationError { EvaluationError(file: path, line: number, reason: reason) }
       guard let file = object["file"] as? String, !file.isEmpty else { throw fail("'file' is required") }
-      guard let pointer = object["pointer"] as? String, pointer.isEmpty || pointer.hasPrefix("/") else { throw fail("'pointer' must be a JSON Pointer") }
+      guard let pointer = object["pointer"] as? String, pointer.isEmpty || pointer.hasPrefix("/") else {
+        throw fail("'pointer' must be a JSON Pointer")
+      }
       guard let site = object["site"] as? String else { throw fail("'site' is required") }
       guard let category = object["category"] as? String else { throw fail("'category' is required") }
       guard let expectName = object["expect"] as? String, let expect = Label.Expectation(rawValue: expectName) else {
         throw fail("'expect' must be flag, no-flag or ambiguous")
       }
-      labels.append(Label(file: file, pointer: pointer, site: site, category: category, expect: expect, decoyOf: object["decoy_of"] as? String))
+      labels.append(
+        Label(
+          file: file, pointer: pointer, site: site, category: category, expect: expect,
+          decoyOf: object["decoy_of"] as? String))
     }
     return labels
   }
 
   /// Scans `corpus` (every finding, notes included) and scores the findings at or above
   /// `minimumLevel` against `labelsPath`.
-  package static func evaluate(corpus: String, labelsPath: String, rules: RuleSet, minimumLevel: Level) throws(EvaluationError) -> Report {
+  package static func evaluate(corpus: String, labelsPath: String, rules: RuleSet, minimumLevel: Level)
+    throws(EvaluationError) -> Report
+  {
     let labels = try readLabels(labelsPath)
     var configuration = ScanConfiguration(paths: [corpus], root: corpus)
     configuration.minimumLevel = minimumLevel
@@ -142,7 +151,11 @@ package enum LabeledSet {
         report.unlabeledAlarms += 1
       }
       if !isTrue {
-        report.falseAlarms.append((location.file, location.pointer, label?.site ?? found.site, found.categories.sorted().joined(separator: ","), found.ruleID))
+        report.falseAlarms.append(
+          (
+            location.file, location.pointer, label?.site ?? found.site,
+            found.categories.sorted().joined(separator: ","), found.ruleID
+          ))
       }
       for category in found.categories {
         report.byCategory[category, default: Row()].predicted += 1
@@ -187,16 +200,26 @@ package enum LabeledSet {
   /// and false alarms by location (never by value).
   package static func render(_ report: Report) -> String {
     func number(_ value: Double?) -> String { value.map { String(format: "%.3f", $0) } ?? "  n/a" }
-    func pad(_ text: String, _ width: Int) -> String { text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0) }
-    func left(_ value: Int, _ width: Int) -> String { String(repeating: " ", count: max(0, width - String(value).count)) + String(value) }
-    var out = "phi-scan evaluate: \(report.filesScanned) files, \(report.flags) flag labels, \(report.decoys) decoys, \(report.ambiguous) ambiguous (excluded); findings at \(report.minimumLevel.rawValue) or above count\n"
-    out += "OVERALL  precision  \(number(report.precision))  recall  \(number(report.recall))  F1  \(number(report.f1))   "
-    out += "TP \(report.hits)  FN \(report.flags - report.hits)  FP \(report.decoyAlarms + report.unlabeledAlarms) (decoy \(report.decoyAlarms), unlabeled \(report.unlabeledAlarms))  ambiguous flagged \(report.ambiguousHits)\n"
-    out += "category accuracy among matched:  \(number(report.hits == 0 ? nil : Double(report.categoryCorrect) / Double(report.truePositiveLocations)))   decoy FP rate  \(number(report.decoyRate))\n"
+    func pad(_ text: String, _ width: Int) -> String {
+      text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0)
+    }
+    func left(_ value: Int, _ width: Int) -> String {
+      String(repeating: " ", count: max(0, width - String(value).count)) + String(value)
+    }
+    var out =
+      "phi-scan evaluate: \(report.filesScanned) files, \(report.flags) flag labels, \(report.decoys) decoys, \(report.ambiguous) ambiguous (excluded); findings at \(report.minimumLevel.rawValue) or above count\n"
+    out +=
+      "OVERALL  precision  \(number(report.precision))  recall  \(number(report.recall))  F1  \(number(report.f1))   "
+    out +=
+      "TP \(report.hits)  FN \(report.flags - report.hits)  FP \(report.decoyAlarms + report.unlabeledAlarms) (decoy \(report.decoyAlarms), unlabeled \(report.unlabeledAlarms))  ambiguous flagged \(report.ambiguousHits)\n"
+    out +=
+      "category accuracy among matched:  \(number(report.hits == 0 ? nil : Double(report.categoryCorrect) / Double(report.truePositiveLocations)))   decoy FP rate  \(number(report.decoyRate))\n"
     func table(_ title: String, _ rows: [String: Row]) {
       out += "\n" + pad(title, 18) + "  flag    TP  recall   pred    prec  decoys   dFP\n"
       for (name, row) in rows.sorted(by: { $0.key < $1.key }) where row.flags > 0 || row.decoys > 0 {
-        out += pad(name, 18) + left(row.flags, 6) + left(row.hits, 6) + "   " + number(row.recall) + left(row.predicted, 7) + "   " + number(row.precision)
+        out +=
+          pad(name, 18) + left(row.flags, 6) + left(row.hits, 6) + "   " + number(row.recall) + left(row.predicted, 7)
+          + "   " + number(row.precision)
         out += left(row.decoys, 8) + left(row.decoyHits, 6) + "\n"
       }
     }
@@ -205,7 +228,9 @@ package enum LabeledSet {
     out += "\nmisses (\(report.misses.count))\n"
     for label in report.misses { out += "  \(label.file)  \(label.pointer)  \(label.site)  \(label.category)\n" }
     out += "\nfalse alarms (\(report.falseAlarms.count))\n"
-    for alarm in report.falseAlarms { out += "  \(alarm.file)  \(alarm.pointer)  \(alarm.site)  \(alarm.category)  \(alarm.ruleID)\n" }
+    for alarm in report.falseAlarms {
+      out += "  \(alarm.file)  \(alarm.pointer)  \(alarm.site)  \(alarm.category)  \(alarm.ruleID)\n"
+    }
     let inputProblems = report.diagnostics.filter { $0.severity == .error }
     if !inputProblems.isEmpty {
       out += "\ninput problems (\(inputProblems.count))\n"

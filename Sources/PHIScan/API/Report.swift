@@ -35,7 +35,10 @@ public enum Report {
     /// written; its end time is always then).
     public var startTime: Date?
 
-    public init(automationID: String? = nil, color: Bool = false, diagnostics: Bool = true, pretty: Bool = false, startTime: Date? = nil) {
+    public init(
+      automationID: String? = nil, color: Bool = false, diagnostics: Bool = true, pretty: Bool = false,
+      startTime: Date? = nil
+    ) {
       self.automationID = automationID
       self.color = color
       self.diagnostics = diagnostics
@@ -52,21 +55,26 @@ public enum Report {
   }
 
   /// Writes the report to `output` as it is made, in pieces.
-  package static func write(_ result: ScanResult, as format: Format, options: Options = Options(), to output: ReportOutput) {
+  package static func write(
+    _ result: ScanResult, as format: Format, options: Options = Options(), to output: ReportOutput
+  ) {
     switch format {
     case .sarif:
-      SARIFReporter.write(result, options: SARIFReporter.Options(automationID: options.automationID, pretty: options.pretty), to: output)
+      SARIFReporter.write(
+        result, options: SARIFReporter.Options(automationID: options.automationID, pretty: options.pretty), to: output)
     case .json:
       JSONReporter.write(result, pretty: options.pretty, to: output)
     case .text:
-      TextReporter.write(result, options: TextReporter.Options(color: options.color, diagnostics: options.diagnostics), to: output)
+      TextReporter.write(
+        result, options: TextReporter.Options(color: options.color, diagnostics: options.diagnostics), to: output)
     case .github:
       GitHubReporter.write(result, to: output)
     case .junit:
       JUnitReporter.write(result, to: output)
     case .gitlab:
       let now = Date()
-      GitLabReporter.write(result, options: GitLabReporter.Options(startTime: options.startTime ?? now, endTime: now), to: output)
+      GitLabReporter.write(
+        result, options: GitLabReporter.Options(startTime: options.startTime ?? now, endTime: now), to: output)
     case .markdown:
       MarkdownReporter.write(result, to: output)
     }

@@ -28,7 +28,10 @@ public struct ScanConfiguration: Sendable {
   /// reports. Off by default: a report that shows no source keeps no lines.
   public var excerpts = false
 
-  public init(paths: [String], root: String = ".", revealValues: Bool = false, parseLimits: ParseLimits = .default, discovery: DiscoveryOptions = .default, jobs: Int? = nil) {
+  public init(
+    paths: [String], root: String = ".", revealValues: Bool = false, parseLimits: ParseLimits = .default,
+    discovery: DiscoveryOptions = .default, jobs: Int? = nil
+  ) {
     self.paths = paths
     self.root = root
     self.revealValues = revealValues

@@ -46,9 +46,14 @@ public struct Scanner: Sendable {
     // with its paths) stay few however large the tree is.
     let walker = Worker(scanner: self, feed: feed, state: state, progress: progress)
     let discover = {
-      FileDiscovery.stream(configuration.paths, root: configuration.root, options: configuration.discovery, filter: configuration.pathFilter) { file in
+      FileDiscovery.stream(
+        configuration.paths, root: configuration.root, options: configuration.discovery,
+        filter: configuration.pathFilter
+      ) { file in
         feed.add(file)
-        if feed.waiting > FileFeed.mostWaiting, let (index, file) = feed.nextIfAny() { _ = walker.scan(file, at: index) }
+        if feed.waiting > FileFeed.mostWaiting, let (index, file) = feed.nextIfAny() {
+          _ = walker.scan(file, at: index)
+        }
       }
     }
     let discoveryDiagnostics: [Diagnostic]
@@ -80,7 +85,9 @@ public struct Scanner: Sendable {
       if let outcome = kept.outcomes[index] { files.append(outcome) }
       shapes.append((reportPaths[index], kept.distinctShapeLists[Int(shapeList)]))
     }
-    var result = finish(files, diagnostics: diagnostics, allowTally: kept.allowTally, filesScanned: kept.filesRead, bytesScanned: kept.bytes)
+    var result = finish(
+      files, diagnostics: diagnostics, allowTally: kept.allowTally, filesScanned: kept.filesRead,
+      bytesScanned: kept.bytes)
     result.shapesByFile = shapes
     return result
   }
@@ -94,16 +101,20 @@ public struct Scanner: Sendable {
     } catch {
       return finish([], diagnostics: [.detectorFailed(error)], allowTally: nil, filesScanned: 0, bytesScanned: 0)
     }
-    var result = finish([file], diagnostics: [], allowTally: file.allowTally, filesScanned: 1, bytesScanned: bytes.count)
+    var result = finish(
+      [file], diagnostics: [], allowTally: file.allowTally, filesScanned: 1, bytesScanned: bytes.count)
     result.shapesByFile = [(reportPath, file.shapes)]
     return result
   }
 
   /// The result of a whole scan from its files' results (in report order): the allow
   /// list's notes, then the baseline, held back and recorded (DESIGN.md 6).
-  func finish(_ files: [FileResult], diagnostics: [Diagnostic], allowTally: AllowList.Tally?, filesScanned: Int, bytesScanned: Int) -> ScanResult {
+  func finish(
+    _ files: [FileResult], diagnostics: [Diagnostic], allowTally: AllowList.Tally?, filesScanned: Int, bytesScanned: Int
+  ) -> ScanResult {
     var all = diagnostics
-    var findings: [Finding] = [], allowed: [Finding] = []
+    var findings: [Finding] = []
+    var allowed: [Finding] = []
     for file in files {
       findings += file.findings
       allowed += file.allowed
@@ -111,7 +122,8 @@ public struct Scanner: Sendable {
     }
     let allowList = configuration.allowList
     all += allowList.diagnostics(allowTally ?? AllowList.Tally(entries: allowList.entries.count))
-    var result = ScanResult(findings: findings, diagnostics: all, rules: rules, filesScanned: filesScanned, bytesScanned: bytesScanned)
+    var result = ScanResult(
+      findings: findings, diagnostics: all, rules: rules, filesScanned: filesScanned, bytesScanned: bytesScanned)
     result.suppressed.allowListed = allowed.sorted(by: Finding.reportOrder)
     let use = configuration.baseline
     if let accepted = use.accepted {
@@ -120,7 +132,9 @@ public struct Scanner: Sendable {
       result.diagnostics.sort(by: Diagnostic.reportOrder)
     }
     if let recording = use.recording {
-      result.recordedBaseline = Baseline.record(result.findings + result.suppressed.baselined, flagged: result.allFlagged, salt: recording.salt, secret: recording.secret)
+      result.recordedBaseline = Baseline.record(
+        result.findings + result.suppressed.baselined, flagged: result.allFlagged, salt: recording.salt,
+        secret: recording.secret)
       // What was just recorded is accepted: this scan reports none of it.
       result.suppressed.baselined += result.findings
       result.findings = []
@@ -349,7 +363,9 @@ public struct Scanner: Sendable {
   func scanFile(_ file: DiscoveredFile, detector: Detector) -> FileResult {
     var result = FileResult()
     let limit = configuration.discovery.maxFileSize
-    let read = file.isStandardInput ? FileSystem.readStandardInput(maxSize: limit) : FileSystem.readRegularFile(file.path, maxSize: limit)
+    let read =
+      file.isStandardInput
+      ? FileSystem.readStandardInput(maxSize: limit) : FileSystem.readRegularFile(file.path, maxSize: limit)
     let bytes: [UInt8]
     switch read {
     case .success(let contents):
@@ -360,8 +376,10 @@ public struct Scanner: Sendable {
       return result
     }
     result.byteCount = bytes.count
-    let format = DocumentFormat.forPath(file.isStandardInput ? file.reportPath : file.path) ?? DocumentFormat.sniff(bytes)
-    return scanBytes(bytes, format: format, reportPath: file.reportPath, detector: detector, into: result, named: file.isExplicit)
+    let format =
+      DocumentFormat.forPath(file.isStandardInput ? file.reportPath : file.path) ?? DocumentFormat.sniff(bytes)
+    return scanBytes(
+      bytes, format: format, reportPath: file.reportPath, detector: detector, into: result, named: file.isExplicit)
   }
 
   static func diagnostic(for failure: FileSystem.ReadFailure) -> Diagnostic {
@@ -374,10 +392,14 @@ public struct Scanner: Sendable {
 
   /// Scans bytes in memory: every stage, then the allow list while the values are at
   /// hand, then each reported finding's excerpt from these same bytes.
-  func scanBytes(_ bytes: [UInt8], format: DocumentFormat, reportPath: String, detector: Detector, into start: FileResult = FileResult(), named: Bool = true) -> FileResult {
+  func scanBytes(
+    _ bytes: [UInt8], format: DocumentFormat, reportPath: String, detector: Detector,
+    into start: FileResult = FileResult(), named: Bool = true
+  ) -> FileResult {
     var result = start
     var (documents, problems) = DocumentLoader.load(bytes, format: format, limits: configuration.parseLimits)
-    let policy = ParsePolicy.apply(problems, bytes: bytes, format: format, named: named, strict: configuration.strictParsing)
+    let policy = ParsePolicy.apply(
+      problems, bytes: bytes, format: format, named: named, strict: configuration.strictParsing)
     if policy.skipFile { documents = [] }
     result.diagnostics += policy.diagnostics.map { $0.inFile(reportPath) }
     let allowList = configuration.allowList
@@ -404,7 +426,8 @@ public struct Scanner: Sendable {
       }
     }
     if configuration.excerpts {
-      SourceExcerpt.attach(to: &found, flagged: found + result.allowed, source: bytes, reveal: configuration.revealValues)
+      SourceExcerpt.attach(
+        to: &found, flagged: found + result.allowed, source: bytes, reveal: configuration.revealValues)
     }
     result.findings = found
     return result

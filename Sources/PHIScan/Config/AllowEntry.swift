@@ -14,7 +14,10 @@ extension AllowList {
     /// Where the entry starts in the config file.
     public var position: SourcePosition
 
-    public init(rule: String? = nil, path: Glob? = nil, pointer: Glob? = nil, value: ValuePattern? = nil, reason: String, expires: Day? = nil, position: SourcePosition) {
+    public init(
+      rule: String? = nil, path: Glob? = nil, pointer: Glob? = nil, value: ValuePattern? = nil, reason: String,
+      expires: Day? = nil, position: SourcePosition
+    ) {
       self.rule = rule
       self.path = path
       self.pointer = pointer
@@ -87,4 +90,3 @@ extension AllowList {
     }
   }
 }
-

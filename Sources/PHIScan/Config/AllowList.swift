@@ -7,7 +7,9 @@ public struct AllowList: Sendable {
   /// The day `expires` is compared with.
   public var today: AllowList.Entry.Day
 
-  public init(entries: [AllowList.Entry] = [], file: String = ConfigFile.defaultName, today: AllowList.Entry.Day = .today()) {
+  public init(
+    entries: [AllowList.Entry] = [], file: String = ConfigFile.defaultName, today: AllowList.Entry.Day = .today()
+  ) {
     self.entries = entries
     self.file = file
     self.today = today
@@ -40,7 +42,8 @@ public struct AllowList: Sendable {
   /// counts the matches into `tally`. An expired entry allows nothing.
   func split(_ findings: [Finding], tally: inout Tally) -> (reported: [Finding], allowed: [Finding]) {
     guard !entries.isEmpty else { return (findings, []) }
-    var reported: [Finding] = [], allowed: [Finding] = []
+    var reported: [Finding] = []
+    var allowed: [Finding] = []
     for finding in findings {
       var isAllowed = false
       for (index, entry) in entries.enumerated() where entry.matches(finding) {

@@ -35,7 +35,10 @@ public struct Baseline: Sendable, Equatable {
 
   /// Lets a reader tell a wrong secret from a baseline whose findings all went away.
   var secretCheck: String? {
-    secret == nil ? nil : String(SHA256.hexString(SHA256.hmac(key: hmacKey, message: Array("phi-scan baseline key check".utf8))).prefix(16))
+    secret == nil
+      ? nil
+      : String(
+        SHA256.hexString(SHA256.hmac(key: hmacKey, message: Array("phi-scan baseline key check".utf8))).prefix(16))
   }
 
   public func key(for finding: Finding) -> String { Baseline.key(finding, hmacKey: hmacKey) }
@@ -48,15 +51,18 @@ public struct Baseline: Sendable, Equatable {
 
   /// Records `findings`. `flagged` is every finding of the scan (suppressed included):
   /// their property-name tokens are hidden in the hints.
-  public static func record(_ findings: [Finding], flagged: [Finding], salt: [UInt8], secret: [UInt8]? = nil) -> Baseline {
+  public static func record(_ findings: [Finding], flagged: [Finding], salt: [UInt8], secret: [UInt8]? = nil)
+    -> Baseline
+  {
     let hidden = hiddenTokens(flagged)
     var baseline = Baseline(salt: salt, entries: [], secret: secret)
-    let entries = Set(findings.map { finding in
-      Baseline.Entry(
-        rule: finding.ruleID, file: finding.file,
-        location: hint(finding.pointer, hidden: hidden[finding.file] ?? []),
-        key: baseline.key(for: finding))
-    })
+    let entries = Set(
+      findings.map { finding in
+        Baseline.Entry(
+          rule: finding.ruleID, file: finding.file,
+          location: hint(finding.pointer, hidden: hidden[finding.file] ?? []),
+          key: baseline.key(for: finding))
+      })
     baseline.entries = entries.sorted()
     return baseline
   }
@@ -119,7 +125,9 @@ public struct Baseline: Sendable, Equatable {
   public func rendered() -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let file = File(format: Baseline.format, version: Baseline.formatVersion, salt: SHA256.hexString(salt), secretCheck: secretCheck, entries: entries)
+    let file = File(
+      format: Baseline.format, version: Baseline.formatVersion, salt: SHA256.hexString(salt), secretCheck: secretCheck,
+      entries: entries)
     let data = (try? encoder.encode(file)) ?? Data("{}".utf8)
     return String(decoding: data, as: UTF8.self) + "\n"
   }
@@ -131,18 +139,26 @@ public struct Baseline: Sendable, Equatable {
     do {
       file = try JSONDecoder().decode(File.self, from: data)
     } catch {
-      throw .baseline(path: path, reason: "not a phi-scan baseline (\(Baseline.describe(error))); write one with --write-baseline")
+      throw .baseline(
+        path: path, reason: "not a phi-scan baseline (\(Baseline.describe(error))); write one with --write-baseline")
     }
-    guard file.format == format else { throw .baseline(path: path, reason: "'format' is '\(file.format)', expected '\(format)'") }
+    guard file.format == format else {
+      throw .baseline(path: path, reason: "'format' is '\(file.format)', expected '\(format)'")
+    }
     guard file.version == formatVersion else {
-      throw .baseline(path: path, reason: "version \(file.version) is not supported (this phi-scan reads version \(formatVersion)); rewrite it with --write-baseline")
+      throw .baseline(
+        path: path,
+        reason:
+          "version \(file.version) is not supported (this phi-scan reads version \(formatVersion)); rewrite it with --write-baseline"
+      )
     }
     guard let salt = hexBytes(file.salt), salt.count >= 16 else {
       throw .baseline(path: path, reason: "'salt' must be at least 32 hex digits")
     }
     guard let check = file.secretCheck else { return Baseline(salt: salt, entries: file.entries) }
     guard let secret, !secret.isEmpty else {
-      throw .baselineSecret(path: path, reason: "it was written with a secret key; set \(secretVariable) to the same secret")
+      throw .baselineSecret(
+        path: path, reason: "it was written with a secret key; set \(secretVariable) to the same secret")
     }
     let baseline = Baseline(salt: salt, entries: file.entries, secret: secret)
     guard baseline.secretCheck == check else {
@@ -172,4 +188,3 @@ public struct Baseline: Sendable, Equatable {
     return bytes
   }
 }
-

@@ -5,16 +5,23 @@ extension ConfigFile {
   /// changed, sites narrowed. Names that match no loaded rule or pack are errors, so a
   /// typo never silently leaves a rule running.
   public func select(_ rules: RuleSet) throws(ConfigError) -> RuleSet {
-    let ids = Set(rules.rules.map(\.id)), packNames = Set(rules.rules.map(\.pack))
+    let ids = Set(rules.rules.map(\.id))
+    let packNames = Set(rules.rules.map(\.pack))
     for (id, setting) in self.rules.sorted(by: { $0.key < $1.key }) where !ids.contains(id) {
-      throw .invalid(path: path, key: "rules.\(id)", position: setting.position, reason: "no loaded rule has this id (see 'phi-scan rules')")
+      throw .invalid(
+        path: path, key: "rules.\(id)", position: setting.position,
+        reason: "no loaded rule has this id (see 'phi-scan rules')")
     }
     for (name, setting) in packs.sorted(by: { $0.key < $1.key }) where !packNames.contains(name) {
-      throw .invalid(path: path, key: "packs.\(name)", position: setting.position, reason: "no loaded pack has this name (known: \(packNames.sorted().joined(separator: ", ")))")
+      throw .invalid(
+        path: path, key: "packs.\(name)", position: setting.position,
+        reason: "no loaded pack has this name (known: \(packNames.sorted().joined(separator: ", ")))")
     }
     for entry in allow {
       if let rule = entry.rule, !ids.contains(rule) {
-        throw .invalid(path: path, key: "allow.rule", position: entry.position, reason: "no loaded rule has the id '\(rule)' (see 'phi-scan rules')")
+        throw .invalid(
+          path: path, key: "allow.rule", position: entry.position,
+          reason: "no loaded rule has the id '\(rule)' (see 'phi-scan rules')")
       }
     }
     var selected: [Rule] = []
@@ -32,7 +39,9 @@ extension ConfigFile {
       selected.append(rule)
     }
     guard !selected.isEmpty else {
-      throw .invalid(path: path, key: self.rules.isEmpty ? "packs" : "rules", position: nil, reason: "every rule is switched off, so a scan would find nothing")
+      throw .invalid(
+        path: path, key: self.rules.isEmpty ? "packs" : "rules", position: nil,
+        reason: "every rule is switched off, so a scan would find nothing")
     }
     return RuleSet(rules: selected)
   }

@@ -1,3 +1,4 @@
+// swift-format-ignore-file
 // GENERATED FILE: do not edit. Source: patterns/ (see Sources/BuiltinPacksRendering).
 // Regenerate with: swift run generate-builtins
 

@@ -29,15 +29,19 @@ extension Detector {
     let pointer: JSONPointer
     switch (site, SchemaVocabulary.keyword(holding: site)) {
     case (_, nil): pointer = JSONPointer(escaped: "/tools/0/name")
-    case (.enum, let keyword?), (.examples, let keyword?), (.required, let keyword?): pointer = here.appending(keyword, index: 0)
-    case (.propertyName, let keyword?), (.patternProperty, let keyword?), (.defsKey, let keyword?): pointer = here.appending(keyword, example)
+    case (.enum, let keyword?), (.examples, let keyword?), (.required, let keyword?):
+      pointer = here.appending(keyword, index: 0)
+    case (.propertyName, let keyword?), (.patternProperty, let keyword?), (.defsKey, let keyword?):
+      pointer = here.appending(keyword, example)
     case (_, let keyword?): pointer = here.appending(keyword)
     }
     let range = SourceRange(start: SourcePosition(line: 1, column: 1), end: SourcePosition(line: 1, column: 1))
     let string = ExtractedString(
       text: example, site: site, pointer: pointer, range: range,
-      context: SchemaContext(shape: "json-schema", isCached: true), propertyPath: context.map { [$0] } ?? [], subschema: 0,
+      context: SchemaContext(shape: "json-schema", isCached: true), propertyPath: context.map { [$0] } ?? [],
+      subschema: 0,
       dataKeys: site == .other ? [SchemaVocabulary.keyword(holding: .other)!] : [])
-    return detect([string], subschemas: [Subschema(pointer: here, parent: -1, name: context)], file: "example").findings.contains { $0.ruleID == rule.id }
+    return detect([string], subschemas: [Subschema(pointer: here, parent: -1, name: context)], file: "example").findings
+      .contains { $0.ruleID == rule.id }
   }
 }

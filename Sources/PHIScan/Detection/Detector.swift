@@ -40,7 +40,8 @@ import PCRE2
     /// True when every string that meets `other` meets this one too: a string offering
     /// exactly what `other` asks is allowed by this one.
     func isImplied(by other: Requirement) -> Bool {
-      Offer(needs: other.needs, digits: other.digits, length: other.length).allows(needs, digits: digits, length: length)
+      Offer(needs: other.needs, digits: other.digits, length: other.length).allows(
+        needs, digits: digits, length: length)
     }
 
     /// The requirements no other one implies (one of each equal group): meeting any rule's
@@ -79,7 +80,9 @@ import PCRE2
       self.personCue = rule.personCue
     }
 
-    @inline(__always) func isAllowed(by offer: Offer) -> Bool { offer.allows(needs, digits: minimumDigits, length: minimumLength) }
+    @inline(__always) func isAllowed(by offer: Offer) -> Bool {
+      offer.allows(needs, digits: minimumDigits, length: minimumLength)
+    }
   }
 
   public init(rules: RuleSet) throws(PCRE2Error) {
@@ -100,7 +103,8 @@ import PCRE2
     self.checkedBySite = checked
     self.matcherRulesBySite = matched
     self.weakestBySite = checked.map { boxes in
-      Requirement.weakest(boxes.map { Requirement(needs: $0.needs, digits: $0.minimumDigits, length: $0.minimumLength) })
+      Requirement.weakest(
+        boxes.map { Requirement(needs: $0.needs, digits: $0.minimumDigits, length: $0.minimumLength) })
     }
   }
 
@@ -156,7 +160,9 @@ import PCRE2
 
   /// Checks every string of one document; `subschemas` are those its strings belong to
   /// (`Extraction.subschemas`); `file` is the report path used in findings.
-  public func detect(_ strings: [ExtractedString], subschemas: [Subschema], file: String, reveal: Bool = false) -> Outcome {
+  public func detect(_ strings: [ExtractedString], subschemas: [Subschema], file: String, reveal: Bool = false)
+    -> Outcome
+  {
     var state = DocumentState(subschemas: subschemas)
     // By index: `for string in strings` copies (retains and releases) every field of
     // every string.
@@ -174,7 +180,9 @@ import PCRE2
   /// Checks `strings[index]` (the document's strings give enums and context). Fields are
   /// read through the array: binding the string to a name copies (retains and releases)
   /// every field, for every string.
-  private func detect(at index: Int, in strings: [ExtractedString], file: String, reveal: Bool, state: inout DocumentState) {
+  private func detect(
+    at index: Int, in strings: [ExtractedString], file: String, reveal: Bool, state: inout DocumentState
+  ) {
     // Single fields, not the whole string: only `text` is retained.
     let site = strings[index].site
     let text = strings[index].text
@@ -196,7 +204,9 @@ import PCRE2
         // Past the site's gate, the text passes the plain gate too (it looks at more words).
         let passedGate = !isRegex && !isNameField
         let names = { Self.names(around: strings[index], state.subschemas) }
-        state.outcome.findings += matcherFindings(nameRules, strings[index], texts: analysis?.strings ?? [text], namesExpected: isNameField, textPassedGate: passedGate, names: names, file: file, reveal: reveal)
+        state.outcome.findings += matcherFindings(
+          nameRules, strings[index], texts: analysis?.strings ?? [text], namesExpected: isNameField,
+          textPassedGate: passedGate, names: names, file: file, reveal: reveal)
       }
     }
     let siteRules = checkedBySite[site.ordinal]
@@ -207,13 +217,16 @@ import PCRE2
     var textOffer: Offer?
     if !isRegex {
       let offer = Offer.of(text)
-      guard weakestBySite[site.ordinal].contains(where: { offer.allows($0.needs, digits: $0.digits, length: $0.length) }) else { return }
+      guard
+        weakestBySite[site.ordinal].contains(where: { offer.allows($0.needs, digits: $0.digits, length: $0.length) })
+      else { return }
       textOffer = offer
     }
     var candidates: [String]
     if let analysis {
       if let limit = analysis.limitHit {
-        state.outcome.diagnostics.append(.patternTooComplex(at: strings[index].range.start, pointer: strings[index].pointer, limit: "\(limit)"))
+        state.outcome.diagnostics.append(
+          .patternTooComplex(at: strings[index].range.start, pointer: strings[index].pointer, limit: "\(limit)"))
       }
       candidates = analysis.strings
     } else {
@@ -257,7 +270,8 @@ import PCRE2
       let sentence = Readings.cueWindow(before: range, in: text, maximumWords: Readings.maximumSampleWords)
       return ContextWords([sentence]).containsAny(Readings.exampleCues)
     }
-    var best: [Category: (finding: Finding, confidence: Confidence, specific: Bool, generic: Bool, matched: String)] = [:]
+    var best: [Category: (finding: Finding, confidence: Confidence, specific: Bool, generic: Bool, matched: String)] =
+      [:]
     var namesCodeSystem: Bool?
     func consider(_ box: RuleBox, _ found: Evidence) {
       let rule = box.rule
@@ -268,14 +282,22 @@ import PCRE2
       // `$defs` key) that names the code system.
       if MedicalVocabulary.guards(rule.category) {
         if MedicalVocabulary.isCode(evidence.matched) { return }
-        if namesCodeSystem == nil { namesCodeSystem = MedicalVocabulary.namesCodeSystem(Self.names(around: strings[index], state.subschemas)) }
+        if namesCodeSystem == nil {
+          namesCodeSystem = MedicalVocabulary.namesCodeSystem(Self.names(around: strings[index], state.subschemas))
+        }
         if namesCodeSystem == true { return }
       }
-      guard let confidence = Scoring.confidence(rule, evidence, isCached: strings[index].context.isCached) else { return }
-      let category = rule.recategorize.first { (evidence.context ?? context()).containsAny($0.context) }?.category ?? rule.category
+      guard let confidence = Scoring.confidence(rule, evidence, isCached: strings[index].context.isCached) else {
+        return
+      }
+      let category =
+        rule.recategorize.first { (evidence.context ?? context()).containsAny($0.context) }?.category ?? rule.category
       if let current = best[category], current.confidence >= confidence { return }
-      let made = finding(rule, strings[index], evidence.verdict, category: category, confidence: confidence, file: file, reveal: reveal)
-      best[category] = (made, confidence, !rule.contextRequired && evidence.verdict == .valid, rule.contextRequired, evidence.matched)
+      let made = finding(
+        rule, strings[index], evidence.verdict, category: category, confidence: confidence, file: file, reveal: reveal)
+      best[category] = (
+        made, confidence, !rule.contextRequired && evidence.verdict == .valid, rule.contextRequired, evidence.matched
+      )
     }
     func check(_ boxes: [RuleBox], _ candidates: [String], _ offered: [Offer]) {
       let offeredByAny = offered.reduce(Offer.none) { $0.union($1) }
@@ -283,10 +305,12 @@ import PCRE2
         guard box.isAllowed(by: offeredByAny) else { continue }
         do {
           // Most rules stop here; binding `rule` before would copy the struct for each.
-          guard let evidence = try self.evidence(box, candidates: candidates, offered: offered, context: contextOf) else { continue }
+          guard let evidence = try self.evidence(box, candidates: candidates, offered: offered, context: contextOf)
+          else { continue }
           consider(box, evidence)
         } catch {
-          state.outcome.diagnostics.append(.matchLimit(at: strings[index].range.start, pointer: strings[index].pointer, rule: box.rule.id, error))
+          state.outcome.diagnostics.append(
+            .matchLimit(at: strings[index].range.start, pointer: strings[index].pointer, rule: box.rule.id, error))
         }
       }
     }
@@ -303,7 +327,9 @@ import PCRE2
     // its field name suggested (a member id) read from the same value: one value, one
     // identifier. Other values of the same text (an MRN after a date in prose) stay.
     let specific = best.values.filter(\.specific).map(\.matched)
-    func isShadowed(_ entry: (finding: Finding, confidence: Confidence, specific: Bool, generic: Bool, matched: String)) -> Bool {
+    func isShadowed(_ entry: (finding: Finding, confidence: Confidence, specific: Bool, generic: Bool, matched: String))
+      -> Bool
+    {
       entry.generic && specific.contains { $0.contains(entry.matched) || entry.matched.contains($0) }
     }
     state.outcome.findings += best.values.filter { !isShadowed($0) }.map(\.finding).sorted { $0.ruleID < $1.ruleID }
@@ -321,11 +347,15 @@ import PCRE2
   /// words, the runs of an identifier, or the literals of a regex). Rules come boxed:
   /// handing a `Rule` value to a function copies (retains) all its fields, for every string.
   /// `context`: the words that say what a match in a candidate is.
-  func evidence(_ box: RuleBox, candidates: [String], offered: [Offer]? = nil, context: (String, Range<Int>) -> ContextWords?) throws(PCRE2Error) -> Evidence? {
+  func evidence(
+    _ box: RuleBox, candidates: [String], offered: [Offer]? = nil, context: (String, Range<Int>) -> ContextWords?
+  ) throws(PCRE2Error) -> Evidence? {
     var best: Evidence?
     for (i, candidate) in candidates.enumerated() {
       let offering = offered?[i] ?? Offer.of(candidate)
-      guard let found = try evidence(box, on: candidate, offering: offering, context: { context(candidate, $0) }) else { continue }
+      guard let found = try evidence(box, on: candidate, offering: offering, context: { context(candidate, $0) }) else {
+        continue
+      }
       if best.map({ found.isStronger(than: $0) }) ?? true { best = found }
       if found.isStrongest { break }
     }
@@ -350,7 +380,9 @@ import PCRE2
   /// accepts, with whether the rule's context words and negative words surround it.
   /// `context` gives the words around a match (its UTF-8 byte range), asked for only
   /// after a match: building them costs more than the regex.
-  func evidence(_ box: RuleBox, on text: String, offering offered: Offer, context: (Range<Int>) -> ContextWords?) throws(PCRE2Error) -> Evidence? {
+  func evidence(_ box: RuleBox, on text: String, offering offered: Offer, context: (Range<Int>) -> ContextWords?)
+    throws(PCRE2Error) -> Evidence?
+  {
     if box.rule.matcher != nil { return try matcherVerdict(box.rule, on: text).map { Evidence(verdict: $0) } }
     guard box.isAllowed(by: offered) else { return nil }
     let matches = try box.rule.regex.allMatches(in: text, using: matchData)
@@ -368,7 +400,9 @@ import PCRE2
       if box.rule.contextRequired && !contextual { continue }
       let verdict = box.rule.validator?.check(matched) ?? .valid
       if verdict == .invalid { continue }
-      let found = Evidence(verdict: verdict, matched: matched, range: range, contextual: contextual, technical: words?.containsAny(box.rule.negativeContext) ?? false, context: words)
+      let found = Evidence(
+        verdict: verdict, matched: matched, range: range, contextual: contextual,
+        technical: words?.containsAny(box.rule.negativeContext) ?? false, context: words)
       if best.map({ found.isStronger(than: $0) }) ?? true { best = found }
       if found.isStrongest { break }
     }
@@ -400,14 +434,23 @@ import PCRE2
 
   /// The one place a finding is made, for pattern and name rules alike. `reason`: why the
   /// name matcher found a value; pattern rules give their summary, or say a placeholder is one.
-  func finding(_ rule: Rule, _ string: ExtractedString, _ verdict: Verdict, category: Category, confidence: Confidence, reason matched: String? = nil, file: String, reveal: Bool) -> Finding {
-    let reason = matched ?? (verdict == .placeholder ? "a well-known placeholder or non-personal \(category.rawValue) value" : rule.summary)
+  func finding(
+    _ rule: Rule, _ string: ExtractedString, _ verdict: Verdict, category: Category, confidence: Confidence,
+    reason matched: String? = nil, file: String, reveal: Bool
+  ) -> Finding {
+    let reason =
+      matched
+      ?? (verdict == .placeholder
+        ? "a well-known placeholder or non-personal \(category.rawValue) value" : rule.summary)
     return Finding(
       ruleID: rule.id, category: category, level: confidence.level, confidence: confidence,
       site: string.site, file: file, pointer: string.pointer, range: string.range,
       shape: string.context.shape, toolName: string.context.toolName, isCached: string.context.isCached,
       mask: Redaction.mask(string.text, category: category), reason: reason,
       revealedValue: reveal ? string.text : nil,
-      relatedLocations: string.relatedLocations.map { Finding.RelatedLocation(file: file, pointer: $0.pointer, range: $0.range, message: "uses this definition through $ref") })
+      relatedLocations: string.relatedLocations.map {
+        Finding.RelatedLocation(
+          file: file, pointer: $0.pointer, range: $0.range, message: "uses this definition through $ref")
+      })
   }
 }

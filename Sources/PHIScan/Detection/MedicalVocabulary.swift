@@ -57,7 +57,8 @@ enum MedicalVocabulary {
   /// `2160-0`: one to five digits, a dash, and the mod-10 check digit LOINC uses.
   static func isLOINC(_ bytes: [UInt8]) -> Bool {
     guard bytes.count >= 3, bytes.count <= 7, bytes[bytes.count - 2] == UInt8(ascii: "-") else { return false }
-    let body = bytes.dropLast(2), check = bytes[bytes.count - 1]
+    let body = bytes.dropLast(2)
+    let check = bytes[bytes.count - 1]
     guard body.allSatisfy({ $0 &- 0x30 < 10 }), check &- 0x30 < 10 else { return false }
     // Luhn over the body (LOINC's "mod 10" check digit).
     var sum = 0

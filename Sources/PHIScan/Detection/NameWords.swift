@@ -17,10 +17,11 @@ package enum NameWords {
   static func splitASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
     var words: [String] = []
     let complete = forEachASCIIWord(bytes) { word in
-      words.append(String(unsafeUninitializedCapacity: word.count) { out in
-        for k in word.indices { out[k - word.startIndex] = lowered(bytes[k]) }
-        return word.count
-      })
+      words.append(
+        String(unsafeUninitializedCapacity: word.count) { out in
+          for k in word.indices { out[k - word.startIndex] = lowered(bytes[k]) }
+          return word.count
+        })
     }
     return complete ? words : nil
   }
@@ -276,7 +277,10 @@ package struct ContextWords: Sendable, Hashable {
         while start < buffer.count {
           var end = start
           while end < buffer.count && buffer[end] != 0x20 { end += 1 }
-          if end > start { ContextWords.setBit(ContextWords.signature(of: UnsafeBufferPointer(rebasing: buffer[start..<end])), in: &signatures) }
+          if end > start {
+            ContextWords.setBit(
+              ContextWords.signature(of: UnsafeBufferPointer(rebasing: buffer[start..<end])), in: &signatures)
+          }
           start = end + 1
         }
       }
@@ -312,13 +316,19 @@ package struct ContextWords: Sendable, Hashable {
       needle.withUTF8 { n in
         guard !n.isEmpty, n.count + 2 <= h.count else { return false }
         let firstWordEnd = n.firstIndex(of: 0x20) ?? n.count
-        guard firstWordEnd > 0, hasBit(Self.signature(of: UnsafeBufferPointer(rebasing: n[0..<firstWordEnd]))) else { return false }
+        guard firstWordEnd > 0, hasBit(Self.signature(of: UnsafeBufferPointer(rebasing: n[0..<firstWordEnd]))) else {
+          return false
+        }
         let last = h.count - n.count - 1  // the phrase's first byte sits at most here
         guard let shared else { return Self.occurs(n, in: h, from: 1, through: last) }
         // Inside the shared words (a space before them, each word followed by one), asked
         // once for all contexts; then the rest, and across their edges.
         let words = shared.words
-        if shared.answers.answer(phrase, { Self.occurs(n, in: h, from: words.lowerBound, through: words.upperBound - 1 - n.count) }) { return true }
+        if shared.answers.answer(
+          phrase, { Self.occurs(n, in: h, from: words.lowerBound, through: words.upperBound - 1 - n.count) })
+        {
+          return true
+        }
         return Self.occurs(n, in: h, from: 1, through: min(words.lowerBound - 1, last))
           || Self.occurs(n, in: h, from: max(1, words.lowerBound, words.upperBound - n.count), through: last)
       }
@@ -329,12 +339,18 @@ package struct ContextWords: Sendable, Hashable {
   /// `from` through `last` of `padded` (a phrase ending before its last byte). The context
   /// of a string can be a long description, asked about once per rule: libc's `memchr`
   /// finds the candidates.
-  private static func occurs(_ phrase: UnsafeBufferPointer<UInt8>, in padded: UnsafeBufferPointer<UInt8>, from: Int, through last: Int) -> Bool {
+  private static func occurs(
+    _ phrase: UnsafeBufferPointer<UInt8>, in padded: UnsafeBufferPointer<UInt8>, from: Int, through last: Int
+  ) -> Bool {
     guard let base = padded.baseAddress, let first = phrase.first else { return false }
     var from = from
     while from <= last, let hit = memchr(base + from, Int32(first), last - from + 1) {
       let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-      if padded[at - 1] == 0x20, padded[at + phrase.count] == 0x20, memcmp(base + at, phrase.baseAddress!, phrase.count) == 0 { return true }
+      if padded[at - 1] == 0x20, padded[at + phrase.count] == 0x20,
+        memcmp(base + at, phrase.baseAddress!, phrase.count) == 0
+      {
+        return true
+      }
       from = at + 1
     }
     return false

@@ -15,12 +15,13 @@ public enum PackError: Error, Sendable, Equatable, CustomStringConvertible {
     case .syntax(let pack, let position, let reason):
       return "pack \(pack)\(position.map { ":\($0)" } ?? ""): \(reason)"
     case .invalidField(let pack, let rule, let field, let position, let reason):
-      let where_ = position.map { ":\($0)" } ?? ""
-      return "pack \(pack)\(where_)\(rule.map { ", rule \($0)" } ?? ""): field '\(field)': \(reason)"
+      let location = position.map { ":\($0)" } ?? ""
+      return "pack \(pack)\(location)\(rule.map { ", rule \($0)" } ?? ""): field '\(field)': \(reason)"
     case .regex(let pack, let rule, let offset, let message):
       return "pack \(pack), rule \(rule): regex does not compile at offset \(offset): \(message)"
     case .duplicateRule(let id, let packs):
-      return "rule id \(id) is defined in more than one pack (\(packs.joined(separator: ", "))); rule ids must be unique"
+      return
+        "rule id \(id) is defined in more than one pack (\(packs.joined(separator: ", "))); rule ids must be unique"
     case .noRules:
       return "no rules are loaded; a scan without rules would find nothing"
     }

@@ -18,8 +18,12 @@ extension PackLoader {
     }
     var packs: [(path: String, text: String)] = []
     for file in files {
-      guard let data = FileManager.default.contents(atPath: file) else { throw .unreadable(pack: file, reason: "the file cannot be read") }
-      guard let text = String(data: data, encoding: .utf8) else { throw .unreadable(pack: file, reason: "not UTF-8 text") }
+      guard let data = FileManager.default.contents(atPath: file) else {
+        throw .unreadable(pack: file, reason: "the file cannot be read")
+      }
+      guard let text = String(data: data, encoding: .utf8) else {
+        throw .unreadable(pack: file, reason: "not UTF-8 text")
+      }
       packs.append((file, text))
     }
     return packs
@@ -31,13 +35,16 @@ extension PackLoader {
     guard !userPaths.isEmpty else { return try builtinRules() }
     var user: [(path: String, text: String)] = []
     for path in userPaths { user += try packFiles(at: path) }
-    guard !user.isEmpty else { throw .unreadable(pack: userPaths.joined(separator: ", "), reason: "no *.yaml or *.yml pack files there") }
+    guard !user.isEmpty else {
+      throw .unreadable(pack: userPaths.joined(separator: ", "), reason: "no *.yaml or *.yml pack files there")
+    }
     let builtin = builtinSources(prefix: "built-in ")
     let compiled = try compile(builtin + user.map { PackSource(path: $0.path, text: $0.text) }, lexicons: [])
     let rules = RuleSet(rules: compiled.rules)
     // The user's rules are those a user file defines: the built-ins compile once.
     let builtinPaths = Set(builtin.map(\.path))
-    try checkExamples(rules.rules.filter { !builtinPaths.contains(compiled.owner[$0.id] ?? "") }, files: user.map(\.path))
+    try checkExamples(
+      rules.rules.filter { !builtinPaths.contains(compiled.owner[$0.id] ?? "") }, files: user.map(\.path))
     return rules
   }
 
@@ -46,7 +53,9 @@ extension PackLoader {
   static func checkExamples(_ rules: [Rule], files: [String]) throws(PackError) {
     guard !rules.isEmpty else { return }
     let detector: Detector
-    do { detector = try Detector(rules: RuleSet(rules: rules)) } catch { throw .unreadable(pack: files.joined(separator: ", "), reason: "cannot start the detector: \(error)") }
+    do { detector = try Detector(rules: RuleSet(rules: rules)) } catch {
+      throw .unreadable(pack: files.joined(separator: ", "), reason: "cannot start the detector: \(error)")
+    }
     for rule in rules {
       func fail(_ reason: String) -> PackError {
         .invalidField(pack: rule.pack, rule: rule.id, field: "examples", position: nil, reason: reason)

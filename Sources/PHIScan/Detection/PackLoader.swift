@@ -37,7 +37,9 @@ import PCRE2
   /// `lexicons` are the word lists rules may name with `lexicon:` (path relative to
   /// the patterns directory, e.g. `names/first.txt`); the built-in lexicons a pack names
   /// with `lexicons:` are another thing, the tables matchers read.
-  public static func ruleSet(from packs: [(path: String, text: String)], lexicons: [(path: String, text: String)] = []) throws(PackError) -> RuleSet {
+  public static func ruleSet(from packs: [(path: String, text: String)], lexicons: [(path: String, text: String)] = [])
+    throws(PackError) -> RuleSet
+  {
     try ruleSet(of: packs.map { PackSource(path: $0.path, text: $0.text) }, lexicons: lexicons)
   }
 
@@ -46,7 +48,9 @@ import PCRE2
   }
 
   /// The rules of `packs` in pack order, and the path of the pack that defines each id.
-  static func compile(_ packs: [PackSource], lexicons: [(path: String, text: String)]) throws(PackError) -> (rules: [Rule], owner: [String: String]) {
+  static func compile(_ packs: [PackSource], lexicons: [(path: String, text: String)]) throws(PackError) -> (
+    rules: [Rule], owner: [String: String]
+  ) {
     var rules: [Rule] = []
     var owner: [String: String] = [:]
     var lexiconsByPath: [String: Lexicon] = [:]
@@ -56,7 +60,10 @@ import PCRE2
       lexiconsByPath[file.path] = Lexicon(name: file.path, text: file.text)
     }
     for pack in packs {
-      for rule in try packRules(in: pack.isJSON ? try jsonRoot(pack.text, pack.path) : try yamlRoot(pack.text, pack.path), name: pack.path, lexicons: lexiconsByPath) {
+      for rule in try packRules(
+        in: pack.isJSON ? try jsonRoot(pack.text, pack.path) : try yamlRoot(pack.text, pack.path), name: pack.path,
+        lexicons: lexiconsByPath)
+      {
         if let first = owner[rule.id] { throw .duplicateRule(id: rule.id, packs: [first, pack.path]) }
         owner[rule.id] = pack.path
         rules.append(rule)
@@ -105,16 +112,22 @@ import PCRE2
   static func packRules(in root: Node, name: String, lexicons: [String: Lexicon]) throws(PackError) -> [Rule] {
     guard let members = root.members else { throw notOneMapping(name) }
     for member in members where !packKeys.contains(member.key) {
-      throw .invalidField(pack: name, rule: nil, field: member.key, position: member.keyRange.start, reason: "unknown key (known: \(packKeys.sorted().joined(separator: ", ")))")
+      throw .invalidField(
+        pack: name, rule: nil, field: member.key, position: member.keyRange.start,
+        reason: "unknown key (known: \(packKeys.sorted().joined(separator: ", ")))")
     }
     guard let version = root["version"], case .number("1") = version.value else {
-      throw .invalidField(pack: name, rule: nil, field: "version", position: root["version"]?.range.start, reason: "must be 1")
+      throw .invalidField(
+        pack: name, rule: nil, field: "version", position: root["version"]?.range.start, reason: "must be 1")
     }
     guard let packName = root["pack"]?.string, isKebabCase(packName) else {
-      throw .invalidField(pack: name, rule: nil, field: "pack", position: root["pack"]?.range.start, reason: "must be a kebab-case pack name")
+      throw .invalidField(
+        pack: name, rule: nil, field: "pack", position: root["pack"]?.range.start,
+        reason: "must be a kebab-case pack name")
     }
     guard let ruleNodes = root["rules"]?.elements else {
-      throw .invalidField(pack: name, rule: nil, field: "rules", position: root["rules"]?.range.start, reason: "must be a list of rules")
+      throw .invalidField(
+        pack: name, rule: nil, field: "rules", position: root["rules"]?.range.start, reason: "must be a list of rules")
     }
     var builtinLexicons: Set<String> = []
     if let listNode = root["lexicons"] {
@@ -127,7 +140,8 @@ import PCRE2
       for element in elements {
         guard let lexicon = element.string, builtinLexiconNames.contains(lexicon) else {
           throw .invalidField(
-            pack: name, rule: nil, field: "lexicons", position: element.range.start, reason: "unknown lexicon (\(known))")
+            pack: name, rule: nil, field: "lexicons", position: element.range.start,
+            reason: "unknown lexicon (\(known))")
         }
         builtinLexicons.insert(lexicon)
       }
@@ -148,10 +162,13 @@ import PCRE2
     }
     let id = node["id"]?.string
     func bad(_ field: String, _ reason: String, _ at: Node? = nil) -> PackError {
-      .invalidField(pack: file, rule: id, field: field, position: (at ?? node[field] ?? node).range.start, reason: reason)
+      .invalidField(
+        pack: file, rule: id, field: field, position: (at ?? node[field] ?? node).range.start, reason: reason)
     }
     for member in members where !ruleKeys.contains(member.key) {
-      throw .invalidField(pack: file, rule: id, field: member.key, position: member.keyRange.start, reason: "unknown key (known: \(ruleKeys.sorted().joined(separator: ", ")))")
+      throw .invalidField(
+        pack: file, rule: id, field: member.key, position: member.keyRange.start,
+        reason: "unknown key (known: \(ruleKeys.sorted().joined(separator: ", ")))")
     }
     guard let id, isKebabCase(id) else { throw bad("id", "every rule needs a stable kebab-case id") }
     func text(_ field: String) throws(PackError) -> String {
@@ -162,7 +179,9 @@ import PCRE2
     guard let category = Category(rawValue: categoryText) else {
       throw bad("category", "unknown category (known: \(Category.allCases.map(\.rawValue).joined(separator: ", ")))")
     }
-    guard let siteNodes = node["sites"]?.elements, !siteNodes.isEmpty else { throw bad("sites", "required, a list of sites") }
+    guard let siteNodes = node["sites"]?.elements, !siteNodes.isEmpty else {
+      throw bad("sites", "required, a list of sites")
+    }
     var sites: Set<Site> = []
     for siteNode in siteNodes {
       guard let name = siteNode.string, let site = Site(rawValue: name) else {
@@ -179,7 +198,8 @@ import PCRE2
     var validator: Validator?
     if let validatorNode = node["validator"] {
       guard let name = validatorNode.string, let known = Validator(rawValue: name) else {
-        throw bad("validator", "unknown validator (known: \(Validator.allCases.map(\.rawValue).joined(separator: ", ")))")
+        throw bad(
+          "validator", "unknown validator (known: \(Validator.allCases.map(\.rawValue).joined(separator: ", ")))")
       }
       validator = known
     }
@@ -190,17 +210,23 @@ import PCRE2
     do {
       regex = try PCRE2Regex(pattern, options: options)
     } catch {
-      if case .compile(_, let offset, let message) = error { throw .regex(pack: file, rule: id, offset: offset, message: message) }
+      if case .compile(_, let offset, let message) = error {
+        throw .regex(pack: file, rule: id, offset: offset, message: message)
+      }
       throw .regex(pack: file, rule: id, offset: 0, message: error.description)
     }
     guard let examplesNode = node["examples"], let exampleMembers = examplesNode.members else {
       throw bad("examples", "required: 'match' and 'noMatch' lists (they run as tests)")
     }
     for member in exampleMembers where !exampleKeys.contains(member.key) {
-      throw .invalidField(pack: file, rule: id, field: "examples", position: member.keyRange.start, reason: "unknown key '\(member.key)' (known: \(exampleKeys.sorted().joined(separator: ", ")))")
+      throw .invalidField(
+        pack: file, rule: id, field: "examples", position: member.keyRange.start,
+        reason: "unknown key '\(member.key)' (known: \(exampleKeys.sorted().joined(separator: ", ")))")
     }
     func list(_ field: String) throws(PackError) -> [String] {
-      guard let elements = examplesNode[field]?.elements else { throw bad("examples", "needs a '\(field)' list", examplesNode) }
+      guard let elements = examplesNode[field]?.elements else {
+        throw bad("examples", "needs a '\(field)' list", examplesNode)
+      }
       var strings: [String] = []
       for element in elements {
         switch element.value {
@@ -213,11 +239,15 @@ import PCRE2
     /// A list of lowercase phrases (context words).
     func phrases(_ field: String, in container: Node? = nil) throws(PackError) -> [String] {
       guard let listNode = (container ?? node)[field] else { return [] }
-      guard let elements = listNode.elements, !elements.isEmpty else { throw bad(field, "a non-empty list of words", listNode) }
+      guard let elements = listNode.elements, !elements.isEmpty else {
+        throw bad(field, "a non-empty list of words", listNode)
+      }
       var out: [String] = []
       for element in elements {
         guard let word = element.string, !word.isEmpty, NameWords.normalized(word) == word else {
-          throw bad(field, "entries are lowercase words separated by single spaces (as property names split into words)", element)
+          throw bad(
+            field, "entries are lowercase words separated by single spaces (as property names split into words)",
+            element)
         }
         out.append(word)
       }
@@ -228,7 +258,9 @@ import PCRE2
     if contextRequired && context.isEmpty { throw bad("context-required", "needs a 'context' list") }
     var contextLevel: Level?
     if let levelNode = node["context-level"] {
-      guard let name = levelNode.string, let level = Level(rawValue: name) else { throw bad("context-level", "must be error, warning or note") }
+      guard let name = levelNode.string, let level = Level(rawValue: name) else {
+        throw bad("context-level", "must be error, warning or note")
+      }
       contextLevel = level
     }
     var recategorize: [Recategorization] = []
@@ -250,13 +282,18 @@ import PCRE2
     var lexicon: Lexicon?
     if let lexiconNode = node["lexicon"] {
       guard let path = lexiconNode.string, let known = lexicons[path] else {
-        throw bad("lexicon", "names a word list under patterns/ that is not loaded (known: \(lexicons.keys.sorted().joined(separator: ", ")))")
+        throw bad(
+          "lexicon",
+          "names a word list under patterns/ that is not loaded (known: \(lexicons.keys.sorted().joined(separator: ", ")))"
+        )
       }
       lexicon = known
     }
     var examplesContext: String?
     if let contextNode = examplesNode["context"] {
-      guard let text = contextNode.string else { throw bad("examples", "'context' is a string (the property name the examples sit under)", contextNode) }
+      guard let text = contextNode.string else {
+        throw bad("examples", "'context' is a string (the property name the examples sit under)", contextNode)
+      }
       examplesContext = text
     }
     var matcher: Matcher?
@@ -276,7 +313,8 @@ import PCRE2
       validator: validator, level: level, precision: precision, securitySeverity: severity,
       summary: try text("summary"), help: try text("help"),
       examples: RuleExamples(match: try list("match"), noMatch: try list("noMatch"), context: examplesContext),
-      context: context, contextRequired: contextRequired, personCue: node["person-cue"]?.isTrue == true, contextLevel: contextLevel,
+      context: context, contextRequired: contextRequired, personCue: node["person-cue"]?.isTrue == true,
+      contextLevel: contextLevel,
       negativeContext: try phrases("negative-context"), recategorize: recategorize, needs: needs,
       minimumDigits: PatternLiterals.minimumDigits(pattern), lexicon: lexicon, matcher: matcher)
   }

@@ -42,7 +42,9 @@
     let scalars = Array(pattern.unicodeScalars)
     guard scalars.count <= limits.maxPatternLength, !pattern.contains("{,"), !pattern.contains("(*") else { return 0 }
     var parser = Parser(scalars: scalars, limits: limits)
-    guard let tree = try? parser.parseAlternation(depth: 0), parser.index == scalars.count, !parser.sawExtended else { return 0 }
+    guard let tree = try? parser.parseAlternation(depth: 0), parser.index == scalars.count, !parser.sawExtended else {
+      return 0
+    }
     return Evaluator(limits: limits).minimumDigits(tree)
   }
 
@@ -51,7 +53,9 @@
   public static func analyse(_ pattern: String, limits: Limits = Limits()) -> Analysis {
     let scalars = Array(pattern.unicodeScalars)
     if scalars.count > limits.maxPatternLength {
-      return Analysis(strings: plainRuns(scalars, limits: limits), isExact: false, limitHit: "longer than \(limits.maxPatternLength) characters")
+      return Analysis(
+        strings: plainRuns(scalars, limits: limits), isExact: false,
+        limitHit: "longer than \(limits.maxPatternLength) characters")
     }
     var parser = Parser(scalars: scalars, limits: limits)
     let tree: RegexNode
@@ -85,7 +89,9 @@
     var seen: Set<String> = []
     var run = String.UnicodeScalarView()
     func flush() {
-      if run.count >= limits.minRun, runs.count < limits.maxRuns, seen.insert(String(run)).inserted { runs.append(String(run)) }
+      if run.count >= limits.minRun, runs.count < limits.maxRuns, seen.insert(String(run)).inserted {
+        runs.append(String(run))
+      }
       run = String.UnicodeScalarView()
     }
     var index = 0
@@ -189,9 +195,15 @@
       while let scalar = current {
         var bounds: (Int, Int?)?
         switch scalar {
-        case "*": bounds = (0, nil); index += 1
-        case "+": bounds = (1, nil); index += 1
-        case "?": bounds = (0, 1); index += 1
+        case "*":
+          bounds = (0, nil)
+          index += 1
+        case "+":
+          bounds = (1, nil)
+          index += 1
+        case "?":
+          bounds = (0, 1)
+          index += 1
         case "{":
           guard let counted = parseCount() else { return node }  // a literal `{`
           bounds = counted
@@ -247,7 +259,9 @@
         guard let kind = current else { throw .syntax }
         switch kind {
         case ":", ">", "|": index += 1
-        case "=", "!": index += 1; isLookaround = true
+        case "=", "!":
+          index += 1
+          isLookaround = true
         case "<":
           index += 1
           if current == "=" || current == "!" {
@@ -433,7 +447,8 @@
           guard var high = current else { throw .syntax }
           index += 1
           if high == "\\" {
-            guard let character = try parseEscape(inClass: true).character, let first = character.unicodeScalars.first else { throw .syntax }
+            guard let character = try parseEscape(inClass: true).character, let first = character.unicodeScalars.first
+            else { throw .syntax }
             high = first
           }
           guard low.value <= high.value else { throw .syntax }
@@ -460,7 +475,8 @@
     /// for ASCII.
     static func sameIgnoringCase(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
       if a.isASCII && b.isASCII {
-        let x = UInt8(a.value), y = UInt8(b.value)
+        let x = UInt8(a.value)
+        let y = UInt8(b.value)
         let isLetter = (x | 0x20) >= 0x61 && (x | 0x20) <= 0x7A
         return isLetter ? (x | 0x20) == (y | 0x20) : x == y
       }

@@ -11,7 +11,9 @@ struct ProseBySubschema {
   private var ends: [Int32: (first: Int, last: Int, words: ContextWords.Words?)] = [:]
 
   init(_ strings: [ExtractedString]) {
-    let count = strings.indices.reduce(0) { $0 + (strings[$1].site == .title || strings[$1].site == .description ? 1 : 0) }
+    let count = strings.indices.reduce(0) {
+      $0 + (strings[$1].site == .title || strings[$1].site == .description ? 1 : 0)
+    }
     texts.reserveCapacity(count)
     next.reserveCapacity(count)
     // Room for every key up front: growing rehashes every key each time.

@@ -82,7 +82,10 @@ package enum Readings {
 
   /// Words in the sentence before a value that make it a sample of a format, not
   /// someone's data ("e.g. 212-555-0147", "such as jane@clinic.org").
-  static let exampleCues = ["e g", "eg", "for example", "for instance", "example", "examples", "such as", "i e", "like", "sample", "format", "formatted as", "placeholder"]
+  static let exampleCues = [
+    "e g", "eg", "for example", "for instance", "example", "examples", "such as", "i e", "like", "sample", "format",
+    "formatted as", "placeholder",
+  ]
 
   /// True when a cue window holds a person's name (medium or better, no placeholder):
   /// a value right after it is that person's.
@@ -99,12 +102,15 @@ package enum Readings {
       return end - start >= 2 && !NameGate.isLower(bytes[start])
     }
     guard endsCapitalized, NameLexicon.builtinGate.mayHoldName(window, at: .description),
-      let match = NameMatcher.match(window, site: .description, namesExpected: false, isAttribution: false, lexicon: .builtin)
+      let match = NameMatcher.match(
+        window, site: .description, namesExpected: false, isAttribution: false, lexicon: .builtin)
     else { return false }
     return !match.isPlaceholder && match.confidence >= .medium
   }
 
-  package static func cueWindow(before match: Range<Int>, in text: String, maximumWords: Int = maximumCueWords) -> String {
+  package static func cueWindow(before match: Range<Int>, in text: String, maximumWords: Int = maximumCueWords)
+    -> String
+  {
     var copy = text
     return copy.withUTF8 { bytes -> String in
       let end = min(match.lowerBound, bytes.count)
@@ -118,7 +124,9 @@ package enum Readings {
       while start > 0 {
         let byte = bytes[start - 1]
         if byte == 0x0A || byte == 0x0D { break }
-        if start < end, byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: ";"),
+        if start < end,
+          byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
+            || byte == UInt8(ascii: ";"),
           bytes[start] == 0x20 || bytes[start] == 0x09, !endsAbbreviation(bytes, dot: start - 1)
         {
           break

@@ -111,7 +111,9 @@ enum Validators {
   /// SSA rules: area not 000, 666 or 900-999; group not 00; serial not 0000.
   static func ssn(_ text: String) -> Verdict {
     guard let digits = groupedDigits(text, groups: [3, 2, 4]) else { return .invalid }
-    let area = number(digits[0..<3]), group = number(digits[3..<5]), serial = number(digits[5..<9])
+    let area = number(digits[0..<3])
+    let group = number(digits[3..<5])
+    let serial = number(digits[5..<9])
     guard area != 0, area != 666, area < 900, group != 0, serial != 0 else { return .invalid }
     let key = digits.map(String.init).joined()
     return placeholderSSNs.contains(key) || digits.allSatisfy({ $0 == digits[0] }) ? .placeholder : .valid
@@ -122,7 +124,9 @@ enum Validators {
   static func itin(_ text: String) -> Verdict {
     guard let digits = groupedDigits(text, groups: [3, 2, 4]), digits[0] == 9 else { return .invalid }
     let group = number(digits[3..<5])
-    guard (50...65).contains(group) || (70...88).contains(group) || (90...92).contains(group) || (94...99).contains(group) else {
+    guard
+      (50...65).contains(group) || (70...88).contains(group) || (90...92).contains(group) || (94...99).contains(group)
+    else {
       return .invalid
     }
     let key = digits.map(String.init).joined()
@@ -173,7 +177,9 @@ enum Validators {
   /// Legacy HICN: a valid SSN followed by a beneficiary code (letter, optional digit).
   static func hicn(_ text: String) -> Verdict {
     let value = compact(text)
-    guard value.count >= 10, let code = value.dropFirst(9).first, beneficiaryCodes.contains(code) else { return .invalid }
+    guard value.count >= 10, let code = value.dropFirst(9).first, beneficiaryCodes.contains(code) else {
+      return .invalid
+    }
     return ssn(String(value.prefix(9)))
   }
 
@@ -231,13 +237,18 @@ enum Validators {
   static func card(_ text: String) -> Verdict {
     let digits = digits(text)
     guard (13...19).contains(digits.count), luhn(digits), !isDummyRun(digits) else { return .invalid }
-    let prefix2 = number(digits[0..<2]), prefix4 = number(digits[0..<4]), count = digits.count
+    let prefix2 = number(digits[0..<2])
+    let prefix4 = number(digits[0..<4])
+    let count = digits.count
     let known: Bool
     switch digits[0] {
     case 4: known = [13, 16, 19].contains(count)
     case 5: known = (51...55).contains(prefix2) && count == 16
     case 2: known = (2221...2720).contains(prefix4) && count == 16
-    case 3: known = ([34, 37].contains(prefix2) && count == 15) || ((3528...3589).contains(prefix4) && count >= 16) || ([36, 38].contains(prefix2) && count == 14) || ((300...305).contains(number(digits[0..<3])) && count == 14)
+    case 3:
+      known =
+        ([34, 37].contains(prefix2) && count == 15) || ((3528...3589).contains(prefix4) && count >= 16)
+        || ([36, 38].contains(prefix2) && count == 14) || ((300...305).contains(number(digits[0..<3])) && count == 14)
     case 6: known = (prefix4 == 6011 || prefix2 == 65 || (644...649).contains(number(digits[0..<3]))) && count >= 16
     default: known = false
     }
@@ -246,7 +257,9 @@ enum Validators {
   }
 
   /// The IBANs printed in the standard and in bank documentation.
-  static let placeholderIBANs: Set<String> = ["GB82WEST12345698765432", "DE89370400440532013000", "GB29NWBK60161331926819", "FR1420041010050500013M02606"]
+  static let placeholderIBANs: Set<String> = [
+    "GB82WEST12345698765432", "DE89370400440532013000", "GB29NWBK60161331926819", "FR1420041010050500013M02606",
+  ]
 
   /// IBAN: mod-97 of the rearranged number is 1.
   static func iban(_ text: String) -> Verdict {
@@ -312,7 +325,8 @@ enum Validators {
 
   /// A calendar date a person could have (born, admitted, died): 1880 to 2079.
   static func calendar(year: Int, month: Int, day: Int) -> Verdict {
-    guard (1880...2079).contains(year), (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else {
+    guard (1880...2079).contains(year), (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year)
+    else {
       return .invalid
     }
     let key = String(format: "%04d-%02d-%02d", year, month, day)
@@ -344,7 +358,9 @@ enum Validators {
       let month = monthPrefixes.firstIndex(where: { monthWord.hasPrefix($0) })
     else { return .invalid }
     let numbers = words.compactMap { word -> Int? in Int(word.prefix { $0.isNumber }) }
-    guard let year = numbers.first(where: { $0 >= 1000 }), let day = numbers.first(where: { $0 < 100 }) else { return .invalid }
+    guard let year = numbers.first(where: { $0 >= 1000 }), let day = numbers.first(where: { $0 < 100 }) else {
+      return .invalid
+    }
     return calendar(year: year, month: month + 1, day: day)
   }
 
@@ -359,7 +375,9 @@ enum Validators {
 
   static let tollFree: Set<Int> = [800, 833, 844, 855, 866, 877, 888]
   /// Integer limits and masks that are NANP-shaped by accident.
-  static let integerLimits: Set<String> = ["2147483647", "2147483648", "4294967295", "4294967296", "4278255360", "2147483646"]
+  static let integerLimits: Set<String> = [
+    "2147483647", "2147483648", "4294967295", "4294967296", "4278255360", "2147483646",
+  ]
 
   /// NANP: area code [2-9][0-8]x, not N11, 37X or 96X; exchange [2-9]xx, not N11.
   /// 555-0100..0199 and 555-1212 are fictional or directory numbers; toll-free numbers
@@ -371,13 +389,18 @@ enum Validators {
     if digits.count == 11, digits[0] == 1 { digits.removeFirst() }
     guard digits.count == 10 else { return .invalid }
     if integerLimits.contains(digits.map(String.init).joined()) { return .invalid }
-    let area = number(digits[0..<3]), exchange = number(digits[3..<6]), line = number(digits[6..<10])
+    let area = number(digits[0..<3])
+    let exchange = number(digits[3..<6])
+    let line = number(digits[6..<10])
     guard digits[0] >= 2, digits[1] != 9, area % 100 != 11, area / 10 != 37, area / 10 != 96 else { return .invalid }
     guard digits[3] >= 2, exchange % 100 != 11 else { return .invalid }
     if isDummyRun(digits) || Set(digits).count <= 2 { return .invalid }
     // 555-0100 to 0199 are reserved for fiction; the rest of 555 was never assigned to
     // subscribers (directory and information lines): sample numbers either way.
-    if exchange == 555 { _ = line; return .placeholder }
+    if exchange == 555 {
+      _ = line
+      return .placeholder
+    }
     if tollFree.contains(area) { return .placeholder }
     return .valid
   }
@@ -392,7 +415,9 @@ enum Validators {
     let digits = digits(dialled)
     guard (8...15).contains(digits.count), let codeLength = countryCodeLength(digits) else { return .invalid }
     let national = Array(digits[codeLength...])
-    guard national.count >= 6, national.first != 0 || codeLength == 2 && digits[0] == 3 && digits[1] == 9 else { return .invalid }
+    guard national.count >= 6, national.first != 0 || codeLength == 2 && digits[0] == 3 && digits[1] == 9 else {
+      return .invalid
+    }
     if isDummyRun(national) || Set(national).count <= 2 { return .invalid }
     let written = national.map(String.init).joined()
     if digits[0] == 4 && digits[1] == 4, ukDramaPrefixes.contains(where: written.hasPrefix) { return .placeholder }
@@ -402,7 +427,9 @@ enum Validators {
 
   /// The length of the longest run of digits climbing or falling by one (`1234567`).
   static func longestRun(_ digits: [Int]) -> Int {
-    var longest = min(digits.count, 1), rising = 1, falling = 1
+    var longest = min(digits.count, 1)
+    var rising = 1
+    var falling = 1
     for (a, b) in Swift.zip(digits, digits.dropFirst()) {
       rising = (a + 1) % 10 == b ? rising + 1 : 1
       falling = (b + 1) % 10 == a ? falling + 1 : 1
@@ -431,12 +458,19 @@ enum Validators {
     20, 27, 30, 31, 32, 33, 34, 36, 39, 40, 41, 43, 44, 45, 46, 47, 48, 49, 51, 52, 53, 54, 55, 56, 57, 58,
     60, 61, 62, 63, 64, 65, 66, 81, 82, 84, 86, 90, 91, 92, 93, 94, 95, 98,
   ]
-  static let threeDigitZones: Set<Int> = [21, 22, 23, 24, 25, 26, 29, 35, 37, 38, 42, 50, 59, 67, 68, 69, 80, 85, 87, 88, 96, 97, 99]
+  static let threeDigitZones: Set<Int> = [
+    21, 22, 23, 24, 25, 26, 29, 35, 37, 38, 42, 50, 59, 67, 68, 69, 80, 85, 87, 88, 96, 97, 99,
+  ]
   /// Ofcom's numbers for drama (national significant numbers after +44).
-  static let ukDramaPrefixes = ["2079460", "1134960", "1174960", "1184960", "1214960", "1314960", "1414960", "1514960", "1614960", "1914980", "7700900"]
+  static let ukDramaPrefixes = [
+    "2079460", "1134960", "1174960", "1184960", "1214960", "1314960", "1414960", "1514960", "1614960", "1914980",
+    "7700900",
+  ]
 
   /// Reserved (RFC 2606, 6761, 6762, 7686, 8375) and documentation domains.
-  static let reservedTLDs: Set<String> = ["test", "example", "invalid", "localhost", "local", "internal", "onion", "lan", "corp", "home"]
+  static let reservedTLDs: Set<String> = [
+    "test", "example", "invalid", "localhost", "local", "internal", "onion", "lan", "corp", "home",
+  ]
   static let placeholderDomains: Set<String> = [
     "example.com", "example.net", "example.org", "example.edu", "home.arpa", "contoso.com", "fabrikam.com",
     "mycompany.com", "company.com", "domain.com", "yourdomain.com", "yourcompany.com", "email.com", "test.com",
@@ -454,7 +488,10 @@ enum Validators {
     "alice", "bob", "carol", "eve", "user1", "user2", "test1", "testuser", "first.last", "firstname.lastname",
   ]
 
-  static let placeholderLocalWords: Set<String> = ["doe", "something", "someone", "example", "sample", "dummy", "fake", "test", "placeholder", "foo", "bar", "baz", "xxx", "username", "user"]
+  static let placeholderLocalWords: Set<String> = [
+    "doe", "something", "someone", "example", "sample", "dummy", "fake", "test", "placeholder", "foo", "bar", "baz",
+    "xxx", "username", "user",
+  ]
   /// File extensions that look like top-level domains in `icon@2x.png`.
   static let fileExtensions: Set<String> = [
     "png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "bmp", "tif", "tiff", "json", "yaml", "yml", "txt", "md", "js",
@@ -485,17 +522,23 @@ enum Validators {
   static func email(_ text: String) -> Verdict {
     let lower = text.lowercased()
     guard let at = lower.lastIndex(of: "@") else { return .invalid }
-    let local = String(lower[..<at]), domain = String(lower[lower.index(after: at)...])
+    let local = String(lower[..<at])
+    let domain = String(lower[lower.index(after: at)...])
     let labels = domain.split(separator: ".")
-    guard labels.count >= 2, let tld = labels.last, tld.count >= 2, tld.allSatisfy({ $0.isLetter }), !fileExtensions.contains(String(tld)) else {
+    guard labels.count >= 2, let tld = labels.last, tld.count >= 2, tld.allSatisfy({ $0.isLetter }),
+      !fileExtensions.contains(String(tld))
+    else {
       return .invalid
     }
     if reservedTLDs.contains(String(tld)) { return .placeholder }
     if placeholderDomains.contains(where: { domain == $0 || domain.hasSuffix("." + $0) }) { return .placeholder }
     if labels.contains(where: { $0.hasPrefix("example") || $0 == "acme" }) { return .placeholder }
-    if nonPersonalLocalParts.contains(local) || local.hasPrefix("noreply") || local.hasPrefix("no-reply") { return .placeholder }
+    if nonPersonalLocalParts.contains(local) || local.hasPrefix("noreply") || local.hasPrefix("no-reply") {
+      return .placeholder
+    }
     // j.doe@, jane_doe@, ester.something@, your.name@: placeholder people.
-    let localWords = Set(local.split(whereSeparator: { $0 == "." || $0 == "_" || $0 == "-" || $0 == "+" }).map(String.init))
+    let localWords = Set(
+      local.split(whereSeparator: { $0 == "." || $0 == "_" || $0 == "-" || $0 == "+" }).map(String.init))
     if !localWords.isDisjoint(with: placeholderLocalWords) || local.hasPrefix("your") { return .placeholder }
     return .valid
   }
@@ -508,7 +551,9 @@ enum Validators {
     guard parts.count == 4 else { return .invalid }
     var octets: [Int] = []
     for part in parts {
-      guard !part.isEmpty, part.count <= 3, part.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(part), value <= 255 else { return .invalid }
+      guard !part.isEmpty, part.count <= 3, part.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(part),
+        value <= 255
+      else { return .invalid }
       if part.count > 1 && part.first == "0" { return .invalid }  // 01.02: a version, not an address
       octets.append(value)
     }
@@ -519,8 +564,13 @@ enum Validators {
     default: break
     }
     if a >= 224 || octets.allSatisfy({ $0 == 255 || $0 == 0 }) { return .invalid }
-    if (a, b, c) == (192, 0, 2) || (a, b, c) == (198, 51, 100) || (a, b, c) == (203, 0, 113) || (a, b, c) == (192, 0, 0) { return .placeholder }
-    let wellKnown: Set<[Int]> = [[1, 1, 1, 1], [1, 0, 0, 1], [8, 8, 8, 8], [8, 8, 4, 4], [9, 9, 9, 9], [1, 2, 3, 4], [4, 4, 4, 4], [1, 1, 1, 2]]
+    if (a, b, c) == (192, 0, 2) || (a, b, c) == (198, 51, 100) || (a, b, c) == (203, 0, 113) || (a, b, c) == (192, 0, 0)
+    {
+      return .placeholder
+    }
+    let wellKnown: Set<[Int]> = [
+      [1, 1, 1, 1], [1, 0, 0, 1], [8, 8, 8, 8], [8, 8, 4, 4], [9, 9, 9, 9], [1, 2, 3, 4], [4, 4, 4, 4], [1, 1, 1, 2],
+    ]
     return wellKnown.contains(octets) ? .placeholder : .valid
   }
 
@@ -585,7 +635,9 @@ enum Validators {
     let host = String(rest.prefix { $0 != "/" && $0 != "?" && $0 != ":" && $0 != "#" })
     if host == "localhost" || host.hasPrefix("127.") { return .placeholder }
     if let tld = host.split(separator: ".").last, reservedTLDs.contains(String(tld)) { return .placeholder }
-    if ["example.com", "example.org", "example.net"].contains(where: { host == $0 || host.hasSuffix("." + $0) }) { return .placeholder }
+    if ["example.com", "example.org", "example.net"].contains(where: { host == $0 || host.hasSuffix("." + $0) }) {
+      return .placeholder
+    }
     return .valid
   }
 
@@ -622,7 +674,9 @@ enum Validators {
     return hasSerial ? .valid : .placeholder
   }
 
-  static let placeholderMACs: Set<String> = ["000000000000", "FFFFFFFFFFFF", "0123456789AB", "001122334455", "AABBCCDDEEFF", "123456789ABC"]
+  static let placeholderMACs: Set<String> = [
+    "000000000000", "FFFFFFFFFFFF", "0123456789AB", "001122334455", "AABBCCDDEEFF", "123456789ABC",
+  ]
 
   /// Locally administered addresses (second bit of the first octet) are set by software,
   /// as in virtual machines and documentation, not burned into one device.
@@ -670,7 +724,9 @@ enum Validators {
   /// A licence plate: 2 to 8 characters, with at least one letter and one digit.
   static func plate(_ text: String) -> Verdict {
     let value = compact(text)
-    guard (2...8).contains(value.count), value.contains(where: \.isNumber), value.contains(where: \.isLetter) else { return .invalid }
+    guard (2...8).contains(value.count), value.contains(where: \.isNumber), value.contains(where: \.isLetter) else {
+      return .invalid
+    }
     return ["ABC123", "ABC1234", "1ABC234", "XYZ123", "ABC-123"].contains(value) ? .placeholder : .valid
   }
 

@@ -22,7 +22,8 @@ public struct DiscoveryOptions: Sendable, Hashable {
 
   public init(
     respectIgnoreFiles: Bool = true, includeHidden: Bool = false, followSymlinks: Bool = false,
-    maxFileSize: Int? = DiscoveryOptions.defaultMaxFileSize, shard: DiscoveryOptions.Shard? = nil, standardInputName: String = "stdin"
+    maxFileSize: Int? = DiscoveryOptions.defaultMaxFileSize, shard: DiscoveryOptions.Shard? = nil,
+    standardInputName: String = "stdin"
   ) {
     self.respectIgnoreFiles = respectIgnoreFiles
     self.includeHidden = includeHidden

@@ -31,7 +31,9 @@ package enum FileDiscovery {
   /// into files sorted by report path. `filter` applies to every file, named or walked,
   /// and its excludes prune whole directories. Problems become diagnostics; the rest
   /// is returned.
-  package static func discover(_ paths: [String], root: String, options: DiscoveryOptions = .default, filter: PathFilter = PathFilter()) -> (files: [DiscoveredFile], diagnostics: [Diagnostic]) {
+  package static func discover(
+    _ paths: [String], root: String, options: DiscoveryOptions = .default, filter: PathFilter = PathFilter()
+  ) -> (files: [DiscoveredFile], diagnostics: [Diagnostic]) {
     var files: [DiscoveredFile] = []
     let diagnostics = stream(paths, root: root, options: options, filter: filter) { files.append($0) }
     return (sortedForReport(files), diagnostics)
@@ -40,7 +42,10 @@ package enum FileDiscovery {
   /// Walks as `discover` does, handing each file to `found` as soon as it is listed (in
   /// walk order, `--shard` applied), so that scanning can start before the walk ends.
   /// Returns the diagnostics. `sortedForReport` puts the files in `discover`'s order.
-  package static func stream(_ paths: [String], root: String, options: DiscoveryOptions = .default, filter: PathFilter = PathFilter(), found: @escaping (DiscoveredFile) -> Void) -> [Diagnostic] {
+  package static func stream(
+    _ paths: [String], root: String, options: DiscoveryOptions = .default, filter: PathFilter = PathFilter(),
+    found: @escaping (DiscoveredFile) -> Void
+  ) -> [Diagnostic] {
     let shard = options.shard
     var walk = Walk(options: options, filter: filter, root: FileSystem.realPath(root) ?? root) { file in
       if let shard, !file.isStandardInput, !shard.contains(reportPath: file.reportPath) { return }
@@ -54,7 +59,8 @@ package enum FileDiscovery {
   /// (it need not exist yet: a report or baseline being written). Used to name config and
   /// baseline files in messages, and to keep a run from scanning what it writes.
   package static func reportPath(of path: String, root: String) -> String {
-    Walk(options: .default, filter: PathFilter(), root: FileSystem.realPath(root) ?? root) { _ in }.explicitReportPath(path)
+    Walk(options: .default, filter: PathFilter(), root: FileSystem.realPath(root) ?? root) { _ in }.explicitReportPath(
+      path)
   }
 
   /// The report order of files: by report path, and in walk order where two share one
@@ -116,7 +122,9 @@ package enum FileDiscovery {
         walkTopDirectory(real)
       case .regular:
         let report = explicitReportPath(path)
-        guard filter.admits(report), options.selection?.admitsFile(FileSystem.realPath(path) ?? path) ?? true else { return }
+        guard filter.admits(report), options.selection?.admitsFile(FileSystem.realPath(path) ?? path) ?? true else {
+          return
+        }
         addFile(path: path, reportPath: report, info: info, isExplicit: true)
       default:
         diagnostics.append(.notRegularFile(displayPath(path), info.kind, named: true))
@@ -179,7 +187,9 @@ package enum FileDiscovery {
       }
     }
 
-    mutating func walkDirectory(_ directory: String, reportPrefix: String, ignores parentIgnores: IgnoreStack, ancestors: inout Set<FileIdentity>) {
+    mutating func walkDirectory(
+      _ directory: String, reportPrefix: String, ignores parentIgnores: IgnoreStack, ancestors: inout Set<FileIdentity>
+    ) {
       guard case .success(let directoryInfo) = FileSystem.info(directory, followLinks: true) else { return }
       guard ancestors.insert(directoryInfo.identity).inserted else {
         diagnostics.append(.symlinkLoop(reportPrefix.isEmpty ? "." : String(reportPrefix.dropLast())))
@@ -198,7 +208,9 @@ package enum FileDiscovery {
         // Ignore files are looked for only when the listing has them (or `.git`, whose
         // `info/exclude` applies): three lookups per directory saved on every tree.
         let names = Set(entries.lazy.map(\.name).filter(IgnoreStack.fileNamesThatMatter.contains))
-        let (entered, problems) = parentIgnores.entering(directory, present: names, reportPath: { reportPrefix + String(decoding: $0.utf8.dropFirst(directory.utf8.count + 1), as: UTF8.self) })
+        let (entered, problems) = parentIgnores.entering(
+          directory, present: names,
+          reportPath: { reportPrefix + String(decoding: $0.utf8.dropFirst(directory.utf8.count + 1), as: UTF8.self) })
         ignores = entered
         diagnostics += problems
       }
@@ -209,7 +221,9 @@ package enum FileDiscovery {
         // A file the listing says is neither a directory nor a link, without a schema
         // extension, is never scanned nor reported: no lookup for it (most files of a
         // monorepo).
-        if let kind = entry.kind, kind != .directory, kind != .symlink, !FileDiscovery.hasSchemaExtension(name) { continue }
+        if let kind = entry.kind, kind != .directory, kind != .symlink, !FileDiscovery.hasSchemaExtension(name) {
+          continue
+        }
         let path = directory == "/" ? "/" + name : directory + "/" + name
         let reportPath = reportPrefix + name
         var info: FileInfo
@@ -233,10 +247,16 @@ package enum FileDiscovery {
         if options.respectIgnoreFiles, ignores.isIgnored(absolutePath: path, isDirectory: isDirectory) { continue }
         switch info.kind {
         case .directory:
-          if filter.exclude.contains(where: { $0.matches(reportPath) }) || !(options.selection?.admitsDirectory(path) ?? true) { continue }
+          if filter.exclude.contains(where: { $0.matches(reportPath) })
+            || !(options.selection?.admitsDirectory(path) ?? true)
+          {
+            continue
+          }
           walkDirectory(path, reportPrefix: reportPath + "/", ignores: ignores, ancestors: &ancestors)
         case .regular:
-          guard FileDiscovery.hasSchemaExtension(name), filter.admits(reportPath), options.selection?.admitsFile(path) ?? true else { continue }
+          guard FileDiscovery.hasSchemaExtension(name), filter.admits(reportPath),
+            options.selection?.admitsFile(path) ?? true
+          else { continue }
           addFile(path: path, reportPath: reportPath, info: info, isExplicit: false)
         default:
           // Pipes, sockets and devices are never opened; say so only when the name
@@ -268,7 +288,8 @@ package enum FileDiscovery {
     let units = [(1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")]
     for (size, unit) in units where bytes >= size {
       let value = Double(bytes) / Double(size)
-      return value >= 100 || value == value.rounded() ? "\(Int(value.rounded())) \(unit)" : "\((value * 10).rounded() / 10) \(unit)"
+      return value >= 100 || value == value.rounded()
+        ? "\(Int(value.rounded())) \(unit)" : "\((value * 10).rounded() / 10) \(unit)"
     }
     return "\(bytes) bytes"
   }

@@ -2,11 +2,11 @@
 // FileManager costs tens of microseconds per entry (attribute dictionaries), which on
 // a tree of thousands of schemas is a visible share of a whole scan.
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Musl)
-import Musl
+  import Musl
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// What `lstat`/`stat` say about a path.
@@ -78,7 +78,9 @@ enum FileSystem {
     case S_IFBLK: kind = .blockDevice
     default: kind = .unknown
     }
-    return FileInfo(kind: kind, size: Int(status.st_size), identity: FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino)))
+    return FileInfo(
+      kind: kind, size: Int(status.st_size),
+      identity: FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino)))
   }
 
   /// One name in a directory, with its kind when the directory listing says it
@@ -97,7 +99,9 @@ enum FileSystem {
       let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
         String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
       }
-      if name != "." && name != ".." { entries.append(DirectoryEntry(name: name, kind: kind(directoryType: entry.pointee.d_type))) }
+      if name != "." && name != ".." {
+        entries.append(DirectoryEntry(name: name, kind: kind(directoryType: entry.pointee.d_type)))
+      }
     }
     return .success(entries)
   }

@@ -52,7 +52,8 @@ struct GitignoreGlob: Sendable, Hashable, CustomStringConvertible {
   private static func tokenize(_ text: [UInt8], pattern: String) throws(SyntaxError) -> [Token] {
     var tokens: [Token] = []
     var i = 0
-    let slash = UInt8(ascii: "/"), star = UInt8(ascii: "*")
+    let slash = UInt8(ascii: "/")
+    let star = UInt8(ascii: "*")
     while i < text.count {
       let byte = text[i]
       switch byte {

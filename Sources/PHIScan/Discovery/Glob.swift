@@ -13,8 +13,8 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
 
   enum Token: Sendable, Hashable {
     case literal(Unicode.Scalar)
-    case any            // ?
-    case star           // *
+    case any  // ?
+    case star  // *
     case globstar(slashed: Bool)  // `**`, or `**/` (empty or whole segments)
     case set([ClosedRange<Unicode.Scalar>], negated: Bool)
   }
@@ -44,7 +44,10 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
       case "[":
         var j = i + 1
         var negated = false
-        if j < source.count && (source[j] == "!" || source[j] == "^") { negated = true; j += 1 }
+        if j < source.count && (source[j] == "!" || source[j] == "^") {
+          negated = true
+          j += 1
+        }
         var ranges: [ClosedRange<Unicode.Scalar>] = []
         var first = true
         while j < source.count && (source[j] != "]" || first) {
@@ -70,7 +73,10 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     self.tokens = tokens
     var scalars: [Unicode.Scalar]? = []
     for token in tokens {
-      guard case .literal(let scalar) = token else { scalars = nil; break }
+      guard case .literal(let scalar) = token else {
+        scalars = nil
+        break
+      }
       scalars?.append(scalar)
     }
     literal = scalars
@@ -110,7 +116,10 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         for j in 0...s.count {
           // `**/` ends on a segment boundary: nothing, or text ending in `/`.
           if open && (!slashed || s[j - 1] == "/") { next[j] = true }
-          if reachable[j] { open = true; next[j] = true }
+          if reachable[j] {
+            open = true
+            next[j] = true
+          }
         }
       default:
         for j in 0..<s.count where reachable[j] && Glob.single(token, s[j]) { next[j + 1] = true }
@@ -129,4 +138,3 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     }
   }
 }
-

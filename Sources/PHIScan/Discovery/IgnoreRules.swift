@@ -76,7 +76,9 @@ struct IgnoreStack: Sendable {
   /// This stack with the ignore files of `directory` on top (when it has any), and
   /// warnings about unreadable files or invalid lines. `present`: the names of
   /// `fileNamesThatMatter` the directory holds, when its listing is at hand (nil: look).
-  func entering(_ directory: String, present: Set<String>? = nil, reportPath: (String) -> String) -> (IgnoreStack, [Diagnostic]) {
+  func entering(_ directory: String, present: Set<String>? = nil, reportPath: (String) -> String) -> (
+    IgnoreStack, [Diagnostic]
+  ) {
     var added: [IgnoreFile] = []
     var diagnostics: [Diagnostic] = []
     for (name, listedAs) in Self.ignoreFiles {

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// A Streamable HTTP server: each message is POSTed to the one URL the user named; the
@@ -55,7 +56,11 @@ final class HTTPTransport: MCPTransport {
     }
     for bytes in messages {
       guard let received = parseMessage(bytes) else {
-        throw .badResponse(step: step, reason: "the HTTP \(response.status) body (\(contentType.isEmpty ? "no Content-Type" : contentType)) is not a JSON-RPC message: \(String(decoding: bytes.prefix(200), as: UTF8.self))")
+        throw .badResponse(
+          step: step,
+          reason:
+            "the HTTP \(response.status) body (\(contentType.isEmpty ? "no Content-Type" : contentType)) is not a JSON-RPC message: \(String(decoding: bytes.prefix(200), as: UTF8.self))"
+        )
       }
       if received.answers(id) { return received }
       if let reply = replyToServerRequest(received) { _ = try? post(reply.compact, step: step) }
@@ -88,7 +93,8 @@ final class HTTPTransport: MCPTransport {
     let response = try run(method: "POST", body: body, step: step)
     if response.status >= 400 {
       lastWords = MCPClientError.tail(String(decoding: response.body.prefix(2000), as: UTF8.self))
-      throw .http(step: step, reason: "the server answered HTTP \(response.status)\(lastWords.isEmpty ? "" : ":\n\(lastWords)")")
+      throw .http(
+        step: step, reason: "the server answered HTTP \(response.status)\(lastWords.isEmpty ? "" : ":\n\(lastWords)")")
     }
     return response
   }
@@ -100,7 +106,8 @@ final class HTTPTransport: MCPTransport {
     sessionID = nil
   }
 
-  func run(method: String, body: [UInt8]?, step: String, timeLimit: Duration? = nil) throws(MCPClientError) -> Response {
+  func run(method: String, body: [UInt8]?, step: String, timeLimit: Duration? = nil) throws(MCPClientError) -> Response
+  {
     let limit = timeLimit ?? timeout
     var headers = [("Accept", "application/json, text/event-stream")]
     if body != nil { headers.append(("Content-Type", "application/json")) }
@@ -111,7 +118,10 @@ final class HTTPTransport: MCPTransport {
     defer { unlink(headerFile) }
     let seconds = String(Double(limit.components.seconds) + Double(limit.components.attoseconds) / 1e18)
     // -q first: no ~/.curlrc. --noproxy '*': only the URL the user named is contacted.
-    var arguments = ["curl", "-q", "--silent", "--show-error", "--include", "--no-buffer", "--noproxy", "*", "--max-time", seconds, "-X", method, "-H", "@" + headerFile]
+    var arguments = [
+      "curl", "-q", "--silent", "--show-error", "--include", "--no-buffer", "--noproxy", "*", "--max-time", seconds,
+      "-X", method, "-H", "@" + headerFile,
+    ]
     if body != nil { arguments += ["--data-binary", "@-"] }
     arguments += ["--", url]
     let process: ServerProcess
@@ -150,7 +160,9 @@ final class HTTPTransport: MCPTransport {
       guard let end = findHeaderEnd(rest) else { return nil }
       let head = String(decoding: rest[rest.startIndex..<end.start], as: UTF8.self)  // ends before the blank line
       rest = rest[end.bodyStart...]
-      var lines = head.unicodeScalars.split(separator: "\n").map { String(String.UnicodeScalarView($0)).trimmingCharacters(in: .newlines) }
+      var lines = head.unicodeScalars.split(separator: "\n").map {
+        String(String.UnicodeScalarView($0)).trimmingCharacters(in: .newlines)
+      }
       guard !lines.isEmpty else { return nil }
       let statusLine = lines.removeFirst().split(separator: " ")
       guard statusLine.count >= 2, statusLine[0].hasPrefix("HTTP/"), let status = Int(statusLine[1]) else { return nil }
@@ -180,7 +192,9 @@ final class HTTPTransport: MCPTransport {
     let directory = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
     var template = Array((directory + "/phi-scan-headers-XXXXXX").utf8CString)
     let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard descriptor >= 0 else { throw .http(step: step, reason: "cannot create a temporary file for the request headers in \(directory)") }
+    guard descriptor >= 0 else {
+      throw .http(step: step, reason: "cannot create a temporary file for the request headers in \(directory)")
+    }
     defer { Glibc.close(descriptor) }
     let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     let bytes = Array(text.utf8)

@@ -32,7 +32,9 @@ package enum MCPClient {
   /// Stops a server whose cursors never end.
   static let maxPages = 10_000
 
-  package static func collect(from endpoint: MCPEndpoint, timeout: Duration = .seconds(30)) throws(MCPClientError) -> MCPListing {
+  package static func collect(from endpoint: MCPEndpoint, timeout: Duration = .seconds(30)) throws(MCPClientError)
+    -> MCPListing
+  {
     let transport: MCPTransport
     switch endpoint {
     case .command(let arguments): transport = try StdioTransport(arguments: arguments, timeout: timeout)
@@ -61,15 +63,20 @@ package enum MCPClient {
 
     mutating func call(_ method: String, _ params: [(String, MCPValue)], step: String) throws(MCPClientError) -> Node {
       nextID += 1
-      let message = MCPValue.object([("jsonrpc", .string("2.0")), ("id", .number(String(nextID))), ("method", .string(method)), ("params", .object(params))])
+      let message = MCPValue.object([
+        ("jsonrpc", .string("2.0")), ("id", .number(String(nextID))), ("method", .string(method)),
+        ("params", .object(params)),
+      ])
       let response = try transport.request(message, id: nextID, step: step)
       if let error = response.node["error"] {
         lastErrorData = error["data"]?["supported"]?.elements?.compactMap(\.string) ?? []
-        let code = error["code"].map { node -> String in
-          if case .number(let text) = node.value { return text }
-          return node.string ?? "?"
-        } ?? "?"
-        throw .rpcError(step: step, code: code, message: error["message"]?.string ?? "(no message)", lastWords: transport.lastWords)
+        let code =
+          error["code"].map { node -> String in
+            if case .number(let text) = node.value { return text }
+            return node.string ?? "?"
+          } ?? "?"
+        throw .rpcError(
+          step: step, code: code, message: error["message"]?.string ?? "(no message)", lastWords: transport.lastWords)
       }
       guard let result = response.node["result"], result.members != nil else {
         throw .badResponse(step: step, reason: "the result is not a JSON object")
@@ -83,7 +90,10 @@ package enum MCPClient {
         [
           ("protocolVersion", .string(version)),
           ("capabilities", .object([])),
-          ("clientInfo", .object([("name", .string(PhiScanVersion.name)), ("version", .string(PhiScanVersion.semanticVersion))])),
+          (
+            "clientInfo",
+            .object([("name", .string(PhiScanVersion.name)), ("version", .string(PhiScanVersion.semanticVersion))])
+          ),
         ]
       }
       do {
@@ -92,7 +102,11 @@ package enum MCPClient {
         // A server that refuses the version may name the ones it speaks (error data
         // `supported`, or the message): retry once with the newest that phi-scan knows.
         let offers = lastErrorData + [message]
-        guard let retry = MCPClient.protocolVersions.dropFirst().first(where: { version in offers.contains { $0.contains(version) } }) else {
+        guard
+          let retry = MCPClient.protocolVersions.dropFirst().first(where: { version in
+            offers.contains { $0.contains(version) }
+          })
+        else {
           throw .rpcError(step: step, code: code, message: message, lastWords: words)
         }
         return try call("initialize", params(retry), step: "initialize (protocol \(retry))")
@@ -129,7 +143,9 @@ package enum MCPClient {
       let initialized = try initialize()
       let version = initialized["protocolVersion"]?.string ?? MCPClient.protocolVersions[0]
       transport.negotiated(protocolVersion: version)
-      try transport.notify(.object([("jsonrpc", .string("2.0")), ("method", .string("notifications/initialized"))]), step: "notifications/initialized")
+      try transport.notify(
+        .object([("jsonrpc", .string("2.0")), ("method", .string("notifications/initialized"))]),
+        step: "notifications/initialized")
       let capabilities = initialized["capabilities"]
       var members: [(String, MCPValue)] = [("protocolVersion", .string(version))]
       for key in ["serverInfo", "capabilities", "instructions"] {
@@ -150,7 +166,8 @@ package enum MCPClient {
       }
       return MCPListing(
         document: MCPValue.object(members).pretty, serverName: initialized["serverInfo"]?["name"]?.string,
-        protocolVersion: version, toolCount: tools.count, promptCount: prompts.count, resourceTemplateCount: templates.count,
+        protocolVersion: version, toolCount: tools.count, promptCount: prompts.count,
+        resourceTemplateCount: templates.count,
         serverOutput: "")
     }
   }
@@ -158,10 +175,14 @@ package enum MCPClient {
   /// A server name as a report path segment: letters, digits, `.`, `_` and `-` kept,
   /// anything else `-` (a name may hold `/` or spaces).
   package static func sourceName(_ name: String?) -> String {
-    let cleaned = String((name ?? "").unicodeScalars.map { scalar -> Character in
-      let ok = (scalar.value < 0x80) && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil || "._-".unicodeScalars.contains(scalar))
-      return ok ? Character(scalar) : "-"
-    })
+    let cleaned = String(
+      (name ?? "").unicodeScalars.map { scalar -> Character in
+        let ok =
+          (scalar.value < 0x80)
+          && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            || "._-".unicodeScalars.contains(scalar))
+        return ok ? Character(scalar) : "-"
+      })
     let trimmed = cleaned.drop { $0 == "-" || $0 == "." }
     return trimmed.isEmpty ? "server" : String(trimmed.prefix(100))
   }

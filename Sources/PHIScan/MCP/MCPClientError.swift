@@ -27,11 +27,13 @@ package enum MCPClientError: Error, Sendable, Equatable, CustomStringConvertible
     case .exited(let step, let how, let words):
       return "the MCP server \(how) during \(step), before answering\(said(words))"
     case .notJSON(let step, let line, let words):
-      return "during \(step) the MCP server wrote a line to standard output that is not JSON-RPC (a stdio server must write only MCP messages there, logs go to standard error): \(line)\(said(words))"
+      return
+        "during \(step) the MCP server wrote a line to standard output that is not JSON-RPC (a stdio server must write only MCP messages there, logs go to standard error): \(line)\(said(words))"
     case .rpcError(let step, let code, let message, let words):
       return "the MCP server answered \(step) with JSON-RPC error \(code): \(message)\(said(words))"
     case .timeout(let step, let seconds, let words):
-      return "the MCP server did not answer \(step) within \(MCPClientError.format(seconds)) s (raise --timeout for slow servers)\(said(words))"
+      return
+        "the MCP server did not answer \(step) within \(MCPClientError.format(seconds)) s (raise --timeout for slow servers)\(said(words))"
     case .http(let step, let reason):
       return "\(step) failed: \(reason)"
     case .badResponse(let step, let reason):

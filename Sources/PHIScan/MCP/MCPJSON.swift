@@ -29,7 +29,8 @@ indirect enum MCPValue: Sendable {
   static func write(_ value: MCPValue, into out: inout [UInt8], indent: Int?, depth: Int) {
     switch value {
     case .object(let members):
-      let ordered = indent == nil ? members : members.sorted { Array($0.0.utf8).lexicographicallyPrecedes(Array($1.0.utf8)) }
+      let ordered =
+        indent == nil ? members : members.sorted { Array($0.0.utf8).lexicographicallyPrecedes(Array($1.0.utf8)) }
       writeContainer(ordered.count, open: 0x7B, close: 0x7D, into: &out, indent: indent, depth: depth) { i, out in
         string(ordered[i].0, into: &out)
         out += indent == nil ? [0x3A] : [0x3A, 0x20]
@@ -47,7 +48,10 @@ indirect enum MCPValue: Sendable {
     }
   }
 
-  static func writeContainer(_ count: Int, open: UInt8, close: UInt8, into out: inout [UInt8], indent: Int?, depth: Int, element: (Int, inout [UInt8]) -> Void) {
+  static func writeContainer(
+    _ count: Int, open: UInt8, close: UInt8, into out: inout [UInt8], indent: Int?, depth: Int,
+    element: (Int, inout [UInt8]) -> Void
+  ) {
     out.append(open)
     guard count > 0 else {
       out.append(close)

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// One JSON-RPC message from the server.
@@ -54,7 +54,13 @@ func replyToServerRequest(_ message: MCPMessage) -> MCPValue? {
   }
   return .object([
     ("jsonrpc", .string("2.0")), ("id", .node(id)),
-    ("error", .object([("code", .number("-32601")), ("message", .string("phi-scan only lists definitions; it does not serve \(method)"))])),
+    (
+      "error",
+      .object([
+        ("code", .number("-32601")),
+        ("message", .string("phi-scan only lists definitions; it does not serve \(method)")),
+      ])
+    ),
   ])
 }
 
@@ -104,13 +110,19 @@ final class StdioTransport: MCPTransport {
     while true {
       switch process.readLine(deadline: deadline) {
       case .timedOut:
-        throw .timeout(step: step, seconds: Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18, lastWords: lastWords)
+        throw .timeout(
+          step: step, seconds: Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18,
+          lastWords: lastWords)
       case .closed:
         let how = exitedHow()
-        throw .exited(step: step, how: how == "closed its standard input" ? "closed its standard output" : how, lastWords: lastWords)
+        throw .exited(
+          step: step, how: how == "closed its standard input" ? "closed its standard output" : how, lastWords: lastWords
+        )
       case .line(let bytes):
         guard let received = parseMessage(bytes) else {
-          throw .notJSON(step: step, line: String(decoding: bytes.prefix(200), as: UTF8.self), lastWords: MCPClientError.tail(process.errorText))
+          throw .notJSON(
+            step: step, line: String(decoding: bytes.prefix(200), as: UTF8.self),
+            lastWords: MCPClientError.tail(process.errorText))
         }
         if received.answers(id) { return received }
         if let reply = replyToServerRequest(received) { try send(reply, step: step) }

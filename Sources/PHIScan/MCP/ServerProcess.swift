@@ -4,9 +4,9 @@
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// The process group of the server being run, for the signal handler: an interrupted
@@ -122,7 +122,10 @@ final class ServerProcess {
     while !outputClosed {
       let left = deadline - ContinuousClock.now
       guard left > .zero else { return nil }
-      var fds = [pollfd(fd: output, events: Int16(POLLIN), revents: 0), pollfd(fd: errorsClosed ? -1 : errors, events: Int16(POLLIN), revents: 0)]
+      var fds = [
+        pollfd(fd: output, events: Int16(POLLIN), revents: 0),
+        pollfd(fd: errorsClosed ? -1 : errors, events: Int16(POLLIN), revents: 0),
+      ]
       let ready = poll(&fds, nfds_t(fds.count), ServerProcess.milliseconds(left))
       if ready < 0, errno != EINTR { break }
       drainErrors()
@@ -165,7 +168,10 @@ final class ServerProcess {
       }
       let left = deadline - ContinuousClock.now
       guard left > .zero else { return .timedOut }
-      var fds = [pollfd(fd: output, events: Int16(POLLIN), revents: 0), pollfd(fd: errorsClosed ? -1 : errors, events: Int16(POLLIN), revents: 0)]
+      var fds = [
+        pollfd(fd: output, events: Int16(POLLIN), revents: 0),
+        pollfd(fd: errorsClosed ? -1 : errors, events: Int16(POLLIN), revents: 0),
+      ]
       let ready = poll(&fds, nfds_t(fds.count), ServerProcess.milliseconds(left))
       if ready < 0, errno != EINTR { return .closed }
       drainErrors()
@@ -195,7 +201,9 @@ final class ServerProcess {
       let count = chunk.withUnsafeMutableBytes { read(errors, $0.baseAddress, $0.count) }
       if count > 0 {
         errorTail += chunk[..<count]
-        if errorTail.count > ServerProcess.errorTailLimit { errorTail.removeFirst(errorTail.count - ServerProcess.errorTailLimit) }
+        if errorTail.count > ServerProcess.errorTailLimit {
+          errorTail.removeFirst(errorTail.count - ServerProcess.errorTailLimit)
+        }
         continue
       }
       if count == 0 { errorsClosed = true }

@@ -2,7 +2,9 @@
 /// views costs hundreds of instructions per byte; Foundation's bridges to UTF-16 first.
 enum ByteSearch {
   /// The offset of the first occurrence of `needle` in `haystack` at or after `start`.
-  static func firstOffset(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+  static func firstOffset(
+    of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from start: Int = 0
+  ) -> Int? {
     guard !needle.isEmpty, haystack.count >= needle.count, start <= haystack.count - needle.count else { return nil }
     let first = needle[0]
     let last = haystack.count - needle.count

@@ -1,9 +1,9 @@
-
-
 /// Turns a file's bytes into documents, collecting per-document problems so one broken
 /// line of a JSONL batch never hides the other lines.
 @_spi(Internals) public enum DocumentLoader {
-  public static func load(_ bytes: [UInt8], format: DocumentFormat, limits: ParseLimits = .default) -> (documents: [Document], problems: [Diagnostic]) {
+  public static func load(_ bytes: [UInt8], format: DocumentFormat, limits: ParseLimits = .default) -> (
+    documents: [Document], problems: [Diagnostic]
+  ) {
     // Errors: the document or line was not scanned; warnings: scanned anyway.
     var problems: [Diagnostic] = []
     func warn(_ warnings: [Diagnostic]) { problems += warnings }
@@ -49,7 +49,8 @@
           let number = lineNumber
           let result = try bytes.withUnsafeBufferPointer { all in
             Swift.Result { () throws(ParseError) in
-              try JSONParser.parse(UnsafeBufferPointer(rebasing: all[line]), limits: limits, firstLine: number, scratch: scratch)
+              try JSONParser.parse(
+                UnsafeBufferPointer(rebasing: all[line]), limits: limits, firstLine: number, scratch: scratch)
             }
           }.get()
           warn(result.warnings)

@@ -23,15 +23,22 @@
   /// - Throws: the first `ParseError`, with line, column and a plain-language cause.
   /// `firstLine` numbers the first line of `bytes` (JSON Lines records sit on line N of
   /// their file), so positions come out right without moving the tree afterwards.
-  public static func parse(_ bytes: [UInt8], limits: ParseLimits = .default, firstLine: Int = 1, dialect: JSONDialect = .strict) throws(ParseError) -> Result {
+  public static func parse(
+    _ bytes: [UInt8], limits: ParseLimits = .default, firstLine: Int = 1, dialect: JSONDialect = .strict
+  ) throws(ParseError) -> Result {
     try bytes.withUnsafeBufferPointer { buffer in
-      Swift.Result { () throws(ParseError) in try parse(buffer, limits: limits, firstLine: firstLine, scratch: Scratch(), dialect: dialect) }
+      Swift.Result { () throws(ParseError) in
+        try parse(buffer, limits: limits, firstLine: firstLine, scratch: Scratch(), dialect: dialect)
+      }
     }.get()
   }
 
   /// Parses one document of `bytes` with `scratch`, which the records of one JSON Lines
   /// file share: their scratch stacks and long strings are set up once, not per record.
-  static func parse(_ bytes: UnsafeBufferPointer<UInt8>, limits: ParseLimits, firstLine: Int, scratch: Scratch, dialect: JSONDialect = .strict) throws(ParseError) -> Result {
+  static func parse(
+    _ bytes: UnsafeBufferPointer<UInt8>, limits: ParseLimits, firstLine: Int, scratch: Scratch,
+    dialect: JSONDialect = .strict
+  ) throws(ParseError) -> Result {
     var cursor = JSONCursor(bytes, limits: limits, scratch: scratch)
     cursor.allowsComments = dialect == .jsonc
     cursor.line = firstLine
@@ -55,7 +62,9 @@
   }
 
   /// Parses one JSON document held in a string.
-  public static func parse(_ text: String, limits: ParseLimits = .default, dialect: JSONDialect = .strict) throws(ParseError) -> Result {
+  public static func parse(_ text: String, limits: ParseLimits = .default, dialect: JSONDialect = .strict)
+    throws(ParseError) -> Result
+  {
     try parse(Array(text.utf8), limits: limits, dialect: dialect)
   }
 }
@@ -146,7 +155,9 @@ private struct JSONCursor {
 
   mutating func fail(_ message: String, at offset: Int? = nil, kind: ParseError.Kind = .syntax) -> ParseError {
     // A `/*` that never ended ate the rest of the file: that is the error to report.
-    if let start = unterminatedComment { return ParseError(.syntax, at: position(at: start), "the comment opened here is not closed with '*/'") }
+    if let start = unterminatedComment {
+      return ParseError(.syntax, at: position(at: start), "the comment opened here is not closed with '*/'")
+    }
     return ParseError(kind, at: position(at: offset ?? index), message)
   }
 
@@ -275,7 +286,8 @@ private struct JSONCursor {
             guard let (key, range) = try parseKey(afterComma: true, objectStart: stack[top].start) else {
               // JSONC's trailing comma: parseKey stepped over the '}'.
               let frame = stack.removeLast()
-              value = Node(.object(takeMembers(from: frame.scratchStart)), range: SourceRange(start: frame.start, end: here()))
+              value = Node(
+                .object(takeMembers(from: frame.scratchStart)), range: SourceRange(start: frame.start, end: here()))
               continue
             }
             (stack[top].pendingKey, stack[top].pendingKeyRange) = (key, range)
@@ -284,7 +296,8 @@ private struct JSONCursor {
           } else if bytes[index] == UInt8(ascii: "}") {
             stepOverPunctuation()
             let frame = stack.removeLast()
-            value = Node(.object(takeMembers(from: frame.scratchStart)), range: SourceRange(start: frame.start, end: here()))
+            value = Node(
+              .object(takeMembers(from: frame.scratchStart)), range: SourceRange(start: frame.start, end: here()))
           } else {
             throw unexpectedCharacter(expecting: "',' or '}' after an object member")
           }
@@ -298,14 +311,16 @@ private struct JSONCursor {
               guard allowsComments else { throw fail("trailing comma before ']' (JSON does not allow one)") }
               stepOverPunctuation()
               let frame = stack.removeLast()
-              value = Node(.array(takeElements(from: frame.scratchStart)), range: SourceRange(start: frame.start, end: here()))
+              value = Node(
+                .array(takeElements(from: frame.scratchStart)), range: SourceRange(start: frame.start, end: here()))
               continue
             }
             continue parseValue
           } else if bytes[index] == UInt8(ascii: "]") {
             stepOverPunctuation()
             let frame = stack.removeLast()
-            value = Node(.array(takeElements(from: frame.scratchStart)), range: SourceRange(start: frame.start, end: here()))
+            value = Node(
+              .array(takeElements(from: frame.scratchStart)), range: SourceRange(start: frame.start, end: here()))
           } else {
             throw unexpectedCharacter(expecting: "',' or ']' after an array element")
           }
@@ -316,7 +331,8 @@ private struct JSONCursor {
 
   mutating func checkDepth(_ depth: Int) throws(ParseError) {
     if depth > limits.maxDepth {
-      throw fail("nesting is deeper than \(limits.maxDepth) levels; phi-scan stops here to stay bounded", kind: .tooDeep)
+      throw fail(
+        "nesting is deeper than \(limits.maxDepth) levels; phi-scan stops here to stay bounded", kind: .tooDeep)
     }
   }
 
@@ -324,7 +340,9 @@ private struct JSONCursor {
   /// the object's `}` (stepped over).
   mutating func parseKey(afterComma: Bool, objectStart: SourcePosition) throws(ParseError) -> (String, SourceRange)? {
     skipWhitespace()
-    guard index < bytes.count else { throw fail("unexpected end of file; the object opened at \(objectStart) is not closed") }
+    guard index < bytes.count else {
+      throw fail("unexpected end of file; the object opened at \(objectStart) is not closed")
+    }
     if bytes[index] == UInt8(ascii: "}"), afterComma {
       guard allowsComments else { throw fail("trailing comma before '}' (JSON does not allow one)") }
       stepOverPunctuation()
@@ -338,7 +356,9 @@ private struct JSONCursor {
     let range = SourceRange(start: start, end: here())
     skipWhitespace()
     guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-      throw index < bytes.count ? unexpectedCharacter(expecting: "':' after an object key") : fail("unexpected end of file; the object opened at \(objectStart) is not closed")
+      throw index < bytes.count
+        ? unexpectedCharacter(expecting: "':' after an object key")
+        : fail("unexpected end of file; the object opened at \(objectStart) is not closed")
     }
     stepOverPunctuation()
     return (key, range)
@@ -366,7 +386,9 @@ private struct JSONCursor {
     } else {
       if frame.keyIndex == nil {
         var built: [String: SourcePosition] = [:]
-        for i in members where built[memberScratch[i].key] == nil { built[memberScratch[i].key] = memberScratch[i].keyRange.start }
+        for i in members where built[memberScratch[i].key] == nil {
+          built[memberScratch[i].key] = memberScratch[i].keyRange.start
+        }
         frame.keyIndex = built
       }
       first = frame.keyIndex?[key]
@@ -386,7 +408,9 @@ private struct JSONCursor {
   @inline(__always)
   mutating func skipWhitespace() {
     // Most tokens follow another without whitespace (`":"`, `"],"`): nothing to do.
-    if index < bytes.count, bytes[index] > UInt8(ascii: " "), bytes[index] != UInt8(ascii: "/") || !allowsComments { return }
+    if index < bytes.count, bytes[index] > UInt8(ascii: " "), bytes[index] != UInt8(ascii: "/") || !allowsComments {
+      return
+    }
     skipWhitespaceRun()
     // Comments are rare: the call is made only when one may start here.
     if allowsComments, index < bytes.count, bytes[index] == UInt8(ascii: "/") { skipComments() }
@@ -416,7 +440,9 @@ private struct JSONCursor {
             break
           }
           index += 1
-          if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && (index >= bytes.count || bytes[index] != UInt8(ascii: "\n"))) {
+          if byte == UInt8(ascii: "\n")
+            || (byte == UInt8(ascii: "\r") && (index >= bytes.count || bytes[index] != UInt8(ascii: "\n")))
+          {
             line += 1
             lineStart = index
             ascii = true
@@ -442,7 +468,6 @@ private struct JSONCursor {
       skipWhitespaceRun()
     }
   }
-
 
   mutating func skipWhitespaceRun() {
     let start = index
@@ -478,12 +503,15 @@ private struct JSONCursor {
     let matches = index + count <= bytes.count && (0..<count).allSatisfy { bytes[start + $0] == word.utf8Start[$0] }
     guard matches else { throw unexpectedCharacter(expecting: "a value") }
     index += count
-    if index < bytes.count, isIdentifierByte(bytes[index]) { throw unexpectedCharacter(expecting: "',' or the end of a container after '\(word)'") }
+    if index < bytes.count, isIdentifierByte(bytes[index]) {
+      throw unexpectedCharacter(expecting: "',' or the end of a container after '\(word)'")
+    }
     advanceColumn(overASCIIFrom: start)
   }
 
   func isIdentifierByte(_ byte: UInt8) -> Bool {
-    (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
+    (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+      || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
   }
 
   mutating func parseNumber() throws(ParseError) -> String {
@@ -491,12 +519,16 @@ private struct JSONCursor {
     func isDigit(_ i: Int) -> Bool { i < bytes.count && bytes[i] >= UInt8(ascii: "0") && bytes[i] <= UInt8(ascii: "9") }
     if bytes[index] == UInt8(ascii: "-") {
       index += 1
-      if index < bytes.count, bytes[index] == UInt8(ascii: "I") { throw fail("-Infinity is not valid JSON (use a string or a large number)") }
+      if index < bytes.count, bytes[index] == UInt8(ascii: "I") {
+        throw fail("-Infinity is not valid JSON (use a string or a large number)")
+      }
       guard isDigit(index) else { throw fail("expected a digit after '-'") }
     }
     if bytes[index] == UInt8(ascii: "0") {
       index += 1
-      if isDigit(index) { throw fail("numbers may not have leading zeros (write it as a string if the zeros matter)", at: start) }
+      if isDigit(index) {
+        throw fail("numbers may not have leading zeros (write it as a string if the zeros matter)", at: start)
+      }
     } else {
       while isDigit(index) { index += 1 }
     }
@@ -511,7 +543,9 @@ private struct JSONCursor {
       guard isDigit(index) else { throw fail("expected a digit in the exponent") }
       while isDigit(index) { index += 1 }
     }
-    if index < bytes.count, isIdentifierByte(bytes[index]) { throw unexpectedCharacter(expecting: "the end of the number") }
+    if index < bytes.count, isIdentifierByte(bytes[index]) {
+      throw unexpectedCharacter(expecting: "the end of the number")
+    }
     advanceColumn(overASCIIFrom: start)
     return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
   }
@@ -539,7 +573,10 @@ private struct JSONCursor {
       let byte = bytes[scan]
       if byte == UInt8(ascii: "\"") {
         let length = scan - index
-        let text = length > Self.inlineStringBytes && length <= Self.sharedStringBytes ? sharedString(from: index, to: scan) : String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<scan]), as: UTF8.self)
+        let text =
+          length > Self.inlineStringBytes && length <= Self.sharedStringBytes
+          ? sharedString(from: index, to: scan)
+          : String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<scan]), as: UTF8.self)
         lastPrint = fingerprint(from: index, to: scan)
         index = scan + 1
         advanceColumn(overASCIIFrom: open)  // every byte from the opening quote on was ASCII
@@ -663,7 +700,9 @@ private struct JSONCursor {
       }
       appendUTF8(Unicode.Scalar(scalar) ?? "\u{FFFD}", to: &decoded)
     default:
-      throw fail("invalid escape '\\\(describeASCII(byte))' in a string (valid: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)", at: escapeStart)
+      throw fail(
+        "invalid escape '\\\(describeASCII(byte))' in a string (valid: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)",
+        at: escapeStart)
     }
   }
 
@@ -702,20 +741,32 @@ private struct JSONCursor {
     var highest: UInt8 = 0xBF
     switch lead {
     case 0xC2...0xDF: length = 2
-    case 0xE0: length = 3; lowest = 0xA0
+    case 0xE0:
+      length = 3
+      lowest = 0xA0
     case 0xE1...0xEC, 0xEE...0xEF: length = 3
-    case 0xED: length = 3; highest = 0x9F
-    case 0xF0: length = 4; lowest = 0x90
+    case 0xED:
+      length = 3
+      highest = 0x9F
+    case 0xF0:
+      length = 4
+      lowest = 0x90
     case 0xF1...0xF3: length = 4
-    case 0xF4: length = 4; highest = 0x8F
-    default: throw fail("invalid UTF-8: byte 0x\(hex(UInt32(lead), width: 2)) cannot start a character (is the file UTF-8?)", kind: .invalidUTF8)
+    case 0xF4:
+      length = 4
+      highest = 0x8F
+    default:
+      throw fail(
+        "invalid UTF-8: byte 0x\(hex(UInt32(lead), width: 2)) cannot start a character (is the file UTF-8?)",
+        kind: .invalidUTF8)
     }
     for offset in 1..<length {
       let i = index + offset
       let low = offset == 1 ? lowest : 0x80
       let high = offset == 1 ? highest : 0xBF
       guard i < bytes.count, bytes[i] >= low, bytes[i] <= high else {
-        throw fail("invalid UTF-8: a truncated or overlong sequence starts here (is the file UTF-8?)", kind: .invalidUTF8)
+        throw fail(
+          "invalid UTF-8: a truncated or overlong sequence starts here (is the file UTF-8?)", kind: .invalidUTF8)
       }
     }
     return length
@@ -739,7 +790,9 @@ private struct JSONCursor {
     }
     switch byte {
     case UInt8(ascii: "'"): return fail("strings and keys must use double quotes, not single quotes")
-    case UInt8(ascii: "/"): return fail(allowsComments ? "unexpected '/': a comment starts with // or /*" : "comments are not allowed in JSON")
+    case UInt8(ascii: "/"):
+      return fail(
+        allowsComments ? "unexpected '/': a comment starts with // or /*" : "comments are not allowed in JSON")
     case UInt8(ascii: "N"): return fail("NaN is not valid JSON (use null or a string)")
     case UInt8(ascii: "I"): return fail("Infinity is not valid JSON (use a string or a large number)")
     case UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: ","), UInt8(ascii: ":"):

@@ -20,4 +20,3 @@
 
   public var description: String { "\(position): \(message)" }
 }
-

@@ -14,16 +14,23 @@ enum ParsePolicy {
     var skipFile: Bool
   }
 
-  static func apply(_ problems: [Diagnostic], bytes: [UInt8], format: DocumentFormat, named: Bool, strict: Bool) -> Outcome {
-    guard problems.contains(where: { $0.severity == .error }) else { return Outcome(diagnostics: problems, skipFile: false) }
+  static func apply(_ problems: [Diagnostic], bytes: [UInt8], format: DocumentFormat, named: Bool, strict: Bool)
+    -> Outcome
+  {
+    guard problems.contains(where: { $0.severity == .error }) else {
+      return Outcome(diagnostics: problems, skipFile: false)
+    }
     if format != .jsonLines, let marker = templateMarker(bytes) {
       return Outcome(diagnostics: [.templateSkipped(marker: marker)], skipFile: true)
     }
     guard !named && !strict else { return Outcome(diagnostics: problems, skipFile: false) }
-    return Outcome(diagnostics: problems.map { problem in
-      guard problem.severity == .error, problem.code == .syntaxError || problem.code == .invalidUTF8 else { return problem }
-      return problem.foundByWalking()
-    }, skipFile: false)
+    return Outcome(
+      diagnostics: problems.map { problem in
+        guard problem.severity == .error, problem.code == .syntaxError || problem.code == .invalidUTF8 else {
+          return problem
+        }
+        return problem.foundByWalking()
+      }, skipFile: false)
   }
 
   /// `; 2 files not fully parsed (warnings); 1 template skipped` for the text summary: what the
@@ -41,7 +48,9 @@ enum ParsePolicy {
   /// `{{` or `{%` when the bytes hold a template expression or statement (opened and
   /// closed), else nil.
   static func templateMarker(_ bytes: [UInt8]) -> String? {
-    let brace = UInt8(ascii: "{"), close = UInt8(ascii: "}"), percent = UInt8(ascii: "%")
+    let brace = UInt8(ascii: "{")
+    let close = UInt8(ascii: "}")
+    let percent = UInt8(ascii: "%")
     var index = 0
     while index + 1 < bytes.count {
       if bytes[index] == brace, bytes[index + 1] == brace || bytes[index + 1] == percent {
@@ -61,14 +70,18 @@ enum ParsePolicy {
 
 extension Diagnostic {
   static func templateSkipped(marker: String) -> Diagnostic {
-    Diagnostic(.note, .templateSkipped, "skipped: a template (\(marker)), which is no YAML or JSON until it is rendered; scan the rendered output instead (helm template ... | phi-scan scan - --stdin-name NAME.yaml)")
+    Diagnostic(
+      .note, .templateSkipped,
+      "skipped: a template (\(marker)), which is no YAML or JSON until it is rendered; scan the rendered output instead (helm template ... | phi-scan scan - --stdin-name NAME.yaml)"
+    )
   }
 
   /// A parse error in a file found by walking a directory, as a warning.
   func foundByWalking() -> Diagnostic {
     var warning = self
     warning.severity = .warning
-    warning.message += " (not scanned; found by walking a directory, so a warning: --strict or 'strict: true' in the config makes it an error)"
+    warning.message +=
+      " (not scanned; found by walking a directory, so a warning: --strict or 'strict: true' in the config makes it an error)"
     return warning
   }
 }

@@ -34,7 +34,10 @@ enum UTF8Text {
     var i = 0
     while i < bytes.count {
       let lead = bytes[i]
-      if lead < 0x80 { i += 1; continue }
+      if lead < 0x80 {
+        i += 1
+        continue
+      }
       let (length, low, high): (Int, UInt8, UInt8)
       switch lead {
       case 0xC2...0xDF: (length, low, high) = (2, 0x80, 0xBF)
@@ -139,7 +142,11 @@ enum WordBytes {
     guard a.count == b.count else { return false }
     var offset = 0
     while offset + 8 <= a.count {
-      if a.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != b.loadUnaligned(fromByteOffset: offset, as: UInt64.self) { return false }
+      if a.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        != b.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+      {
+        return false
+      }
       offset += 8
     }
     while offset < a.count {

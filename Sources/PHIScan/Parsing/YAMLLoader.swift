@@ -9,9 +9,13 @@ import Yams
   /// - Throws: the first `ParseError`, with line, column and cause.
   /// - Parameter namingKeys: name duplicated keys in errors; only for phi-scan's own
   ///   config file, never for scanned documents, whose keys may be PHI.
-  public static func load(_ bytes: [UInt8], limits: ParseLimits = .default, namingKeys: Bool = false) throws(ParseError) -> [Node] {
+  public static func load(_ bytes: [UInt8], limits: ParseLimits = .default, namingKeys: Bool = false) throws(ParseError)
+    -> [Node]
+  {
     if let bad = UTF8Text.firstInvalidOffset(bytes) {
-      throw ParseError(.invalidUTF8, at: UTF8Text.position(of: bad, in: bytes), "invalid UTF-8 byte 0x\(hex(UInt32(bytes[bad]), width: 2)) (is the file UTF-8?)")
+      throw ParseError(
+        .invalidUTF8, at: UTF8Text.position(of: bad, in: bytes),
+        "invalid UTF-8 byte 0x\(hex(UInt32(bytes[bad]), width: 2)) (is the file UTF-8?)")
     }
     let body = UTF8Text.hasBOM(bytes) ? Array(bytes.dropFirst(3)) : bytes
     try YAMLNestingBound.check(body, maxDepth: limits.maxDepth)
@@ -22,20 +26,26 @@ import Yams
   /// The documents as Yams composes them: the reference reading, and the one for streams
   /// that `loadFromEvents` declines (anchors, tags, complex or repeated keys, errors).
   @_spi(Differential)
-  public static func loadThroughYams(_ body: [UInt8], limits: ParseLimits = .default, namingKeys: Bool = false) throws(ParseError) -> [Node] {
+  public static func loadThroughYams(_ body: [UInt8], limits: ParseLimits = .default, namingKeys: Bool = false)
+    throws(ParseError) -> [Node]
+  {
     let text = String(decoding: body, as: UTF8.self)
     // Yams checks every mapping for duplicate keys, comparing key texts and resolved tags;
     // resolving a plain key's tag runs up to seven regular expressions per key. phi-scan
     // reads no tag, so a first parse resolves none (every plain key counts as a string).
     // Its verdict is the full resolver's unless a key carries another explicit tag or is a
     // collection, or the parse fails: then the full resolver parses again and decides.
-    if let documents = try? parse(text, resolver: .basic, limits: limits, namingKeys: namingKeys), !documents.keysNeedTags {
+    if let documents = try? parse(text, resolver: .basic, limits: limits, namingKeys: namingKeys),
+      !documents.keysNeedTags
+    {
       return documents.roots
     }
     return try parse(text, resolver: .default, limits: limits, namingKeys: namingKeys).roots
   }
 
-  static func parse(_ text: String, resolver: Resolver, limits: ParseLimits, namingKeys: Bool) throws(ParseError) -> (roots: [Node], keysNeedTags: Bool) {
+  static func parse(_ text: String, resolver: Resolver, limits: ParseLimits, namingKeys: Bool) throws(ParseError) -> (
+    roots: [Node], keysNeedTags: Bool
+  ) {
     var documents: [Node] = []
     var budget = ExpansionBudget(nodes: limits.maxYAMLNodes, aliasNodes: limits.maxYAMLAliasNodes)
     do {
@@ -57,7 +67,8 @@ import Yams
 
   static func describe(_ error: YamlError, namingKeys: Bool = false) -> ParseError {
     switch error {
-    case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
+    case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+      .composer(let context, let problem, let mark, _):
       let prefix = context.map { "\($0.text) " } ?? ""
       return ParseError(.syntax, at: SourcePosition(line: mark.line, column: mark.column), "YAML: \(prefix)\(problem)")
     case .reader(let problem, _, _, _):
@@ -66,9 +77,14 @@ import Yams
       // Yams' own text quotes the keys and the mapping: they may be the PHI being sought.
       let count = duplicates.count
       if namingKeys {
-        return ParseError(.syntax, at: position(context.mark), "YAML: duplicated key(s): \(duplicates.map { "'\($0)'" }.joined(separator: ", "))")
+        return ParseError(
+          .syntax, at: position(context.mark),
+          "YAML: duplicated key(s): \(duplicates.map { "'\($0)'" }.joined(separator: ", "))")
       }
-      return ParseError(.syntax, at: position(context.mark), "YAML: a mapping repeats \(count) key\(count == 1 ? "" : "s") (keys must be unique; the keys are not shown, they may hold PHI)")
+      return ParseError(
+        .syntax, at: position(context.mark),
+        "YAML: a mapping repeats \(count) key\(count == 1 ? "" : "s") (keys must be unique; the keys are not shown, they may hold PHI)"
+      )
     default:
       // Never interpolate the error itself: Yams messages can quote the document.
       return ParseError(.syntax, at: SourcePosition(line: 1, column: 1), "YAML could not be read")
@@ -91,26 +107,39 @@ import Yams
     var keysNeedTags = false
   }
 
-  static func convert(_ node: Yams.Node, depth: Int, inAlias: Bool, budget: inout ExpansionBudget, limits: ParseLimits) throws(ParseError) -> Node {
+  static func convert(_ node: Yams.Node, depth: Int, inAlias: Bool, budget: inout ExpansionBudget, limits: ParseLimits)
+    throws(ParseError) -> Node
+  {
     budget.nodes -= 1
     guard budget.nodes >= 0 else {
-      throw ParseError(.tooLarge, at: position(node.mark), "the YAML document expands to more than \(limits.maxYAMLNodes) nodes; phi-scan stops here to stay bounded")
+      throw ParseError(
+        .tooLarge, at: position(node.mark),
+        "the YAML document expands to more than \(limits.maxYAMLNodes) nodes; phi-scan stops here to stay bounded")
     }
     var inAlias = inAlias
-    if case .scalar = node {} else if !inAlias, !budget.seenCollections.insert(position(node.mark)).inserted { inAlias = true }
+    if case .scalar = node {
+    } else if !inAlias, !budget.seenCollections.insert(position(node.mark)).inserted {
+      inAlias = true
+    }
     if inAlias {
       budget.aliasNodes -= 1
       guard budget.aliasNodes >= 0 else {
-        throw ParseError(.tooLarge, at: position(node.mark), "YAML aliases expand to more than \(limits.maxYAMLAliasNodes) nodes (an alias bomb?); phi-scan refuses to expand them")
+        throw ParseError(
+          .tooLarge, at: position(node.mark),
+          "YAML aliases expand to more than \(limits.maxYAMLAliasNodes) nodes (an alias bomb?); phi-scan refuses to expand them"
+        )
       }
     }
     guard depth <= limits.maxDepth else {
-      throw ParseError(.tooDeep, at: position(node.mark), "nesting is deeper than \(limits.maxDepth) levels; phi-scan stops here to stay bounded")
+      throw ParseError(
+        .tooDeep, at: position(node.mark),
+        "nesting is deeper than \(limits.maxDepth) levels; phi-scan stops here to stay bounded")
     }
     let start = position(node.mark)
     switch node {
     case .scalar(let scalar):
-      return Node(scalarValue(scalar.string, style(scalar)), range: scalarRange(scalar.string, style(scalar), start: start))
+      return Node(
+        scalarValue(scalar.string, style(scalar)), range: scalarRange(scalar.string, style(scalar), start: start))
     case .mapping(let mapping):
       var members: [Member] = []
       members.reserveCapacity(mapping.count)
@@ -119,7 +148,9 @@ import Yams
         let keyRange: SourceRange
         if case .scalar(let scalar) = key {
           // Yams has resolved the tags of keys by now (plain ones to `!!str` without rules).
-          if scalar.tag.rawValue != Tag.Name.str.rawValue && scalar.tag.rawValue != Tag.Name.implicit.rawValue { budget.keysNeedTags = true }
+          if scalar.tag.rawValue != Tag.Name.str.rawValue && scalar.tag.rawValue != Tag.Name.implicit.rawValue {
+            budget.keysNeedTags = true
+          }
           keyText = scalar.string
           keyRange = scalarRange(scalar.string, style(scalar), start: position(key.mark))
         } else {
@@ -130,7 +161,10 @@ import Yams
           keyRange = SourceRange(start: position(key.mark), end: position(key.mark))
           _ = try convert(key, depth: depth + 1, inAlias: inAlias, budget: &budget, limits: limits)
         }
-        members.append(Member(key: keyText, keyRange: keyRange, value: try convert(value, depth: depth + 1, inAlias: inAlias, budget: &budget, limits: limits)))
+        members.append(
+          Member(
+            key: keyText, keyRange: keyRange,
+            value: try convert(value, depth: depth + 1, inAlias: inAlias, budget: &budget, limits: limits)))
       }
       return Node(.object(members), range: SourceRange(start: start, end: start))
     case .sequence(let sequence):

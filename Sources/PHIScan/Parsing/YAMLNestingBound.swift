@@ -16,10 +16,15 @@ enum YAMLNestingBound {
   static func check(_ bytes: [UInt8], maxDepth: Int) throws(ParseError) {
     var scanner = Scan(bytes: bytes, maxDepth: maxDepth)
     if let offset = scanner.run() {
-      throw ParseError(.tooDeep, at: UTF8Text.position(of: offset, in: bytes), "nesting is deeper than \(maxDepth) levels; phi-scan stops here to stay bounded")
+      throw ParseError(
+        .tooDeep, at: UTF8Text.position(of: offset, in: bytes),
+        "nesting is deeper than \(maxDepth) levels; phi-scan stops here to stay bounded")
     }
     if let offset = scanner.aliasInKey ?? (scanner.anyAlias ? scanner.explicitKey : nil) {
-      throw ParseError(.tooLarge, at: UTF8Text.position(of: offset, in: bytes), "a YAML alias is used in a mapping key; Yams would hash its whole expansion (an alias bomb?), so phi-scan refuses the file")
+      throw ParseError(
+        .tooLarge, at: UTF8Text.position(of: offset, in: bytes),
+        "a YAML alias is used in a mapping key; Yams would hash its whole expansion (an alias bomb?), so phi-scan refuses the file"
+      )
     }
   }
 
@@ -67,7 +72,9 @@ enum YAMLNestingBound {
 
     static func isAnchorByte(_ byte: UInt8) -> Bool {
       switch byte {
-      case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "_"), UInt8(ascii: "-"): return true
+      case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+        UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "_"), UInt8(ascii: "-"):
+        return true
       default: return false
       }
     }
@@ -199,8 +206,10 @@ enum YAMLNestingBound {
       var nodeColumn = start - currentLineStart
       defer { previousEndedInPlain = inPlainScalar || (lineMayContinuePlain && firstToken) }
       // A document marker (`--- |`): what follows it is a top-level node.
-      if start == currentLineStart, start + 3 <= end, bytes[start] == bytes[start + 1], bytes[start] == bytes[start + 2],
-        bytes[start] == UInt8(ascii: "-") || bytes[start] == UInt8(ascii: "."), start + 3 == end || isBlank(bytes[start + 3])
+      if start == currentLineStart, start + 3 <= end, bytes[start] == bytes[start + 1],
+        bytes[start] == bytes[start + 2],
+        bytes[start] == UInt8(ascii: "-") || bytes[start] == UInt8(ascii: "."),
+        start + 3 == end || isBlank(bytes[start + 3])
       {
         index = start + 3
         nodeColumn = -1
@@ -210,7 +219,9 @@ enum YAMLNestingBound {
       // Indented more than the plain scalar's collection, the line is more of that scalar
       // (its collection's column is exact: where the key, `-` or `?` before it began), and
       // its first byte is text, not an indicator: `[see docs)` or `- not a list`.
-      if quote == 0, flowDepth == 0, lineMayContinuePlain, index == start, let collection = plainScalarOwner, indent > collection {
+      if quote == 0, flowDepth == 0, lineMayContinuePlain, index == start, let collection = plainScalarOwner,
+        indent > collection
+      {
         if recordsReadings { linesProvenContinuing.append(index) }
         inPlainScalar = true
         atTokenStart = false
@@ -225,13 +236,18 @@ enum YAMLNestingBound {
           index = Self.next(in: bytes, from: index, to: end, where: Self.endsPlainText)
           if index == end { break }
         } else if quote != 0 && !ambiguousQuote {
-          index = Self.next(in: bytes, from: index, to: end, where: quote == UInt8(ascii: "'") ? Self.endsSingleQuoted : Self.endsDoubleQuoted)
+          index = Self.next(
+            in: bytes, from: index, to: end,
+            where: quote == UInt8(ascii: "'") ? Self.endsSingleQuoted : Self.endsDoubleQuoted)
           if index == end { break }
         }
         let byte = bytes[index]
         if quote != 0 {
           index = quoted(byte, at: index, end: end)
-          if quote == 0 { atTokenStart = false; inPlainScalar = false }
+          if quote == 0 {
+            atTokenStart = false
+            inPlainScalar = false
+          }
           if depth > maxDepth { return index - 1 }
           continue
         }
@@ -308,7 +324,10 @@ enum YAMLNestingBound {
             nodeColumn = index - currentLineStart
           }
         case UInt8(ascii: ":"):
-          if separated || (flowDepth > 0 && next.map { [UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}")].contains($0) } == true) {
+          if separated
+            || (flowDepth > 0
+              && next.map { [UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}")].contains($0) } == true)
+          {
             sawValueIndicator(at: index)
             if separated && flowDepth == 0 {
               if !mayContinue { owner = keyColumn }
@@ -327,7 +346,10 @@ enum YAMLNestingBound {
           if atTokenStart && flowDepth == 0 && !(isFirstToken && lineMayContinuePlain) {
             var explicit: Int?
             var header = index + 1
-            while header < end, let digit = Optional(bytes[header]), digit == UInt8(ascii: "+") || digit == UInt8(ascii: "-") || (digit >= UInt8(ascii: "1") && digit <= UInt8(ascii: "9")) {
+            while header < end, let digit = Optional(bytes[header]),
+              digit == UInt8(ascii: "+") || digit == UInt8(ascii: "-")
+                || (digit >= UInt8(ascii: "1") && digit <= UInt8(ascii: "9"))
+            {
               if digit >= UInt8(ascii: "1") { explicit = Int(digit - UInt8(ascii: "0")) }
               header += 1
             }
@@ -340,7 +362,10 @@ enum YAMLNestingBound {
           if atTokenStart {
             if byte == UInt8(ascii: "*") { sawAlias(at: index) }
             if byte == UInt8(ascii: "!") {
-              while index + 1 < end, !isBlank(bytes[index + 1]), !(flowDepth > 0 && [UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}")].contains(bytes[index + 1])) { index += 1 }
+              while index + 1 < end, !isBlank(bytes[index + 1]),
+                !(flowDepth > 0
+                  && [UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}")].contains(bytes[index + 1]))
+              { index += 1 }
             } else {
               while index + 1 < end, Self.isAnchorByte(bytes[index + 1]) { index += 1 }
             }

@@ -38,7 +38,9 @@ package enum GitHubReporter {
       case .note: name = "notice"
       }
       // The location is in the properties; the message is the rest.
-      output.write(command(name, properties: properties, message: diagnostic.file == nil ? diagnostic.located : diagnostic.message))
+      output.write(
+        command(name, properties: properties, message: diagnostic.file == nil ? diagnostic.located : diagnostic.message)
+      )
     }
   }
 

@@ -8,7 +8,8 @@ import Foundation
 /// value. Input problems are `scan.messages`.
 package enum GitLabReporter {
   package static let schemaVersion = "15.2.1"
-  package static let schemaURL = "https://gitlab.com/gitlab-org/security-products/security-report-schemas/-/raw/v15.2.1/dist/sast-report-format.json"
+  package static let schemaURL =
+    "https://gitlab.com/gitlab-org/security-products/security-report-schemas/-/raw/v15.2.1/dist/sast-report-format.json"
 
   package struct Options: Sendable {
     /// When the scan started and ended (`scan.start_time`, `scan.end_time`, UTC).
@@ -80,7 +81,10 @@ package enum GitLabReporter {
       // The allow entry names the pointer, which can be long: past the limit only the
       // rule's documentation is pointed at.
       let solution = "\(RuleCatalog.fix) \(NextStep.text(finding))"
-      item.string("solution", solution.unicodeScalars.count <= maxSolution ? solution : capped("\(RuleCatalog.fix) Run `phi-scan explain \(finding.ruleID)`.", to: maxSolution))
+      item.string(
+        "solution",
+        solution.unicodeScalars.count <= maxSolution
+          ? solution : capped("\(RuleCatalog.fix) Run `phi-scan explain \(finding.ruleID)`.", to: maxSolution))
     }
   }
 

@@ -36,7 +36,9 @@ package enum JSONReporter {
         staleBaselineEntries: result.suppressed.staleBaselineEntries.count),
       findings: FindingRecords(findings: result.findings),
       diagnostics: result.diagnostics.map {
-        Diagnostic(severity: $0.severity.rawValue, code: $0.code.rawValue, file: $0.file, line: $0.position?.line, column: $0.position?.column, message: $0.message)
+        Diagnostic(
+          severity: $0.severity.rawValue, code: $0.code.rawValue, file: $0.file, line: $0.position?.line,
+          column: $0.position?.column, message: $0.message)
       })
   }
 
@@ -72,7 +74,10 @@ package enum JSONReporter {
     }
   }
 
-  struct Tool { let name: String; let version: String }
+  struct Tool {
+    let name: String
+    let version: String
+  }
 
   struct Summary {
     let findings: Int

@@ -134,18 +134,34 @@ final class JSONWriter {
 
     /// Starts the member `key`; the caller then writes its value.
     mutating func key(_ key: String) {
-      assert(previousKey.map { $0.utf8.lexicographicallyPrecedes(key.utf8) } ?? true, "keys out of order: \(previousKey ?? "") before \(key)")
+      assert(
+        previousKey.map { $0.utf8.lexicographicallyPrecedes(key.utf8) } ?? true,
+        "keys out of order: \(previousKey ?? "") before \(key)")
       json.startItem(isFirst: previousKey == nil)
       previousKey = key
       json.string(key)
       json.colon()
     }
 
-    mutating func string(_ key: String, _ value: String) { self.key(key); json.string(value) }
-    mutating func int(_ key: String, _ value: Int) { self.key(key); json.int(value) }
-    mutating func bool(_ key: String, _ value: Bool) { self.key(key); json.bool(value) }
-    mutating func object(_ key: String, _ body: (inout Members) -> Void) { self.key(key); json.object(body) }
-    mutating func array<Elements: Sequence>(_ key: String, _ elements: Elements, _ write: (JSONWriter, Elements.Element) -> Void) {
+    mutating func string(_ key: String, _ value: String) {
+      self.key(key)
+      json.string(value)
+    }
+    mutating func int(_ key: String, _ value: Int) {
+      self.key(key)
+      json.int(value)
+    }
+    mutating func bool(_ key: String, _ value: Bool) {
+      self.key(key)
+      json.bool(value)
+    }
+    mutating func object(_ key: String, _ body: (inout Members) -> Void) {
+      self.key(key)
+      json.object(body)
+    }
+    mutating func array<Elements: Sequence>(
+      _ key: String, _ elements: Elements, _ write: (JSONWriter, Elements.Element) -> Void
+    ) {
       self.key(key)
       json.array(elements, write)
     }

@@ -70,8 +70,11 @@ package enum JUnitReporter {
         output.write(XMLText.text(body.joined(separator: "\n")))
         output.write("</failure>\n")
       } else if !problems.isEmpty {
-        let message = problems.count == 1 ? problems[0].message : "\(problems.count) problems; the file could not be fully scanned"
-        output.write("      <error type=\"\(XMLText.attribute(problems[0].code.rawValue))\" message=\"\(XMLText.attribute(message))\">")
+        let message =
+          problems.count == 1 ? problems[0].message : "\(problems.count) problems; the file could not be fully scanned"
+        output.write(
+          "      <error type=\"\(XMLText.attribute(problems[0].code.rawValue))\" message=\"\(XMLText.attribute(message))\">"
+        )
         output.write(XMLText.text(body.joined(separator: "\n")))
         output.write("</error>\n")
       }

@@ -27,20 +27,28 @@ package enum MarkdownReporter {
       for (file, count) in byFile.prefix(maxRows) { output.write("| \(cell(file)) | \(count) |\n") }
       if byFile.count > maxRows { output.write("\n\(byFile.count - maxRows) more files not shown.\n") }
       let shown = min(result.findings.count, maxRows)
-      output.write("\n\(shown == result.findings.count ? "Findings" : "The first \(shown) of \(result.findings.count) findings"):\n\n")
-      output.write("| Location | Level | Rule | Category | Site | Pointer | Mask |\n| --- | --- | --- | --- | --- | --- | --- |\n")
+      output.write(
+        "\n\(shown == result.findings.count ? "Findings" : "The first \(shown) of \(result.findings.count) findings"):\n\n"
+      )
+      output.write(
+        "| Location | Level | Rule | Category | Site | Pointer | Mask |\n| --- | --- | --- | --- | --- | --- | --- |\n")
       for finding in result.findings.prefix(maxRows) {
         let cells = [
-          "\(finding.file):\(finding.range.start.line):\(finding.range.start.column)", finding.level.rawValue, finding.ruleID,
+          "\(finding.file):\(finding.range.start.line):\(finding.range.start.column)", finding.level.rawValue,
+          finding.ruleID,
           finding.category.rawValue, finding.site.rawValue, FindingMessage.pointerText(finding.pointer), finding.mask,
         ]
         output.write("| " + cells.map { cell($0) }.joined(separator: " | ") + " |\n")
       }
-      output.write("\nRun `phi-scan explain RULE` for what a rule finds and how to fix it; the text report gives the allow-list entry that accepts each finding.\n")
+      output.write(
+        "\nRun `phi-scan explain RULE` for what a rule finds and how to fix it; the text report gives the allow-list entry that accepts each finding.\n"
+      )
     }
     if !result.diagnostics.isEmpty {
       let shown = min(result.diagnostics.count, maxProblems)
-      output.write("\n\(shown == result.diagnostics.count ? "Problems with inputs" : "The first \(shown) of \(result.diagnostics.count) problems with inputs"):\n\n")
+      output.write(
+        "\n\(shown == result.diagnostics.count ? "Problems with inputs" : "The first \(shown) of \(result.diagnostics.count) problems with inputs"):\n\n"
+      )
       for diagnostic in result.diagnostics.prefix(maxProblems) {
         output.write("- \(diagnostic.severity.rawValue): \(cell(diagnostic.located, limit: 2 * maxCell))\n")
       }

@@ -10,7 +10,8 @@ package enum NextStep {
   /// A YAML flow mapping for the config's `allow` list that matches this finding only.
   package static func allowEntry(_ finding: Finding) -> String {
     let pointer = FindingMessage.pointerText(finding.pointer)
-    return "{rule: \(finding.ruleID), path: \(quoted(Glob.escape(finding.file))), pointer: \(quoted(Glob.escape(pointer))), reason: \"...\"}"
+    return
+      "{rule: \(finding.ruleID), path: \(quoted(Glob.escape(finding.file))), pointer: \(quoted(Glob.escape(pointer))), reason: \"...\"}"
   }
 
   /// A YAML double-quoted scalar (the JSON escapes, which YAML reads the same way).

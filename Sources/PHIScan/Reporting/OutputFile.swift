@@ -2,10 +2,11 @@
 // a report or baseline that CI uploads or a later run trusts must be complete or absent,
 // never truncated, and a failed run must not destroy the previous one.
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// Why a report, a baseline or standard output could not be written in full. Each case
@@ -25,13 +26,17 @@ package enum OutputError: Error, Equatable, CustomStringConvertible {
 
   package var file: String {
     switch self {
-    case .temporaryFile(let file, _, _), .open(let file, _), .write(let file, _, _), .flush(let file, _, _), .rename(let file, _): return file
+    case .temporaryFile(let file, _, _), .open(let file, _), .write(let file, _, _), .flush(let file, _, _),
+      .rename(let file, _):
+      return file
     }
   }
 
   package var code: Int32 {
     switch self {
-    case .temporaryFile(_, _, let code), .open(_, let code), .write(_, let code, _), .flush(_, let code, _), .rename(_, let code): return code
+    case .temporaryFile(_, _, let code), .open(_, let code), .write(_, let code, _), .flush(_, let code, _),
+      .rename(_, let code):
+      return code
     }
   }
 
@@ -82,7 +87,10 @@ package final class OutputFile {
   private let closesDescriptor: Bool
   private var finished = false
 
-  private init(name: String, descriptor: Int32, replacing: (temporary: String, target: String, slot: TemporaryFiles.Slot?)?, closesDescriptor: Bool) {
+  private init(
+    name: String, descriptor: Int32, replacing: (temporary: String, target: String, slot: TemporaryFiles.Slot?)?,
+    closesDescriptor: Bool
+  ) {
     self.name = name
     self.descriptor = descriptor
     self.replacing = replacing
@@ -284,7 +292,8 @@ package enum TemporaryFiles {
   /// between creating a temporary file and noting it (or moving it and forgetting it).
   /// Dispatch's worker threads block these signals, so they reach the thread writing.
   static func withSignalsBlocked<T>(_ body: () -> T) -> T {
-    var blocked = sigset_t(), previous = sigset_t()
+    var blocked = sigset_t()
+    var previous = sigset_t()
     sigemptyset(&blocked)
     sigaddset(&blocked, SIGINT)
     sigaddset(&blocked, SIGTERM)

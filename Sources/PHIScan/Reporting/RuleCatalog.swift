@@ -4,22 +4,30 @@ import Foundation
 /// Rule examples are synthetic by contract (DESIGN.md 5), so printing them is safe.
 package enum RuleCatalog {
   /// Why a flagged string matters; shared with SARIF `help`.
-  package static let why = "Anthropic compiles the JSON Schemas of structured outputs and strict tools into grammars cached for up to 24 hours outside the HIPAA protections that cover prompts, and tool search indexes tool names, descriptions and argument metadata the same way; other providers handle schemas alike. Schemas must describe PHI fields, never contain PHI."
+  package static let why =
+    "Anthropic compiles the JSON Schemas of structured outputs and strict tools into grammars cached for up to 24 hours outside the HIPAA protections that cover prompts, and tool search indexes tool names, descriptions and argument metadata the same way; other providers handle schemas alike. Schemas must describe PHI fields, never contain PHI."
 
   /// How to fix a finding; shared with SARIF `help`.
-  package static let fix = "Keep identifiers in message content, not in the schema: replace literal values in enum, const, default, examples and pattern with a generic format (type, format, pattern built from character classes), and describe the field in words."
+  package static let fix =
+    "Keep identifiers in message content, not in the schema: replace literal values in enum, const, default, examples and pattern with a generic format (type, format, pattern built from character classes), and describe the field in words."
 
   /// One row per rule, columns aligned: id, category, level, sites, pack.
   package static func table(_ rules: RuleSet) -> String {
     let header = ["ID", "CATEGORY", "LEVEL", "SITES", "PACK"]
     let rows = rules.rules.map { rule in
-      [rule.id, rule.category.rawValue, rule.level.rawValue, rule.sites.isEmpty ? "(none)" : rule.sites.sorted().map(\.rawValue).joined(separator: ","), rule.pack]
+      [
+        rule.id, rule.category.rawValue, rule.level.rawValue,
+        rule.sites.isEmpty ? "(none)" : rule.sites.sorted().map(\.rawValue).joined(separator: ","), rule.pack,
+      ]
     }
     let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
     func line(_ cells: [String]) -> String {
-      cells.enumerated().map { $0 == cells.count - 1 ? $1 : $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
+      cells.enumerated().map {
+        $0 == cells.count - 1 ? $1 : $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0)
+      }.joined(separator: "  ")
     }
-    return ([line(header)] + rows.map(line)).joined(separator: "\n") + "\n\(rules.rules.count) rule\(rules.rules.count == 1 ? "" : "s")\n"
+    return ([line(header)] + rows.map(line)).joined(separator: "\n")
+      + "\n\(rules.rules.count) rule\(rules.rules.count == 1 ? "" : "s")\n"
   }
 
   /// The same list for scripts: one object per rule, sorted keys, one line.
@@ -57,9 +65,14 @@ package enum RuleCatalog {
     var out = "\(rule.id): \(rule.name)\n\n"
     out += "  pack       \(rule.pack)\n"
     out += "  category   \(rule.category.rawValue)\n"
-    out += "  level      \(rule.level.rawValue) (precision \(rule.precision), security-severity \(String(format: "%.1f", rule.securitySeverity)))\n"
-    if let contextLevel = rule.contextLevel, contextLevel != rule.level { out += "  with cue   \(contextLevel.rawValue)\n" }
-    if !rule.context.isEmpty { out += "  context    \(rule.context.joined(separator: ", "))\(rule.contextRequired ? " (required)" : "")\n" }
+    out +=
+      "  level      \(rule.level.rawValue) (precision \(rule.precision), security-severity \(String(format: "%.1f", rule.securitySeverity)))\n"
+    if let contextLevel = rule.contextLevel, contextLevel != rule.level {
+      out += "  with cue   \(contextLevel.rawValue)\n"
+    }
+    if !rule.context.isEmpty {
+      out += "  context    \(rule.context.joined(separator: ", "))\(rule.contextRequired ? " (required)" : "")\n"
+    }
     if !rule.negativeContext.isEmpty { out += "  negative   \(rule.negativeContext.joined(separator: ", "))\n" }
     out += "  sites      \(rule.sites.sorted().map(\.rawValue).joined(separator: ", "))\n"
     if let validator = rule.validator { out += "  validator  \(validator.rawValue)\n" }

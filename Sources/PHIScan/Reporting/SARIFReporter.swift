@@ -57,7 +57,8 @@ package enum SARIFReporter {
     let severity = Dictionary(uniqueKeysWithValues: rules.rules.map { ($0.id, $0.securitySeverity) })
     let ranked = findings.enumerated().sorted { a, b in
       if a.element.level != b.element.level { return a.element.level > b.element.level }
-      let sa = severity[a.element.ruleID] ?? 0, sb = severity[b.element.ruleID] ?? 0
+      let sa = severity[a.element.ruleID] ?? 0
+      let sb = severity[b.element.ruleID] ?? 0
       if sa != sb { return sa > sb }
       return a.offset < b.offset
     }
@@ -66,7 +67,8 @@ package enum SARIFReporter {
   }
 
   static func descriptor(_ rule: Rule) -> SARIF.ReportingDescriptor {
-    let why = RuleCatalog.why, fix = RuleCatalog.fix
+    let why = RuleCatalog.why
+    let fix = RuleCatalog.fix
     let text = "\(rule.summary)\n\nWhy: \(why)\n\nHow to fix: \(fix)"
     let markdown = "**\(rule.name)**\n\n\(rule.help)\n\n**Why it matters.** \(why)\n\n**How to fix.** \(fix)"
     return SARIF.ReportingDescriptor(
@@ -77,7 +79,8 @@ package enum SARIFReporter {
       defaultConfiguration: SARIF.Configuration(level: rule.level.rawValue),
       properties: SARIF.RuleProperties(
         tags: ["security", "phi", "hipaa", rule.category.rawValue], precision: rule.precision,
-        securitySeverity: String(format: "%.1f", rule.securitySeverity), category: rule.category.rawValue, pack: rule.pack))
+        securitySeverity: String(format: "%.1f", rule.securitySeverity), category: rule.category.rawValue,
+        pack: rule.pack))
   }
 
   static func invocation(_ result: ScanResult, droppedResults: Int) -> SARIF.Invocation {
@@ -86,18 +89,27 @@ package enum SARIFReporter {
         level: diagnostic.severity.rawValue,
         message: SARIF.Message(text: diagnostic.located),
         locations: diagnostic.file.map { file in
-          [SARIF.NotificationLocation(physicalLocation: SARIF.PhysicalLocation(
-            artifactLocation: SARIF.ArtifactLocation(uri: ArtifactURI.encode(file)),
-            region: diagnostic.position.map { SARIF.Region(startLine: $0.line, startColumn: $0.column, endLine: $0.line, endColumn: $0.column + 1) }))]
+          [
+            SARIF.NotificationLocation(
+              physicalLocation: SARIF.PhysicalLocation(
+                artifactLocation: SARIF.ArtifactLocation(uri: ArtifactURI.encode(file)),
+                region: diagnostic.position.map {
+                  SARIF.Region(startLine: $0.line, startColumn: $0.column, endLine: $0.line, endColumn: $0.column + 1)
+                }))
+          ]
         },
         descriptor: SARIF.DescriptorReference(id: diagnostic.code.rawValue))
     }
     if droppedResults > 0 {
       let kept = result.findings.count - droppedResults
-      notifications.append(SARIF.Notification(
-        level: "warning",
-        message: SARIF.Message(text: "\(result.findings.count) findings exceed GitHub's limit of \(githubResultLimit) results per run: the \(kept) most severe are listed here and \(droppedResults) less severe were left out. The JSON and text reports list every finding."),
-        locations: nil, descriptor: SARIF.DescriptorReference(id: "results-truncated")))
+      notifications.append(
+        SARIF.Notification(
+          level: "warning",
+          message: SARIF.Message(
+            text:
+              "\(result.findings.count) findings exceed GitHub's limit of \(githubResultLimit) results per run: the \(kept) most severe are listed here and \(droppedResults) less severe were left out. The JSON and text reports list every finding."
+          ),
+          locations: nil, descriptor: SARIF.DescriptorReference(id: "results-truncated")))
     }
     return SARIF.Invocation(executionSuccessful: !result.hasInputErrors, toolExecutionNotifications: notifications)
   }
@@ -112,16 +124,21 @@ package enum SARIFReporter {
     let related = finding.relatedLocations.enumerated().map { index, place in
       SARIF.RelatedLocation(
         id: index + 1,
-        physicalLocation: SARIF.PhysicalLocation(artifactLocation: SARIF.ArtifactLocation(uri: ArtifactURI.encode(place.file)), region: region(place.range)),
+        physicalLocation: SARIF.PhysicalLocation(
+          artifactLocation: SARIF.ArtifactLocation(uri: ArtifactURI.encode(place.file)), region: region(place.range)),
         logicalLocations: [SARIF.LogicalLocation(fullyQualifiedName: place.pointer.string, kind: "member")],
         message: SARIF.Message(text: place.message))
     }
     return SARIF.Result(
       ruleId: finding.ruleID, ruleIndex: ruleIndex, level: finding.level.rawValue,
       message: SARIF.Message(text: message),
-      locations: [SARIF.Location(
-        physicalLocation: SARIF.PhysicalLocation(artifactLocation: SARIF.ArtifactLocation(uri: ArtifactURI.encode(finding.file)), region: region(finding.range)),
-        logicalLocations: [SARIF.LogicalLocation(fullyQualifiedName: finding.pointer.string, kind: "member")])],
+      locations: [
+        SARIF.Location(
+          physicalLocation: SARIF.PhysicalLocation(
+            artifactLocation: SARIF.ArtifactLocation(uri: ArtifactURI.encode(finding.file)),
+            region: region(finding.range)),
+          logicalLocations: [SARIF.LogicalLocation(fullyQualifiedName: finding.pointer.string, kind: "member")])
+      ],
       relatedLocations: related.isEmpty ? nil : related,
       partialFingerprints: ["primaryLocationLineHash": Fingerprint.primary(finding)],
       properties: SARIF.ResultProperties(
@@ -132,7 +149,9 @@ package enum SARIFReporter {
   /// A region never empty: GitHub needs endColumn after startColumn on one line.
   static func region(_ range: SourceRange) -> SARIF.Region {
     let endColumn = range.end.line > range.start.line ? range.end.column : max(range.end.column, range.start.column + 1)
-    return SARIF.Region(startLine: range.start.line, startColumn: range.start.column, endLine: max(range.end.line, range.start.line), endColumn: endColumn)
+    return SARIF.Region(
+      startLine: range.start.line, startColumn: range.start.column, endLine: max(range.end.line, range.start.line),
+      endColumn: endColumn)
   }
 }
 
@@ -241,7 +260,10 @@ enum SARIF {
 
   struct Configuration { let level: String }
   struct Message { let text: String }
-  struct MultiformatMessage { let text: String; let markdown: String }
+  struct MultiformatMessage {
+    let text: String
+    let markdown: String
+  }
 
   struct Invocation {
     let executionSuccessful: Bool

@@ -37,17 +37,20 @@ public struct SourceExcerpt: Sendable, Hashable {
   /// token's mask.
   init(_ line: MaskedLine, number: Int, focus range: SourceRange) {
     let text = line.text
-    var focusStart = 0, focusWidth = 1
+    var focusStart = 0
+    var focusWidth = 1
     if let mask = line.maskOfToken[range].map({ line.masks[$0] }) {
       focusStart = mask.lowerBound
       focusWidth = max(mask.count, 1)
     }
-    var from = 0, to = text.count
+    var from = 0
+    var to = text.count
     if focusStart > Self.context { from = focusStart - Self.context }
     if to - (focusStart + focusWidth) > Self.context { to = focusStart + focusWidth + Self.context }
     if let mask = line.mask(containing: from), from != mask.lowerBound { from = mask.upperBound }
     if let mask = line.mask(containing: to), to != mask.lowerBound { to = mask.lowerBound }
-    let lead = from > 0 ? "…" : "", tail = to < text.count ? "…" : ""
+    let lead = from > 0 ? "…" : ""
+    let tail = to < text.count ? "…" : ""
     self.line = number
     self.text = lead + String(String.UnicodeScalarView(text[from..<to])) + tail
     let start = lead.unicodeScalars.count + focusStart - from
@@ -93,7 +96,8 @@ public struct SourceExcerpt: Sendable, Hashable {
     /// The mask that holds `position`, found by halving: the masks are in order and
     /// never overlap, and a line can hold thousands.
     func mask(containing position: Int) -> Range<Int>? {
-      var low = 0, high = masks.count
+      var low = 0
+      var high = masks.count
       while low < high {
         let middle = (low + high) / 2
         if masks[middle].upperBound <= position { low = middle + 1 } else { high = middle }
@@ -103,9 +107,11 @@ public struct SourceExcerpt: Sendable, Hashable {
 
     /// The end index of a token whose range can be trusted: on one line and quoted.
     static func exactEnd(_ range: SourceRange, _ scalars: [Unicode.Scalar]) -> Int? {
-      let start = range.start.column - 1, end = range.end.column - 1
+      let start = range.start.column - 1
+      let end = range.end.column - 1
       guard range.end.line == range.start.line, start >= 0, end - start >= 2, end <= scalars.count else { return nil }
-      let open = scalars[start], close = scalars[end - 1]
+      let open = scalars[start]
+      let close = scalars[end - 1]
       guard (open == "\"" || open == "'") && close == open else { return nil }
       return end
     }

@@ -57,11 +57,15 @@ package enum TextReporter {
     if unscanned > 0 { text += "; \(plural(unscanned, "file")) could not be fully scanned" }
     text += ParsePolicy.summary(result.diagnostics)
     var held: [String] = []
-    if !result.suppressed.allowListed.isEmpty { held.append("\(result.suppressed.allowListed.count) allowed by the config file") }
+    if !result.suppressed.allowListed.isEmpty {
+      held.append("\(result.suppressed.allowListed.count) allowed by the config file")
+    }
     if !result.suppressed.baselined.isEmpty { held.append("\(result.suppressed.baselined.count) in the baseline") }
     if !held.isEmpty { text += "; not shown: \(held.joined(separator: ", "))" }
     let stale = result.suppressed.staleBaselineEntries.count
-    if stale > 0 { text += "; \(plural(stale, "stale baseline entry").replacingOccurrences(of: "entrys", with: "entries"))" }
+    if stale > 0 {
+      text += "; \(plural(stale, "stale baseline entry").replacingOccurrences(of: "entrys", with: "entries"))"
+    }
     return text
   }
 }
@@ -73,7 +77,9 @@ enum CodeFrame {
     let gutter = String(excerpt.line)
     let pad = String(repeating: " ", count: gutter.count)
     // Keep tabs under tabs so the carets line up with the token.
-    let indent = String(String.UnicodeScalarView(excerpt.text.unicodeScalars.prefix(excerpt.focus.lowerBound).map { $0 == "\t" ? "\t" : " " }))
+    let indent = String(
+      String.UnicodeScalarView(
+        excerpt.text.unicodeScalars.prefix(excerpt.focus.lowerBound).map { $0 == "\t" ? "\t" : " " }))
     return "  \(paint.dim("\(gutter) |")) \(excerpt.text)\n"
       + "  \(paint.dim("\(pad) |")) \(indent)\(paint.mask(String(repeating: "^", count: excerpt.focus.count)))\n"
   }

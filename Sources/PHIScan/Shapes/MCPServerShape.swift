@@ -9,7 +9,9 @@
 /// | `mcp.resource_template` | `resourceTemplates[].name`, `title`, `description`, `uriTemplate` | no |
 extension Recognition {
   static let promptKeys: Set<String> = ["name", "title", "description", "arguments", "icons", "_meta"]
-  static let templateKeys: Set<String> = ["name", "title", "description", "uriTemplate", "mimeType", "icons", "annotations", "_meta"]
+  static let templateKeys: Set<String> = [
+    "name", "title", "description", "uriTemplate", "mimeType", "icons", "annotations", "_meta",
+  ]
 
   /// True when `node` held any of them.
   mutating func mcpServer(_ node: Node, _ pointer: JSONPointer) -> Bool {
@@ -18,7 +20,8 @@ extension Recognition {
       let here = pointer.appending("serverInfo")
       string(info["title"], here.appending("title"), .title, "mcp.server", cached: false, tool: nil)
       string(info["description"], here.appending("description"), .description, "mcp.server", cached: false, tool: nil)
-      string(node["instructions"], pointer.appending("instructions"), .description, "mcp.server", cached: false, tool: nil)
+      string(
+        node["instructions"], pointer.appending("instructions"), .description, "mcp.server", cached: false, tool: nil)
       saw("mcp.server")
       found = true
     }
@@ -34,13 +37,16 @@ extension Recognition {
           let argumentAt = at.appending("arguments").appending(index: j)
           string(argument["name"], argumentAt.appending("name"), .propertyName, "mcp.prompt", cached: false, tool: name)
           string(argument["title"], argumentAt.appending("title"), .title, "mcp.prompt", cached: false, tool: name)
-          string(argument["description"], argumentAt.appending("description"), .description, "mcp.prompt", cached: false, tool: name)
+          string(
+            argument["description"], argumentAt.appending("description"), .description, "mcp.prompt", cached: false,
+            tool: name)
         }
       }
       saw("mcp.prompt")
       found = true
     }
-    if let templates = node["resourceTemplates"]?.elements, Recognition.isList(templates, keys: Recognition.templateKeys),
+    if let templates = node["resourceTemplates"]?.elements,
+      Recognition.isList(templates, keys: Recognition.templateKeys),
       templates.allSatisfy({ $0["uriTemplate"]?.string != nil })
     {
       let here = pointer.appending("resourceTemplates")
@@ -49,7 +55,9 @@ extension Recognition {
         let name = template["name"]?.string
         names(template, at, "mcp.resource_template", cached: false)
         string(template["title"], at.appending("title"), .title, "mcp.resource_template", cached: false, tool: name)
-        string(template["uriTemplate"], at.appending("uriTemplate"), .other, "mcp.resource_template", cached: false, tool: name)
+        string(
+          template["uriTemplate"], at.appending("uriTemplate"), .other, "mcp.resource_template", cached: false,
+          tool: name)
       }
       saw("mcp.resource_template")
       found = true
@@ -60,9 +68,10 @@ extension Recognition {
   /// A non-empty array of objects with a string `name` and no member outside `keys`: an
   /// MCP list, not any array that happens to be called `prompts`.
   static func isList(_ elements: [Node], keys: Set<String>) -> Bool {
-    !elements.isEmpty && elements.allSatisfy { element in
-      guard let members = element.members, element["name"]?.string != nil else { return false }
-      return members.allSatisfy { keys.contains($0.key) }
-    }
+    !elements.isEmpty
+      && elements.allSatisfy { element in
+        guard let members = element.members, element["name"]?.string != nil else { return false }
+        return members.allSatisfy { keys.contains($0.key) }
+      }
   }
 }

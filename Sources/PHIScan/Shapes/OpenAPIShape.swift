@@ -22,9 +22,12 @@ extension Recognition {
   /// True when `node` is an OpenAPI 3.x or Swagger 2.0 document (and was read as one).
   mutating func openAPI(_ node: Node, _ pointer: JSONPointer) -> Bool {
     let isOpenAPI3 = node["openapi"]?.string?.hasPrefix("3.") ?? false
-    let isSwagger2 = node["swagger"]?.string == "2.0" || node["swagger"].map { if case .number("2.0") = $0.value { return true } else { return false } } ?? false
+    let isSwagger2 =
+      node["swagger"]?.string == "2.0"
+      || node["swagger"].map { if case .number("2.0") = $0.value { return true } else { return false } } ?? false
     guard isOpenAPI3 || isSwagger2 else { return false }
-    guard node["paths"] != nil || node["components"] != nil || node["definitions"] != nil || node["webhooks"] != nil else { return false }
+    guard node["paths"] != nil || node["components"] != nil || node["definitions"] != nil || node["webhooks"] != nil
+    else { return false }
     saw(isOpenAPI3 ? "openapi" : "swagger")
     var api = OpenAPIWalk(recognition: self, swagger: isSwagger2)
     for key in ["paths", "webhooks"] {
@@ -53,8 +56,11 @@ struct OpenAPIWalk {
 
   mutating func pathItem(_ item: Node, _ pointer: JSONPointer) {
     guard item.members != nil else { return }
-    recognition.string(item["summary"], pointer.appending("summary"), .toolDescription, "openapi.operation", cached: cached, tool: nil)
-    recognition.string(item["description"], pointer.appending("description"), .toolDescription, "openapi.operation", cached: cached, tool: nil)
+    recognition.string(
+      item["summary"], pointer.appending("summary"), .toolDescription, "openapi.operation", cached: cached, tool: nil)
+    recognition.string(
+      item["description"], pointer.appending("description"), .toolDescription, "openapi.operation", cached: cached,
+      tool: nil)
     parameterList(item["parameters"], pointer.appending("parameters"), tool: nil)
     for method in Recognition.httpMethods {
       if let operation = item[method], operation.members != nil { self.operation(operation, pointer.appending(method)) }
@@ -63,9 +69,13 @@ struct OpenAPIWalk {
 
   mutating func operation(_ node: Node, _ pointer: JSONPointer) {
     let tool = node["operationId"]?.string
-    recognition.string(node["operationId"], pointer.appending("operationId"), .toolName, "openapi.operation", cached: cached, tool: tool)
-    recognition.string(node["summary"], pointer.appending("summary"), .toolDescription, "openapi.operation", cached: cached, tool: tool)
-    recognition.string(node["description"], pointer.appending("description"), .toolDescription, "openapi.operation", cached: cached, tool: tool)
+    recognition.string(
+      node["operationId"], pointer.appending("operationId"), .toolName, "openapi.operation", cached: cached, tool: tool)
+    recognition.string(
+      node["summary"], pointer.appending("summary"), .toolDescription, "openapi.operation", cached: cached, tool: tool)
+    recognition.string(
+      node["description"], pointer.appending("description"), .toolDescription, "openapi.operation", cached: cached,
+      tool: tool)
     parameterList(node["parameters"], pointer.appending("parameters"), tool: tool)
     if let body = node["requestBody"] { requestBody(body, pointer.appending("requestBody"), tool: tool) }
     responseMap(node["responses"], pointer.appending("responses"), tool: tool)
@@ -106,7 +116,8 @@ struct OpenAPIWalk {
   /// A parameter (a `$ref` is skipped: its target is read where it is defined).
   mutating func parameter(_ node: Node, _ pointer: JSONPointer, tool: String?) {
     guard node.members != nil, node["$ref"] == nil else { return }
-    recognition.string(node["name"], pointer.appending("name"), .propertyName, "openapi.parameter", cached: cached, tool: tool)
+    recognition.string(
+      node["name"], pointer.appending("name"), .propertyName, "openapi.parameter", cached: cached, tool: tool)
     described(node, pointer, tool: tool)
     if swagger, node["in"]?.string != "body" {
       inlineSchema(node, pointer, tool: tool)
@@ -123,11 +134,16 @@ struct OpenAPIWalk {
     guard let headers = node?.members else { return }
     for header in headers where header.value.members != nil && header.value["$ref"] == nil {
       let here = pointer.appending(header.key)
-      recognition.result.envelopeStrings.append(ExtractedString(text: header.key, site: .propertyName, pointer: here, range: header.keyRange, context: SchemaContext(shape: "openapi.parameter", isCached: cached, toolName: tool)))
+      recognition.result.envelopeStrings.append(
+        ExtractedString(
+          text: header.key, site: .propertyName, pointer: here, range: header.keyRange,
+          context: SchemaContext(shape: "openapi.parameter", isCached: cached, toolName: tool)))
       recognition.saw("openapi.parameter")
       described(header.value, here, tool: tool)
       if swagger { inlineSchema(header.value, here, tool: tool) }
-      if let schema = header.value["schema"] { recognition.schema(schema, here.appending("schema"), "openapi.parameter.schema", cached: cached, tool: tool) }
+      if let schema = header.value["schema"] {
+        recognition.schema(schema, here.appending("schema"), "openapi.parameter.schema", cached: cached, tool: tool)
+      }
       content(header.value["content"], here.appending("content"), shape: "openapi.parameter.schema", tool: tool)
     }
   }
@@ -139,19 +155,23 @@ struct OpenAPIWalk {
     guard let members = node.members else { return }
     let kept = members.filter { SchemaVocabulary.swaggerSchemaKeywords.contains($0.key) }
     guard !kept.isEmpty else { return }
-    recognition.schema(Node(.object(kept), range: node.range), pointer, "openapi.parameter.schema", cached: cached, tool: tool)
+    recognition.schema(
+      Node(.object(kept), range: node.range), pointer, "openapi.parameter.schema", cached: cached, tool: tool)
   }
 
   /// `description`, `example` and `examples` of a parameter, header or media type.
   mutating func described(_ node: Node, _ pointer: JSONPointer, tool: String?) {
-    recognition.string(node["description"], pointer.appending("description"), .description, "openapi.parameter", cached: cached, tool: tool)
+    recognition.string(
+      node["description"], pointer.appending("description"), .description, "openapi.parameter", cached: cached,
+      tool: tool)
     examples(node, pointer, tool: tool)
   }
 
   /// `example` (a value) and `examples` (OpenAPI 3: example objects by name; Swagger 2.0
   /// responses: values by media type).
   mutating func examples(_ node: Node, _ pointer: JSONPointer, tool: String?) {
-    recognition.data(node["example"], pointer.appending("example"), .examples, "openapi.example", cached: cached, tool: tool)
+    recognition.data(
+      node["example"], pointer.appending("example"), .examples, "openapi.example", cached: cached, tool: tool)
     guard let examples = node["examples"] else { return }
     let here = pointer.appending("examples")
     if swagger || examples.elements != nil {
@@ -163,9 +183,13 @@ struct OpenAPIWalk {
 
   mutating func exampleObject(_ node: Node, _ pointer: JSONPointer, tool: String?) {
     guard node.members != nil, node["$ref"] == nil else { return }
-    recognition.string(node["summary"], pointer.appending("summary"), .description, "openapi.example", cached: cached, tool: tool)
-    recognition.string(node["description"], pointer.appending("description"), .description, "openapi.example", cached: cached, tool: tool)
-    recognition.data(node["value"], pointer.appending("value"), .examples, "openapi.example", cached: cached, tool: tool)
+    recognition.string(
+      node["summary"], pointer.appending("summary"), .description, "openapi.example", cached: cached, tool: tool)
+    recognition.string(
+      node["description"], pointer.appending("description"), .description, "openapi.example", cached: cached, tool: tool
+    )
+    recognition.data(
+      node["value"], pointer.appending("value"), .examples, "openapi.example", cached: cached, tool: tool)
   }
 
   /// `content`: per media type, a schema and examples.
@@ -173,14 +197,18 @@ struct OpenAPIWalk {
     guard let types = node?.members else { return }
     for type in types where type.value.members != nil {
       let here = pointer.appending(type.key)
-      if let schema = type.value["schema"] { recognition.schema(schema, here.appending("schema"), shape, cached: cached, tool: tool) }
+      if let schema = type.value["schema"] {
+        recognition.schema(schema, here.appending("schema"), shape, cached: cached, tool: tool)
+      }
       examples(type.value, here, tool: tool)
     }
   }
 
   mutating func requestBody(_ node: Node, _ pointer: JSONPointer, tool: String?) {
     guard node.members != nil, node["$ref"] == nil else { return }
-    recognition.string(node["description"], pointer.appending("description"), .description, "openapi.request_body", cached: cached, tool: tool)
+    recognition.string(
+      node["description"], pointer.appending("description"), .description, "openapi.request_body", cached: cached,
+      tool: tool)
     content(node["content"], pointer.appending("content"), shape: "openapi.request_body.schema", tool: tool)
   }
 
@@ -189,8 +217,12 @@ struct OpenAPIWalk {
     for response in responses where response.value.members != nil && response.value["$ref"] == nil {
       let here = pointer.appending(response.key)
       let value = response.value
-      recognition.string(value["description"], here.appending("description"), .description, "openapi.response", cached: cached, tool: tool)
-      if let schema = value["schema"] { recognition.schema(schema, here.appending("schema"), "openapi.response.schema", cached: cached, tool: tool) }
+      recognition.string(
+        value["description"], here.appending("description"), .description, "openapi.response", cached: cached,
+        tool: tool)
+      if let schema = value["schema"] {
+        recognition.schema(schema, here.appending("schema"), "openapi.response.schema", cached: cached, tool: tool)
+      }
       if swagger { examples(value, here, tool: tool) }
       headerMap(value["headers"], here.appending("headers"), tool: tool)
       content(value["content"], here.appending("content"), shape: "openapi.response.schema", tool: tool)

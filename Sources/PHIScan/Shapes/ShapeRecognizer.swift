@@ -59,11 +59,15 @@
   /// Every candidate string of a document, with the shapes seen and recognition notes.
   public static func extract(from document: Document, source: SourceText? = nil) -> Extraction {
     let recognized = recognize(document, source: source)
-    var extraction = Extraction(strings: recognized.envelopeStrings, subschemas: recognized.envelopes, shapes: recognized.shapes, notes: recognized.notes)
+    var extraction = Extraction(
+      strings: recognized.envelopeStrings, subschemas: recognized.envelopes, shapes: recognized.shapes,
+      notes: recognized.notes)
     let documentRoot = (document.root, document.rootPointer)
     var workspace = SchemaWalk.Workspace()
     for schema in recognized.schemas {
-      let notes = SchemaWalker.walk(schema.node, at: schema.pointer, context: schema.context, source: source, document: documentRoot, appendingTo: &extraction.strings, subschemas: &extraction.subschemas, workspace: &workspace)
+      let notes = SchemaWalker.walk(
+        schema.node, at: schema.pointer, context: schema.context, source: source, document: documentRoot,
+        appendingTo: &extraction.strings, subschemas: &extraction.subschemas, workspace: &workspace)
       extraction.notes += notes
     }
     return extraction
@@ -91,16 +95,21 @@
         if let name = member.value.string {
           hasType = SchemaVocabulary.schemaTypes.contains(name.lowercased())
         } else if let names = member.value.elements {
-          hasType = !names.isEmpty && names.allSatisfy { $0.string.map { SchemaVocabulary.schemaTypes.contains($0) } ?? false }
+          hasType =
+            !names.isEmpty && names.allSatisfy { $0.string.map { SchemaVocabulary.schemaTypes.contains($0) } ?? false }
         }
       case "$ref":
         hasRef = member.value.string != nil
       case "properties", "$defs", "definitions":
-        if let entries = member.value.members, !entries.isEmpty, entries.allSatisfy({ $0.value.members != nil || $0.value.isBool }) {
+        if let entries = member.value.members, !entries.isEmpty,
+          entries.allSatisfy({ $0.value.members != nil || $0.value.isBool })
+        {
           hasMapOfSchemas = true
         }
       case "anyOf", "oneOf", "allOf":
-        if let elements = member.value.elements, !elements.isEmpty, elements.allSatisfy({ $0.members != nil }) { hasStructure = true }
+        if let elements = member.value.elements, !elements.isEmpty, elements.allSatisfy({ $0.members != nil }) {
+          hasStructure = true
+        }
       default:
         break
       }
@@ -143,15 +152,21 @@ struct Recognition {
   }
 
   mutating func schema(_ node: Node, _ pointer: JSONPointer, _ shape: String, cached: Bool, tool: String? = nil) {
-    result.schemas.append(SchemaRoot(node: node, pointer: pointer, context: SchemaContext(shape: shape, isCached: cached, toolName: tool)))
+    result.schemas.append(
+      SchemaRoot(node: node, pointer: pointer, context: SchemaContext(shape: shape, isCached: cached, toolName: tool)))
     saw(shape)
   }
 
   /// A tool-level string (name, description, title) when `node` is a string.
-  mutating func string(_ node: Node?, _ pointer: JSONPointer, _ site: Site, _ shape: String, cached: Bool, tool: String?) {
+  mutating func string(
+    _ node: Node?, _ pointer: JSONPointer, _ site: Site, _ shape: String, cached: Bool, tool: String?
+  ) {
     guard let node, let text = node.string else { return }
     let context = SchemaContext(shape: shape, isCached: cached, toolName: tool)
-    result.envelopeStrings.append(ExtractedString(text: text, site: site, pointer: pointer, range: node.range, context: context, subschema: envelope(context, at: pointer)))
+    result.envelopeStrings.append(
+      ExtractedString(
+        text: text, site: site, pointer: pointer, range: node.range, context: context,
+        subschema: envelope(context, at: pointer)))
     saw(shape)
   }
 
@@ -159,13 +174,16 @@ struct Recognition {
   /// another with the same context and share it; any other string gets one of its own.
   /// `pointer`: the string's; its envelope is the object that holds it.
   mutating func envelope(_ context: SchemaContext, at pointer: JSONPointer) -> Int32 {
-    if context.toolName != nil, let last = result.envelopeStrings.last, last.context == context { return last.subschema }
+    if context.toolName != nil, let last = result.envelopeStrings.last, last.context == context {
+      return last.subschema
+    }
     result.envelopes.append(Subschema(pointer: pointer.droppingLastToken, parent: -1, name: nil))
     return Int32(result.envelopes.count - 1)
   }
 
   /// Every string of a data value (input examples, `_meta`), keys included.
-  mutating func data(_ node: Node?, _ pointer: JSONPointer, _ site: Site, _ shape: String, cached: Bool, tool: String?) {
+  mutating func data(_ node: Node?, _ pointer: JSONPointer, _ site: Site, _ shape: String, cached: Bool, tool: String?)
+  {
     guard let node else { return }
     let context = SchemaContext(shape: shape, isCached: cached, toolName: tool)
     var walk = SchemaWalk(context: context, source: source)
@@ -231,7 +249,9 @@ struct Recognition {
       recognizeAny(body, pointer.appending(wrapper.body), depth: 1)
       return true
     }
-    if let requests = node["requests"]?.elements, !requests.isEmpty, requests.allSatisfy({ $0["params"]?.members != nil }) {
+    if let requests = node["requests"]?.elements, !requests.isEmpty,
+      requests.allSatisfy({ $0["params"]?.members != nil })
+    {
       let here = pointer.appending("requests")
       saw("anthropic.batch")
       for (i, request) in requests.enumerated() {
@@ -260,7 +280,9 @@ struct Recognition {
     if let tools = node["tools"], tools.elements != nil {
       found = self.tools(tools, pointer.appending("tools")) || found
     }
-    if let functions = node["functions"], let elements = functions.elements, elements.contains(where: { $0["parameters"] != nil }) {
+    if let functions = node["functions"], let elements = functions.elements,
+      elements.contains(where: { $0["parameters"] != nil })
+    {
       let here = pointer.appending("functions")
       for (i, function) in elements.enumerated() { openAIFunction(function, here.appending(index: i)) }
       found = true
@@ -281,10 +303,14 @@ struct Recognition {
   mutating func anthropicOutput(_ node: Node, _ pointer: JSONPointer) -> Bool {
     var found = false
     if let format = node["output_config"]?["format"], let body = format["schema"] {
-      schema(body, pointer.appending("output_config").appending("format").appending("schema"), "anthropic.output_config.format", cached: true)
+      schema(
+        body, pointer.appending("output_config").appending("format").appending("schema"),
+        "anthropic.output_config.format", cached: true)
       found = true
     }
-    if let (key, format) = node.first("output_format", "outputFormat"), let body = format["schema"], format["type"]?.string != "text" {
+    if let (key, format) = node.first("output_format", "outputFormat"), let body = format["schema"],
+      format["type"]?.string != "text"
+    {
       schema(body, pointer.appending(key).appending("schema"), "anthropic.output_format", cached: true)
       found = true
     }
@@ -297,15 +323,22 @@ struct Recognition {
       let here = pointer.appending("response_format").appending("json_schema")
       let name = jsonSchema["name"]?.string
       string(jsonSchema["name"], here.appending("name"), .toolName, "openai.response_format", cached: true, tool: name)
-      string(jsonSchema["description"], here.appending("description"), .toolDescription, "openai.response_format", cached: true, tool: name)
-      if let body = jsonSchema["schema"] { schema(body, here.appending("schema"), "openai.response_format", cached: true, tool: name) }
+      string(
+        jsonSchema["description"], here.appending("description"), .toolDescription, "openai.response_format",
+        cached: true, tool: name)
+      if let body = jsonSchema["schema"] {
+        schema(body, here.appending("schema"), "openai.response_format", cached: true, tool: name)
+      }
       found = true
     }
     if let format = node["text"]?["format"], format["schema"] != nil {
       let here = pointer.appending("text").appending("format")
       let name = format["name"]?.string
-      string(format["name"], here.appending("name"), .toolName, "openai.responses.text.format", cached: true, tool: name)
-      string(format["description"], here.appending("description"), .toolDescription, "openai.responses.text.format", cached: true, tool: name)
+      string(
+        format["name"], here.appending("name"), .toolName, "openai.responses.text.format", cached: true, tool: name)
+      string(
+        format["description"], here.appending("description"), .toolDescription, "openai.responses.text.format",
+        cached: true, tool: name)
       schema(format["schema"]!, here.appending("schema"), "openai.responses.text.format", cached: true, tool: name)
       found = true
     }
@@ -339,11 +372,16 @@ struct Recognition {
       found = self.tools(tools, pointer.appending("toolConfig").appending("tools")) || found
     }
     if let jsonSchema = node["outputConfig"]?["textFormat"]?["structure"]?["jsonSchema"], jsonSchema.members != nil {
-      let here = pointer.appending("outputConfig").appending("textFormat").appending("structure").appending("jsonSchema")
+      let here = pointer.appending("outputConfig").appending("textFormat").appending("structure").appending(
+        "jsonSchema")
       let name = jsonSchema["name"]?.string
       string(jsonSchema["name"], here.appending("name"), .toolName, "bedrock.output", cached: true, tool: name)
-      string(jsonSchema["description"], here.appending("description"), .toolDescription, "bedrock.output", cached: true, tool: name)
-      if let body = jsonSchema["schema"] { embeddedSchema(body, here.appending("schema"), "bedrock.output.jsonSchema", tool: name) }
+      string(
+        jsonSchema["description"], here.appending("description"), .toolDescription, "bedrock.output", cached: true,
+        tool: name)
+      if let body = jsonSchema["schema"] {
+        embeddedSchema(body, here.appending("schema"), "bedrock.output.jsonSchema", tool: name)
+      }
       found = true
     }
     return found
@@ -356,14 +394,17 @@ struct Recognition {
     if let name = choice["name"] {
       string(name, here.appending("name"), .toolName, "anthropic.tool_choice", cached: false, tool: name.string)
     } else if let name = choice["function"]?["name"] {
-      string(name, here.appending("function").appending("name"), .toolName, "openai.tool_choice", cached: false, tool: name.string)
+      string(
+        name, here.appending("function").appending("name"), .toolName, "openai.tool_choice", cached: false,
+        tool: name.string)
     }
   }
 
   // MARK: Tools
 
   enum ToolKind {
-    case anthropic, mcp, openAIChat, openAIResponsesFunction, openAIFunction, openAICustom, openAINamespace, gemini, bedrock, toolSearch
+    case anthropic, mcp, openAIChat, openAIResponsesFunction, openAIFunction, openAICustom, openAINamespace, gemini,
+      bedrock, toolSearch
   }
 
   /// What kind of tool an object is, by its members.
@@ -376,7 +417,9 @@ struct Recognition {
     if node["input_schema"] != nil { return .anthropic }
     if node["inputSchema"] != nil { return .mcp }
     // A tool call (`function.arguments`, message content) is not a tool definition.
-    if let function = node["function"], function.members != nil, function["name"] != nil, function["arguments"] == nil { return .openAIChat }
+    if let function = node["function"], function.members != nil, function["name"] != nil, function["arguments"] == nil {
+      return .openAIChat
+    }
     if type == "custom", node["name"] != nil { return .openAICustom }
     if type == "namespace", node["tools"]?.elements != nil { return .openAINamespace }
     if node["name"]?.string != nil, node.first("parameters", "parametersJsonSchema", "parameters_json_schema") != nil {
@@ -409,38 +452,60 @@ struct Recognition {
     case .anthropic:
       let cached = strict || catalog
       names(node, pointer, "anthropic.tool", cached: cached)
-      data(node["input_examples"], pointer.appending("input_examples"), .examples, "anthropic.tool.input_examples", cached: cached, tool: name)
-      if let body = node["input_schema"] { schema(body, pointer.appending("input_schema"), "anthropic.tool.input_schema", cached: cached, tool: name) }
+      data(
+        node["input_examples"], pointer.appending("input_examples"), .examples, "anthropic.tool.input_examples",
+        cached: cached, tool: name)
+      if let body = node["input_schema"] {
+        schema(body, pointer.appending("input_schema"), "anthropic.tool.input_schema", cached: cached, tool: name)
+      }
     case .mcp:
       names(node, pointer, "mcp.tool", cached: true)
       string(node["title"], pointer.appending("title"), .title, "mcp.tool", cached: true, tool: name)
-      string(node["annotations"]?["title"], pointer.appending("annotations").appending("title"), .title, "mcp.tool", cached: true, tool: name)
+      string(
+        node["annotations"]?["title"], pointer.appending("annotations").appending("title"), .title, "mcp.tool",
+        cached: true, tool: name)
       data(node["_meta"], pointer.appending("_meta"), .other, "mcp.tool", cached: true, tool: name)
       data(node["icons"], pointer.appending("icons"), .other, "mcp.tool", cached: true, tool: name)
-      if let body = node["inputSchema"] { schema(body, pointer.appending("inputSchema"), "mcp.tool.inputSchema", cached: true, tool: name) }
-      if let body = node["outputSchema"] { schema(body, pointer.appending("outputSchema"), "mcp.tool.outputSchema", cached: false, tool: name) }
+      if let body = node["inputSchema"] {
+        schema(body, pointer.appending("inputSchema"), "mcp.tool.inputSchema", cached: true, tool: name)
+      }
+      if let body = node["outputSchema"] {
+        schema(body, pointer.appending("outputSchema"), "mcp.tool.outputSchema", cached: false, tool: name)
+      }
     case .openAIChat:
       guard let function = node["function"] else { return }
       let here = pointer.appending("function")
       let cached = function["strict"]?.isTrue ?? false
       names(function, here, "openai.tool", cached: cached)
-      if let body = function["parameters"] { schema(body, here.appending("parameters"), "openai.tool.parameters", cached: cached, tool: function["name"]?.string) }
+      if let body = function["parameters"] {
+        schema(
+          body, here.appending("parameters"), "openai.tool.parameters", cached: cached, tool: function["name"]?.string)
+      }
     case .openAIResponsesFunction:
       // Responses function tools are strict unless they say otherwise.
       let cached = node["strict"].map { !isFalse($0) } ?? true
       names(node, pointer, "openai.responses.tool", cached: cached)
-      if let body = node["parameters"] { schema(body, pointer.appending("parameters"), "openai.responses.tool.parameters", cached: cached, tool: name) }
-      if let body = node["output_schema"] { schema(body, pointer.appending("output_schema"), "openai.responses.tool.output_schema", cached: cached, tool: name) }
+      if let body = node["parameters"] {
+        schema(body, pointer.appending("parameters"), "openai.responses.tool.parameters", cached: cached, tool: name)
+      }
+      if let body = node["output_schema"] {
+        schema(
+          body, pointer.appending("output_schema"), "openai.responses.tool.output_schema", cached: cached, tool: name)
+      }
     case .openAIFunction:
       openAIFunction(node, pointer)
     case .openAICustom:
       names(node, pointer, "openai.responses.tool", cached: true)
-      string(node["format"]?["definition"], pointer.appending("format").appending("definition"), .other, "openai.responses.custom_tool.grammar", cached: true, tool: name)
+      string(
+        node["format"]?["definition"], pointer.appending("format").appending("definition"), .other,
+        "openai.responses.custom_tool.grammar", cached: true, tool: name)
     case .openAINamespace:
       names(node, pointer, "openai.responses.tool", cached: true)
       tools(node["tools"]!, pointer.appending("tools"))
     case .gemini:
-      guard let (key, declarations) = node.first("functionDeclarations", "function_declarations"), let elements = declarations.elements else { return }
+      guard let (key, declarations) = node.first("functionDeclarations", "function_declarations"),
+        let elements = declarations.elements
+      else { return }
       let here = pointer.appending(key)
       for (i, declaration) in elements.enumerated() {
         let at = here.appending(index: i)
@@ -453,7 +518,9 @@ struct Recognition {
         ]
         for entry in schemas {
           for key in entry.keys {
-            if let body = declaration[key] { schema(body, at.appending(key), entry.shape, cached: false, tool: declared) }
+            if let body = declaration[key] {
+              schema(body, at.appending(key), entry.shape, cached: false, tool: declared)
+            }
           }
         }
       }
@@ -464,9 +531,13 @@ struct Recognition {
       names(spec, here, "bedrock.tool", cached: cached)
       if let input = spec["inputSchema"] {
         if let body = input["json"] {
-          embeddedSchema(body, here.appending("inputSchema").appending("json"), "bedrock.tool.inputSchema", cached: cached, tool: spec["name"]?.string)
+          embeddedSchema(
+            body, here.appending("inputSchema").appending("json"), "bedrock.tool.inputSchema", cached: cached,
+            tool: spec["name"]?.string)
         } else {
-          schema(input, here.appending("inputSchema"), "bedrock.tool.inputSchema", cached: cached, tool: spec["name"]?.string)
+          schema(
+            input, here.appending("inputSchema"), "bedrock.tool.inputSchema", cached: cached, tool: spec["name"]?.string
+          )
         }
       }
     }
@@ -477,7 +548,9 @@ struct Recognition {
     let cached = node["strict"]?.isTrue ?? false
     names(node, pointer, "openai.function", cached: cached)
     for key in ["parameters", "parametersJsonSchema", "parameters_json_schema"] {
-      if let body = node[key] { schema(body, pointer.appending(key), "openai.function.parameters", cached: cached, tool: node["name"]?.string) }
+      if let body = node[key] {
+        schema(body, pointer.appending(key), "openai.function.parameters", cached: cached, tool: node["name"]?.string)
+      }
     }
   }
 
@@ -499,7 +572,9 @@ struct Recognition {
   /// schema): the string is parsed and its positions mapped back into the file through
   /// the escapes of the outer token. A string that is not valid JSON is an error note,
   /// and its text is still scanned as one string.
-  mutating func embeddedSchema(_ node: Node, _ pointer: JSONPointer, _ shape: String, cached: Bool = true, tool: String?) {
+  mutating func embeddedSchema(
+    _ node: Node, _ pointer: JSONPointer, _ shape: String, cached: Bool = true, tool: String?
+  ) {
     guard let text = node.string else {
       schema(node, pointer, shape, cached: cached, tool: tool)
       return
@@ -510,10 +585,15 @@ struct Recognition {
       let root = map?.relocate(parsed.root) ?? Recognition.pinned(parsed.root, to: node.range)
       schema(root, pointer, shape, cached: cached, tool: tool)
     } catch {
-      let inner = map.map { $0.relocate(Node(.null, range: SourceRange(start: error.position, end: error.position))).range.start } ?? node.range.start
+      let inner =
+        map.map { $0.relocate(Node(.null, range: SourceRange(start: error.position, end: error.position))).range.start }
+        ?? node.range.start
       result.notes.append(.embeddedSchemaInvalid(at: inner, error))
       let context = SchemaContext(shape: shape, isCached: cached, toolName: tool)
-      result.envelopeStrings.append(ExtractedString(text: text, site: .other, pointer: pointer, range: node.range, context: context, subschema: envelope(context, at: pointer)))
+      result.envelopeStrings.append(
+        ExtractedString(
+          text: text, site: .other, pointer: pointer, range: node.range, context: context,
+          subschema: envelope(context, at: pointer)))
       saw(shape)
     }
   }

@@ -120,7 +120,9 @@ enum URIReference {
   static func scheme(of uri: String) -> String? {
     guard let colon = uri.firstIndex(of: ":") else { return nil }
     let name = uri[..<colon]
-    guard let first = name.first, first.isLetter, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) else { return nil }
+    guard let first = name.first, first.isLetter,
+      name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." })
+    else { return nil }
     return String(name)
   }
 
@@ -150,7 +152,10 @@ enum URIReference {
     var output: [Substring] = []
     let segments = path.split(separator: "/", omittingEmptySubsequences: false)
     for (i, segment) in segments.enumerated() {
-      if segment == "." { if i == segments.count - 1 { output.append("") }; continue }
+      if segment == "." {
+        if i == segments.count - 1 { output.append("") }
+        continue
+      }
       if segment == ".." {
         if output.count > 1 { output.removeLast() }
         if i == segments.count - 1 { output.append("") }
@@ -175,8 +180,13 @@ enum URIReference {
     var bytes: [UInt8] = []
     var utf8 = Array(text.utf8)[...]
     while let byte = utf8.popFirst() {
-      guard byte == UInt8(ascii: "%") else { bytes.append(byte); continue }
-      guard utf8.count >= 2, let value = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16) else { return nil }
+      guard byte == UInt8(ascii: "%") else {
+        bytes.append(byte)
+        continue
+      }
+      guard utf8.count >= 2, let value = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16) else {
+        return nil
+      }
       bytes.append(value)
       utf8 = utf8.dropFirst(2)
     }

@@ -22,7 +22,10 @@
   /// (`x-reviewed-ip`), the keys of an object inside `default`.
   public var dataKeys: [String]
 
-  public init(text: String, site: Site, pointer: JSONPointer, range: SourceRange, context: SchemaContext, propertyPath: [String] = [], relatedLocations: [RefUsage] = [], subschema: Int32 = 0, dataKeys: [String] = []) {
+  public init(
+    text: String, site: Site, pointer: JSONPointer, range: SourceRange, context: SchemaContext,
+    propertyPath: [String] = [], relatedLocations: [RefUsage] = [], subschema: Int32 = 0, dataKeys: [String] = []
+  ) {
     self.text = text
     self.site = site
     self.pointer = pointer

@@ -104,7 +104,8 @@ public struct JSONPointer: Hashable, Sendable, Comparable, CustomStringConvertib
     var next = second
     return first.withUTF8 { firstBytes in
       next.withUTF8 { secondBytes in
-        let firstLength = escapedLength(firstBytes), secondLength = escapedLength(secondBytes)
+        let firstLength = escapedLength(firstBytes)
+        let secondLength = escapedLength(secondBytes)
         return text(head, appendingBytes: firstLength + 1 + secondLength) { buffer in
           let slash = write(firstBytes, escapedLength: firstLength, to: buffer, at: 0)
           buffer[slash] = UInt8(ascii: "/")
@@ -152,7 +153,10 @@ public struct JSONPointer: Hashable, Sendable, Comparable, CustomStringConvertib
   }
 
   /// Writes `bytes` escaped (`~` as `~0`, `/` as `~1`) from `offset`; returns the offset after.
-  private static func write(_ bytes: UnsafeBufferPointer<UInt8>, escapedLength: Int, to buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
+  private static func write(
+    _ bytes: UnsafeBufferPointer<UInt8>, escapedLength: Int, to buffer: UnsafeMutableBufferPointer<UInt8>,
+    at offset: Int
+  ) -> Int {
     if escapedLength == bytes.count {
       _ = UnsafeMutableBufferPointer(rebasing: buffer[offset..<offset + bytes.count]).initialize(fromContentsOf: bytes)
       return offset + bytes.count
@@ -193,7 +197,9 @@ public struct JSONPointer: Hashable, Sendable, Comparable, CustomStringConvertib
 
   /// `head`, a `/` and `byteCount` bytes that `write` fills in, built in place: one
   /// allocation of the exact size.
-  private static func text(_ head: String, appendingBytes byteCount: Int, _ write: (UnsafeMutableBufferPointer<UInt8>) -> Void) -> String {
+  private static func text(
+    _ head: String, appendingBytes byteCount: Int, _ write: (UnsafeMutableBufferPointer<UInt8>) -> Void
+  ) -> String {
     var prefix = head
     return prefix.withUTF8 { prefixBytes in
       let total = prefixBytes.count + 1 + byteCount
@@ -222,7 +228,9 @@ public struct JSONPointer: Hashable, Sendable, Comparable, CustomStringConvertib
         return JSONPointer(escaped: String(fragment)).tokens.reduce(self) { $0.appending($1) }.joined
       }
       let rest = UnsafeBufferPointer(rebasing: bytes[1...])
-      return JSONPointer(escaped: Self.text(string, appendingBytes: rest.count) { buffer in _ = buffer.initialize(fromContentsOf: rest) })
+      return JSONPointer(
+        escaped: Self.text(string, appendingBytes: rest.count) { buffer in _ = buffer.initialize(fromContentsOf: rest) }
+      )
     }
   }
 

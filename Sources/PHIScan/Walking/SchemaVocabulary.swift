@@ -89,7 +89,8 @@ enum SchemaVocabulary {
 
   /// Every keyword name the walker knows; an SDK trailer segment starts at one of these.
   static let knownKeywords: Set<String> = {
-    var all = singleSubschema.union(subschemaArray).union(subschemaOneOrMany).union(vocabulary).union(nameLists).union(nameDependencies)
+    var all = singleSubschema.union(subschemaArray).union(subschemaOneOrMany).union(vocabulary).union(nameLists).union(
+      nameDependencies)
     all.formUnion(subschemaMap.keys)
     all.formUnion(dataKeywords.keys)
     all.formUnion(textKeywords.keys)
@@ -139,6 +140,7 @@ enum SchemaVocabulary {
   /// Swagger 2.0 parameter, header and items keywords that make up its inline schema.
   static let swaggerSchemaKeywords: Set<String> = [
     "type", "format", "items", "collectionFormat", "default", "maximum", "exclusiveMaximum", "minimum",
-    "exclusiveMinimum", "maxLength", "minLength", "pattern", "maxItems", "minItems", "uniqueItems", "enum", "multipleOf",
+    "exclusiveMinimum", "maxLength", "minLength", "pattern", "maxItems", "minItems", "uniqueItems", "enum",
+    "multipleOf",
   ]
 }

@@ -11,7 +11,9 @@
   public static let maxRefUsages = 20
 
   /// Every candidate string of the schema at `node`, whose pointer is `pointer`.
-  public static func extract(from node: Node, at pointer: JSONPointer, context: SchemaContext, source: SourceText? = nil) -> [ExtractedString] {
+  public static func extract(
+    from node: Node, at pointer: JSONPointer, context: SchemaContext, source: SourceText? = nil
+  ) -> [ExtractedString] {
     walk(node, at: pointer, context: context, source: source).strings
   }
 
@@ -20,11 +22,16 @@
   /// `document` is the whole document the schema sits in (with its pointer): a schema
   /// found inside other data (an OpenAPI component, a test-suite case) may refer to
   /// places outside itself, which then count as resolved rather than dangling.
-  public static func walk(_ node: Node, at pointer: JSONPointer, context: SchemaContext, source: SourceText? = nil, document: (root: Node, pointer: JSONPointer)? = nil) -> WalkResult {
+  public static func walk(
+    _ node: Node, at pointer: JSONPointer, context: SchemaContext, source: SourceText? = nil,
+    document: (root: Node, pointer: JSONPointer)? = nil
+  ) -> WalkResult {
     var strings: [ExtractedString] = []
     var subschemas: [Subschema] = []
     var workspace = SchemaWalk.Workspace()
-    let notes = walk(node, at: pointer, context: context, source: source, document: document, appendingTo: &strings, subschemas: &subschemas, workspace: &workspace)
+    let notes = walk(
+      node, at: pointer, context: context, source: source, document: document, appendingTo: &strings,
+      subschemas: &subschemas, workspace: &workspace)
     return WalkResult(strings: strings, subschemas: subschemas, notes: notes)
   }
 
@@ -32,7 +39,11 @@
   /// `subschemas` (a document with several schemas gathers them without copying each
   /// schema's strings once more) and keeping its per-node arrays in `workspace` for the
   /// next schema.
-  static func walk(_ node: Node, at pointer: JSONPointer, context: SchemaContext, source: SourceText?, document: (root: Node, pointer: JSONPointer)?, appendingTo strings: inout [ExtractedString], subschemas: inout [Subschema], workspace: inout SchemaWalk.Workspace) -> [Diagnostic] {
+  static func walk(
+    _ node: Node, at pointer: JSONPointer, context: SchemaContext, source: SourceText?,
+    document: (root: Node, pointer: JSONPointer)?, appendingTo strings: inout [ExtractedString],
+    subschemas: inout [Subschema], workspace: inout SchemaWalk.Workspace
+  ) -> [Diagnostic] {
     var walk = SchemaWalk(context: context, source: source)
     walk.take(&workspace)
     defer { walk.giveBack(&workspace) }
@@ -67,7 +78,9 @@ extension SchemaWalker {
       for i in members.indices {
         switch members[i].value.value {
         case .string(let text):
-          guard members[i].key == "$ref", text.hasPrefix("#/"), let fragment = URIReference.percentDecoded(text.dropFirst()) else { continue }
+          guard members[i].key == "$ref", text.hasPrefix("#/"),
+            let fragment = URIReference.percentDecoded(text.dropFirst())
+          else { continue }
           let target = root.appending(fragment: fragment)
           walk.refTargets.insert(target)
           walk.refTargetParents.insert(target.droppingLastToken)
@@ -206,15 +219,24 @@ struct SchemaWalk {
 
   /// `owner`: the schema node the string belongs to (its subschema, and whose `$ref`
   /// usages it shares); `keys`: object keys between that schema and the string.
-  mutating func emit(_ text: String, _ site: Site, _ pointer: JSONPointer, _ range: SourceRange, _ path: [String], owner schema: Int, keys: [String] = []) {
-    output.append(ExtractedString(text: text, site: site, pointer: pointer, range: range, context: context, propertyPath: path, subschema: subschemaBase + Int32(schema), dataKeys: keys))
+  mutating func emit(
+    _ text: String, _ site: Site, _ pointer: JSONPointer, _ range: SourceRange, _ path: [String], owner schema: Int,
+    keys: [String] = []
+  ) {
+    output.append(
+      ExtractedString(
+        text: text, site: site, pointer: pointer, range: range, context: context, propertyPath: path,
+        subschema: subschemaBase + Int32(schema), dataKeys: keys))
     owner.append(schema)
   }
 
   // MARK: Schema mode
 
   /// `name`: the key that names the schema in its parent (a property name, a `$defs` key).
-  mutating func walkSchema(_ node: Node, _ pointer: JSONPointer, _ path: inout PropertyPath, parent: Int, named name: String? = nil, resource inherited: Int, base inheritedBase: String) {
+  mutating func walkSchema(
+    _ node: Node, _ pointer: JSONPointer, _ path: inout PropertyPath, parent: Int, named name: String? = nil,
+    resource inherited: Int, base inheritedBase: String
+  ) {
     // Joined once here: every member below appends to it, and `finish` reads it.
     let pointer = pointer.joined
     let index = schemaPointers.count
@@ -279,9 +301,11 @@ struct SchemaWalk {
           emit(entry.key, keySite, entryPointer, entry.keyRange, path.resolved(), owner: schemaPointers.count)
           if key == "properties" {
             var childPath = PropertyPath(path.resolved(), entry.key)
-            walkSchema(entry.value, entryPointer, &childPath, parent: index, named: entry.key, resource: resource, base: base)
+            walkSchema(
+              entry.value, entryPointer, &childPath, parent: index, named: entry.key, resource: resource, base: base)
           } else {
-            walkSchema(entry.value, entryPointer, &path, parent: index, named: entry.key, resource: resource, base: base)
+            walkSchema(
+              entry.value, entryPointer, &path, parent: index, named: entry.key, resource: resource, base: base)
           }
         }
       case .nameList:
@@ -290,7 +314,7 @@ struct SchemaWalk {
             walkData(element, pointer.appending(key, index: i), .required, path.resolved(), owner: index)
           }
         }
-        // Draft-03 `required: true` is a flag, not a name.
+      // Draft-03 `required: true` is a flag, not a name.
       case .nameDependencies:
         for entry in value.members ?? [] {
           let entryPointer = pointer.appending(key, entry.key)
@@ -340,7 +364,8 @@ struct SchemaWalk {
           for entry in entries {
             let entryPointer = here.appending(entry.key)
             emit(entry.key, .defsKey, entryPointer, entry.keyRange, path.resolved(), owner: schemaPointers.count)
-            walkSchema(entry.value, entryPointer, &path, parent: index, named: entry.key, resource: resource, base: base)
+            walkSchema(
+              entry.value, entryPointer, &path, parent: index, named: entry.key, resource: resource, base: base)
           }
         } else {
           // Unknown keywords and `x-*` extensions: the key and every string of the value
@@ -382,7 +407,9 @@ struct SchemaWalk {
   /// Every string (and number, whose digits may be an identifier) inside a data value;
   /// object keys inside data are data too.
   /// `keys`: the object keys between the schema and `node`.
-  mutating func walkData(_ node: Node, _ pointer: JSONPointer, _ site: Site, _ path: [String], owner index: Int, keys: [String] = []) {
+  mutating func walkData(
+    _ node: Node, _ pointer: JSONPointer, _ site: Site, _ path: [String], owner index: Int, keys: [String] = []
+  ) {
     switch node.value {
     case .string(let text), .number(let text):
       emit(text, site, pointer, node.range, path, owner: index, keys: keys)
@@ -424,7 +451,9 @@ struct SchemaWalk {
 
   /// Records `$id` (or draft-04 `id`), anchors and references among `members`, those of the
   /// schema at `index`.
-  mutating func registerIdentifiers(_ members: [Member], index: Int, path: inout PropertyPath, resource: inout Int, base: inout String) {
+  mutating func registerIdentifiers(
+    _ members: [Member], index: Int, path: inout PropertyPath, resource: inout Int, base: inout String
+  ) {
     // One pass for the first `$id`, `id`, `$anchor` and `$dynamicAnchor` (every schema node
     // comes here, and most have none of them).
     var firstID: Node?
@@ -463,7 +492,10 @@ struct SchemaWalk {
     for member in members where member.key == "$ref" || member.key == "$dynamicRef" || member.key == "$recursiveRef" {
       guard let text = member.value.string else { continue }  // a property named `$ref` is not a reference
       let pointer = schemaPointers[index].appending(member.key).joined
-      references.append(Reference(text: text, location: RefUsage(pointer: pointer, range: member.value.range), resource: resource, base: base, path: path.resolved()))
+      references.append(
+        Reference(
+          text: text, location: RefUsage(pointer: pointer, range: member.value.range), resource: resource, base: base,
+          path: path.resolved()))
     }
   }
 
@@ -508,7 +540,9 @@ struct SchemaWalk {
 
   /// True when a `#/...` reference names an existing node of the whole document.
   static func exists(_ reference: String, in root: Node) -> Bool {
-    guard reference.hasPrefix("#/"), let fragment = URIReference.percentDecoded(String(reference.dropFirst())) else { return false }
+    guard reference.hasPrefix("#/"), let fragment = URIReference.percentDecoded(String(reference.dropFirst())) else {
+      return false
+    }
     var node = root
     for token in JSONPointer(escaped: fragment).tokens {
       if let member = node.members?.first(where: { $0.key == token }) {
@@ -579,7 +613,9 @@ struct SchemaWalk {
         let parent = schemaParents[i]
         var here = parent >= 0 ? inherited[parent] : []
         if let own = ownUsages[i], here.count < SchemaWalker.maxRefUsages {
-          for location in own where here.count < SchemaWalker.maxRefUsages && !here.contains(location) { here.append(location) }
+          for location in own where here.count < SchemaWalker.maxRefUsages && !here.contains(location) {
+            here.append(location)
+          }
           here.sort { ($0.range.start, $0.pointer) < ($1.range.start, $1.pointer) }  // document order
         }
         inherited[i] = here
@@ -602,13 +638,18 @@ struct SchemaWalk {
       for k in outputStart..<strings.count {
         let schema = owner[k - outputStart]
         strings[k].relatedLocations = inherited[schema]
-        guard let prefix = contextPrefix[schema], !prefix.isEmpty, !strings[k].propertyPath.starts(with: prefix) else { continue }
+        guard let prefix = contextPrefix[schema], !prefix.isEmpty, !strings[k].propertyPath.starts(with: prefix) else {
+          continue
+        }
         if strings[k].propertyPath.isEmpty {
           strings[k].propertyPath = prefix  // the prefix alone: its own array, no copy
           continue
         }
         var hit: Int?
-        for slot in recent.indices where Self.sameStorage(recent[slot].prefix, prefix) && Self.sameStorage(recent[slot].path, strings[k].propertyPath) {
+        for slot in recent.indices
+        where Self.sameStorage(recent[slot].prefix, prefix)
+          && Self.sameStorage(recent[slot].path, strings[k].propertyPath)
+        {
           hit = slot
           break
         }

@@ -54,7 +54,8 @@ import Synchronization
       else { return nil }
     }
     var positions = Array(reader.positions.prefix(expectedScalars.count))
-    positions.append(reader.positions.count > expectedScalars.count ? reader.positions[expectedScalars.count] : reader.position)
+    positions.append(
+      reader.positions.count > expectedScalars.count ? reader.positions[expectedScalars.count] : reader.position)
     return StringTokenMap(scalars: expectedScalars, positions: positions)
   }
 }

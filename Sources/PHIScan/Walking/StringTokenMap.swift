@@ -40,14 +40,16 @@
   public func relocate(_ node: Node) -> Node {
     let starts = decodedLineStarts
     func move(_ range: SourceRange) -> SourceRange {
-      self.range(scalars: scalarIndex(of: range.start, lineStarts: starts), scalarIndex(of: range.end, lineStarts: starts))
+      self.range(
+        scalars: scalarIndex(of: range.start, lineStarts: starts), scalarIndex(of: range.end, lineStarts: starts))
     }
     func relocate(_ node: Node) -> Node {
       var moved = node
       moved.range = move(node.range)
       switch node.value {
       case .object(let members):
-        moved.value = .object(members.map { Member(key: $0.key, keyRange: move($0.keyRange), value: relocate($0.value)) })
+        moved.value = .object(
+          members.map { Member(key: $0.key, keyRange: move($0.keyRange), value: relocate($0.value)) })
       case .array(let elements):
         moved.value = .array(elements.map(relocate))
       default:
@@ -90,7 +92,10 @@ struct TokenReader {
 
   /// Consumes one raw scalar, keeping the position current.
   mutating func advance() {
-    guard let (scalar, length) = peekScalar() else { offset = bytes.count; return }
+    guard let (scalar, length) = peekScalar() else {
+      offset = bytes.count
+      return
+    }
     offset += length
     if scalar == "\n" || (scalar == "\r" && (offset >= bytes.count || bytes[offset] != 0x0A)) {
       position = SourcePosition(line: position.line + 1, column: 1)
@@ -128,9 +133,12 @@ struct TokenReader {
         case "t": decoded = "\t"
         case "u":
           guard var value = readHex4() else { return nil }
-          if (0xD800...0xDBFF).contains(value), offset + 1 < bytes.count, bytes[offset] == UInt8(ascii: "\\"), bytes[offset + 1] == UInt8(ascii: "u") {
+          if (0xD800...0xDBFF).contains(value), offset + 1 < bytes.count, bytes[offset] == UInt8(ascii: "\\"),
+            bytes[offset + 1] == UInt8(ascii: "u")
+          {
             let save = (offset, position)
-            advance(); advance()
+            advance()
+            advance()
             if let low = readHex4(), (0xDC00...0xDFFF).contains(low) {
               value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
             } else {
@@ -207,7 +215,8 @@ struct TokenReader {
     while offset < bytes.count {
       var spaces = 0
       while offset + spaces < bytes.count, bytes[offset + spaces] == UInt8(ascii: " ") { spaces += 1 }
-      let lineIsBlank = offset + spaces >= bytes.count || bytes[offset + spaces] == 0x0A || bytes[offset + spaces] == 0x0D
+      let lineIsBlank =
+        offset + spaces >= bytes.count || bytes[offset + spaces] == 0x0A || bytes[offset + spaces] == 0x0D
       if indent == nil, !lineIsBlank { indent = spaces }
       if let indent, !lineIsBlank, spaces < indent { break }
       for _ in 0..<min(spaces, indent ?? spaces) { advance() }

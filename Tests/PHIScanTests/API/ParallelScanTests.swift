@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @_spi(Internals) @testable import PHIScan
 
 /// The parallel scanner: same report for any thread count, per-file failures isolated.
@@ -9,7 +10,9 @@ import Testing
     var files: [String: String] = [:]
     for i in 0..<120 {
       switch i % 4 {
-      case 0: files["batch\(i % 7)/positive-\(i).json"] = #"{"type": "object", "properties": {"m\#(i)": {"const": "512-43-\#(String(format: "%04d", 1000 + i))"}}}"#
+      case 0:
+        files["batch\(i % 7)/positive-\(i).json"] =
+          #"{"type": "object", "properties": {"m\#(i)": {"const": "512-43-\#(String(format: "%04d", 1000 + i))"}}}"#
       case 1: files["batch\(i % 7)/broken-\(i).json"] = #"{"type": "object", "properties": "#
       case 2: files["batch\(i % 7)/clean-\(i).yaml"] = "type: object\nproperties:\n  ssn:\n    type: string\n"
       default: files["batch\(i % 7)/records-\(i).jsonl"] = "{\"enum\": [\"329-51-7784\"]}\n{\"const\": \"x\"}\n"

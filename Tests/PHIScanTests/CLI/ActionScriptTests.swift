@@ -18,7 +18,8 @@ import Testing
   static func runStep(workspace: URL, inputs: [String: String]) throws -> Step {
     let runner = try CLI.directory([:])
     try FileManager.default.createDirectory(at: runner, withIntermediateDirectories: true)
-    let output = runner.appendingPathComponent("output"), summary = runner.appendingPathComponent("summary.md")
+    let output = runner.appendingPathComponent("output")
+    let summary = runner.appendingPathComponent("summary.md")
     for file in [output, summary] { try Data().write(to: file) }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -26,7 +27,8 @@ import Testing
     process.currentDirectoryURL = workspace
     process.environment = [
       "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "PHI_SCAN_BIN": CLI.binary.path,
-      "GITHUB_WORKSPACE": workspace.path, "GITHUB_OUTPUT": output.path, "GITHUB_STEP_SUMMARY": summary.path, "RUNNER_TEMP": runner.path,
+      "GITHUB_WORKSPACE": workspace.path, "GITHUB_OUTPUT": output.path, "GITHUB_STEP_SUMMARY": summary.path,
+      "RUNNER_TEMP": runner.path,
     ].merging(inputs) { $1 }
     let out = Pipe()
     process.standardOutput = out
@@ -34,14 +36,18 @@ import Testing
     try process.run()
     let stdout = out.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    let sarif = FileManager.default.contents(atPath: workspace.appendingPathComponent(inputs["PHI_SCAN_SARIF"] ?? "phi-scan.sarif").path)
+    let sarif = FileManager.default.contents(
+      atPath: workspace.appendingPathComponent(inputs["PHI_SCAN_SARIF"] ?? "phi-scan.sarif").path)
     return Step(
       status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-      outputs: try String(contentsOf: output, encoding: .utf8), summary: try String(contentsOf: summary, encoding: .utf8), sarif: sarif)
+      outputs: try String(contentsOf: output, encoding: .utf8),
+      summary: try String(contentsOf: summary, encoding: .utf8), sarif: sarif)
   }
 
   @Test func writesSARIFAnnotationsAndASummary() throws {
-    let workspace = try CLI.directory(["schemas/a.json": CLI.positive, "dir with space/b.json": CLI.positive, "other/c.json": CLI.positive])
+    let workspace = try CLI.directory([
+      "schemas/a.json": CLI.positive, "dir with space/b.json": CLI.positive, "other/c.json": CLI.positive,
+    ])
     let step = try Self.runStep(workspace: workspace, inputs: ["PHI_SCAN_PATHS": "schemas\n  dir with space  \n\n"])
     #expect(step.status == 1)
     #expect(step.outputs == "exit-code=1\n")
@@ -55,14 +61,17 @@ import Testing
     #expect(step.summary.hasPrefix("### phi-scan"))
     #expect(step.summary.utf8.count < 100_000)
     #expect(!step.stdout.contains("512-43-8876") && !step.summary.contains("512-43-8876"))
-    let quiet = try Self.runStep(workspace: workspace, inputs: ["PHI_SCAN_PATHS": "schemas other", "PHI_SCAN_ANNOTATIONS": "false", "PHI_SCAN_FAIL_ON": "never"])
+    let quiet = try Self.runStep(
+      workspace: workspace,
+      inputs: ["PHI_SCAN_PATHS": "schemas other", "PHI_SCAN_ANNOTATIONS": "false", "PHI_SCAN_FAIL_ON": "never"])
     #expect(quiet.status == 0)
     #expect(!quiet.stdout.contains("::error"))
   }
 
   @Test func aUsageErrorStillLeavesAValidSARIF() throws {
     let workspace = try CLI.directory(["a.json": CLI.positive])
-    let step = try Self.runStep(workspace: workspace, inputs: ["PHI_SCAN_ARGS": "--no-such-flag", "PHI_SCAN_SARIF": "out/r.sarif"])
+    let step = try Self.runStep(
+      workspace: workspace, inputs: ["PHI_SCAN_ARGS": "--no-such-flag", "PHI_SCAN_SARIF": "out/r.sarif"])
     #expect(step.status == 2)
     #expect(step.outputs == "exit-code=2\n")
     let sarif = try #require(step.sarif)

@@ -10,7 +10,8 @@ import Testing
     #expect(try CLI.run(["scan", "."], in: dir).status == 0)
     #expect(try CLI.run(["scan", ".", "--fail-on", "note"], in: dir).status == 1)
     // --config replaces the one at the root.
-    try "allow:\n  - path: other.json\n    reason: r\n".write(to: dir.appendingPathComponent("c.yml"), atomically: true, encoding: .utf8)
+    try "allow:\n  - path: other.json\n    reason: r\n".write(
+      to: dir.appendingPathComponent("c.yml"), atomically: true, encoding: .utf8)
     #expect(try CLI.run(["scan", "a.json", "--config", "c.yml"], in: dir).status == 1)
   }
 
@@ -41,7 +42,8 @@ import Testing
     let active = try CLI.run(["scan", "."], in: dir)
     #expect(active.status == 0)
     #expect(active.stdout.contains("1 allowed by the config file"))
-    try (allow + "2001-01-01\n").write(to: dir.appendingPathComponent(".phi-scan.yml"), atomically: true, encoding: .utf8)
+    try (allow + "2001-01-01\n").write(
+      to: dir.appendingPathComponent(".phi-scan.yml"), atomically: true, encoding: .utf8)
     let expired = try CLI.run(["scan", "."], in: dir)
     #expect(expired.status == 1)
     #expect(expired.stderr.contains("warning: .phi-scan.yml:2:5: allow entry expired on 2001-01-01"))
@@ -55,11 +57,13 @@ import Testing
     #expect(!baseline.contains("512-43-8876"))
     #expect(try CLI.run(["scan", "s", "--baseline", "baseline.json"], in: dir).status == 0)
     // Reformatted: same findings on other lines.
-    let pretty = "{\n  \"type\": \"object\",\n\n  \"properties\": {\n    \"member\": {\n      \"const\": \"512-43-8876\"\n    }\n  }\n}\n"
+    let pretty =
+      "{\n  \"type\": \"object\",\n\n  \"properties\": {\n    \"member\": {\n      \"const\": \"512-43-8876\"\n    }\n  }\n}\n"
     try pretty.write(to: dir.appendingPathComponent("s/a.json"), atomically: true, encoding: .utf8)
     #expect(try CLI.run(["scan", "s", "--baseline", "baseline.json"], in: dir).status == 0)
     // A new finding.
-    let added = pretty.replacingOccurrences(of: "\"member\": {", with: "\"other\": {\"default\": \"329-51-7784\"},\n    \"member\": {")
+    let added = pretty.replacingOccurrences(
+      of: "\"member\": {", with: "\"other\": {\"default\": \"329-51-7784\"},\n    \"member\": {")
     try added.write(to: dir.appendingPathComponent("s/a.json"), atomically: true, encoding: .utf8)
     let run = try CLI.run(["scan", "s", "--baseline", "baseline.json"], in: dir)
     #expect(run.status == 1)
@@ -81,12 +85,17 @@ import Testing
     let secret = ["PHI_SCAN_BASELINE_KEY": "team-secret-1"]
     #expect(try CLI.run(["scan", "s", "--write-baseline", "b.json"], in: dir, environment: secret).status == 0)
     #expect(try CLI.run(["scan", "s", "--baseline", "b.json"], in: dir, environment: secret).status == 0)
-    let missing = try CLI.run(["scan", "s", "--baseline", "b.json"], in: dir, environment: ["PHI_SCAN_BASELINE_KEY": ""])
+    let missing = try CLI.run(
+      ["scan", "s", "--baseline", "b.json"], in: dir, environment: ["PHI_SCAN_BASELINE_KEY": ""])
     #expect(missing.status == 2)
     #expect(missing.stderr.contains("set PHI_SCAN_BASELINE_KEY"))
-    #expect(try CLI.run(["scan", "s", "--baseline", "b.json"], in: dir, environment: ["PHI_SCAN_BASELINE_KEY": "other"]).status == 2)
+    #expect(
+      try CLI.run(["scan", "s", "--baseline", "b.json"], in: dir, environment: ["PHI_SCAN_BASELINE_KEY": "other"])
+        .status == 2)
     // Rewriting it without the secret is refused rather than dropping the key.
-    #expect(try CLI.run(["scan", "s", "--write-baseline", "b.json"], in: dir, environment: ["PHI_SCAN_BASELINE_KEY": ""]).status == 2)
+    #expect(
+      try CLI.run(["scan", "s", "--write-baseline", "b.json"], in: dir, environment: ["PHI_SCAN_BASELINE_KEY": ""])
+        .status == 2)
   }
 
   @Test func rulesAndExplain() throws {
@@ -114,7 +123,9 @@ import Testing
 
   @Test func userPacks() throws {
     let pack = try Fixtures.text("Tests/PHIScanTests/Config/Fixtures/packs/team.yaml")
-    let dir = try CLI.directory(["packs/team.yaml": pack, "s/a.json": #"{"type": "object", "properties": {"m": {"enum": ["TM-482913"]}}}"#])
+    let dir = try CLI.directory([
+      "packs/team.yaml": pack, "s/a.json": #"{"type": "object", "properties": {"m": {"enum": ["TM-482913"]}}}"#,
+    ])
     #expect(try CLI.run(["scan", "s"], in: dir).status == 0)
     let run = try CLI.run(["scan", "s", "--patterns", "packs"], in: dir)
     #expect(run.status == 1)

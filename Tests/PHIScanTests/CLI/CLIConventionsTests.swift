@@ -21,7 +21,8 @@ import Testing
     process.currentDirectoryURL = directory
     var environment = ProcessInfo.processInfo.environment
     environment.merge([
-      "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.invalid",
+      "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_AUTHOR_NAME": "Test",
+      "GIT_AUTHOR_EMAIL": "test@example.invalid",
       "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.invalid",
     ]) { $1 }
     process.environment = environment
@@ -61,25 +62,32 @@ import Testing
     #expect(run.stdout.contains(#""file":"schemas/kept/b.json""#))
     #expect(!run.stdout.contains("skipped/a.json"))
     // A config error names the file as reached from the current directory.
-    try "version: 1\nrulez: {}\n".write(to: repo.appendingPathComponent(".phi-scan.yml"), atomically: true, encoding: .utf8)
+    try "version: 1\nrulez: {}\n".write(
+      to: repo.appendingPathComponent(".phi-scan.yml"), atomically: true, encoding: .utf8)
     let bad = try CLI.run(["scan"], in: repo.appendingPathComponent("schemas/kept"))
     #expect(bad.status == 2)
     #expect(bad.stderr.contains("../../.phi-scan.yml:2:1"), "\(bad.stderr)")
   }
 
   @Test func configAboveTheRepositoryIsNotRead() throws {
-    let outer = try CLI.directory([".phi-scan.yml": "version: 1\ninclude: [\"nothing/**\"]\n", "repo/a.json": Self.positive])
+    let outer = try CLI.directory([
+      ".phi-scan.yml": "version: 1\ninclude: [\"nothing/**\"]\n", "repo/a.json": Self.positive,
+    ])
     try Self.git(["init", "-q"], in: outer.appendingPathComponent("repo"))
     let run = try CLI.run(["scan", "-f", "json"], in: outer.appendingPathComponent("repo"))
     #expect(run.status == 1, "the config outside the repository must not apply: \(run.stderr)")
     // Outside any repository, only the current directory's config is read.
-    let plain = try CLI.directory([".phi-scan.yml": "version: 1\ninclude: [\"nothing/**\"]\n", "sub/a.json": Self.positive])
+    let plain = try CLI.directory([
+      ".phi-scan.yml": "version: 1\ninclude: [\"nothing/**\"]\n", "sub/a.json": Self.positive,
+    ])
     #expect(try CLI.run(["scan"], in: plain.appendingPathComponent("sub")).status == 1)
     #expect(try CLI.run(["scan"], in: plain).status == 0)
   }
 
   @Test func listFilesPrintsWhatWouldBeScanned() throws {
-    let dir = try CLI.directory(["b.json": Self.positive, "a/c.yaml": "x: 1\n", "notes.txt": "hi", "vendor/d.json": "{}"])
+    let dir = try CLI.directory([
+      "b.json": Self.positive, "a/c.yaml": "x: 1\n", "notes.txt": "hi", "vendor/d.json": "{}",
+    ])
     let run = try CLI.run(["scan", "--list-files", "--exclude", "vendor"], in: dir)
     #expect(run.status == 0)
     #expect(run.stdout == "a/c.yaml\nb.json\n")
@@ -89,7 +97,10 @@ import Testing
   }
 
   @Test func stagedScansOnlyStagedFiles() throws {
-    let repo = try Self.repository(["staged.json": Self.positive, "unstaged.json": Self.positive, "code.swift": "let x = 1\n", "sub/also.json": Self.positive])
+    let repo = try Self.repository([
+      "staged.json": Self.positive, "unstaged.json": Self.positive, "code.swift": "let x = 1\n",
+      "sub/also.json": Self.positive,
+    ])
     try Self.git(["add", "staged.json", "code.swift", "sub/also.json"], in: repo)
     let run = try CLI.run(["scan", "--staged", "-f", "json"], in: repo)
     #expect(run.status == 1, "\(run.stderr)")
@@ -112,7 +123,9 @@ import Testing
     let plain = try CLI.directory(["a.json": Self.positive])
     let outside = try CLI.run(["scan", "--staged"], in: plain)
     #expect(outside.status == 2)
-    #expect(outside.stderr.contains("--staged: ") && outside.stderr.contains("is not inside a Git repository"), "\(outside.stderr)")
+    #expect(
+      outside.stderr.contains("--staged: ") && outside.stderr.contains("is not inside a Git repository"),
+      "\(outside.stderr)")
     let repo = try Self.repository(["a.json": Self.positive])
     let unknown = try CLI.run(["scan", "--changed-since", "no-such-branch"], in: repo)
     #expect(unknown.status == 2)
@@ -156,7 +169,9 @@ import Testing
       guard body.hasPrefix("# "), !body.dropFirst(2).hasPrefix("phi-scan configuration") else { return String(line) }
       let rest = body.dropFirst(2)
       // Prose lines stay comments; YAML lines (a key, a list item, a nested key) come back.
-      return rest.first.map { $0.isLowercase || $0 == "-" || $0 == " " } == true && (rest.contains(":") || rest.hasPrefix("-")) && !rest.contains(". ") ? String(repeating: " ", count: line.count - body.count) + rest : String(line)
+      return rest.first.map { $0.isLowercase || $0 == "-" || $0 == " " } == true
+        && (rest.contains(":") || rest.hasPrefix("-")) && !rest.contains(". ")
+        ? String(repeating: " ", count: line.count - body.count) + rest : String(line)
     }.joined(separator: "\n")
     let full = try ConfigFile.parse(Array(uncommented.utf8), path: "starter")
     #expect(full.allow.count == 1)
@@ -176,7 +191,8 @@ import Testing
     #expect(run.status == 1)
     let line = try #require(run.stdout.split(separator: "\n").first { $0.contains("s p/a") && $0.contains("allow: [") })
     let entry = try #require(line.firstMatch(of: /allow: \[(\{.*\})\]/)?.1)
-    let config = "version: 1\nallow:\n  - \(entry.replacingOccurrences(of: "reason: \"...\"", with: "reason: synthetic test value"))\n"
+    let config =
+      "version: 1\nallow:\n  - \(entry.replacingOccurrences(of: "reason: \"...\"", with: "reason: synthetic test value"))\n"
     try config.write(to: dir.appendingPathComponent(".phi-scan.yml"), atomically: true, encoding: .utf8)
     let after = try CLI.run(["scan", "-f", "json"], in: dir)
     #expect(after.status == 1, "other.json still has its finding: \(after.stderr)")
@@ -210,7 +226,10 @@ import Testing
         using: composite
         steps: []
       """
-    let dir = try CLI.directory(["release.yml": workflow, "action.yml": action, "schema.yaml": "type: object\nproperties:\n  a:\n    const: \"512-43-8876\"\n"])
+    let dir = try CLI.directory([
+      "release.yml": workflow, "action.yml": action,
+      "schema.yaml": "type: object\nproperties:\n  a:\n    const: \"512-43-8876\"\n",
+    ])
     let run = try CLI.run(["scan", "release.yml", "action.yml", "-f", "json"], in: dir)
     #expect(run.status == 0, "\(run.stdout)")
     #expect(try CLI.run(["scan", "schema.yaml"], in: dir).status == 1, "a plain YAML schema is still scanned")
@@ -227,10 +246,14 @@ import Testing
 /// Colors on a terminal, and `--no-color` (or `NO_COLOR`) turning them off: run under
 /// `script`, which gives the binary a pseudo-terminal.
 @Suite struct CLIColorTests {
-  static func onTerminal(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> String? {
+  static func onTerminal(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws
+    -> String?
+  {
     guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return nil }
     let command = ([CLIExitCodeTests.binary.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
-    let run = try CLIExitCodeTests.run(["-qec", command, "/dev/null"], in: directory, executable: "/usr/bin/script", environment: ["TERM": "xterm", "NO_COLOR": ""].merging(environment) { $1 })
+    let run = try CLIExitCodeTests.run(
+      ["-qec", command, "/dev/null"], in: directory, executable: "/usr/bin/script",
+      environment: ["TERM": "xterm", "NO_COLOR": ""].merging(environment) { $1 })
     return run.stdout
   }
 

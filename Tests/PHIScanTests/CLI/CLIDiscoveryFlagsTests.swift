@@ -8,7 +8,9 @@ import Testing
     process.executableURL = CLIExitCodeTests.binary
     process.arguments = arguments
     process.currentDirectoryURL = directory
-    let input = Pipe(), out = Pipe(), err = Pipe()
+    let input = Pipe()
+    let out = Pipe()
+    let err = Pipe()
     process.standardInput = input
     process.standardOutput = out
     process.standardError = err
@@ -18,12 +20,15 @@ import Testing
     let stdout = out.fileHandleForReading.readDataToEndOfFile()
     let stderr = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return CLIExitCodeTests.Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    return CLIExitCodeTests.Run(
+      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+      stderr: String(decoding: stderr, as: UTF8.self))
   }
 
   @Test func dashReadsStandardInputUnderStdinName() throws {
     let dir = try CLIExitCodeTests.directory(["keep.txt": "x"])
-    let run = try Self.run(["scan", "-", "--stdin-name", "tools/request.json"], stdin: CLIExitCodeTests.positive, in: dir)
+    let run = try Self.run(
+      ["scan", "-", "--stdin-name", "tools/request.json"], stdin: CLIExitCodeTests.positive, in: dir)
     #expect(run.status == 1)
     #expect(run.stdout.contains("tools/request.json:1:55  error  us-ssn"))
     #expect(!run.stdout.contains("512-43-8876"))
@@ -34,10 +39,13 @@ import Testing
 
   @Test func jobsOneAndTwoWriteIdenticalSARIF() throws {
     var files: [String: String] = [:]
-    for i in 0..<40 { files["d\(i % 5)/f\(i).json"] = i % 3 == 0 ? CLIExitCodeTests.positive : CLIExitCodeTests.describing }
+    for i in 0..<40 {
+      files["d\(i % 5)/f\(i).json"] = i % 3 == 0 ? CLIExitCodeTests.positive : CLIExitCodeTests.describing
+    }
     files["d0/broken.json"] = "{\"a\": ["
     let dir = try CLIExitCodeTests.directory(files)
-    let one = try CLIExitCodeTests.run(["scan", ".", "--strict", "--format", "sarif", "--jobs", "1", "--quiet"], in: dir)
+    let one = try CLIExitCodeTests.run(
+      ["scan", ".", "--strict", "--format", "sarif", "--jobs", "1", "--quiet"], in: dir)
     let two = try CLIExitCodeTests.run(["scan", ".", "--strict", "--format", "sarif", "-j", "2"], in: dir)
     #expect(one.status == 2 && two.status == 2)
     #expect(one.stdout == two.stdout)
@@ -70,13 +78,15 @@ import Testing
 
   @Test func ignoreHiddenAndSizeFlags() throws {
     let dir = try CLIExitCodeTests.directory([
-      ".gitignore": "ignored/\n", "ignored/a.json": CLIExitCodeTests.positive, ".hidden/b.json": CLIExitCodeTests.positive,
+      ".gitignore": "ignored/\n", "ignored/a.json": CLIExitCodeTests.positive,
+      ".hidden/b.json": CLIExitCodeTests.positive,
       "big.json": CLIExitCodeTests.positive + String(repeating: " ", count: 4096),
     ])
     let plain = try CLIExitCodeTests.run(["scan", ".", "--max-file-size", "1K"], in: dir)
     #expect(plain.status == 0)
     #expect(plain.stderr.contains("big.json: skipped"))
-    let everything = try CLIExitCodeTests.run(["scan", ".", "--no-ignore", "--hidden", "--exclude", "big.json"], in: dir)
+    let everything = try CLIExitCodeTests.run(
+      ["scan", ".", "--no-ignore", "--hidden", "--exclude", "big.json"], in: dir)
     #expect(everything.status == 1)
     #expect(everything.stdout.contains("ignored/a.json") && everything.stdout.contains(".hidden/b.json"))
     #expect(!everything.stdout.contains("big.json"))

@@ -5,7 +5,8 @@ import Testing
 @Suite struct CLIExitCodeTests {
   /// The binary sits next to the test bundle in the build directory.
   static let binary: URL = {
-    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("phi-scan")
+    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+      "phi-scan")
     if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
     return Fixtures.url(".build/debug/phi-scan")
   }()
@@ -16,20 +17,25 @@ import Testing
     var stderr: String
   }
 
-  static func run(_ arguments: [String], in directory: URL? = nil, executable: String? = nil, environment: [String: String] = [:]) throws -> Run {
+  static func run(
+    _ arguments: [String], in directory: URL? = nil, executable: String? = nil, environment: [String: String] = [:]
+  ) throws -> Run {
     let process = Process()
     if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
     process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? binary
     process.arguments = arguments
     process.currentDirectoryURL = directory ?? Fixtures.repositoryRoot
-    let out = Pipe(), err = Pipe()
+    let out = Pipe()
+    let err = Pipe()
     process.standardOutput = out
     process.standardError = err
     try process.run()
     let stdout = out.fileHandleForReading.readDataToEndOfFile()
     let stderr = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    return Run(
+      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+      stderr: String(decoding: stderr, as: UTF8.self))
   }
 
   /// A fresh directory with the given files.
@@ -44,7 +50,8 @@ import Testing
   }
 
   static let positive = #"{"type": "object", "properties": {"member": {"const": "512-43-8876"}}}"#
-  static let describing = #"{"type": "object", "properties": {"ssn": {"type": "string", "pattern": "^\\d{3}-\\d{2}-\\d{4}$"}}}"#
+  static let describing =
+    #"{"type": "object", "properties": {"ssn": {"type": "string", "pattern": "^\\d{3}-\\d{2}-\\d{4}$"}}}"#
 
   @Test func cleanInputExitsZero() throws {
     let dir = try Self.directory(["a.json": Self.describing])
@@ -71,7 +78,8 @@ import Testing
   /// keeps its meaning, so it shows them and fails on them; `--min-level error` hides
   /// warnings from the report and from the exit code's view alike.
   @Test func minimumLevelDecidesWhatReportsShow() throws {
-    let placeholder = #"{"type": "object", "properties": {"ssn": {"const": "078-05-1120"}, "x": {"default": "617-239-8841"}}}"#
+    let placeholder =
+      #"{"type": "object", "properties": {"ssn": {"const": "078-05-1120"}, "x": {"default": "617-239-8841"}}}"#
     let dir = try Self.directory(["a.json": placeholder])
     let quiet = try Self.run(["scan", "a.json"], in: dir)
     #expect(quiet.status == 0 && quiet.stdout.contains("warning  phone-nanp") && !quiet.stdout.contains("note "))
@@ -87,7 +95,10 @@ import Testing
   }
 
   @Test func brokenFileExitsTwoAndOthersAreStillScanned() throws {
-    let dir = try Self.directory(["a.json": Self.positive, "b.json": "{\"type\": ", "c.yaml": "type: object\nproperties:\n  x:\n    default: 329-51-7784\n"])
+    let dir = try Self.directory([
+      "a.json": Self.positive, "b.json": "{\"type\": ",
+      "c.yaml": "type: object\nproperties:\n  x:\n    default: 329-51-7784\n",
+    ])
     let output = dir.appendingPathComponent("r.sarif")
     let run = try Self.run(["scan", ".", "--strict", "--format", "sarif", "--output", output.path], in: dir)
     #expect(run.status == 2)
@@ -127,7 +138,9 @@ import Testing
     let dir = try Self.directory(["sub/dir/a.json": Self.positive])
     let run = try Self.run(["scan", "--format", "sarif", "sub"], in: dir)
     #expect(run.stdout.contains("\"uri\":\"sub/dir/a.json\""))
-    let outside = try Self.run(["scan", "--format", "sarif", "--root", "/nonexistent-root", dir.appendingPathComponent("sub").path])
+    let outside = try Self.run([
+      "scan", "--format", "sarif", "--root", "/nonexistent-root", dir.appendingPathComponent("sub").path,
+    ])
     #expect(outside.stdout.contains("\"uri\":\"dir/a.json\""))
   }
 }

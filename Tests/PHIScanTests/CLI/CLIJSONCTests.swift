@@ -16,7 +16,10 @@ import Testing
         "include": ["src/**/*.ts",], // trailing commas are fine too
       }
       """
-    let dir = try CLIExitCodeTests.directory(["tsconfig.json": tsconfig, "packages/app/tsconfig.json": tsconfig, ".vscode/settings.json": "{\n  // editor\n  \"editor.tabSize\": 2,\n}\n"])
+    let dir = try CLIExitCodeTests.directory([
+      "tsconfig.json": tsconfig, "packages/app/tsconfig.json": tsconfig,
+      ".vscode/settings.json": "{\n  // editor\n  \"editor.tabSize\": 2,\n}\n",
+    ])
     let run = try CLIExitCodeTests.run(["scan", "--hidden", "."], in: dir)
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stderr.isEmpty, "\(run.stderr)")
@@ -27,6 +30,8 @@ import Testing
     let dir = try CLIExitCodeTests.directory(["schemas/member.jsonc": text])
     let run = try CLIExitCodeTests.run(["scan", "schemas"], in: dir)
     #expect(run.status == 1)
-    #expect(run.stdout.contains("schemas/member.jsonc:1:73  error  us-ssn  ssn  const  /properties/member/const"), "\(run.stdout)")
+    #expect(
+      run.stdout.contains("schemas/member.jsonc:1:73  error  us-ssn  ssn  const  /properties/member/const"),
+      "\(run.stdout)")
   }
 }

@@ -9,11 +9,14 @@ import Testing
 @Suite struct CLIParsePolicyTests {
   typealias CLI = CLIExitCodeTests
 
-  static let helm = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Values.name }}\n{{- if .Values.extra }}\ndata:\n  a: b\n{{- end }}\n"
+  static let helm =
+    "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Values.name }}\n{{- if .Values.extra }}\ndata:\n  a: b\n{{- end }}\n"
   static let jinja = "{% for x in items %}\n- name: {{ x }}\n{% endfor %}\n  bad: [\n"
 
   @Test func aDiscoveredFileThatDoesNotParseIsAWarning() throws {
-    let dir = try CLI.directory(["a.json": CLI.positive, "sub/b.json": "{\"type\": ", "c.jsonl": "{\"a\": 1}\n{broken\n"])
+    let dir = try CLI.directory([
+      "a.json": CLI.positive, "sub/b.json": "{\"type\": ", "c.jsonl": "{\"a\": 1}\n{broken\n",
+    ])
     let never = try CLI.run(["scan", "--fail-on", "never", "-f", "json"], in: dir)
     #expect(never.status == 0, "\(never.stderr)")
     #expect(never.stderr.contains("warning: sub/b.json:1:10: "))
@@ -63,7 +66,9 @@ import Testing
 
   @Test func templatesAreSkippedWithANote() throws {
     let quoted = "name: \"{{ .Values.name }}\"\ntype: object\nproperties:\n  a:\n    const: \"512-43-8876\"\n"
-    let dir = try CLI.directory(["templates/cm.yaml": Self.helm, "roles.yml": Self.jinja, "quoted.yaml": quoted, "plain.yaml": "a: [\n"])
+    let dir = try CLI.directory([
+      "templates/cm.yaml": Self.helm, "roles.yml": Self.jinja, "quoted.yaml": quoted, "plain.yaml": "a: [\n",
+    ])
     let named = try CLI.run(["scan", "templates/cm.yaml", "roles.yml", "--strict"], in: dir)
     #expect(named.status == 0, "\(named.stderr)")
     #expect(named.stderr.contains("note: templates/cm.yaml: skipped: a template ({{ }})"))

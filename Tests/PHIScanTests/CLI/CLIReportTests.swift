@@ -8,7 +8,8 @@ import Testing
 
   @Test func severalFormatsInOneRun() throws {
     let dir = try CLI.directory(["a.json": CLI.positive])
-    let run = try CLI.run(["scan", ".", "--format", "sarif", "--output", "r.sarif", "-f", "json", "-o", "r.json", "-f", "text"], in: dir)
+    let run = try CLI.run(
+      ["scan", ".", "--format", "sarif", "--output", "r.sarif", "-f", "json", "-o", "r.json", "-f", "text"], in: dir)
     #expect(run.status == 1)
     #expect(run.stdout.contains("a.json:1:55  error  us-ssn"))
     let sarif = try String(contentsOf: dir.appendingPathComponent("r.sarif"), encoding: .utf8)
@@ -87,7 +88,8 @@ import Testing
 
   @Test func twoRunsWriteByteIdenticalReports() throws {
     let dir = try CLI.directory([
-      "a.json": CLI.positive, "b.yaml": "type: object\nproperties:\n  x:\n    default: 329-51-7784\n", "c.json": "{\"type\": ",
+      "a.json": CLI.positive, "b.yaml": "type: object\nproperties:\n  x:\n    default: 329-51-7784\n",
+      "c.json": "{\"type\": ",
       "d/e.jsonl": "{\"type\":\"object\",\"properties\":{\"a\":{\"const\":\"078-05-1120\"}}}\n",
     ])
     let out = try CLI.directory([:])
@@ -106,7 +108,8 @@ import Testing
   func colorsOnATerminalUnlessNoColor() throws {
     let dir = try CLI.directory(["a.json": CLI.positive])
     let command = "\(CLI.binary.path) scan a.json"
-    let colored = try CLI.run(["-c", "env -u NO_COLOR TERM=xterm script -qec '\(command)' /dev/null"], in: dir, executable: "/bin/sh")
+    let colored = try CLI.run(
+      ["-c", "env -u NO_COLOR TERM=xterm script -qec '\(command)' /dev/null"], in: dir, executable: "/bin/sh")
     #expect(colored.stdout.contains("\u{1B}[31;1merror"))
     let plain = try CLI.run(["-c", "NO_COLOR=1 script -qec '\(command)' /dev/null"], in: dir, executable: "/bin/sh")
     #expect(plain.stdout.contains("error  us-ssn") && !plain.stdout.contains("\u{1B}["))
@@ -121,7 +124,8 @@ import Testing
     process.executableURL = CLI.binary
     process.arguments = ["scan", "-", "--stdin-name", "a.json"]
     process.currentDirectoryURL = dir
-    let input = Pipe(), output = Pipe()
+    let input = Pipe()
+    let output = Pipe()
     process.standardInput = input
     process.standardOutput = output
     process.standardError = Pipe()

@@ -76,7 +76,9 @@ import Testing
     let dir = try CLI.directory(["s/a.json": CLI.positive])
     let run = try CLI.run(["scan", "s", "-f", "sarif", "-o", "no/such/r.sarif", "-f", "json", "-o", "r.json"], in: dir)
     #expect(run.status == 2)
-    #expect(run.stderr.contains("phi-scan: cannot write no/such/r.sarif: cannot create a temporary file in no/such: No such file or directory"))
+    #expect(
+      run.stderr.contains(
+        "phi-scan: cannot write no/such/r.sarif: cannot create a temporary file in no/such: No such file or directory"))
     #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("r.json").path))
   }
 
@@ -85,7 +87,8 @@ import Testing
     let run = try CLI.run(["scan", "s", "-f", "sarif", "-o", "out/r.sarif", "--write-baseline", "out/b.json"], in: dir)
     #expect(run.status == 0)
     #expect(try Self.names(in: dir.appendingPathComponent("out")) == ["b.json", "r.sarif"])
-    #expect(try String(contentsOf: dir.appendingPathComponent("out/r.sarif"), encoding: .utf8).hasPrefix("{\"$schema\""))
+    #expect(
+      try String(contentsOf: dir.appendingPathComponent("out/r.sarif"), encoding: .utf8).hasPrefix("{\"$schema\""))
     // The baseline goes through the same writer: a device is written in place.
     #expect(try CLI.run(["scan", "s", "--write-baseline", "/dev/null"], in: dir).status == 0)
   }
@@ -133,9 +136,11 @@ import Testing
     let dir = try CLI.directory(files)
     let run = try CLI.run(["scan", "sp", "-f", "sarif", "-o", "r.sarif", "-f", "json", "-o", "r.json"], in: dir)
     #expect(run.status == 1, "\(run.stderr)")
-    let sarif = try ReportDetailsTests.sarifRun(String(contentsOf: dir.appendingPathComponent("r.sarif"), encoding: .utf8))
+    let sarif = try ReportDetailsTests.sarifRun(
+      String(contentsOf: dir.appendingPathComponent("r.sarif"), encoding: .utf8))
     let uris = ((sarif["results"] as? [[String: Any]]) ?? []).compactMap { result in
-      (((result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["artifactLocation"] as? [String: Any])?["uri"] as? String
+      (((result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["artifactLocation"]
+        as? [String: Any])?["uri"] as? String
     }
     let json = try ReportDetailsTests.json(String(contentsOf: dir.appendingPathComponent("r.json"), encoding: .utf8))
     let paths = ((json["findings"] as? [[String: Any]]) ?? []).compactMap { $0["file"] as? String }

@@ -14,7 +14,8 @@ import Testing
 
   /// A directory glob covers the files under it, whether or not the path is ASCII.
   @Test func directoryGlobsCoverFilesUnderThem() throws {
-    let filter = PathFilter(include: [], exclude: [try Glob("fixtures", anywhere: true), try Glob("données/brouillons")])
+    let filter = PathFilter(
+      include: [], exclude: [try Glob("fixtures", anywhere: true), try Glob("données/brouillons")])
     #expect(PathFilter.selfAndParents("a/b/c.json") == ["a/b/c.json", "a/b", "a"])
     #expect(PathFilter.selfAndParents("/abs/c.json") == ["/abs/c.json", "/abs"])
     #expect(PathFilter.selfAndParents("données/é/c.json") == ["données/é/c.json", "données/é", "données"])
@@ -25,7 +26,8 @@ import Testing
   }
 
   @Test func everyKeyIsRead() throws {
-    let config = try ConfigFile.load(path: Fixtures.url("\(Self.fixtures)/every-key.yml").path, displayPath: "every-key.yml")
+    let config = try ConfigFile.load(
+      path: Fixtures.url("\(Self.fixtures)/every-key.yml").path, displayPath: "every-key.yml")
     #expect(config.path == "every-key.yml")
     #expect(config.rules["us-ssn"]?.value == .warning)
     #expect(config.rules["team-member-id"]?.value == .on)
@@ -59,7 +61,8 @@ import Testing
   /// (person names) included: before, `rules: {person-name-value: note}` changed what
   /// `phi-scan rules` showed while names were still reported as errors.
   @Test func aLevelInTheConfigReachesEveryRule() throws {
-    let rules = try Self.parse("rules:\n  person-name-value: note\n  us-ssn: warning\n").select(try PackLoader.builtinRules())
+    let rules = try Self.parse("rules:\n  person-name-value: note\n  us-ssn: warning\n").select(
+      try PackLoader.builtinRules())
     let detector = try Detector(rules: rules)
     func level(_ text: String) -> Level? {
       let string = ExtractedString(
@@ -112,7 +115,8 @@ import Testing
     let rules = try PackLoader.rules(userPaths: [directory.path])
     #expect(rules.rule("clinic-member") != nil)
     // And a wrong example still names the rule and the example.
-    try pack.replacingOccurrences(of: "CLM4829133", with: "CLM482913").write(to: directory.appendingPathComponent("clinic.yaml"), atomically: true, encoding: .utf8)
+    try pack.replacingOccurrences(of: "CLM4829133", with: "CLM482913").write(
+      to: directory.appendingPathComponent("clinic.yaml"), atomically: true, encoding: .utf8)
     do {
       _ = try PackLoader.rules(userPaths: [directory.path])
       Issue.record("a rule whose match example does not match was loaded")
@@ -163,12 +167,20 @@ import Testing
     ("allow: yes\n", "'allow': must be a list", 1),
     ("allow:\n  - just text\n", "'allow': each entry is a mapping", 2),
     ("allow:\n  - rule: us-ssn\n", "'allow.reason': every allow entry needs a reason", 2),
-    ("allow:\n  - reason: why\n", "'allow': an entry with no rule, path, pointer or value would allow every finding", 2),
+    (
+      "allow:\n  - reason: why\n", "'allow': an entry with no rule, path, pointer or value would allow every finding", 2
+    ),
     ("allow:\n  - rule: us-ssn\n    reason: r\n    because: x\n", "'allow.because': unknown key", 4),
     ("allow:\n  - pointer: properties/a\n    reason: r\n", "'allow.pointer': a JSON Pointer glob starts with '/'", 2),
     ("allow:\n  - value: '(unclosed'\n    reason: r\n", "'allow.value': the regex does not compile", 2),
-    ("allow:\n  - rule: us-ssn\n    reason: r\n    expires: 2026-02-30\n", "'allow.expires': must be a date YYYY-MM-DD", 4),
-    ("allow:\n  - rule: us-ssn\n    reason: r\n    expires: next week\n", "'allow.expires': must be a date YYYY-MM-DD", 4),
+    (
+      "allow:\n  - rule: us-ssn\n    reason: r\n    expires: 2026-02-30\n",
+      "'allow.expires': must be a date YYYY-MM-DD", 4
+    ),
+    (
+      "allow:\n  - rule: us-ssn\n    reason: r\n    expires: next week\n", "'allow.expires': must be a date YYYY-MM-DD",
+      4
+    ),
     ("allow:\n  - rule: us-ssn\n    reason: \"\"\n", "'allow.reason': must be a non-empty string", 3),
     ("rules: {}\nrules: {}\n", "duplicated key(s): 'rules'", 1),
     ("rules:\n  us-ssn: [off\n", "YAML: while parsing a flow sequence", 3),
@@ -221,7 +233,8 @@ import Testing
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = TimeZone(identifier: "UTC")!
     func expected(_ days: Int) -> String {
-      let parts = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: Double(days) * 86_400))
+      let parts = calendar.dateComponents(
+        [.year, .month, .day], from: Date(timeIntervalSince1970: Double(days) * 86_400))
       return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
     }
     let days = Array(-73_000...73_000).filter { $0 % 5 == 0 } + Array(stride(from: -135_140, through: 230_100, by: 29))
@@ -233,10 +246,13 @@ import Testing
   @Test(arguments: [
     ("*.json", "a.json", true), ("*.json", "dir/a.json", false), ("**/*.json", "a.json", true),
     ("**/*.json", "x/y/a.json", true), ("a/**/b.json", "a/b.json", true), ("a/**/b.json", "a/x/y/b.json", true),
-    ("a/**/b.json", "a/xb.json", false), ("a/**", "a/x/y", true), ("a?.json", "ab.json", true), ("a?.json", "a/.json", false),
-    ("[ab].json", "b.json", true), ("[!ab].json", "b.json", false), ("[a-c]x", "bx", true), ("\\*.json", "*.json", true),
+    ("a/**/b.json", "a/xb.json", false), ("a/**", "a/x/y", true), ("a?.json", "ab.json", true),
+    ("a?.json", "a/.json", false),
+    ("[ab].json", "b.json", true), ("[!ab].json", "b.json", false), ("[a-c]x", "bx", true),
+    ("\\*.json", "*.json", true),
     ("\\*.json", "a.json", false), ("/properties/*/const", "/properties/a/const", true),
-    ("/properties/*/const", "/properties/a/properties/b/const", false), ("/properties/**/const", "/properties/a/properties/b/const", true),
+    ("/properties/*/const", "/properties/a/properties/b/const", false),
+    ("/properties/**/const", "/properties/a/properties/b/const", true),
   ])
   func globs(pattern: String, text: String, matches: Bool) throws {
     #expect(try Glob(pattern).matches(text) == matches)

@@ -19,7 +19,9 @@ import Testing
 
   /// One file's findings through a one-entry allow list: what stays reported, what is
   /// allowed, and the notes about the entry.
-  static func allow(_ yaml: String, _ findings: [Finding], today: AllowList.Entry.Day = day) throws -> (reported: [Finding], allowed: [Finding], diagnostics: [Diagnostic]) {
+  static func allow(_ yaml: String, _ findings: [Finding], today: AllowList.Entry.Day = day) throws -> (
+    reported: [Finding], allowed: [Finding], diagnostics: [Diagnostic]
+  ) {
     let list = AllowList(entries: [try Self.entry(yaml)], file: "c.yml", today: today)
     var tally = AllowList.Tally(entries: 1)
     let (reported, allowed) = list.split(findings, tally: &tally)
@@ -63,7 +65,8 @@ import Testing
   @Test func theScannerMatchesValuesAndKeepsNone() throws {
     let schema = #"{"properties": {"member_ssn": {"enum": ["512-43-8876", "431-85-2207"]}}}"#
     var configuration = ScanConfiguration(paths: [])
-    configuration.allowList = AllowList(entries: [try Self.entry("  - value: '^512-'\n    reason: r\n")], file: "c.yml", today: Self.day)
+    configuration.allowList = AllowList(
+      entries: [try Self.entry("  - value: '^512-'\n    reason: r\n")], file: "c.yml", today: Self.day)
     let result = try Scanner(configuration: configuration).scan(Array(schema.utf8), format: .json, reportPath: "a.json")
     #expect(result.suppressed.allowListed.map(\.pointer.string) == ["/properties/member_ssn/enum/0"])
     #expect(result.findings.map(\.pointer.string) == ["/properties/member_ssn/enum/1"])
@@ -74,7 +77,8 @@ import Testing
   static let salt: [UInt8] = Array(0..<16)
 
   @Test func baselineRoundTrip() throws {
-    let a = Self.finding("/properties/a/const"), b = Self.finding("/properties/b/const")
+    let a = Self.finding("/properties/a/const")
+    let b = Self.finding("/properties/b/const")
     let baseline = Baseline.record([a], flagged: [a], salt: Self.salt)
     let parsed = try Baseline.parse(Data(baseline.rendered().utf8), path: "b.json")
     #expect(parsed == baseline)
@@ -121,14 +125,24 @@ import Testing
 
   @Test(arguments: [
     ("not json", "not a phi-scan baseline"),
-    (#"{"format": "other", "version": 1, "salt": "000102030405060708090a0b0c0d0e0f", "entries": []}"#, "'format' is 'other'"),
-    (#"{"format": "phi-scan-baseline", "version": 9, "salt": "000102030405060708090a0b0c0d0e0f", "entries": []}"#, "version 9 is not supported"),
+    (
+      #"{"format": "other", "version": 1, "salt": "000102030405060708090a0b0c0d0e0f", "entries": []}"#,
+      "'format' is 'other'"
+    ),
+    (
+      #"{"format": "phi-scan-baseline", "version": 9, "salt": "000102030405060708090a0b0c0d0e0f", "entries": []}"#,
+      "version 9 is not supported"
+    ),
     (#"{"format": "phi-scan-baseline", "version": 1, "salt": "xyz", "entries": []}"#, "'salt' must be"),
-    (#"{"format": "phi-scan-baseline", "version": 1, "salt": "000102030405060708090a0b0c0d0e0f"}"#, "missing 'entries'"),
+    (
+      #"{"format": "phi-scan-baseline", "version": 1, "salt": "000102030405060708090a0b0c0d0e0f"}"#, "missing 'entries'"
+    ),
   ])
   func brokenBaselinesAreErrors(text: String, message: String) {
     #expect(throws: ConfigError.self) { try Baseline.parse(Data(text.utf8), path: "b.json") }
-    do { _ = try Baseline.parse(Data(text.utf8), path: "b.json") } catch { #expect(error.description.contains(message), "\(error)") }
+    do { _ = try Baseline.parse(Data(text.utf8), path: "b.json") } catch {
+      #expect(error.description.contains(message), "\(error)")
+    }
   }
 
   @Test func hmacKnownAnswer() {

@@ -28,10 +28,12 @@ import Testing
     // Compared as a Bool: a failed `==` would print both files whole.
     let renderedLines = rendered.split(separator: "\n", omittingEmptySubsequences: false)
     let generatedLines = generated.split(separator: "\n", omittingEmptySubsequences: false)
-    let firstDifference = renderedLines.indices.first { $0 >= generatedLines.count || renderedLines[$0] != generatedLines[$0] }
+    let firstDifference =
+      renderedLines.indices.first { $0 >= generatedLines.count || renderedLines[$0] != generatedLines[$0] }
       ?? renderedLines.count
     let isCurrent = rendered == generated
-    #expect(isCurrent, "the built-in packs are stale from line \(firstDifference + 1) on: run swift run generate-builtins")
+    #expect(
+      isCurrent, "the built-in packs are stale from line \(firstDifference + 1) on: run swift run generate-builtins")
   }
 
   /// The rules load from the JSON trees: each must be its YAML's tree, value for value.
@@ -49,7 +51,8 @@ import Testing
   /// A tree's values without their source ranges, with every kind spelled out.
   static func describe(_ node: Node) -> String {
     switch node.value {
-    case .object(let members): return "{" + members.map { "\($0.key.debugDescription):\(describe($0.value))" }.joined(separator: ",") + "}"
+    case .object(let members):
+      return "{" + members.map { "\($0.key.debugDescription):\(describe($0.value))" }.joined(separator: ",") + "}"
     case .array(let elements): return "[" + elements.map(describe).joined(separator: ",") + "]"
     case .string(let text): return "s" + text.debugDescription
     case .number(let text): return "n" + text
@@ -82,14 +85,17 @@ import Testing
     var checked = 0
     for source in NameLexicon.Source.allCases {
       let files = try Self.patternFiles()
-      let file = try #require(files.first { $0.path == "lexicons/\(source.rawValue).tsv" || $0.path == "lexicons/\(source.rawValue).txt" })
+      let file = try #require(
+        files.first { $0.path == "lexicons/\(source.rawValue).tsv" || $0.path == "lexicons/\(source.rawValue).txt" })
       for line in file.text.split(separator: "\n") where !line.hasPrefix("#") {
         let content = line.prefix { $0 != "#" }
         if file.path.hasSuffix(".tsv") {
           let columns = content.split(separator: "\t")
           guard let key = NameKey(columns[0].utf8) else { continue }  // longer than a key
           let entry = try #require(lexicon.entry(key), "\(columns[0])")
-          let rank = [NameLexicon.Source.givenNames: entry.given, .surnames: entry.surname, .englishWords: entry.english][source]
+          let rank = [
+            NameLexicon.Source.givenNames: entry.given, .surnames: entry.surname, .englishWords: entry.english,
+          ][source]
           #expect(rank.map(String.init) == String(columns[1]), "\(file.path): \(line)")
         } else {
           let parts = content.split(separator: ":", maxSplits: 1)
@@ -97,7 +103,9 @@ import Testing
           let word = (parts.last ?? "").trimmingCharacters(in: .whitespaces)
           guard !word.isEmpty else { continue }
           if kind == "phrase" {
-            #expect(lexicon.placeholderPhrases.contains(word) || lexicon.notPersonPhrases.contains(word), "\(file.path): \(line)")
+            #expect(
+              lexicon.placeholderPhrases.contains(word) || lexicon.notPersonPhrases.contains(word),
+              "\(file.path): \(line)")
           } else if let flags = NameLexicon.flags(source, kind), let key = NameKey(word.utf8) {
             #expect(lexicon.entry(key)?.flags.isSuperset(of: flags) == true, "\(file.path): \(line)")
           }
@@ -111,7 +119,8 @@ import Testing
   /// Word lists: comments, blanks around words and kinds without a word are dropped;
   /// groups follow first appearance, words keep file order.
   @Test func wordListsBecomeGroupsByKind() {
-    let groups = BuiltinPacksRenderer.kindGroups("# header\ntitle: dr\nfield:\nfield:   \n  field: surname # note\r\nplain\ntitle:mr\n")
+    let groups = BuiltinPacksRenderer.kindGroups(
+      "# header\ntitle: dr\nfield:\nfield:   \n  field: surname # note\r\nplain\ntitle:mr\n")
     #expect(groups.map(\.kind) == ["title", "field", nil])
     #expect(groups.map(\.words) == [["dr", "mr"], ["surname"], ["plain"]])
   }
@@ -120,10 +129,11 @@ import Testing
   /// and a word listed twice keeps its last rank.
   @Test func tablesBecomeGroupsByRank() {
     let groups = BuiltinPacksRenderer.rankedGroups("# word\trank\nada\t7\nokafor\t1150\nbo\nada\t5\nzed\t5\n")
-    #expect(groups == [
-      .init(kind: nil, rank: 0, words: ["bo"]), .init(kind: nil, rank: 5, words: ["ada", "zed"]),
-      .init(kind: nil, rank: 255, words: ["okafor"]),
-    ])
+    #expect(
+      groups == [
+        .init(kind: nil, rank: 0, words: ["bo"]), .init(kind: nil, rank: 5, words: ["ada", "zed"]),
+        .init(kind: nil, rank: 255, words: ["okafor"]),
+      ])
   }
 
   static let namesPack = """
@@ -153,7 +163,9 @@ import Testing
   @Test func packsNameTheLexiconsTheirMatchersRead() throws {
     let all = NameLexicon.Source.allCases.map(\.rawValue)
     #expect(throws: Never.self) { try PackLoader.load(Self.namesPack(lexicons: all), name: "n.yaml") }
-    #expect(throws: PackError.self) { try PackLoader.load(Self.namesPack(lexicons: all + ["klingon-names"]), name: "n.yaml") }
+    #expect(throws: PackError.self) {
+      try PackLoader.load(Self.namesPack(lexicons: all + ["klingon-names"]), name: "n.yaml")
+    }
     do {
       _ = try PackLoader.load(Self.namesPack(lexicons: all.filter { $0 != "surnames" }), name: "n.yaml")
       Issue.record("a person-name rule loaded without the surnames lexicon")

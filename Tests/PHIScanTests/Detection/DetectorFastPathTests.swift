@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @_spi(Internals) @testable import PHIScan
 
 /// The fast paths of the detector must give exactly what the plain versions give.
@@ -28,7 +29,8 @@ import Testing
         let boundary =
           (previous.isLowercase && character.isUppercase)
           || (previous.isNumber != character.isNumber)
-          || (previous.isUppercase && character.isUppercase && i + 1 < characters.count && characters[i + 1].isLowercase)
+          || (previous.isUppercase && character.isUppercase && i + 1 < characters.count
+            && characters[i + 1].isLowercase)
         if boundary {
           words.append(current)
           current = ""
@@ -54,15 +56,19 @@ import Testing
   /// ordinals, sharp s), beside ASCII letters, digits and separators.
   @Test func mixedReadingMatchesTheCharacterReading() {
     let pieces = [
-      "a", "B", "c", "D", "9", "_", "-", " ", "\r", "\n", "\r\n", "é", "É", "e\u{301}", "E\u{301}", "\u{301}", "\u{600}", "\u{600}a",
-      "👩\u{200D}🔬", "\u{200D}", "🇫🇷", "🇩", "\u{1100}\u{1161}", "ǅ", "İ", "ª", "ß", "ẞ", "Σ", "ς", "٣", "½", "日本", "Ⅻ", "ﬁ", "\u{A0}", "’",
+      "a", "B", "c", "D", "9", "_", "-", " ", "\r", "\n", "\r\n", "é", "É", "e\u{301}", "E\u{301}", "\u{301}",
+      "\u{600}", "\u{600}a",
+      "👩\u{200D}🔬", "\u{200D}", "🇫🇷", "🇩", "\u{1100}\u{1161}", "ǅ", "İ", "ª", "ß", "ẞ", "Σ", "ς", "٣", "½", "日本", "Ⅻ",
+      "ﬁ", "\u{A0}", "’",
     ]
     var random = SeededGenerator(seed: 0x5EA1)
     var mixed = 0
     for _ in 0..<20_000 {
       let text = (0..<Int(random.next() % 12)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
       if text.utf8.contains(where: { $0 >= 0x80 }) { mixed += 1 }
-      #expect(NameWords.split(text) == Self.referenceSplit(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+      #expect(
+        NameWords.split(text) == Self.referenceSplit(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })"
+      )
       var bytes: [UInt8] = []
       NameWords.appendWords(of: text, to: &bytes)
       #expect(bytes == Array(Self.referenceSplit(text).map { $0 + " " }.joined().utf8))
@@ -76,7 +82,9 @@ import Testing
 
   /// Context words are built in one buffer: the same text as joining every part's words.
   @Test func contextWordsMatchTheJoinedSplit() {
-    let partLists: [[String]] = [[], [""], ["", "  "], Self.samples, ["JoséÁlvarez_dob", "memberSSN"], ["a", "", "B c"]]
+    let partLists: [[String]] = [
+      [], [""], ["", "  "], Self.samples, ["JoséÁlvarez_dob", "memberSSN"], ["a", "", "B c"],
+    ]
     for parts in partLists {
       let reference = " " + parts.flatMap { NameWords.split($0) }.joined(separator: " ") + " "
       #expect(ContextWords(parts).padded == reference, "\(parts)")
@@ -96,11 +104,15 @@ import Testing
   /// space-padded phrase, on random contexts and phrases over a small vocabulary (so that
   /// signatures collide and partial matches are common).
   @Test func firstWordFilterAgreesWithAPlainSearch() {
-    let vocabulary = ["a", "ab", "abc", "ba", "date", "of", "birth", "dob", "ssn", "ss", "member", "mem", "é", "x1", "zip", "id"]
+    let vocabulary = [
+      "a", "ab", "abc", "ba", "date", "of", "birth", "dob", "ssn", "ss", "member", "mem", "é", "x1", "zip", "id",
+    ]
     var random = SeededGenerator(seed: 0xC0C0)
     func pick() -> String { vocabulary[Int(random.next() % UInt64(vocabulary.count))] }
     for _ in 0..<2_000 {
-      let parts = (0..<Int(random.next() % 6)).map { _ in (0..<Int(random.next() % 5)).map { _ in pick() }.joined(separator: random.next() % 2 == 0 ? " " : "_") }
+      let parts = (0..<Int(random.next() % 6)).map { _ in
+        (0..<Int(random.next() % 5)).map { _ in pick() }.joined(separator: random.next() % 2 == 0 ? " " : "_")
+      }
       let context = ContextWords(parts)
       for _ in 0..<8 {
         let phrase = (0..<(1 + Int(random.next() % 3))).map { _ in pick() }.joined(separator: " ")
@@ -118,7 +130,9 @@ import Testing
     let vocabulary = ["a", "ab", "abc", "ba", "date", "of", "birth", "dob", "ssn", "ss", "member", "é", "x1", "id"]
     var random = SeededGenerator(seed: 0x5EED)
     func pick() -> String { vocabulary[Int(random.next() % UInt64(vocabulary.count))] }
-    func part() -> String { (0..<Int(random.next() % 4)).map { _ in pick() }.joined(separator: random.next() % 2 == 0 ? " " : "_") }
+    func part() -> String {
+      (0..<Int(random.next() % 4)).map { _ in pick() }.joined(separator: random.next() % 2 == 0 ? " " : "_")
+    }
     for _ in 0..<300 {
       let sharedParts = (0..<Int(random.next() % 4)).map { _ in part() }
       var sharedWords = ContextWords.Words()
@@ -150,7 +164,9 @@ import Testing
   /// corpus/; each subschema's prose is its own titles and descriptions.
   @Test func stringsBelongToTheSubschemaTheirPointerNames() throws {
     let root = Fixtures.url("corpus")
-    let paths = (FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String } ?? []).filter { $0.hasSuffix(".json") || $0.hasSuffix(".yaml") }
+    let paths = (FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String } ?? []).filter {
+      $0.hasSuffix(".json") || $0.hasSuffix(".yaml")
+    }
     var compared = 0
     for path in paths {
       let bytes = Array(try Data(contentsOf: root.appendingPathComponent(path)))
@@ -160,7 +176,9 @@ import Testing
         var prose: [Int32: [String]] = [:]
         for string in extraction.strings {
           let subschema = extraction.subschemas[Int(string.subschema)]
-          if string.site == .title || string.site == .description { prose[string.subschema, default: []].append(string.text) }
+          if string.site == .title || string.site == .description {
+            prose[string.subschema, default: []].append(string.text)
+          }
           guard string.subschema >= envelopes else { continue }
           let expected = Self.referenceSubschemaPointer(string.pointer.string, string.site)
           if string.site == .other {
@@ -186,7 +204,9 @@ import Testing
       return pointer
     case .enum, .const, .default, .examples:
       let keywords: Set<Substring> = ["enum", "const", "default", "examples", "example"]
-      if let index = tokens.lastIndex(where: { keywords.contains($0) }) { return tokens[..<index].joined(separator: "/") }
+      if let index = tokens.lastIndex(where: { keywords.contains($0) }) {
+        return tokens[..<index].joined(separator: "/")
+      }
       return tokens.dropLast().joined(separator: "/")
     case .required:
       return tokens.dropLast(2).joined(separator: "/")
@@ -206,7 +226,9 @@ import Testing
   @Test func weakestRequirementsAnswerLikeAll() {
     var random = SeededGenerator(seed: 37)
     func requirement() -> Detector.Requirement {
-      Detector.Requirement(needs: CharacterNeeds(rawValue: UInt8(random.next() % 64)), digits: Int(random.next() % 4), length: Int(random.next() % 4))
+      Detector.Requirement(
+        needs: CharacterNeeds(rawValue: UInt8(random.next() % 64)), digits: Int(random.next() % 4),
+        length: Int(random.next() % 4))
     }
     var compared = 0
     for _ in 0..<2_000 {
@@ -214,7 +236,9 @@ import Testing
       let weakest = Detector.Requirement.weakest(all)
       #expect(weakest.count <= all.count)
       for _ in 0..<20 {
-        let offer = Offer(needs: CharacterNeeds(rawValue: UInt8(random.next() % 64)), digits: Int(random.next() % 4), length: Int(random.next() % 4))
+        let offer = Offer(
+          needs: CharacterNeeds(rawValue: UInt8(random.next() % 64)), digits: Int(random.next() % 4),
+          length: Int(random.next() % 4))
         let meets = { (r: Detector.Requirement) in offer.allows(r.needs, digits: r.digits, length: r.length) }
         #expect(weakest.contains(where: meets) == all.contains(where: meets), "\(all) \(offer)")
         compared += 1
@@ -227,7 +251,9 @@ import Testing
   /// UTF-8 text of every length around the word size, rich in the bytes that matter.
   @Test func offerMatchesTheByteReading() {
     var random = SeededGenerator(seed: 29)
-    let pieces = ["0", "9", "/", ":", "@", ".", "A", "Z", "a", "z", "@", "-", " ", "é", "日", "😀", "\u{7F}", "`", "[", "\u{0}"]
+    let pieces = [
+      "0", "9", "/", ":", "@", ".", "A", "Z", "a", "z", "@", "-", " ", "é", "日", "😀", "\u{7F}", "`", "[", "\u{0}",
+    ]
     var checked = 0
     for _ in 0..<20_000 {
       let text = (0..<Int(random.next() % 40)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
@@ -250,7 +276,8 @@ import Testing
 /// Loader messages must never quote the document (DESIGN.md "Redaction").
 @Suite struct YAMLDiagnosticRedactionTests {
   @Test func duplicateKeysAreReportedWithoutTheKeysOrText() throws {
-    let yaml = "type: object\nproperties:\n  maria_gonzalez_1984:\n    const: 512-43-8876\n  maria_gonzalez_1984:\n    type: string\n"
+    let yaml =
+      "type: object\nproperties:\n  maria_gonzalez_1984:\n    const: 512-43-8876\n  maria_gonzalez_1984:\n    type: string\n"
     let (documents, problems) = DocumentLoader.load(Array(yaml.utf8), format: .yaml)
     #expect(documents.isEmpty)
     let problem = try #require(problems.first)
@@ -263,7 +290,8 @@ import Testing
 /// The ASCII shortcuts of `ScalarClass` agree with Unicode properties everywhere.
 @Suite struct ScalarClassTests {
   @Test func agreesWithUnicodePropertiesOnASCIIAndBeyond() {
-    let samples = (0..<0x300).compactMap(Unicode.Scalar.init) + ["\u{2019}", "\u{00A0}", "\u{0661}", "\u{4E00}", "\u{1F600}"]
+    let samples =
+      (0..<0x300).compactMap(Unicode.Scalar.init) + ["\u{2019}", "\u{00A0}", "\u{0661}", "\u{4E00}", "\u{1F600}"]
     for scalar in samples {
       #expect(ScalarClass.isAlphabetic(scalar) == scalar.properties.isAlphabetic, "\(scalar.value)")
       #expect(ScalarClass.isUppercase(scalar) == scalar.properties.isUppercase, "\(scalar.value)")

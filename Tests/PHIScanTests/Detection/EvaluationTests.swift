@@ -23,7 +23,8 @@ import Testing
   /// score-labels does; ambiguous labels count nowhere; values in labels are never read
   /// into the report.
   @Test func externalLabelsAreScoredByLocation() throws {
-    let schema = #"{"type": "object", "properties": {"a": {"const": "512-43-8876"}, "b": {"const": "536-90-4399"}, "c": {"const": "none"}, "d": {"enum": ["481-22-9063"]}, "e": {"const": "529-37-1184"}}}"#
+    let schema =
+      #"{"type": "object", "properties": {"a": {"const": "512-43-8876"}, "b": {"const": "536-90-4399"}, "c": {"const": "none"}, "d": {"enum": ["481-22-9063"]}, "e": {"const": "529-37-1184"}}}"#
     let dir = try corpus(["s/s.json": schema])
     let labels = """
       {"file": "s/s.json", "pointer": "/properties/a/const", "site": "const", "category": "ssn", "expect": "flag", "value": "512-43-8876"}
@@ -37,7 +38,9 @@ import Testing
     #expect(report.flags == 2 && report.decoys == 1 && report.ambiguous == 1)
     #expect(report.hits == 1 && report.decoyAlarms == 1 && report.unlabeledAlarms == 1 && report.ambiguousHits == 1)
     #expect(report.predictedLocations == 3 && abs(report.precision - 1.0 / 3) < 1e-9 && abs(report.recall - 0.5) < 1e-9)
-    #expect(report.byCategory["ssn"]?.decoys == 1 && report.byCategory["ssn"]?.decoyHits == 1, "decoys count under what they imitate")
+    #expect(
+      report.byCategory["ssn"]?.decoys == 1 && report.byCategory["ssn"]?.decoyHits == 1,
+      "decoys count under what they imitate")
     #expect(report.misses.map(\.pointer) == ["/properties/c/const"])
     #expect(report.falseAlarms.map(\.pointer) == ["/properties/b/const", "/properties/d/enum/0"])
     let text = LabeledSet.render(report)
@@ -50,7 +53,8 @@ import Testing
   }
 
   @Test func countsHitsMissesAndUnlabeledFindings() throws {
-    let schema = #"{"type": "object", "properties": {"a": {"const": "512-43-8876"}, "b": {"const": "536-90-4399"}, "c": {"const": "none"}, "d": {"enum": ["481-22-9063"]}}}"#
+    let schema =
+      #"{"type": "object", "properties": {"a": {"const": "512-43-8876"}, "b": {"const": "536-90-4399"}, "c": {"const": "none"}, "d": {"enum": ["481-22-9063"]}}}"#
     let labels = """
       {"file": "s.json", "pointer": "/properties/a/const", "site": "const", "category": "ssn", "expect": "flag", "line": 1}
       {"file": "s.json", "pointer": "/properties/c/const", "site": "const", "category": "ssn", "expect": "flag"}
@@ -67,7 +71,9 @@ import Testing
     #expect(report.bySite[.const]?.truePositives == 1 && report.bySite[.enum]?.falsePositives == 1)
     #expect(abs(report.overall.precision - 1.0 / 3) < 1e-9 && abs(report.overall.recall - 0.5) < 1e-9)
     let text = Evaluation.render(report)
-    #expect(!text.contains("512-43-8876") && !text.contains("536-90-4399") && !text.contains("481-22-9063"), "reports are redacted")
+    #expect(
+      !text.contains("512-43-8876") && !text.contains("536-90-4399") && !text.contains("481-22-9063"),
+      "reports are redacted")
     #expect(text.contains("skipped (no labels.jsonl): unlabeled"))
   }
 
@@ -80,7 +86,8 @@ import Testing
 
   @Test func nestedLabeledFoldersAreScoredOnce() throws {
     let schema = #"{"type": "object", "properties": {"a": {"const": "512-43-8876"}}}"#
-    let flag = #"{"file": "s.json", "pointer": "/properties/a/const", "site": "const", "category": "ssn", "expect": "flag"}"#
+    let flag =
+      #"{"file": "s.json", "pointer": "/properties/a/const", "site": "const", "category": "ssn", "expect": "flag"}"#
     let dir = try corpus(["s.json": schema, "labels.jsonl": flag, "inner/s.json": schema, "inner/labels.jsonl": flag])
     let report = try Evaluation.evaluate(corpus: dir, rules: Self.rules)
     #expect(report.overall.truePositives == 2 && report.overall.falsePositives == 0)
@@ -90,7 +97,10 @@ import Testing
     (#"{"file": "s.json"}"#, "'pointer'"),
     (#"{"file": "s.json", "pointer": "/a", "site": "keys", "category": "ssn", "expect": "flag"}"#, "'site'"),
     (#"{"file": "s.json", "pointer": "/a", "site": "const", "category": "ssn", "expect": "maybe"}"#, "'expect'"),
-    (#"{"file": "s.json", "pointer": "/a", "site": "const", "category": "ssn", "expect": "flag", "value": "x"}"#, "never carry values"),
+    (
+      #"{"file": "s.json", "pointer": "/a", "site": "const", "category": "ssn", "expect": "flag", "value": "x"}"#,
+      "never carry values"
+    ),
     ("not json", "not a JSON object"),
   ])
   func malformedLabelsNameFileAndLine(line: String, message: String) throws {
@@ -115,6 +125,8 @@ import Testing
     }
     let covered = Set(report.byCategory.filter { $0.value.expected > 0 }.keys)
     let expected = Set(Category.allCases).subtracting([.name])
-    #expect(covered.isSuperset(of: expected), "categories without a labeled positive: \(expected.subtracting(covered).map(\.rawValue).sorted())")
+    #expect(
+      covered.isSuperset(of: expected),
+      "categories without a labeled positive: \(expected.subtracting(covered).map(\.rawValue).sorted())")
   }
 }

@@ -33,7 +33,11 @@ import Testing
           if !edited.isEmpty {
             let at = Int(random.next() % UInt64(edited.count))
             let edit = Array(edits[Int(random.next() % UInt64(edits.count))].utf8)
-            if random.next() % 2 == 0 { edited.replaceSubrange(at...at, with: edit) } else { edited.insert(contentsOf: edit, at: at) }
+            if random.next() % 2 == 0 {
+              edited.replaceSubrange(at...at, with: edit)
+            } else {
+              edited.insert(contentsOf: edit, at: at)
+            }
           }
           if let text = String(validating: edited, as: UTF8.self) { texts.append(text) }
           bytes = random.next() % 4 == 0 ? Array(example.utf8) : edited
@@ -41,8 +45,11 @@ import Testing
       }
       for text in texts where try rule.regex.matches(text) {
         matchesSeen += 1
-        #expect(Offer.of(text).digits >= rule.minimumDigits, "\(rule.id) (\(rule.minimumDigits) digits) matches \(text)")
-        #expect(Offer.of(text).length >= rule.regex.minimumLength, "\(rule.id) (\(rule.regex.minimumLength) characters) matches \(text)")
+        #expect(
+          Offer.of(text).digits >= rule.minimumDigits, "\(rule.id) (\(rule.minimumDigits) digits) matches \(text)")
+        #expect(
+          Offer.of(text).length >= rule.regex.minimumLength,
+          "\(rule.id) (\(rule.regex.minimumLength) characters) matches \(text)")
       }
     }
     #expect(matchesSeen > 1_000)

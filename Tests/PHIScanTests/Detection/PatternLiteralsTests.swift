@@ -32,12 +32,16 @@ import Testing
   }
 
   @Test func formatsBuiltFromClassesAndCountsStaySilent() {
-    for format in ["^\\d{3}-\\d{2}-\\d{4}$", "^[0-9]{3}-[0-9]{2}-[0-9]{4}$", "^\\(?\\d{3}\\)?[-. ]?\\d{3}[-. ]?\\d{4}$",
-                   "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", "^\\d{5}(-\\d{4})?$", "^[12]\\d{9}$",
-                   "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"] {
+    for format in [
+      "^\\d{3}-\\d{2}-\\d{4}$", "^[0-9]{3}-[0-9]{2}-[0-9]{4}$", "^\\(?\\d{3}\\)?[-. ]?\\d{3}[-. ]?\\d{4}$",
+      "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", "^\\d{5}(-\\d{4})?$", "^[12]\\d{9}$",
+      "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$",
+    ] {
       let analysis = PatternLiterals.analyse(format)
       #expect(!analysis.isExact, "\(format)")
-      #expect(analysis.strings.allSatisfy { !$0.contains(where: \.isNumber) || $0.count < 3 }, "\(format) yielded \(analysis.strings)")
+      #expect(
+        analysis.strings.allSatisfy { !$0.contains(where: \.isNumber) || $0.count < 3 },
+        "\(format) yielded \(analysis.strings)")
     }
     let mrn = PatternLiterals.analyse("^MRN-\\d{8}$")
     #expect(!mrn.isExact && mrn.strings == ["MRN-"])
@@ -103,14 +107,19 @@ import Testing
     let long = PatternLiterals.analyse("^(" + identifiers.joined(separator: "|") + ")$")
     #expect(long.limitHit != nil)
     #expect(long.strings == identifiers)
-    let deep = PatternLiterals.analyse(String(repeating: "(", count: 100) + "MRN-00482913" + String(repeating: ")", count: 100))
+    let deep = PatternLiterals.analyse(
+      String(repeating: "(", count: 100) + "MRN-00482913" + String(repeating: ")", count: 100))
     #expect(deep.limitHit != nil)
     #expect(deep.strings == ["MRN-00482913"])
-    let mixed = PatternLiterals.analyse(String(repeating: "(", count: 70) + #"^MRN\-001[0-9|]2|abc\d{3}xyz\.q"# + String(repeating: ")", count: 70))
+    let mixed = PatternLiterals.analyse(
+      String(repeating: "(", count: 70) + #"^MRN\-001[0-9|]2|abc\d{3}xyz\.q"# + String(repeating: ")", count: 70))
     #expect(mixed.strings == ["MRN-001", "abc", "xyz.q"])
     var few = PatternLiterals.Limits()
     few.maxRuns = 2
-    #expect(PatternLiterals.analyse(String(repeating: "(", count: 70) + "abc|abc|def|ghi" + String(repeating: ")", count: 70), limits: few).strings == ["abc", "def"])
+    #expect(
+      PatternLiterals.analyse(
+        String(repeating: "(", count: 70) + "abc|abc|def|ghi" + String(repeating: ")", count: 70), limits: few
+      ).strings == ["abc", "def"])
     // Exponential languages are cut off by the string cap, not enumerated.
     let blowup = String(repeating: "(a|b|c|d)", count: 40)
     let blown = PatternLiterals.analyse("^" + blowup + "$")
@@ -121,7 +130,9 @@ import Testing
     #expect(nestedCounts.strings.count <= 256)
   }
 
-  @Test(arguments: ["[", "(?", "\\", "(?P=x)", "[z-a]", "\\x{110000}", "(?<name", "a{2,1}", "\\c", "[[:alpha:]", "(?#unterminated"])
+  @Test(arguments: [
+    "[", "(?", "\\", "(?P=x)", "[z-a]", "\\x{110000}", "(?<name", "a{2,1}", "\\c", "[[:alpha:]", "(?#unterminated",
+  ])
   func malformedPatternsNeverCrash(_ pattern: String) {
     _ = PatternLiterals.analyse(pattern)
   }

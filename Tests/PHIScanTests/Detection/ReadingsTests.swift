@@ -13,7 +13,8 @@ import Testing
     #expect(Readings.identifierRuns("visit_4127_willow_creek_rd").contains("4127 Willow Creek Rd"))
     #expect(Readings.identifierRuns("mbi_3KD7-TN2-WQ45").contains("3KD7-TN2-WQ45"), "dashes stay inside a run")
     #expect(Readings.identifierRuns("host_84.17.52.139").contains("84.17.52.139"), "dots stay inside a run")
-    #expect(Readings.identifierRuns("dob19720415").contains("19720415"), "a lowercase hump before a digit ends a segment")
+    #expect(
+      Readings.identifierRuns("dob19720415").contains("19720415"), "a lowercase hump before a digit ends a segment")
     #expect(Readings.identifierRuns("84.17.52.139") == ["84.17.52.139"], "one segment: the identifier itself")
     #expect(Readings.identifierRuns("patient_first_name").isEmpty, "no digit, no run")
   }

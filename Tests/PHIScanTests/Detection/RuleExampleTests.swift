@@ -16,10 +16,14 @@ import Testing
     let context = rule.examples.context
     for example in rule.examples.match {
       #expect(detector.flagsExample(rule, example, context: context), "\(rule.id) should match \(example)")
-      #expect(detector.flagsExample(rule, "🩺 é " + example, context: context), "\(rule.id) should match after a multibyte prefix")
+      #expect(
+        detector.flagsExample(rule, "🩺 é " + example, context: context),
+        "\(rule.id) should match after a multibyte prefix")
       // Without context, unless the example labels itself ("NPI 1684012937").
       if rule.contextRequired && !ContextWords([example]).containsAny(rule.context) {
-        #expect(!detector.flagsExample(rule, example, context: "max_tokens"), "\(rule.id) needs context, yet matched \(example) without it")
+        #expect(
+          !detector.flagsExample(rule, example, context: "max_tokens"),
+          "\(rule.id) needs context, yet matched \(example) without it")
       }
     }
     for example in rule.examples.noMatch {
@@ -42,7 +46,10 @@ import Testing
   @Test(arguments: ["512-43-8876", "001-01-0001", "899-99-9999", "665-12-3456", "667 12 3456"])
   func validSSNs(_ text: String) { #expect(Validator.ssn.check(text) == .valid) }
 
-  @Test(arguments: ["000-12-3456", "666-12-3456", "900-12-3456", "999-99-9999", "512-00-8876", "512-43-0000", "12-345-6789", "5124388761"])
+  @Test(arguments: [
+    "000-12-3456", "666-12-3456", "900-12-3456", "999-99-9999", "512-00-8876", "512-43-0000", "12-345-6789",
+    "5124388761",
+  ])
   func invalidSSNs(_ text: String) { #expect(Validator.ssn.check(text) == .invalid) }
 
   @Test(arguments: ["078-05-1120", "219-09-9999", "123-45-6789"])

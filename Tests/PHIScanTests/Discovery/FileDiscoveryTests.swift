@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @_spi(Internals) @testable import PHIScan
 
 /// Discovery over temporary trees: ignore files, globs, hidden files, size limits,
@@ -17,7 +18,9 @@ import Testing
     return try #require(FileSystem.realPath(base.path))
   }
 
-  static func discover(_ root: String, paths: [String]? = nil, _ options: DiscoveryOptions = .default, filter: PathFilter = PathFilter()) -> (files: [String], diagnostics: [Diagnostic]) {
+  static func discover(
+    _ root: String, paths: [String]? = nil, _ options: DiscoveryOptions = .default, filter: PathFilter = PathFilter()
+  ) -> (files: [String], diagnostics: [Diagnostic]) {
     let (files, diagnostics) = FileDiscovery.discover(paths ?? [root], root: root, options: options, filter: filter)
     return (files.map(\.reportPath), diagnostics)
   }
@@ -29,7 +32,8 @@ import Testing
     // The walk visits `a` before `a-b`; report order puts `a-b/` first (`-` sorts before `/`).
     #expect(streamed.map(\.reportPath) == ["a/x.json", "a-b/y.json", "b/x.json", "c.yaml"])
     #expect(FileDiscovery.sortedForReport(streamed) == FileDiscovery.discover([root], root: root).files)
-    #expect(FileDiscovery.sortedForReport(streamed).map(\.reportPath) == ["a-b/y.json", "a/x.json", "b/x.json", "c.yaml"])
+    #expect(
+      FileDiscovery.sortedForReport(streamed).map(\.reportPath) == ["a-b/y.json", "a/x.json", "b/x.json", "c.yaml"])
     // Named files outside the root are reported by name: equal names keep the order given.
     let outside = try Self.tree(["one/x.json": "{}", "two/x.json": "{}"])
     for order in [["two", "one"], ["one", "two"]] {
@@ -44,7 +48,8 @@ import Testing
       "b.json": "{}", "a.yaml": "{}", "sub/c.yml": "{}", "sub/d.jsonl": "{}", "sub/e.ndjson": "{}",
       "README.md": "x", "notes.txt": "x", ".hidden.json": "{}", ".dir/f.json": "{}", "UPPER.JSON": "{}",
     ])
-    #expect(Self.discover(root).files == ["UPPER.JSON", "a.yaml", "b.json", "sub/c.yml", "sub/d.jsonl", "sub/e.ndjson"])
+    #expect(
+      Self.discover(root).files == ["UPPER.JSON", "a.yaml", "b.json", "sub/c.yml", "sub/d.jsonl", "sub/e.ndjson"])
     let hidden = Self.discover(root, DiscoveryOptions(includeHidden: true)).files
     #expect(hidden.contains(".hidden.json") && hidden.contains(".dir/f.json"))
   }
@@ -54,28 +59,39 @@ import Testing
       ".gitignore": "# generated\n*.gen.json\n!keep.gen.json\n/top-only.json\nbuild/\n",
       "x.gen.json": "{}", "keep.gen.json": "{}", "top-only.json": "{}", "sub/top-only.json": "{}",
       "build/out.json": "{}", "sub/build/out.json": "{}", "build.json": "{}",
-      "sub/.gitignore": "local.json\n!x.gen.json\n", "sub/local.json": "{}", "sub/x.gen.json": "{}", "other/local.json": "{}",
+      "sub/.gitignore": "local.json\n!x.gen.json\n", "sub/local.json": "{}", "sub/x.gen.json": "{}",
+      "other/local.json": "{}",
     ])
-    #expect(Self.discover(root).files == ["build.json", "keep.gen.json", "other/local.json", "sub/top-only.json", "sub/x.gen.json"])
+    #expect(
+      Self.discover(root).files == [
+        "build.json", "keep.gen.json", "other/local.json", "sub/top-only.json", "sub/x.gen.json",
+      ])
     let all = Self.discover(root, DiscoveryOptions(respectIgnoreFiles: false)).files
     #expect(all.count == 10)
   }
 
   @Test func dotIgnoreOverridesGitignore() throws {
-    let root = try Self.tree([".gitignore": "*.yaml\n", ".ignore": "!wanted.yaml\n", "wanted.yaml": "{}", "other.yaml": "{}"])
+    let root = try Self.tree([
+      ".gitignore": "*.yaml\n", ".ignore": "!wanted.yaml\n", "wanted.yaml": "{}", "other.yaml": "{}",
+    ])
     #expect(Self.discover(root).files == ["wanted.yaml"])
   }
 
   @Test func ignoreFilesAboveTheScannedDirectoryApplyInsideARepository() throws {
-    let root = try Self.tree([".gitignore": "fixtures/\n*.tmp.json\n", "pkg/fixtures/a.json": "{}", "pkg/b.tmp.json": "{}", "pkg/c.json": "{}"])
+    let root = try Self.tree([
+      ".gitignore": "fixtures/\n*.tmp.json\n", "pkg/fixtures/a.json": "{}", "pkg/b.tmp.json": "{}", "pkg/c.json": "{}",
+    ])
     // Not a repository: only the scanned directory's own ignore files count.
-    #expect(Self.discover(root, paths: [root + "/pkg"]).files == ["pkg/b.tmp.json", "pkg/c.json", "pkg/fixtures/a.json"])
+    #expect(
+      Self.discover(root, paths: [root + "/pkg"]).files == ["pkg/b.tmp.json", "pkg/c.json", "pkg/fixtures/a.json"])
     try FileManager.default.createDirectory(atPath: root + "/.git", withIntermediateDirectories: true)
     #expect(Self.discover(root, paths: [root + "/pkg"]).files == ["pkg/c.json"])
   }
 
   @Test func gitInfoExcludeIsHonouredAndGitIsNeverWalked() throws {
-    let root = try Self.tree([".git/info/exclude": "private.json\n", ".git/config.json": "{}", "private.json": "{}", "public.json": "{}"])
+    let root = try Self.tree([
+      ".git/info/exclude": "private.json\n", ".git/config.json": "{}", "private.json": "{}", "public.json": "{}",
+    ])
     #expect(Self.discover(root).files == ["public.json"])
     #expect(Self.discover(root, DiscoveryOptions(includeHidden: true)).files == ["public.json"])
   }
@@ -88,13 +104,18 @@ import Testing
     let exclude = PathFilter(exclude: [try Glob("gen", anywhere: true), try Glob("*.yaml", anywhere: true)])
     #expect(Self.discover(root, filter: exclude).files == ["schemas/a.json", "tests/c.json"])
     // The filter applies to named files too (pre-commit passes file names).
-    let named = Self.discover(root, paths: [root + "/d.yaml", root + "/tests/c.json"], filter: PathFilter(include: [try Glob("tests/**", anywhere: true)]))
+    let named = Self.discover(
+      root, paths: [root + "/d.yaml", root + "/tests/c.json"],
+      filter: PathFilter(include: [try Glob("tests/**", anywhere: true)]))
     #expect(named.files == ["tests/c.json"])
   }
 
   @Test func namedFilesAreScannedWhateverTheirExtensionOrName() throws {
-    let root = try Self.tree(["tool.schema": "{}", ".secret.txt": "{}", "ignored.json": "{}", ".gitignore": "ignored.json\n"])
-    let (files, diagnostics) = Self.discover(root, paths: [root + "/tool.schema", root + "/.secret.txt", root + "/ignored.json"])
+    let root = try Self.tree([
+      "tool.schema": "{}", ".secret.txt": "{}", "ignored.json": "{}", ".gitignore": "ignored.json\n",
+    ])
+    let (files, diagnostics) = Self.discover(
+      root, paths: [root + "/tool.schema", root + "/.secret.txt", root + "/ignored.json"])
     #expect(files == [".secret.txt", "ignored.json", "tool.schema"])
     #expect(diagnostics.isEmpty)
   }
@@ -104,7 +125,9 @@ import Testing
     let (files, diagnostics) = Self.discover(root, DiscoveryOptions(maxFileSize: 1024))
     #expect(files == ["small.json"])
     #expect(diagnostics.count == 1)
-    #expect(diagnostics.first?.code == .tooLarge && diagnostics.first?.file == "big.json" && diagnostics.first?.severity == .warning)
+    #expect(
+      diagnostics.first?.code == .tooLarge && diagnostics.first?.file == "big.json"
+        && diagnostics.first?.severity == .warning)
     #expect(Self.discover(root, DiscoveryOptions(maxFileSize: nil)).files.count == 2)
   }
 
@@ -112,7 +135,8 @@ import Testing
     let root = try Self.tree(["real/a.json": "{}", "elsewhere/b.json": "{}"])
     try FileManager.default.createSymbolicLink(atPath: root + "/real/link", withDestinationPath: root + "/elsewhere")
     try FileManager.default.createSymbolicLink(atPath: root + "/real/loop", withDestinationPath: root + "/real")
-    try FileManager.default.createSymbolicLink(atPath: root + "/real/dangling.json", withDestinationPath: root + "/missing.json")
+    try FileManager.default.createSymbolicLink(
+      atPath: root + "/real/dangling.json", withDestinationPath: root + "/missing.json")
     #expect(Self.discover(root, paths: [root + "/real"]).files == ["real/a.json"])
     let (files, diagnostics) = Self.discover(root, paths: [root + "/real"], DiscoveryOptions(followSymlinks: true))
     #expect(files == ["real/a.json", "real/link/b.json"])
@@ -141,7 +165,10 @@ import Testing
     let kinds = Dictionary(uniqueKeysWithValues: entries.map { ($0.name, $0.kind) })
     // Linux file systems fill `d_type` in; where one leaves it unknown (nil), discovery
     // looks the entry up instead.
-    for (name, expected) in [("a.json", FileInfo.Kind.regular), ("notes.txt", .regular), ("sub", .directory), ("link.json", .symlink), ("pipe", .fifo)] {
+    for (name, expected) in [
+      ("a.json", FileInfo.Kind.regular), ("notes.txt", .regular), ("sub", .directory), ("link.json", .symlink),
+      ("pipe", .fifo),
+    ] {
       #expect(kinds[name] == expected, "\(name)")
     }
   }
@@ -173,7 +200,8 @@ import Testing
   }
 
   @Test func standardInputIsListedOnceUnderItsName() throws {
-    let (files, _) = FileDiscovery.discover(["-", "-"], root: "/", options: DiscoveryOptions(standardInputName: "piped.json"))
+    let (files, _) = FileDiscovery.discover(
+      ["-", "-"], root: "/", options: DiscoveryOptions(standardInputName: "piped.json"))
     #expect(files.count == 1)
     #expect(files.first?.isStandardInput == true && files.first?.reportPath == "piped.json")
   }

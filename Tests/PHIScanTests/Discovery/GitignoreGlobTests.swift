@@ -1,4 +1,5 @@
 import Testing
+
 @_spi(Internals) @testable import PHIScan
 
 @Suite struct GitignoreGlobTests {

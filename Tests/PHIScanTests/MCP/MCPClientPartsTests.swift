@@ -6,11 +6,19 @@ import Testing
 /// The MCP client's pure parts: the saved listing's JSON, HTTP and SSE reading, names.
 @Suite struct MCPClientPartsTests {
   @Test func listingJSONSortsKeysAndEscapes() throws {
-    let value = MCPValue.object([("tools", .array([.object([("name", .string("a\"b\n")), ("inputSchema", .object([]))])])), ("capabilities", .object([("z", .bool(true)), ("a", .null)]))])
+    let value = MCPValue.object([
+      ("tools", .array([.object([("name", .string("a\"b\n")), ("inputSchema", .object([]))])])),
+      ("capabilities", .object([("z", .bool(true)), ("a", .null)])),
+    ])
     let text = String(decoding: value.pretty, as: UTF8.self)
-    #expect(text == "{\n  \"capabilities\": {\n    \"a\": null,\n    \"z\": true\n  },\n  \"tools\": [\n    {\n      \"inputSchema\": {},\n      \"name\": \"a\\\"b\\n\"\n    }\n  ]\n}\n")
+    #expect(
+      text
+        == "{\n  \"capabilities\": {\n    \"a\": null,\n    \"z\": true\n  },\n  \"tools\": [\n    {\n      \"inputSchema\": {},\n      \"name\": \"a\\\"b\\n\"\n    }\n  ]\n}\n"
+    )
     // Compact messages keep the order given (jsonrpc first).
-    #expect(String(decoding: MCPValue.object([("jsonrpc", .string("2.0")), ("id", .number("1"))]).compact, as: UTF8.self) == #"{"jsonrpc":"2.0","id":1}"#)
+    #expect(
+      String(decoding: MCPValue.object([("jsonrpc", .string("2.0")), ("id", .number("1"))]).compact, as: UTF8.self)
+        == #"{"jsonrpc":"2.0","id":1}"#)
     // Read back through the parser, values and numbers are unchanged.
     let node = try JSONParser.parse(#"{"b": 1e400, "a": ["x", {"d": false}]}"#).root
     #expect(String(decoding: MCPValue(node).pretty, as: UTF8.self).contains("\"b\": 1e400"))
@@ -23,7 +31,9 @@ import Testing
   }
 
   @Test func curlOutputIsSplitIntoStatusHeadersAndBody() throws {
-    let output = Array("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\nmcp-session-id: abc\r\n\r\ndata: {}\r\n\r\n".utf8)
+    let output = Array(
+      "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\nmcp-session-id: abc\r\n\r\ndata: {}\r\n\r\n"
+        .utf8)
     let response = try #require(HTTPTransport.parse(output))
     #expect(response.status == 200)
     #expect(response.header("Mcp-Session-Id") == "abc")

@@ -4,7 +4,7 @@ import Testing
 @_spi(Internals) @testable import PHIScan
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// `phi-scan mcp` against real servers built with the official MCP Python SDK
@@ -35,7 +35,10 @@ struct MCPServerTests {
     let dir = try CLIExitCodeTests.directory([:])
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     let run = try Self.run(
-      ["mcp", "-f", "sarif", "-o", "mcp.sarif", "-f", "text", "--save", "listing.json", "--", Self.python!, Self.server("clinic_server.py")], in: dir)
+      [
+        "mcp", "-f", "sarif", "-o", "mcp.sarif", "-f", "text", "--save", "listing.json", "--", Self.python!,
+        Self.server("clinic_server.py"),
+      ], in: dir)
     #expect(run.status == 1, "\(run.stderr)")
     #expect(run.stdout.contains("mcp/clinic-records:"))
     #expect(run.stdout.contains("error  us-ssn  ssn  enum  /tools/0/inputSchema/properties/member/enum/1"))
@@ -49,8 +52,11 @@ struct MCPServerTests {
     #expect(saved.contains("\"resourceTemplates\""))
     let again = try Self.run(["scan", "listing.json"], in: dir)
     #expect(again.status == 1)
-    #expect(again.stdout.contains("listing.json:") && again.stdout.contains("/tools/0/inputSchema/properties/member/enum/1"))
-    #expect(again.stdout.components(separatedBy: "\n").filter { $0.contains("  error  ") }.count == run.stdout.components(separatedBy: "\n").filter { $0.contains("  error  ") }.count)
+    #expect(
+      again.stdout.contains("listing.json:") && again.stdout.contains("/tools/0/inputSchema/properties/member/enum/1"))
+    #expect(
+      again.stdout.components(separatedBy: "\n").filter { $0.contains("  error  ") }.count
+        == run.stdout.components(separatedBy: "\n").filter { $0.contains("  error  ") }.count)
 
     // SARIF: a category of its own, the source named mcp/<server>, valid.
     let sarifText = try String(contentsOf: dir.appendingPathComponent("mcp.sarif"), encoding: .utf8)
@@ -66,11 +72,16 @@ struct MCPServerTests {
   }
 
   @Test func promptsInstructionsAndTemplatesAreScannedWithTheirShapes() throws {
-    let run = try Self.run(["mcp", "--verbose", "--min-level", "note", "--name", "clinic", "--", Self.python!, Self.server("clinic_server.py")])
+    let run = try Self.run([
+      "mcp", "--verbose", "--min-level", "note", "--name", "clinic", "--", Self.python!,
+      Self.server("clinic_server.py"),
+    ])
     #expect(run.status == 1)
     #expect(run.stderr.contains("clinic-records: starting on stdio"))  // the server's stderr, with --verbose
     #expect(run.stderr.contains("protocol 2025-11-25, 2 tools, 1 prompts, 1 resource templates"))
-    #expect(run.stderr.contains("mcp.server") && run.stderr.contains("mcp.prompt") && run.stderr.contains("mcp.resource_template"))
+    #expect(
+      run.stderr.contains("mcp.server") && run.stderr.contains("mcp.prompt")
+        && run.stderr.contains("mcp.resource_template"))
     #expect(run.stdout.contains("mcp/clinic:"))
   }
 
@@ -78,7 +89,8 @@ struct MCPServerTests {
     let run = try Self.run(["mcp", "--verbose", "--", Self.python!, Self.server("paged_server.py")])
     #expect(run.status == 1, "\(run.stderr)")
     #expect(run.stderr.contains("8 tools"))
-    #expect(run.stdout.contains("mcp/paged-tools:") && run.stdout.contains("/tools/7/inputSchema/properties/member/const"))
+    #expect(
+      run.stdout.contains("mcp/paged-tools:") && run.stdout.contains("/tools/7/inputSchema/properties/member/const"))
   }
 
   @Test(arguments: [false, true])
@@ -86,7 +98,9 @@ struct MCPServerTests {
     let port = try Self.freePort()
     // Started like a stdio server (a group of its own, stopped with it): Foundation's
     // Process waits on a long-running child in a way that kept other runs from finishing.
-    let server = try ServerProcess(arguments: [Self.python!, Self.server("clinic_server.py"), "http", String(port)] + (jsonResponses ? ["json"] : []))
+    let server = try ServerProcess(
+      arguments: [Self.python!, Self.server("clinic_server.py"), "http", String(port)] + (jsonResponses ? ["json"] : [])
+    )
     defer { server.stop(polite: false) }
     // Ready when it accepts connections (uvicorn takes a moment to start).
     for _ in 0..<300 {
@@ -94,9 +108,13 @@ struct MCPServerTests {
       server.drainErrors()
       usleep(100_000)
     }
-    let run = try Self.run(["mcp", "--url", "http://127.0.0.1:\(port)/mcp", "--header", "X-Test: yes", "--timeout", "20"])
+    let run = try Self.run([
+      "mcp", "--url", "http://127.0.0.1:\(port)/mcp", "--header", "X-Test: yes", "--timeout", "20",
+    ])
     #expect(run.status == 1, "\(run.stderr)")
-    #expect(run.stdout.contains("mcp/clinic-records:") && run.stdout.contains("/tools/0/inputSchema/properties/member/enum/1"))
+    #expect(
+      run.stdout.contains("mcp/clinic-records:") && run.stdout.contains("/tools/0/inputSchema/properties/member/enum/1")
+    )
   }
 
   /// A server that refuses the offered version and names the one it speaks.
@@ -104,7 +122,8 @@ struct MCPServerTests {
     let run = try Self.run(["mcp", "--verbose", "--", Self.python!, Self.server("version_fallback_server.py")])
     #expect(run.status == 1, "\(run.stderr)")
     #expect(run.stderr.contains("protocol 2025-06-18, 1 tools"))
-    #expect(run.stdout.contains("mcp/old-clinic:") && run.stdout.contains("/tools/0/inputSchema/properties/member/const"))
+    #expect(
+      run.stdout.contains("mcp/old-clinic:") && run.stdout.contains("/tools/0/inputSchema/properties/member/const"))
   }
 
   @Test func serverThatExitsAtOnce() throws {
@@ -117,7 +136,8 @@ struct MCPServerTests {
   @Test func serverThatPrintsGarbage() throws {
     let run = try Self.run(["mcp", "--timeout", "10", "--", Self.python!, Self.server("prints_garbage.py")])
     #expect(run.status == 2)
-    #expect(run.stderr.contains("during initialize the MCP server wrote a line to standard output that is not JSON-RPC"))
+    #expect(
+      run.stderr.contains("during initialize the MCP server wrote a line to standard output that is not JSON-RPC"))
     #expect(run.stderr.contains("Welcome to the clinic server"))
   }
 
@@ -149,8 +169,12 @@ struct MCPServerTests {
     address.sin_addr.s_addr = inet_addr("127.0.0.1")
     address.sin_port = 0
     var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
-    _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
+    _ = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
+    }
+    _ = withUnsafeMutablePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+    }
     return Int(UInt16(bigEndian: address.sin_port))
   }
 
@@ -161,6 +185,10 @@ struct MCPServerTests {
     address.sin_family = sa_family_t(AF_INET)
     address.sin_addr.s_addr = inet_addr("127.0.0.1")
     address.sin_port = UInt16(port).bigEndian
-    return withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } } == 0
+    return withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
+    } == 0
   }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @_spi(Internals) @testable import PHIScan
 
 @Suite struct ByteSearchTests {
@@ -11,8 +12,15 @@ import Testing
       let haystack = (0..<Int(random.next() % 24)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }
       let needle = (0..<Int(random.next() % 4)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }
       for start in 0...haystack.count {
-        let expected: Int? = needle.isEmpty ? nil : (start..<max(start, haystack.count - needle.count + 1)).first { Array(haystack[$0..<($0 + needle.count)]) == needle }
-        let found = haystack.withUnsafeBufferPointer { h in needle.withUnsafeBufferPointer { n in ByteSearch.firstOffset(of: n, in: h, from: start) } }
+        let expected: Int? =
+          needle.isEmpty
+          ? nil
+          : (start..<max(start, haystack.count - needle.count + 1)).first {
+            Array(haystack[$0..<($0 + needle.count)]) == needle
+          }
+        let found = haystack.withUnsafeBufferPointer { h in
+          needle.withUnsafeBufferPointer { n in ByteSearch.firstOffset(of: n, in: h, from: start) }
+        }
         #expect(found == expected, "\(haystack) \(needle) \(start)")
       }
     }

@@ -26,8 +26,12 @@ import Testing
       let ranges = JSONPositionTests.rangesInClosingOrder(root)
       try #require(ranges.count == generator.expected.count, "seed \(seed)")
       for (range, offsets) in zip(ranges, generator.expected) {
-        #expect(range.start == JSONPositionTests.slowPosition(offsets.start, in: bytes), "seed \(seed): start of bytes \(offsets.start)")
-        #expect(range.end == JSONPositionTests.slowPosition(offsets.end, in: bytes), "seed \(seed): end of bytes \(offsets.end)")
+        #expect(
+          range.start == JSONPositionTests.slowPosition(offsets.start, in: bytes),
+          "seed \(seed): start of bytes \(offsets.start)")
+        #expect(
+          range.end == JSONPositionTests.slowPosition(offsets.end, in: bytes),
+          "seed \(seed): end of bytes \(offsets.end)")
       }
     }
   }
@@ -40,7 +44,9 @@ import Testing
       let bytes = generator.bytes
       let strict = try JSONParser.parse(bytes).root
       let lenient = try JSONParser.parse(bytes, dialect: .jsonc).root
-      #expect(JSONPositionTests.rangesInClosingOrder(strict) == JSONPositionTests.rangesInClosingOrder(lenient), "seed \(seed)")
+      #expect(
+        JSONPositionTests.rangesInClosingOrder(strict) == JSONPositionTests.rangesInClosingOrder(lenient),
+        "seed \(seed)")
       #expect(Self.plain(strict) == Self.plain(lenient), "seed \(seed)")
     }
   }
@@ -65,7 +71,9 @@ import Testing
     #expect(root.members?[0].keyRange.start == SourcePosition(line: 4, column: 3))
     #expect(options.range.start == SourcePosition(line: 4, column: 61))
     #expect(options["target"]?.string == "es2022")
-    #expect(options["target"]?.range == SourceRange(start: SourcePosition(line: 5, column: 15), end: SourcePosition(line: 5, column: 23)))
+    #expect(
+      options["target"]?.range
+        == SourceRange(start: SourcePosition(line: 5, column: 15), end: SourcePosition(line: 5, column: 23)))
     // The glob `/*` inside a string is text, not a comment.
     #expect(options["paths"]?.members?.first?.key == "@/*")
     let strictKey = try #require(options.members?.first { $0.key == "strict" })

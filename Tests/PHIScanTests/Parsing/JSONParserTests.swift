@@ -37,7 +37,10 @@ import Testing
     let elements = try #require(members[1].value.elements)
     #expect(elements[0].range.start == SourcePosition(line: marked["5️⃣"].line, column: marked["5️⃣"].column))
     #expect(elements[1].range.start == SourcePosition(line: marked["6️⃣"].line, column: marked["6️⃣"].column))
-    guard case .number(let raw) = elements[1].value else { Issue.record("not a number"); return }
+    guard case .number(let raw) = elements[1].value else {
+      Issue.record("not a number")
+      return
+    }
     #expect(raw == "-1.5e3")
   }
 
@@ -58,11 +61,18 @@ import Testing
   /// Strings with escapes or non-ASCII text are decoded in one reused buffer: each comes
   /// out exactly, whatever a longer one before it left there.
   @Test func consecutiveDecodedStringsKeepOnlyTheirOwnBytes() throws {
-    let root = try parse(#"{"long key with \"quotes\" and more text": "Zo\u00eb Qu\u00efnn, a longer decoded value\n", "k\u00e9": "\t", "caf\u00e9": "\u00fc", "plain": "x", "m\u00fc": ["\u00e9", "\"", "na\u00efve but longer than sixteen bytes"]}"#).root
+    let root = try parse(
+      #"{"long key with \"quotes\" and more text": "Zo\u00eb Qu\u00efnn, a longer decoded value\n", "k\u00e9": "\t", "caf\u00e9": "\u00fc", "plain": "x", "m\u00fc": ["\u00e9", "\"", "na\u00efve but longer than sixteen bytes"]}"#
+    ).root
     let members = try #require(root.members)
-    #expect(members.map(\.key) == ["long key with \"quotes\" and more text", "k\u{E9}", "caf\u{E9}", "plain", "m\u{FC}"])
-    #expect(members.prefix(4).map { $0.value.string } == ["Zo\u{EB} Qu\u{EF}nn, a longer decoded value\n", "\t", "\u{FC}", "x"])
-    #expect(members[4].value.elements?.compactMap(\.string) == ["\u{E9}", "\"", "na\u{EF}ve but longer than sixteen bytes"])
+    #expect(
+      members.map(\.key) == ["long key with \"quotes\" and more text", "k\u{E9}", "caf\u{E9}", "plain", "m\u{FC}"])
+    #expect(
+      members.prefix(4).map { $0.value.string } == [
+        "Zo\u{EB} Qu\u{EF}nn, a longer decoded value\n", "\t", "\u{FC}", "x",
+      ])
+    #expect(
+      members[4].value.elements?.compactMap(\.string) == ["\u{E9}", "\"", "na\u{EF}ve but longer than sixteen bytes"])
   }
 
   @Test func loneSurrogateBecomesReplacementWithAWarning() throws {
@@ -131,7 +141,10 @@ import Testing
     let a = try #require(root[0].value.elements)
     #expect(a.count == 3)
     #expect(a[1].members?.map(\.key) == ["b", "c"])
-    #expect(a[1].members?[0].value.elements?.compactMap { if case .number(let n) = $0.value { n } else { nil } } == ["2", "3"])
+    #expect(
+      a[1].members?[0].value.elements?.compactMap { if case .number(let n) = $0.value { n } else { nil } } == [
+        "2", "3",
+      ])
     #expect(a[2].elements?.isEmpty == true)
     #expect(root[1].value["e"]?.elements?.first?.elements?.count == 1)
     #expect(root[2].value.string == "g")
@@ -227,7 +240,10 @@ import Testing
   @Test func hugeNumbersKeepTheirText() throws {
     let big = String(repeating: "9", count: 400)
     let root = try parse("[\(big), 1e400]").root
-    guard case .number(let text)? = root.elements?.first?.value else { Issue.record("not a number"); return }
+    guard case .number(let text)? = root.elements?.first?.value else {
+      Issue.record("not a number")
+      return
+    }
     #expect(text == big)
   }
 }

@@ -22,7 +22,9 @@ import Testing
 
     mutating func whitespace() {
       let pieces = ["", " ", "  ", "\t", "\n", "\r\n", "\r", "\n    ", " \t "]
-      let commented = ["// note é\n", "/* a */", "/* 🩺 \r\n spans lines é */", "//\r", "/**/", "/* * / ** */", "// x\r\n", "/*中文*/"]
+      let commented = [
+        "// note é\n", "/* a */", "/* 🩺 \r\n spans lines é */", "//\r", "/**/", "/* * / ** */", "// x\r\n", "/*中文*/",
+      ]
       for _ in 0..<below(3) {
         emit(comments && below(2) == 0 ? commented[below(commented.count)] : pieces[below(pieces.count)])
       }
@@ -30,7 +32,10 @@ import Testing
 
     /// A string token: plain ASCII, escapes, multi-byte scalars (2, 3 and 4 bytes).
     mutating func stringToken() {
-      let pieces = ["a", "patient_id", "x", " ", "\\n", "\\\"", "\\\\", "\\u00e9", "\\ud83e\\ude7a", "é", "中文", "🩺", "~/", "\\t", "0123456789abcdef"]
+      let pieces = [
+        "a", "patient_id", "x", " ", "\\n", "\\\"", "\\\\", "\\u00e9", "\\ud83e\\ude7a", "é", "中文", "🩺", "~/", "\\t",
+        "0123456789abcdef",
+      ]
       emit("\"")
       for _ in 0..<below(6) { emit(pieces[below(pieces.count)]) }
       emit("\"")
@@ -137,9 +142,14 @@ import Testing
     let (documents, problems) = DocumentLoader.load(Array(text.utf8), format: .jsonLines)
     #expect(problems.isEmpty)
     try #require(documents.count == 2)
-    #expect(documents[0].root.members?[0].value.range == SourceRange(start: SourcePosition(line: 1, column: 7), end: SourcePosition(line: 1, column: 10)))
+    #expect(
+      documents[0].root.members?[0].value.range
+        == SourceRange(start: SourcePosition(line: 1, column: 7), end: SourcePosition(line: 1, column: 10)))
     let elements = try #require(documents[1].root.members?[0].value.elements)
-    #expect(elements.map(\.range.start) == [SourcePosition(line: 3, column: 10), SourcePosition(line: 3, column: 13), SourcePosition(line: 3, column: 18)])
+    #expect(
+      elements.map(\.range.start) == [
+        SourcePosition(line: 3, column: 10), SourcePosition(line: 3, column: 13), SourcePosition(line: 3, column: 18),
+      ])
     #expect(elements[1].range.end == SourcePosition(line: 3, column: 16))
   }
 

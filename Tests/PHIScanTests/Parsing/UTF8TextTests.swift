@@ -36,11 +36,15 @@ import Testing
   /// Counting scalars from the bytes gives `unicodeScalars.count` for one- to four-byte
   /// scalars, combining marks, emoji sequences and NUL, alone and mixed.
   @Test func scalarCountIsTheUnicodeScalarCount() {
-    let pieces = ["a", "Z", " ", "\u{0}", "é", "e\u{301}", "日本", "🙂", "👩‍👩‍👧", "\u{10FFFF}", "\r\n", "ß", "\u{7F}", "\u{80}", "\u{7FF}", "\u{800}", "\u{FFFF}"]
+    let pieces = [
+      "a", "Z", " ", "\u{0}", "é", "e\u{301}", "日本", "🙂", "👩‍👩‍👧", "\u{10FFFF}", "\r\n", "ß", "\u{7F}", "\u{80}", "\u{7FF}",
+      "\u{800}", "\u{FFFF}",
+    ]
     var generator = SeededGenerator(seed: 0x5CA1_A25)
     #expect(UTF8Text.scalarCount("") == 0)
     for _ in 0..<3_000 {
-      let text = (0..<Int.random(in: 1...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+      let text = (0..<Int.random(in: 1...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+        .joined()
       #expect(UTF8Text.scalarCount(text) == text.unicodeScalars.count, "\(Array(text.unicodeScalars))")
     }
   }

@@ -7,24 +7,31 @@ import Testing
 @Suite struct YAMLEventLoaderTests {
   /// Compares both readings of `text`; returns whether the event reading accepted it.
   @discardableResult
-  func agree(_ text: String, limits: ParseLimits = .default, sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+  func agree(_ text: String, limits: ParseLimits = .default, sourceLocation: SourceLocation = #_sourceLocation) -> Bool
+  {
     let bytes = Array(text.utf8)
     guard let fast = YAMLLoader.loadFromEvents(bytes, limits: limits) else { return false }
     do {
       let reference = try YAMLLoader.loadThroughYams(bytes, limits: limits)
       if fast != reference {
-        let at = zip(fast, reference).lazy.compactMap { Self.firstDifference($0, $1, at: "") }.first ?? "the number of documents"
-        Issue.record("the event reading differs from Yams' at \(at) of:\n\(text.prefix(300))", sourceLocation: sourceLocation)
+        let at =
+          zip(fast, reference).lazy.compactMap { Self.firstDifference($0, $1, at: "") }.first
+          ?? "the number of documents"
+        Issue.record(
+          "the event reading differs from Yams' at \(at) of:\n\(text.prefix(300))", sourceLocation: sourceLocation)
       }
     } catch {
-      Issue.record("the event reading accepted what Yams rejects (\(error.message)):\n\(text)", sourceLocation: sourceLocation)
+      Issue.record(
+        "the event reading accepted what Yams rejects (\(error.message)):\n\(text)", sourceLocation: sourceLocation)
     }
     return true
   }
 
   /// Where two trees first differ (a pointer-like path and what differs), for a readable failure.
   static func firstDifference(_ a: Node, _ b: Node, at path: String) -> String? {
-    if a.range != b.range { return "\(path): range \(a.range.start)-\(a.range.end) against \(b.range.start)-\(b.range.end)" }
+    if a.range != b.range {
+      return "\(path): range \(a.range.start)-\(a.range.end) against \(b.range.start)-\(b.range.end)"
+    }
     switch (a.value, b.value) {
     case (.object(let x), .object(let y)):
       if x.count != y.count { return "\(path): \(x.count) members against \(y.count)" }
@@ -97,7 +104,9 @@ import Testing
   /// Every YAML file of the repository: the corpus, the packs and the test fixtures.
   @Test func repositoryYAMLIsReadAlike() throws {
     let root = Fixtures.repositoryRoot
-    let files = ["corpus", "patterns", "Tests/PHIScanTests"].flatMap { yamlFiles(under: root.appendingPathComponent($0)) }
+    let files = ["corpus", "patterns", "Tests/PHIScanTests"].flatMap {
+      yamlFiles(under: root.appendingPathComponent($0))
+    }
     #expect(files.count >= 15)
     let accepted = try files.filter { try agree(contentsOf: $0) }.count
     #expect(accepted >= files.count / 2, "only \(accepted) of \(files.count) YAML files were read from events")

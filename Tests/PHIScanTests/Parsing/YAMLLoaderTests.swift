@@ -27,7 +27,8 @@ import Testing
   }
 
   @Test func scalarsKeepTheirRawText() throws {
-    let root = try #require(try YAMLLoader.load(Array("enum: [yes, no, 010, 2024-03-12, 0x1F, 1.5, true, ~]\n".utf8)).first)
+    let root = try #require(
+      try YAMLLoader.load(Array("enum: [yes, no, 010, 2024-03-12, 0x1F, 1.5, true, ~]\n".utf8)).first)
     let values = try #require(root["enum"]?.elements).map(\.value)
     guard case .string("yes") = values[0], case .string("no") = values[1], case .string("010") = values[2],
       case .string("2024-03-12") = values[3], case .string("0x1F") = values[4], case .number("1.5") = values[5],

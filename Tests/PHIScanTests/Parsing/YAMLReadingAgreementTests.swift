@@ -38,7 +38,9 @@ import Yams
   static let jsonFiles: [URL] = {
     let root = Fixtures.url("corpus")
     let walk = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
-    let files = (walk?.allObjects as? [URL] ?? []).filter { $0.pathExtension == "json" && !$0.path.contains("/malformed/") }
+    let files = (walk?.allObjects as? [URL] ?? []).filter {
+      $0.pathExtension == "json" && !$0.path.contains("/malformed/")
+    }
     return files.sorted { $0.path < $1.path }
   }()
 
@@ -47,15 +49,18 @@ import Yams
   /// what real schemas (kubernetes' definitions, vector's) do that corpus/ does not.
   static let indicatorHeavy: [UInt8] = {
     // Plain YAML can hold the first; the second must be quoted.
-    let plain = "the range [from,to) or [a,b) or [c,d) or [e,f) where *s are allowed, {braces} & !bangs - dashes ? marks | pipes > arrows % percent @ at `ticks`"
+    let plain =
+      "the range [from,to) or [a,b) or [c,d) or [e,f) where *s are allowed, {braces} & !bangs - dashes ? marks | pipes > arrows % percent @ at `ticks`"
     let quoted = #"what 'quotes' and \"double\" # hashes: need"#
     var properties: [String] = []
     for (index, key) in ["*/*", #"\"*\""#, "*", "'*'", "&a", "!t", "[x]", "? q", "- d", "{y}"].enumerated() {
       let description = String(repeating: plain + " ", count: index % 3 + 1)
       properties.append(#""\#(key)": {"type": "string", "description": "\#(description)"}"#)
-      properties.append(#""plain_\#(index)": {"enum": ["512-43-8876", "\#(quoted)"], "description": "value \#(index)"}"#)
+      properties.append(
+        #""plain_\#(index)": {"enum": ["512-43-8876", "\#(quoted)"], "description": "value \#(index)"}"#)
     }
-    return Array(#"{"type": "object", "description": "\#(plain)", "properties": {\#(properties.joined(separator: ", "))}}"#.utf8)
+    return Array(
+      #"{"type": "object", "description": "\#(plain)", "properties": {\#(properties.joined(separator: ", "))}}"#.utf8)
   }()
 
   /// What a finding says apart from where it sits in the text.
@@ -81,12 +86,15 @@ import Yams
   static func yaml(_ node: PHIScan.Node, _ emission: Emission) -> Yams.Node {
     switch node.value {
     case .object(let members):
-      let pairs = members.map { (Yams.Node.scalar(.init($0.key, Tag(.str), emission.stringStyle)), yaml($0.value, emission)) }
+      let pairs = members.map {
+        (Yams.Node.scalar(.init($0.key, Tag(.str), emission.stringStyle)), yaml($0.value, emission))
+      }
       return .mapping(.init(pairs, Tag(.map), emission.flow ? .flow : .block))
     case .array(let elements):
       return .sequence(.init(elements.map { yaml($0, emission) }, Tag(.seq), emission.flow ? .flow : .block))
     case .string(let text): return .scalar(.init(text, Tag(.str), emission.stringStyle))
-    case .number(let text): return .scalar(.init(text, Tag(text.contains(where: { ".eE".contains($0) }) ? .float : .int), .plain))
+    case .number(let text):
+      return .scalar(.init(text, Tag(text.contains(where: { ".eE".contains($0) }) ? .float : .int), .plain))
     case .bool(let value): return .scalar(.init(value ? "true" : "false", Tag(.bool), .plain))
     case .null: return .scalar(.init("null", Tag(.null), .plain))
     }
@@ -96,7 +104,10 @@ import Yams
   func yamlGivesTheJSONFindings(_ emission: Emission) throws {
     #expect(Self.jsonFiles.count > 40, "corpus/ has too few JSON documents")
     var compared = 0
-    let documents = try Self.jsonFiles.map { ($0.lastPathComponent, try [UInt8](Data(contentsOf: $0))) } + [("indicator-heavy", Self.indicatorHeavy)]
+    let documents =
+      try Self.jsonFiles.map { ($0.lastPathComponent, try [UInt8](Data(contentsOf: $0))) } + [
+        ("indicator-heavy", Self.indicatorHeavy)
+      ]
     for (name, json) in documents {
       guard let root = try? JSONParser.parse(json).root else {
         #expect(name != "indicator-heavy", "the indicator-heavy document is not JSON")
@@ -106,7 +117,10 @@ import Yams
       let fromJSON = Self.said(json, .json)
       let fromYAML = Self.said(Array(text.utf8), .yaml)
       #expect(fromYAML.errors.isEmpty, "\(name) as YAML: \(fromYAML.errors)")
-      #expect(fromYAML.findings == fromJSON.findings, "\(name): JSON \(fromJSON.findings.keys.sorted { $0.description < $1.description }), YAML \(fromYAML.findings.keys.sorted { $0.description < $1.description })")
+      #expect(
+        fromYAML.findings == fromJSON.findings,
+        "\(name): JSON \(fromJSON.findings.keys.sorted { $0.description < $1.description }), YAML \(fromYAML.findings.keys.sorted { $0.description < $1.description })"
+      )
       compared += fromJSON.findings.values.reduce(0, +)
     }
     #expect(compared > 100, "too few findings compared: \(compared)")

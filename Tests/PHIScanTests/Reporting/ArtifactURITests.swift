@@ -23,7 +23,8 @@ import Testing
       let uri = ArtifactURI.encode(name)
       #expect(ArtifactURI.decode(uri) == name, "\(uri)")
       // Only unreserved characters, '/' and escapes remain.
-      #expect(uri.unicodeScalars.allSatisfy { $0.isASCII && (ArtifactURI.isKept(UInt8($0.value)) || $0 == "%") }, "\(uri)")
+      #expect(
+        uri.unicodeScalars.allSatisfy { $0.isASCII && (ArtifactURI.isKept(UInt8($0.value)) || $0 == "%") }, "\(uri)")
     }
     #expect(ArtifactURI.encode("sp/a b#c%d.json") == "sp/a%20b%23c%25d.json")
     #expect(ArtifactURI.encode("naïve") == "na%C3%AFve")
@@ -34,18 +35,28 @@ import Testing
   /// fingerprint is the one the plain path always gave.
   @Test func sarifEncodesEveryURIAndJSONKeepsThePath() throws {
     let name = "sp/a b#c%d.json"
-    let related = Finding.RelatedLocation(file: name, pointer: JSONPointer(escaped: "/properties/m/$ref"), range: ReportDetailsTests.range(2, 1, 9), message: "uses it")
-    var result = try ReportDetailsTests.result([ReportDetailsTests.finding("/$defs/x/const", file: name, related: [related])])
-    result.diagnostics = [Diagnostic(severity: .error, code: .syntaxError, file: name, position: SourcePosition(line: 1, column: 2), message: "broken")]
+    let related = Finding.RelatedLocation(
+      file: name, pointer: JSONPointer(escaped: "/properties/m/$ref"), range: ReportDetailsTests.range(2, 1, 9),
+      message: "uses it")
+    var result = try ReportDetailsTests.result([
+      ReportDetailsTests.finding("/$defs/x/const", file: name, related: [related])
+    ])
+    result.diagnostics = [
+      Diagnostic(
+        severity: .error, code: .syntaxError, file: name, position: SourcePosition(line: 1, column: 2),
+        message: "broken")
+    ]
     let run = try ReportDetailsTests.sarifRun(SARIFReporter.render(result))
     let sarif = try #require((run["results"] as? [[String: Any]])?.first)
     let location = try #require((sarif["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
     #expect((location["artifactLocation"] as? [String: Any])?["uri"] as? String == "sp/a%20b%23c%25d.json")
-    let relatedLocation = try #require((sarif["relatedLocations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+    let relatedLocation = try #require(
+      (sarif["relatedLocations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
     #expect((relatedLocation["artifactLocation"] as? [String: Any])?["uri"] as? String == "sp/a%20b%23c%25d.json")
     let invocation = try #require((run["invocations"] as? [[String: Any]])?.first)
     let notification = try #require((invocation["toolExecutionNotifications"] as? [[String: Any]])?.first)
-    let noted = try #require((notification["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+    let noted = try #require(
+      (notification["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
     #expect((noted["artifactLocation"] as? [String: Any])?["uri"] as? String == "sp/a%20b%23c%25d.json")
     let fingerprint = (sarif["partialFingerprints"] as? [String: String])?["primaryLocationLineHash"]
     #expect(fingerprint == String(SHA256.hex("us-ssn\u{0}\(name)\u{0}/$defs/x/const").prefix(32)))

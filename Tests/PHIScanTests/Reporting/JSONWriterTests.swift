@@ -49,11 +49,14 @@ import Testing
   static func foundation(_ report: String, pretty: Bool) throws -> String {
     let value = try JSONDecoder().decode(Value.self, from: Data(report.utf8))
     let encoder = JSONEncoder()
-    encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+    encoder.outputFormatting =
+      pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
     return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
   }
 
-  static func expectSame(_ result: ScanResult, _ options: SARIFReporter.Options = .init(), sourceLocation: SourceLocation = #_sourceLocation) throws {
+  static func expectSame(
+    _ result: ScanResult, _ options: SARIFReporter.Options = .init(), sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
     for pretty in [false, true] {
       var sarifOptions = options
       sarifOptions.pretty = pretty
@@ -81,13 +84,25 @@ import Testing
     let texts = ["plain", "q\"uo\\te/slash", controls, "é日本🙂\u{2028}\u{7F}", "", "a\u{0}b"]
     var result = try Scanner(configuration: ScanConfiguration(paths: [])).scan()
     for (index, text) in texts.enumerated() {
-      result.diagnostics.append(Diagnostic(severity: .warning, code: .syntaxError, file: index % 2 == 0 ? "dir/\(text).json" : nil, position: index % 3 == 0 ? SourcePosition(line: index + 1, column: 2) : nil, message: text))
-      result.findings.append(Finding(
-        ruleID: "us-ssn", category: .ssn, level: .error, confidence: .high, site: .const, file: "f\(text).json",
-        pointer: JSONPointer(escaped: "/properties/\(text)/const"), range: SourceRange(start: SourcePosition(line: 3, column: 4), end: SourcePosition(line: 3, column: 9)),
-        shape: "json-schema", toolName: text.isEmpty ? nil : text, isCached: index % 2 == 0, mask: "[ssn, \(text.count) chars]", reason: text,
-        revealedValue: index % 3 == 1 ? text : nil,
-        relatedLocations: index % 2 == 1 ? [Finding.RelatedLocation(file: "r\(text)", pointer: JSONPointer(escaped: "/$defs/\(text)"), range: SourceRange(start: SourcePosition(line: 1, column: 1), end: SourcePosition(line: 2, column: 1)), message: text)] : []))
+      result.diagnostics.append(
+        Diagnostic(
+          severity: .warning, code: .syntaxError, file: index % 2 == 0 ? "dir/\(text).json" : nil,
+          position: index % 3 == 0 ? SourcePosition(line: index + 1, column: 2) : nil, message: text))
+      result.findings.append(
+        Finding(
+          ruleID: "us-ssn", category: .ssn, level: .error, confidence: .high, site: .const, file: "f\(text).json",
+          pointer: JSONPointer(escaped: "/properties/\(text)/const"),
+          range: SourceRange(start: SourcePosition(line: 3, column: 4), end: SourcePosition(line: 3, column: 9)),
+          shape: "json-schema", toolName: text.isEmpty ? nil : text, isCached: index % 2 == 0,
+          mask: "[ssn, \(text.count) chars]", reason: text,
+          revealedValue: index % 3 == 1 ? text : nil,
+          relatedLocations: index % 2 == 1
+            ? [
+              Finding.RelatedLocation(
+                file: "r\(text)", pointer: JSONPointer(escaped: "/$defs/\(text)"),
+                range: SourceRange(start: SourcePosition(line: 1, column: 1), end: SourcePosition(line: 2, column: 1)),
+                message: text)
+            ] : []))
     }
     try Self.expectSame(result)
   }

@@ -27,12 +27,16 @@ import Testing
         guard label.expect == "flag", let site = Site(rawValue: label.site) else { continue }
         let file = url.deletingLastPathComponent().appendingPathComponent(label.file)
         let bytes = [UInt8](try Data(contentsOf: file))
-        let documents = DocumentLoader.load(bytes, format: DocumentFormat.forPath(file.path) ?? DocumentFormat.sniff(bytes)).documents
+        let documents = DocumentLoader.load(
+          bytes, format: DocumentFormat.forPath(file.path) ?? DocumentFormat.sniff(bytes)
+        ).documents
         let probe = Finding(
           ruleID: "label", category: .ssn, level: .error, confidence: .high, site: site, file: label.file,
-          pointer: JSONPointer(escaped: label.pointer), range: SourceRange(start: SourcePosition(line: 1, column: 1), end: SourcePosition(line: 1, column: 2)),
+          pointer: JSONPointer(escaped: label.pointer),
+          range: SourceRange(start: SourcePosition(line: 1, column: 1), end: SourcePosition(line: 1, column: 2)),
           shape: "", toolName: nil, isCached: true, mask: "", reason: "")
-        let value = try #require(PointerValues.resolve(probe, in: documents), "\(file.path): nothing at \(label.pointer)")
+        let value = try #require(
+          PointerValues.resolve(probe, in: documents), "\(file.path): nothing at \(label.pointer)")
         values.append((value, site, "\(label.file) \(label.pointer)"))
       }
     }
@@ -41,7 +45,8 @@ import Testing
 
   /// A property name may appear only as a token of its own JSON Pointer (after a `/`).
   static func leaks(_ value: String, site: Site, in output: String) -> Bool {
-    let escaped = String(String(decoding: (try? JSONEncoder().encode(value)) ?? Data(), as: UTF8.self).dropFirst().dropLast())
+    let escaped = String(
+      String(decoding: (try? JSONEncoder().encode(value)) ?? Data(), as: UTF8.self).dropFirst().dropLast())
     for form in Set([value, escaped]) where !form.isEmpty {
       var searchRange = output.startIndex..<output.endIndex
       while let found = output.range(of: form, range: searchRange) {
@@ -63,7 +68,10 @@ import Testing
     let out = try CLIExitCodeTests.directory([:])
     try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
     let files = ["sarif", "json", "txt", "baseline.json"].map { out.appendingPathComponent("report.\($0)").path }
-    let run = try CLIExitCodeTests.run(["scan", "corpus", "-f", "sarif", "-o", files[0], "-f", "json", "-o", files[1], "-f", "text", "-o", files[2], "--fail-on", "never"])
+    let run = try CLIExitCodeTests.run([
+      "scan", "corpus", "-f", "sarif", "-o", files[0], "-f", "json", "-o", files[1], "-f", "text", "-o", files[2],
+      "--fail-on", "never",
+    ])
     #expect(run.status == 0 || run.status == 2)
     let stdoutText = try CLIExitCodeTests.run(["scan", "corpus", "--fail-on", "never"]).stdout
     let baselineRun = try CLIExitCodeTests.run(["scan", "corpus", "--write-baseline", files[3], "--fail-on", "never"])

@@ -44,7 +44,9 @@ import Testing
 
   @Test(.enabled(if: CLIWriteTests.hasFullDevice)) func aFullDeviceFailsWithItsReason() throws {
     let file = try OutputFile.create("/dev/full")
-    #expect(throws: OutputError.write(file: "/dev/full", code: ENOSPC, inPlace: true)) { try file.write(Array("x".utf8)) }
+    #expect(throws: OutputError.write(file: "/dev/full", code: ENOSPC, inPlace: true)) {
+      try file.write(Array("x".utf8))
+    }
     let message = String(describing: OutputError.write(file: "/dev/full", code: ENOSPC, inPlace: true))
     #expect(message == "cannot write /dev/full: No space left on device (free some space or write elsewhere)")
   }
@@ -52,7 +54,10 @@ import Testing
   @Test func aMissingDirectoryIsNamed() throws {
     let dir = try Self.directory()
     let target = dir.appendingPathComponent("no/such/report.sarif").path
-    #expect(throws: OutputError.temporaryFile(file: target, directory: dir.appendingPathComponent("no/such").path, code: ENOENT)) {
+    #expect(
+      throws: OutputError.temporaryFile(
+        file: target, directory: dir.appendingPathComponent("no/such").path, code: ENOENT)
+    ) {
       try OutputFile.create(target)
     }
   }
@@ -87,7 +92,8 @@ import Testing
   /// A report streamed to a file in pieces is the report `render` returns, byte for byte.
   @Test func streamedReportsEqualRenderedOnes() throws {
     let findings = (0..<1500).map { index in
-      ReportDetailsTests.finding("/properties/p\(index)/const", line: index + 1, file: "dir \(index / 100)/a#\(index % 7).json")
+      ReportDetailsTests.finding(
+        "/properties/p\(index)/const", line: index + 1, file: "dir \(index / 100)/a#\(index % 7).json")
     }
     let result = try ReportDetailsTests.result(findings)
     let dir = try Self.directory()

@@ -1,10 +1,11 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
 
 @testable import PHIScan
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
 
 /// The CI formats (`github`, `junit`, `gitlab`, `markdown`) rendered from the same fixture
 /// directory as the other goldens (`Golden/input`, notes included) and compared with
@@ -24,8 +25,10 @@ import Testing
   /// JSON re-indented by Foundation, keys sorted: a readable golden, and proof it parses.
   static func pretty(_ json: String) throws -> String {
     let object = try JSONSerialization.jsonObject(with: Data(json.utf8))
-    let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-    return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\"\(PhiScanVersion.semanticVersion)\"", with: "\"${VERSION}\"") + "\n"
+    let data = try JSONSerialization.data(
+      withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+    return String(decoding: data, as: UTF8.self).replacingOccurrences(
+      of: "\"\(PhiScanVersion.semanticVersion)\"", with: "\"${VERSION}\"") + "\n"
   }
 
   @Test func githubMatchesGolden() throws {
@@ -54,14 +57,24 @@ import Testing
 
   @Test func noCIFormatContainsAFlaggedValue() throws {
     let result = try ReporterGoldenTests.scan()
-    let reports = [GitHubReporter.render(result), JUnitReporter.render(result), Self.gitlab(result), MarkdownReporter.render(result)]
+    let reports = [
+      GitHubReporter.render(result), JUnitReporter.render(result), Self.gitlab(result), MarkdownReporter.render(result),
+    ]
     for value in ["512-43-8876", "329-51-7784", "471-28-3306", "078-05-1120"] {
       for report in reports { #expect(!report.contains(value), "a report leaks \(value)") }
     }
     // Revealed values stay out too: these reports are shared like logs.
     var revealed = result
-    revealed.findings = revealed.findings.map { var finding = $0; finding.revealedValue = "512-43-8876"; finding.toolName = "lookup_512-43-8876"; return finding }
-    for report in [GitHubReporter.render(revealed), JUnitReporter.render(revealed), Self.gitlab(revealed), MarkdownReporter.render(revealed)] {
+    revealed.findings = revealed.findings.map {
+      var finding = $0
+      finding.revealedValue = "512-43-8876"
+      finding.toolName = "lookup_512-43-8876"
+      return finding
+    }
+    for report in [
+      GitHubReporter.render(revealed), JUnitReporter.render(revealed), Self.gitlab(revealed),
+      MarkdownReporter.render(revealed),
+    ] {
       #expect(!report.contains("512-43-8876"))
     }
   }
@@ -71,7 +84,9 @@ import Testing
   /// A workflow command line read back as GitHub's runner does: the command name, the
   /// properties split on `,` and `=`, and the message, each unescaped.
   static func parseCommand(_ line: Substring) -> (name: String, properties: [String: String], message: String)? {
-    guard line.hasPrefix("::"), let end = line.range(of: "::", range: line.index(line.startIndex, offsetBy: 2)..<line.endIndex) else { return nil }
+    guard line.hasPrefix("::"),
+      let end = line.range(of: "::", range: line.index(line.startIndex, offsetBy: 2)..<line.endIndex)
+    else { return nil }
     let head = line[line.index(line.startIndex, offsetBy: 2)..<end.lowerBound]
     let message = String(line[end.upperBound...])
     func unescape(_ text: Substring, property: Bool) -> String {
@@ -94,9 +109,15 @@ import Testing
   @Test func githubEscapesPropertiesAndMessages() throws {
     let nasty = "dir,a:b/100%\r\nx.json"
     let range = SourceRange(start: SourcePosition(line: 3, column: 5), end: SourcePosition(line: 3, column: 18))
-    let finding = Finding(ruleID: "us-ssn", category: .ssn, level: .warning, confidence: .medium, site: .enum, file: nasty, pointer: JSONPointer(escaped: "/properties/a%b,c:d/enum/0"), range: range, shape: "json-schema", toolName: nil, isCached: true, mask: "[ssn, 11 chars]", reason: "100% sure\nreally")
-    let diagnostic = Diagnostic(severity: .note, code: .tooLarge, file: nasty, position: nil, message: "skipped: 60% over\nthe limit")
-    let result = ScanResult(findings: [finding], diagnostics: [diagnostic], rules: try ReporterGoldenTests.scan().rules, filesScanned: 1, bytesScanned: 1)
+    let finding = Finding(
+      ruleID: "us-ssn", category: .ssn, level: .warning, confidence: .medium, site: .enum, file: nasty,
+      pointer: JSONPointer(escaped: "/properties/a%b,c:d/enum/0"), range: range, shape: "json-schema", toolName: nil,
+      isCached: true, mask: "[ssn, 11 chars]", reason: "100% sure\nreally")
+    let diagnostic = Diagnostic(
+      severity: .note, code: .tooLarge, file: nasty, position: nil, message: "skipped: 60% over\nthe limit")
+    let result = ScanResult(
+      findings: [finding], diagnostics: [diagnostic], rules: try ReporterGoldenTests.scan().rules, filesScanned: 1,
+      bytesScanned: 1)
     let report = GitHubReporter.render(result)
     let lines = report.split(separator: "\n")
     #expect(lines.count == 2, "every command stays on one line")
@@ -127,7 +148,10 @@ import Testing
     var suiteCounts: [String: String] = [:]
     private var inOutcome = false
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+      _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+      attributes: [String: String] = [:]
+    ) {
       switch name {
       case "testsuite": suiteCounts = attributes
       case "testcase": cases.append((attributes["name"] ?? "", nil, ""))
@@ -159,7 +183,10 @@ import Testing
   @Test func junitHasOneCasePerFile() throws {
     let result = try ReporterGoldenTests.scan()
     let reader = try JUnitReader.read(JUnitReporter.render(result))
-    #expect(reader.cases.map(\.name) == ["batch.jsonl", "const-ssn.json", "default-ssn.yaml", "describes-ssn.json", "truncated.json"])
+    #expect(
+      reader.cases.map(\.name) == [
+        "batch.jsonl", "const-ssn.json", "default-ssn.yaml", "describes-ssn.json", "truncated.json",
+      ])
     #expect(reader.cases.map(\.outcome) == ["failure", "failure", "failure", nil, "error"])
     #expect(reader.suiteCounts["tests"] == "5")
     #expect(reader.suiteCounts["failures"] == "3")
@@ -170,8 +197,15 @@ import Testing
   @Test func junitEscapesAnyFileName() throws {
     let name = "a<b>&\"c'\u{1}d\tz.json"
     let range = SourceRange(start: SourcePosition(line: 1, column: 1), end: SourcePosition(line: 1, column: 5))
-    let finding = Finding(ruleID: "us-ssn", category: .ssn, level: .error, confidence: .high, site: .const, file: name, pointer: JSONPointer(escaped: "/a<&>"), range: range, shape: "json-schema", toolName: nil, isCached: true, mask: "[ssn, 11 chars]", reason: "]]> <x>")
-    let result = ScanResult(findings: [finding], diagnostics: [Diagnostic(severity: .error, code: .unreadable, file: "b&.json", position: nil, message: "cannot <read>")], rules: try ReporterGoldenTests.scan().rules, filesScanned: 2, bytesScanned: 1)
+    let finding = Finding(
+      ruleID: "us-ssn", category: .ssn, level: .error, confidence: .high, site: .const, file: name,
+      pointer: JSONPointer(escaped: "/a<&>"), range: range, shape: "json-schema", toolName: nil, isCached: true,
+      mask: "[ssn, 11 chars]", reason: "]]> <x>")
+    let result = ScanResult(
+      findings: [finding],
+      diagnostics: [
+        Diagnostic(severity: .error, code: .unreadable, file: "b&.json", position: nil, message: "cannot <read>")
+      ], rules: try ReporterGoldenTests.scan().rules, filesScanned: 2, bytesScanned: 1)
     let reader = try JUnitReader.read(JUnitReporter.render(result))
     #expect(reader.cases.map(\.name) == ["a<b>&\"c'\\u{1}d\tz.json", "b&.json"])
     #expect(reader.cases.map(\.outcome) == ["failure", "error"])
@@ -208,11 +242,16 @@ import Testing
       let id = try #require(vulnerability["id"] as? String)
       #expect(id.wholeMatch(of: /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/) != nil)
       ids.insert(id)
-      #expect(["Info", "Unknown", "Low", "Medium", "High", "Critical"].contains(vulnerability["severity"] as? String ?? ""))
+      #expect(
+        ["Info", "Unknown", "Low", "Medium", "High", "Critical"].contains(vulnerability["severity"] as? String ?? ""))
       #expect((vulnerability["name"] as? String ?? "").count <= 255)
       let identifiers = try #require(vulnerability["identifiers"] as? [[String: Any]])
       #expect(!identifiers.isEmpty)
-      #expect(identifiers.allSatisfy { ($0["type"] as? String)?.isEmpty == false && ($0["name"] as? String)?.isEmpty == false && ($0["value"] as? String) == finding.ruleID })
+      #expect(
+        identifiers.allSatisfy {
+          ($0["type"] as? String)?.isEmpty == false && ($0["name"] as? String)?.isEmpty == false
+            && ($0["value"] as? String) == finding.ruleID
+        })
       let location = try #require(vulnerability["location"] as? [String: Any])
       #expect(location["file"] as? String == finding.file)
       #expect(location["start_line"] as? Int == finding.range.start.line)
@@ -236,11 +275,19 @@ import Testing
     let long = String(repeating: "p|`<b>", count: 2_000)
     var findings: [Finding] = []
     for index in 0..<20_000 {
-      let range = SourceRange(start: SourcePosition(line: index + 1, column: 1), end: SourcePosition(line: index + 1, column: 9))
-      findings.append(Finding(ruleID: "rule-\(index % 300)", category: .ssn, level: .error, confidence: .high, site: .const, file: "dir/\(index % 400)|\(long).json", pointer: JSONPointer(escaped: "/\(long)/\(index)"), range: range, shape: "json-schema", toolName: nil, isCached: true, mask: "[ssn, 11 chars]", reason: "r"))
+      let range = SourceRange(
+        start: SourcePosition(line: index + 1, column: 1), end: SourcePosition(line: index + 1, column: 9))
+      findings.append(
+        Finding(
+          ruleID: "rule-\(index % 300)", category: .ssn, level: .error, confidence: .high, site: .const,
+          file: "dir/\(index % 400)|\(long).json", pointer: JSONPointer(escaped: "/\(long)/\(index)"), range: range,
+          shape: "json-schema", toolName: nil, isCached: true, mask: "[ssn, 11 chars]", reason: "r"))
     }
-    let diagnostics = (0..<1_000).map { Diagnostic(severity: .error, code: .unreadable, file: "f\($0)\n# heading", position: nil, message: long) }
-    let report = MarkdownReporter.render(ScanResult(findings: findings, diagnostics: diagnostics, rules: rules, filesScanned: 400, bytesScanned: 1))
+    let diagnostics = (0..<1_000).map {
+      Diagnostic(severity: .error, code: .unreadable, file: "f\($0)\n# heading", position: nil, message: long)
+    }
+    let report = MarkdownReporter.render(
+      ScanResult(findings: findings, diagnostics: diagnostics, rules: rules, filesScanned: 400, bytesScanned: 1))
     #expect(report.utf8.count < 100_000, "\(report.utf8.count) bytes")
     #expect(report.contains("The first 50 of 20000 findings"))
     #expect(report.contains("250 more rules not shown"))
@@ -282,8 +329,13 @@ extension ReporterGoldenCIFormatsTests {
   @Test func gitlabStringsStayWithinTheSchemaLimits() throws {
     let long = String(repeating: "é", count: 2_000_000)
     let range = SourceRange(start: SourcePosition(line: 1, column: 1), end: SourcePosition(line: 1, column: 9))
-    let finding = Finding(ruleID: "us-ssn", category: .ssn, level: .error, confidence: .high, site: .propertyName, file: "a.json", pointer: JSONPointer(escaped: "/properties/\(long)"), range: range, shape: "json-schema", toolName: nil, isCached: true, mask: "[ssn, 11 chars]", reason: "r")
-    let result = ScanResult(findings: [finding], diagnostics: [], rules: try ReporterGoldenTests.scan().rules, filesScanned: 1, bytesScanned: 1)
+    let finding = Finding(
+      ruleID: "us-ssn", category: .ssn, level: .error, confidence: .high, site: .propertyName, file: "a.json",
+      pointer: JSONPointer(escaped: "/properties/\(long)"), range: range, shape: "json-schema", toolName: nil,
+      isCached: true, mask: "[ssn, 11 chars]", reason: "r")
+    let result = ScanResult(
+      findings: [finding], diagnostics: [], rules: try ReporterGoldenTests.scan().rules, filesScanned: 1,
+      bytesScanned: 1)
     let report = try #require(try JSONSerialization.jsonObject(with: Data(Self.gitlab(result).utf8)) as? [String: Any])
     let vulnerability = try #require((report["vulnerabilities"] as? [[String: Any]])?.first)
     let description = try #require(vulnerability["description"] as? String)

@@ -11,7 +11,8 @@ import Testing
   static let directory = Fixtures.url("Tests/PHIScanTests/Robustness/FuzzReproducers")
 
   static var reproducers: [String] {
-    ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".bin") }.sorted()
+    ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".bin") }
+      .sorted()
   }
 
   @Test(arguments: reproducers)

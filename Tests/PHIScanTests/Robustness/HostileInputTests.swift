@@ -16,7 +16,8 @@ import Testing
   }
 
   static let scan: Result<Scan, any Error> = Result {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("phi-scan-hostile-\(UUID().uuidString)")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "phi-scan-hostile-\(UUID().uuidString)")
     #if DEBUG
       let sizes = HostileInputs.Sizes.debug
     #else
@@ -48,18 +49,26 @@ import Testing
     let diagnostics = scan.result.diagnostics.filter { $0.file == file }
     let findings = scan.result.findings.filter { $0.file == file }
     for pointer in expectation.findingPointers {
-      #expect(findings.contains { $0.pointer.string == pointer }, "\(file): no finding at \(pointer); diagnostics: \(diagnostics.map(\.located))")
+      #expect(
+        findings.contains { $0.pointer.string == pointer },
+        "\(file): no finding at \(pointer); diagnostics: \(diagnostics.map(\.located))")
     }
     if !expectation.diagnosticCodes.isEmpty {
       let named = diagnostics.filter { expectation.diagnosticCodes.contains($0.code) }
-      #expect(!named.isEmpty, "\(file): expected a diagnostic \(expectation.diagnosticCodes.map(\.rawValue).sorted()); got \(diagnostics.map { "\($0.code): \($0.located)" })")
+      #expect(
+        !named.isEmpty,
+        "\(file): expected a diagnostic \(expectation.diagnosticCodes.map(\.rawValue).sorted()); got \(diagnostics.map { "\($0.code): \($0.located)" })"
+      )
       if expectation.needsPosition {
-        #expect(named.allSatisfy { $0.position != nil }, "\(file): diagnostics without a position: \(named.map(\.located))")
+        #expect(
+          named.allSatisfy { $0.position != nil }, "\(file): diagnostics without a position: \(named.map(\.located))")
       }
       #expect(named.allSatisfy { !$0.message.isEmpty })
     }
     if expectation.scannedCleanly {
-      #expect(!diagnostics.contains { $0.severity == .error }, "\(file) should scan without errors: \(diagnostics.map(\.located))")
+      #expect(
+        !diagnostics.contains { $0.severity == .error },
+        "\(file) should scan without errors: \(diagnostics.map(\.located))")
     }
   }
 
@@ -69,7 +78,9 @@ import Testing
     // Every file in the directory is accounted for by an expectation or is a loop.
     let listed = Set(try FileManager.default.contentsOfDirectory(atPath: scan.directory.path))
     let expected = Set(scan.expectations.map(\.file)).union(["loop-a.json", "loop-b.json", "loop-dir"])
-    #expect(listed.subtracting(expected).subtracting(scan.skipsUnreadable ? ["unreadable.json"] : []).isEmpty, "unchecked fixtures: \(listed.subtracting(expected).sorted())")
+    #expect(
+      listed.subtracting(expected).subtracting(scan.skipsUnreadable ? ["unreadable.json"] : []).isEmpty,
+      "unchecked fixtures: \(listed.subtracting(expected).sorted())")
   }
 
   @Test func symlinkLoopsAreNamedOrSkippedWithoutHanging() throws {
@@ -92,13 +103,16 @@ import Testing
 
   @Test func duplicateKeysAreBothScanned() throws {
     let scan = try Self.scan.get()
-    let lines = scan.result.findings.filter { $0.file == "duplicate-keys.json" && $0.pointer.string == "/properties/member_ssn/const" }.map(\.range.start.line)
+    let lines = scan.result.findings.filter {
+      $0.file == "duplicate-keys.json" && $0.pointer.string == "/properties/member_ssn/const"
+    }.map(\.range.start.line)
     #expect(Set(lines) == [4, 5], "both duplicate values are scanned and reported at their own lines")
   }
 
   @Test func deepNestingIsNamedAtItsPosition() throws {
     let scan = try Self.scan.get()
-    let deep = try #require(scan.result.diagnostics.first { $0.file == "deep-arrays.json" && $0.code == .nestingTooDeep })
+    let deep = try #require(
+      scan.result.diagnostics.first { $0.file == "deep-arrays.json" && $0.code == .nestingTooDeep })
     #expect(deep.position == SourcePosition(line: 1, column: ParseLimits.default.maxDepth + 1))
   }
 
@@ -120,7 +134,8 @@ import Testing
     let regex = try Regex("[0-9]{3}-[0-9]{2}-[0-9]{4}")
     var values: Set<String> = []
     for name in try FileManager.default.contentsOfDirectory(atPath: HostileInputs.committed.path) {
-      let text = String(decoding: try Data(contentsOf: HostileInputs.committed.appendingPathComponent(name)), as: UTF8.self)
+      let text = String(
+        decoding: try Data(contentsOf: HostileInputs.committed.appendingPathComponent(name)), as: UTF8.self)
       values.formUnion(text.matches(of: regex).map { String(text[$0.range]) })
     }
     values.formUnion(["512-43-8876", "329-51-7784", "401-23-5671", "423-81-5529", "534-62-7781"])

@@ -58,14 +58,24 @@ enum HostileInputs {
       Expectation(file: "good-default.yaml", findingPointers: ["/properties/member_ssn/default"], scannedCleanly: true),
       Expectation(file: "bom.json", findingPointers: ["/properties/member_ssn/const"], scannedCleanly: true),
       Expectation(file: "huge-numbers.json", findingPointers: ["/properties/member_ssn/const"], scannedCleanly: true),
-      Expectation(file: "tags-and-complex-keys.yaml", findingPointers: ["/properties/member_ssn/const"], scannedCleanly: true),
-      Expectation(file: "ref-cycles.json", findingPointers: ["/$defs/Member/properties/member_ssn/const"], scannedCleanly: true),
-      Expectation(file: "hostile-patterns.json", findingPointers: ["/properties/member_ssn/const"], scannedCleanly: true),
+      Expectation(
+        file: "tags-and-complex-keys.yaml", findingPointers: ["/properties/member_ssn/const"], scannedCleanly: true),
+      Expectation(
+        file: "ref-cycles.json", findingPointers: ["/$defs/Member/properties/member_ssn/const"], scannedCleanly: true),
+      Expectation(
+        file: "hostile-patterns.json", findingPointers: ["/properties/member_ssn/const"], scannedCleanly: true),
       // Scanned, with warnings about what was odd.
-      Expectation(file: "duplicate-keys.json", findingPointers: ["/properties/member_ssn/const"], diagnosticCodes: [.duplicateKey], scannedCleanly: true),
-      Expectation(file: "lone-surrogates-and-nuls.json", findingPointers: ["/properties/member_ssn/const"], diagnosticCodes: [.loneSurrogate], scannedCleanly: true),
+      Expectation(
+        file: "duplicate-keys.json", findingPointers: ["/properties/member_ssn/const"],
+        diagnosticCodes: [.duplicateKey], scannedCleanly: true),
+      Expectation(
+        file: "lone-surrogates-and-nuls.json", findingPointers: ["/properties/member_ssn/const"],
+        diagnosticCodes: [.loneSurrogate], scannedCleanly: true),
       // Broken: named with position and cause; the good lines of a JSONL batch still count.
-      Expectation(file: "broken-line.jsonl", findingPointers: ["/0/properties/member_ssn/const", "/2/properties/member_ssn/const"], diagnosticCodes: [.syntaxError]),
+      Expectation(
+        file: "broken-line.jsonl",
+        findingPointers: ["/0/properties/member_ssn/const", "/2/properties/member_ssn/const"],
+        diagnosticCodes: [.syntaxError]),
       Expectation(file: "truncated.json", diagnosticCodes: [.syntaxError]),
       Expectation(file: "nan-infinity.json", diagnosticCodes: [.syntaxError]),
       Expectation(file: "invalid-utf8.json", diagnosticCodes: [.invalidUTF8]),
@@ -74,12 +84,15 @@ enum HostileInputs {
       Expectation(file: "empty.json", diagnosticCodes: [.syntaxError]),
       Expectation(file: "whitespace.json", diagnosticCodes: [.syntaxError]),
       Expectation(file: "alias-bomb.yaml", diagnosticCodes: [.tooLarge]),
-      Expectation(file: "bedrock-malformed-string.json", findingPointers: ["/outputConfig/textFormat/structure/jsonSchema/name"], diagnosticCodes: [.embeddedSchemaInvalid, .syntaxError], needsPosition: true),
+      Expectation(
+        file: "bedrock-malformed-string.json", findingPointers: ["/outputConfig/textFormat/structure/jsonSchema/name"],
+        diagnosticCodes: [.embeddedSchemaInvalid, .syntaxError], needsPosition: true),
     ]
 
     // Good twins in both formats, written here so every value is visibly synthetic.
     try write("good-const.json", ssnSchema("512-43-8876"))
-    try write("good-default.yaml", "type: object\nproperties:\n  member_ssn:\n    type: string\n    default: 329-51-7784\n")
+    try write(
+      "good-default.yaml", "type: object\nproperties:\n  member_ssn:\n    type: string\n    default: 329-51-7784\n")
     try write("bom.json", [0xEF, 0xBB, 0xBF] + Array(ssnSchema("401-23-5671").utf8))
     try write("empty.json", [])
     try write("whitespace.json", " \n\t\r\n  ")
@@ -87,18 +100,23 @@ enum HostileInputs {
     try write("whitespace.yaml", "  \n\n\t\n")
     expect.append(Expectation(file: "empty.yaml", scannedCleanly: true))
     expect.append(Expectation(file: "whitespace.yaml", scannedCleanly: true))
-    try write("invalid-utf8.json", Array(#"{"type": "object", "title": "bad "#.utf8) + [0xC3, 0x28, 0xFF] + Array(#""}"#.utf8))
+    try write(
+      "invalid-utf8.json", Array(#"{"type": "object", "title": "bad "#.utf8) + [0xC3, 0x28, 0xFF] + Array(#""}"#.utf8))
     try write("invalid-utf8.yaml", Array("title: ok\ndescription: bad ".utf8) + [0xED, 0xA0, 0x80] + Array("\n".utf8))
     // A PNG header followed by pseudo-random bytes.
     var generator = SeededBytes(seed: 8)
-    try write("binary.json", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + (0..<4096).map { _ in generator.next() })
+    try write(
+      "binary.json", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + (0..<4096).map { _ in generator.next() })
 
     // Nesting 200,000 levels deep, in every syntax that nests.
     let deep = 200_000
     try write("deep-arrays.json", String(repeating: "[", count: deep) + String(repeating: "]", count: deep))
-    try write("deep-objects.json", String(repeating: #"{"a":"#, count: deep) + "1" + String(repeating: "}", count: deep))
-    try write("deep-flow.yaml", "a: " + String(repeating: "[", count: deep) + String(repeating: "]", count: deep) + "\n")
-    try write("deep-flow-maps.yaml", String(repeating: "{a: ", count: deep) + "1" + String(repeating: "}", count: deep) + "\n")
+    try write(
+      "deep-objects.json", String(repeating: #"{"a":"#, count: deep) + "1" + String(repeating: "}", count: deep))
+    try write(
+      "deep-flow.yaml", "a: " + String(repeating: "[", count: deep) + String(repeating: "]", count: deep) + "\n")
+    try write(
+      "deep-flow-maps.yaml", String(repeating: "{a: ", count: deep) + "1" + String(repeating: "}", count: deep) + "\n")
     try write("deep-block-sequence.yaml", String(repeating: "- ", count: deep) + "x\n")
     try write("deep-complex-keys.yaml", String(repeating: "? ", count: deep) + "x\n")
     // Indentation nesting grows quadratically in size; 3,000 levels (4.5 MB) is plenty.
@@ -106,13 +124,19 @@ enum HostileInputs {
     for level in 0..<3_000 { indented += String(repeating: " ", count: level) + "k:\n" }
     indented += String(repeating: " ", count: 3_000) + "v\n"
     try write("deep-indentation.yaml", indented)
-    for name in ["deep-arrays.json", "deep-objects.json", "deep-flow.yaml", "deep-flow-maps.yaml", "deep-block-sequence.yaml", "deep-complex-keys.yaml", "deep-indentation.yaml"] {
+    for name in [
+      "deep-arrays.json", "deep-objects.json", "deep-flow.yaml", "deep-flow-maps.yaml", "deep-block-sequence.yaml",
+      "deep-complex-keys.yaml", "deep-indentation.yaml",
+    ] {
       expect.append(Expectation(file: name, diagnosticCodes: [.nestingTooDeep]))
     }
 
     // A 20 MB description, then a value that must still be found.
     let longText = String(repeating: "lorem ipsum dolor sit amet ", count: sizes.longString / 27)
-    try write("huge-string.json", #"{"type": "object", "description": "\#(longText)", "properties": {"member_ssn": {"type": "string", "const": "423-81-5529"}}}"#)
+    try write(
+      "huge-string.json",
+      #"{"type": "object", "description": "\#(longText)", "properties": {"member_ssn": {"type": "string", "const": "423-81-5529"}}}"#
+    )
     expect.append(Expectation(file: "huge-string.json", findingPointers: ["/properties/member_ssn/const"]))
 
     // An enum with a million members, one of them an SSN-shaped value.
@@ -120,15 +144,20 @@ enum HostileInputs {
     members.reserveCapacity(sizes.enumMembers)
     let special = sizes.enumMembers * 7 / 9
     for index in 0..<sizes.enumMembers { members.append(index == special ? #""534-62-7781""# : #""code-\#(index)""#) }
-    try write("million-enum.json", #"{"type": "object", "properties": {"member_ssn": {"type": "string", "enum": [\#(members.joined(separator: ","))]}}}"#)
+    try write(
+      "million-enum.json",
+      #"{"type": "object", "properties": {"member_ssn": {"type": "string", "enum": [\#(members.joined(separator: ","))]}}}"#
+    )
     expect.append(Expectation(file: "million-enum.json", findingPointers: ["/properties/member_ssn/enum/\(special)"]))
 
     // Special files: a FIFO (never opened), symlink loops, an unreadable file.
     let fifo = directory.appendingPathComponent("pipe.json")
     guard mkfifo(fifo.path, 0o644) == 0 else { throw CocoaError(.fileWriteUnknown) }
     expect.append(Expectation(file: "pipe.json", diagnosticCodes: [.notRegularFile], needsPosition: false))
-    try files.createSymbolicLink(atPath: directory.appendingPathComponent("loop-a.json").path, withDestinationPath: "loop-b.json")
-    try files.createSymbolicLink(atPath: directory.appendingPathComponent("loop-b.json").path, withDestinationPath: "loop-a.json")
+    try files.createSymbolicLink(
+      atPath: directory.appendingPathComponent("loop-a.json").path, withDestinationPath: "loop-b.json")
+    try files.createSymbolicLink(
+      atPath: directory.appendingPathComponent("loop-b.json").path, withDestinationPath: "loop-a.json")
     try files.createSymbolicLink(atPath: directory.appendingPathComponent("loop-dir").path, withDestinationPath: ".")
     try write("unreadable.json", ssnSchema("545-72-1934"))
     let unreadable = directory.appendingPathComponent("unreadable.json")

@@ -29,7 +29,9 @@ import Testing
 
   static func string(_ text: String, site: Site, pointer: String) -> ExtractedString {
     let position = SourcePosition(line: 1, column: 1)
-    return ExtractedString(text: text, site: site, pointer: JSONPointer(escaped: pointer), range: SourceRange(start: position, end: position), context: SchemaContext(shape: "json-schema", isCached: true))
+    return ExtractedString(
+      text: text, site: site, pointer: JSONPointer(escaped: pointer),
+      range: SourceRange(start: position, end: position), context: SchemaContext(shape: "json-schema", isCached: true))
   }
 
   @Test func userPackRegexesGetTheSameLimits() throws {

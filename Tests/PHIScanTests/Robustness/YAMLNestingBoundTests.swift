@@ -26,9 +26,11 @@ import YAMLEvents
     "flow after a hash inside a word": "a: b#c\nd: " + String(repeating: "{a: ", count: deep) + "\n",
     "after an empty block scalar": "a: |\nb:\n" + String(repeating: "- ", count: deep) + "x\n",
     "after a block scalar's text": "a: |\n  text\nb:\n  " + String(repeating: "- ", count: deep) + "x\n",
-    "after a quote that may continue a plain scalar": "a: plain\n  \"rest\nb:\n  " + String(repeating: "- ", count: deep) + "x\n",
+    "after a quote that may continue a plain scalar": "a: plain\n  \"rest\nb:\n  "
+      + String(repeating: "- ", count: deep) + "x\n",
     "flow closed inside quotes": String(repeating: "[ \"]]\" ", count: deep) + "\n",
-    "after a document-level block scalar": "--- |\n  'tis text\n---\na:\n  " + String(repeating: "- ", count: deep) + "x\n",
+    "after a document-level block scalar": "--- |\n  'tis text\n---\na:\n  " + String(repeating: "- ", count: deep)
+      + "x\n",
     "tagged flow": "a: !!seq " + String(repeating: "[", count: deep) + "\n",
   ]
 
@@ -164,9 +166,15 @@ import YAMLEvents
   /// text for structure or structure for text, which it would then under-count.
   @Test func lineStartsAreReadAsLibyamlReadsThem() {
     var generator = SeededGenerator(seed: 0x59A3_1E55)
-    let plainEnded = ["k: v", "k: v w", "- v", "- k: v", "- - v", "- - k: v", "v w", "&a k: v", "k: !t v", "'q': v", "k: v # c"]
-    let quoteLines = ["'q': v", "\"q\": v", "'q'", "\"q\" w", "'q' w: v", "\t'q': v", "[a, b]", "[a, b)", "- v", "*a", "? k", "k: v"]
-    func spaces(_ range: ClosedRange<Int>) -> String { String(repeating: " ", count: Int.random(in: range, using: &generator)) }
+    let plainEnded = [
+      "k: v", "k: v w", "- v", "- k: v", "- - v", "- - k: v", "v w", "&a k: v", "k: !t v", "'q': v", "k: v # c",
+    ]
+    let quoteLines = [
+      "'q': v", "\"q\": v", "'q'", "\"q\" w", "'q' w: v", "\t'q': v", "[a, b]", "[a, b)", "- v", "*a", "? k", "k: v",
+    ]
+    func spaces(_ range: ClosedRange<Int>) -> String {
+      String(repeating: " ", count: Int.random(in: range, using: &generator))
+    }
     var provenNew = 0
     var continuing = 0
     var accepted = 0
@@ -189,7 +197,9 @@ import YAMLEvents
       var linesWithNodes: Set<Int> = []
       let readAll = bytes.withUnsafeBufferPointer { buffer in
         YAMLEventReader.read(buffer) { event in
-          if event.kind == .scalar, event.style == .singleQuoted || event.style == .doubleQuoted { quoted.insert([event.line, event.column]) }
+          if event.kind == .scalar, event.style == .singleQuoted || event.style == .doubleQuoted {
+            quoted.insert([event.line, event.column])
+          }
           linesWithNodes.insert(event.line)
           return true
         }
@@ -207,6 +217,8 @@ import YAMLEvents
         #expect(!linesWithNodes.contains(line), "\(String(decoding: bytes, as: UTF8.self))")
       }
     }
-    #expect(accepted > 2_000 && provenNew > 120 && continuing > 2_000, "too few cases: \(accepted) accepted, \(provenNew) quotes read as new, \(continuing) lines as more of a scalar")
+    #expect(
+      accepted > 2_000 && provenNew > 120 && continuing > 2_000,
+      "too few cases: \(accepted) accepted, \(provenNew) quotes read as new, \(continuing) lines as more of a scalar")
   }
 }

@@ -51,7 +51,11 @@ import Testing
     let labels = try Self.labels()
     #expect(labels.count > 300)
     let folders = Set(labels.map(\.folder))
-    for folder in ["json-schema", "anthropic.tool.input_schema", "anthropic.output_config.format", "openai.response_format", "openai.responses.tool.parameters", "mcp.tool.inputSchema", "gemini.response_schema", "bedrock.tool.inputSchema", "bedrock.output.jsonSchema", "batch", "yaml", "openapi"] {
+    for folder in [
+      "json-schema", "anthropic.tool.input_schema", "anthropic.output_config.format", "openai.response_format",
+      "openai.responses.tool.parameters", "mcp.tool.inputSchema", "gemini.response_schema", "bedrock.tool.inputSchema",
+      "bedrock.output.jsonSchema", "batch", "yaml", "openapi",
+    ] {
       #expect(folders.contains(folder), "no labels for \(folder)")
     }
   }
@@ -101,9 +105,12 @@ import Testing
         Issue.record("bad label \(label)")
         continue
       }
-      guard scanner.rules.rules.contains(where: { $0.category == category && $0.sites.contains(site) }) else { continue }
+      guard scanner.rules.rules.contains(where: { $0.category == category && $0.sites.contains(site) }) else {
+        continue
+      }
       let found = result.findings.contains {
-        $0.file == "\(label.folder)/\(label.file)" && $0.pointer.string == label.pointer && $0.site == site && $0.category == category
+        $0.file == "\(label.folder)/\(label.file)" && $0.pointer.string == label.pointer && $0.site == site
+          && $0.category == category
           && (label.line == nil || $0.range.start.line == label.line)
       }
       #expect(found, "no finding for \(label)")
@@ -111,7 +118,9 @@ import Testing
     let labeled = Set(labels.map { "\($0.folder)/\($0.file) \($0.pointer) \($0.site)" })
     for finding in result.findings {
       #expect(!finding.file.contains(".clean."), "finding in a clean twin: \(finding.file) \(finding.pointer)")
-      #expect(labeled.contains("\(finding.file) \(finding.pointer.string) \(finding.site.rawValue)"), "unlabeled finding: \(finding.file) \(finding.pointer) \(finding.site)")
+      #expect(
+        labeled.contains("\(finding.file) \(finding.pointer.string) \(finding.site.rawValue)"),
+        "unlabeled finding: \(finding.file) \(finding.pointer) \(finding.site)")
     }
   }
 }

@@ -32,48 +32,126 @@ import Testing
     }
     #expect(extract("on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n", format: .yaml).shapes.isEmpty)
     // Message content is not scanned as schemas, tool calls are not tool definitions.
-    let row = #"{"messages": [{"role": "assistant", "tool_calls": [{"type": "function", "function": {"name": "f", "arguments": "{\"a\": 1}"}}]}]}"#
+    let row =
+      #"{"messages": [{"role": "assistant", "tool_calls": [{"type": "function", "function": {"name": "f", "arguments": "{\"a\": 1}"}}]}]}"#
     #expect(extract(row).strings.isEmpty)
   }
 
   @Test func anthropicToolsAreCachedWhenStrictOrInAToolSearchCatalog() throws {
-    let plain = extract(#"{"model": "m", "max_tokens": 9, "messages": [], "tools": [{"name": "t", "input_schema": {"type": "object", "properties": {"a": {}}}}]}"#)
-    #expect(string(plain, "/tools/0/input_schema/properties/a")?.context == SchemaContext(shape: "anthropic.tool.input_schema", isCached: false, toolName: "t"))
+    let plain = extract(
+      #"{"model": "m", "max_tokens": 9, "messages": [], "tools": [{"name": "t", "input_schema": {"type": "object", "properties": {"a": {}}}}]}"#
+    )
+    #expect(
+      string(plain, "/tools/0/input_schema/properties/a")?.context
+        == SchemaContext(shape: "anthropic.tool.input_schema", isCached: false, toolName: "t"))
     let strict = extract(#"{"tools": [{"name": "t", "strict": true, "input_schema": {"properties": {"a": {}}}}]}"#)
     #expect(string(strict, "/tools/0/input_schema/properties/a")?.context.isCached == true)
     #expect(string(strict, "/tools/0/name")?.site == .toolName)
-    let catalog = extract(#"{"tools": [{"type": "tool_search_tool_bm25_20251119", "name": "tool_search_tool_bm25"}, {"name": "t", "description": "d", "input_schema": {"properties": {"a": {}}}}]}"#)
+    let catalog = extract(
+      #"{"tools": [{"type": "tool_search_tool_bm25_20251119", "name": "tool_search_tool_bm25"}, {"name": "t", "description": "d", "input_schema": {"properties": {"a": {}}}}]}"#
+    )
     #expect(string(catalog, "/tools/1/input_schema/properties/a")?.context.isCached == true)
-    #expect(string(catalog, "/tools/1/description")?.context == SchemaContext(shape: "anthropic.tool", isCached: true, toolName: "t"))
+    #expect(
+      string(catalog, "/tools/1/description")?.context
+        == SchemaContext(shape: "anthropic.tool", isCached: true, toolName: "t"))
     #expect(string(catalog, "/tools/0/name") == nil)  // server tool names are vocabulary
     #expect(catalog.shapes.contains("anthropic.tool_search"))
   }
 
   @Test func everyProviderEnvelopeIsRecognized() {
     let cases: [(String, String, String)] = [
-      (#"{"output_config": {"format": {"type": "json_schema", "schema": {"properties": {"a": {}}}}}}"#, "/output_config/format/schema/properties/a", "anthropic.output_config.format"),
-      (#"{"output_format": {"type": "json_schema", "schema": {"properties": {"a": {}}}}}"#, "/output_format/schema/properties/a", "anthropic.output_format"),
-      (#"{"messages": [], "tool_choice": {"type": "tool", "name": "t"}, "tools": [{"name": "t", "input_schema": {}}]}"#, "/tool_choice/name", "anthropic.tool_choice"),
-      (#"{"response_format": {"type": "json_schema", "json_schema": {"name": "n", "schema": {"properties": {"a": {}}}}}}"#, "/response_format/json_schema/schema/properties/a", "openai.response_format"),
-      (#"{"tools": [{"type": "function", "function": {"name": "f", "parameters": {"properties": {"a": {}}}}}]}"#, "/tools/0/function/parameters/properties/a", "openai.tool.parameters"),
-      (#"{"functions": [{"name": "f", "parameters": {"properties": {"a": {}}}}]}"#, "/functions/0/parameters/properties/a", "openai.function.parameters"),
-      (#"{"input": "x", "text": {"format": {"type": "json_schema", "name": "n", "schema": {"properties": {"a": {}}}}}}"#, "/text/format/schema/properties/a", "openai.responses.text.format"),
-      (#"{"tools": [{"type": "function", "name": "f", "parameters": {"properties": {"a": {}}}}]}"#, "/tools/0/parameters/properties/a", "openai.responses.tool.parameters"),
-      (#"{"tools": [{"type": "custom", "name": "g", "format": {"type": "grammar", "syntax": "lark", "definition": "start: x"}}]}"#, "/tools/0/format/definition", "openai.responses.custom_tool.grammar"),
-      (#"{"tools": [{"type": "namespace", "name": "crm", "tools": [{"type": "function", "name": "f", "parameters": {"properties": {"a": {}}}}]}]}"#, "/tools/0/tools/0/parameters/properties/a", "openai.responses.tool.parameters"),
-      (#"{"jsonrpc": "2.0", "id": 1, "result": {"tools": [{"name": "t", "inputSchema": {"properties": {"a": {}}}}]}}"#, "/result/tools/0/inputSchema/properties/a", "mcp.tool.inputSchema"),
-      (#"{"tools": [{"name": "t", "annotations": {"title": "T"}, "inputSchema": {}}]}"#, "/tools/0/annotations/title", "mcp.tool"),
-      (#"{"name": "t", "inputSchema": {}, "outputSchema": {"properties": {"a": {}}}}"#, "/outputSchema/properties/a", "mcp.tool.outputSchema"),
-      (#"{"jsonrpc": "2.0", "id": 2, "method": "elicitation/create", "params": {"message": "m", "requestedSchema": {"properties": {"a": {}}}}}"#, "/params/requestedSchema/properties/a", "mcp.elicitation.requestedSchema"),
-      (#"{"contents": [], "generationConfig": {"responseSchema": {"type": "OBJECT", "properties": {"a": {}}}}}"#, "/generationConfig/responseSchema/properties/a", "gemini.response_schema"),
-      (#"{"generation_config": {"response_json_schema": {"properties": {"a": {}}}}}"#, "/generation_config/response_json_schema/properties/a", "gemini.response_json_schema"),
-      (#"{"tools": [{"function_declarations": [{"name": "f", "parameters_json_schema": {"properties": {"a": {}}}}]}]}"#, "/tools/0/function_declarations/0/parameters_json_schema/properties/a", "gemini.function.parameters_json_schema"),
-      (#"{"toolConfig": {"tools": [{"toolSpec": {"name": "t", "inputSchema": {"json": {"properties": {"a": {}}}}}}, {"cachePoint": {"type": "default"}}]}}"#, "/toolConfig/tools/0/toolSpec/inputSchema/json/properties/a", "bedrock.tool.inputSchema"),
-      (#"{"custom_id": "r", "params": {"tools": [{"name": "t", "input_schema": {"properties": {"a": {}}}}]}}"#, "/params/tools/0/input_schema/properties/a", "anthropic.tool.input_schema"),
-      (#"{"requests": [{"custom_id": "r", "params": {"output_format": {"schema": {"properties": {"a": {}}}}}}]}"#, "/requests/0/params/output_format/schema/properties/a", "anthropic.output_format"),
-      (#"{"recordId": "r", "modelInput": {"output_config": {"format": {"schema": {"properties": {"a": {}}}}}}}"#, "/modelInput/output_config/format/schema/properties/a", "anthropic.output_config.format"),
-      (#"{"key": "k", "request": {"generationConfig": {"responseSchema": {"properties": {"a": {}}}}}}"#, "/request/generationConfig/responseSchema/properties/a", "gemini.response_schema"),
-      (#"{"mcpServers": {"clinic": {"command": "x", "tools": [{"name": "t", "inputSchema": {"properties": {"a": {}}}}]}}}"#, "/mcpServers/clinic/tools/0/inputSchema/properties/a", "mcp.tool.inputSchema"),
+      (
+        #"{"output_config": {"format": {"type": "json_schema", "schema": {"properties": {"a": {}}}}}}"#,
+        "/output_config/format/schema/properties/a", "anthropic.output_config.format"
+      ),
+      (
+        #"{"output_format": {"type": "json_schema", "schema": {"properties": {"a": {}}}}}"#,
+        "/output_format/schema/properties/a", "anthropic.output_format"
+      ),
+      (
+        #"{"messages": [], "tool_choice": {"type": "tool", "name": "t"}, "tools": [{"name": "t", "input_schema": {}}]}"#,
+        "/tool_choice/name", "anthropic.tool_choice"
+      ),
+      (
+        #"{"response_format": {"type": "json_schema", "json_schema": {"name": "n", "schema": {"properties": {"a": {}}}}}}"#,
+        "/response_format/json_schema/schema/properties/a", "openai.response_format"
+      ),
+      (
+        #"{"tools": [{"type": "function", "function": {"name": "f", "parameters": {"properties": {"a": {}}}}}]}"#,
+        "/tools/0/function/parameters/properties/a", "openai.tool.parameters"
+      ),
+      (
+        #"{"functions": [{"name": "f", "parameters": {"properties": {"a": {}}}}]}"#,
+        "/functions/0/parameters/properties/a", "openai.function.parameters"
+      ),
+      (
+        #"{"input": "x", "text": {"format": {"type": "json_schema", "name": "n", "schema": {"properties": {"a": {}}}}}}"#,
+        "/text/format/schema/properties/a", "openai.responses.text.format"
+      ),
+      (
+        #"{"tools": [{"type": "function", "name": "f", "parameters": {"properties": {"a": {}}}}]}"#,
+        "/tools/0/parameters/properties/a", "openai.responses.tool.parameters"
+      ),
+      (
+        #"{"tools": [{"type": "custom", "name": "g", "format": {"type": "grammar", "syntax": "lark", "definition": "start: x"}}]}"#,
+        "/tools/0/format/definition", "openai.responses.custom_tool.grammar"
+      ),
+      (
+        #"{"tools": [{"type": "namespace", "name": "crm", "tools": [{"type": "function", "name": "f", "parameters": {"properties": {"a": {}}}}]}]}"#,
+        "/tools/0/tools/0/parameters/properties/a", "openai.responses.tool.parameters"
+      ),
+      (
+        #"{"jsonrpc": "2.0", "id": 1, "result": {"tools": [{"name": "t", "inputSchema": {"properties": {"a": {}}}}]}}"#,
+        "/result/tools/0/inputSchema/properties/a", "mcp.tool.inputSchema"
+      ),
+      (
+        #"{"tools": [{"name": "t", "annotations": {"title": "T"}, "inputSchema": {}}]}"#, "/tools/0/annotations/title",
+        "mcp.tool"
+      ),
+      (
+        #"{"name": "t", "inputSchema": {}, "outputSchema": {"properties": {"a": {}}}}"#, "/outputSchema/properties/a",
+        "mcp.tool.outputSchema"
+      ),
+      (
+        #"{"jsonrpc": "2.0", "id": 2, "method": "elicitation/create", "params": {"message": "m", "requestedSchema": {"properties": {"a": {}}}}}"#,
+        "/params/requestedSchema/properties/a", "mcp.elicitation.requestedSchema"
+      ),
+      (
+        #"{"contents": [], "generationConfig": {"responseSchema": {"type": "OBJECT", "properties": {"a": {}}}}}"#,
+        "/generationConfig/responseSchema/properties/a", "gemini.response_schema"
+      ),
+      (
+        #"{"generation_config": {"response_json_schema": {"properties": {"a": {}}}}}"#,
+        "/generation_config/response_json_schema/properties/a", "gemini.response_json_schema"
+      ),
+      (
+        #"{"tools": [{"function_declarations": [{"name": "f", "parameters_json_schema": {"properties": {"a": {}}}}]}]}"#,
+        "/tools/0/function_declarations/0/parameters_json_schema/properties/a", "gemini.function.parameters_json_schema"
+      ),
+      (
+        #"{"toolConfig": {"tools": [{"toolSpec": {"name": "t", "inputSchema": {"json": {"properties": {"a": {}}}}}}, {"cachePoint": {"type": "default"}}]}}"#,
+        "/toolConfig/tools/0/toolSpec/inputSchema/json/properties/a", "bedrock.tool.inputSchema"
+      ),
+      (
+        #"{"custom_id": "r", "params": {"tools": [{"name": "t", "input_schema": {"properties": {"a": {}}}}]}}"#,
+        "/params/tools/0/input_schema/properties/a", "anthropic.tool.input_schema"
+      ),
+      (
+        #"{"requests": [{"custom_id": "r", "params": {"output_format": {"schema": {"properties": {"a": {}}}}}}]}"#,
+        "/requests/0/params/output_format/schema/properties/a", "anthropic.output_format"
+      ),
+      (
+        #"{"recordId": "r", "modelInput": {"output_config": {"format": {"schema": {"properties": {"a": {}}}}}}}"#,
+        "/modelInput/output_config/format/schema/properties/a", "anthropic.output_config.format"
+      ),
+      (
+        #"{"key": "k", "request": {"generationConfig": {"responseSchema": {"properties": {"a": {}}}}}}"#,
+        "/request/generationConfig/responseSchema/properties/a", "gemini.response_schema"
+      ),
+      (
+        #"{"mcpServers": {"clinic": {"command": "x", "tools": [{"name": "t", "inputSchema": {"properties": {"a": {}}}}]}}}"#,
+        "/mcpServers/clinic/tools/0/inputSchema/properties/a", "mcp.tool.inputSchema"
+      ),
       (##"{"$defs": {"A": {"type": "string"}}, "$ref": "#/$defs/A"}"##, "/$defs/A", "json-schema"),
       (#"{"enum": ["a"]}"#, "/enum/0", "json-schema"),
     ]
@@ -86,10 +164,13 @@ import Testing
   @Test func schemasInsideOtherDataMayReferToTheDocument() {
     // An OpenAPI component refers to its siblings from the document root (OpenAPI is a
     // shape of its own: the components are read as such).
-    let openAPI = extract(##"{"openapi": "3.1.0", "components": {"schemas": {"A": {"type": "object", "properties": {"b": {"$ref": "#/components/schemas/B"}}}, "B": {"type": "string", "enum": ["x"]}}}}"##)
+    let openAPI = extract(
+      ##"{"openapi": "3.1.0", "components": {"schemas": {"A": {"type": "object", "properties": {"b": {"$ref": "#/components/schemas/B"}}}, "B": {"type": "string", "enum": ["x"]}}}}"##
+    )
     #expect(string(openAPI, "/components/schemas/B/enum/0")?.context.shape == "openapi.components.schemas")
     #expect(openAPI.notes.isEmpty)
-    let dangling = extract(##"{"tools": [{"name": "t", "input_schema": {"properties": {"b": {"$ref": "#/$defs/Missing"}}}}]}"##)
+    let dangling = extract(
+      ##"{"tools": [{"name": "t", "input_schema": {"properties": {"b": {"$ref": "#/$defs/Missing"}}}}]}"##)
     #expect(dangling.notes.map(\.code) == [.danglingRef])
   }
 
@@ -106,7 +187,9 @@ import Testing
 
   @Test func bedrockStringSchemaMapsPositionsThroughEscapes() throws {
     // The inner schema spans escaped quotes, a \u escape and an escaped newline.
-    let marked = MarkedText(#"{"outputConfig": {"textFormat": {"structure": {"jsonSchema": {"name": "n", "schema": "{\"properties\": {\"caf\u00e9\": {\"const\": 1️⃣\"x\\\"y\"},\n \"b\": {\"enum\": [2️⃣\"z\"]}}}"}}}}}"#)
+    let marked = MarkedText(
+      #"{"outputConfig": {"textFormat": {"structure": {"jsonSchema": {"name": "n", "schema": "{\"properties\": {\"caf\u00e9\": {\"const\": 1️⃣\"x\\\"y\"},\n \"b\": {\"enum\": [2️⃣\"z\"]}}}"}}}}}"#
+    )
     let extraction = extract(marked.text)
     #expect(extraction.notes.isEmpty)
     let base = "/outputConfig/textFormat/structure/jsonSchema/schema"
@@ -120,7 +203,8 @@ import Testing
   }
 
   @Test func malformedStringSchemaIsAnErrorNoteAndStillScannedAsText() throws {
-    let extraction = extract(#"{"outputConfig": {"textFormat": {"structure": {"jsonSchema": {"schema": "{\"properties\": {"}}}}}"#)
+    let extraction = extract(
+      #"{"outputConfig": {"textFormat": {"structure": {"jsonSchema": {"schema": "{\"properties\": {"}}}}}"#)
     let note = try #require(extraction.notes.first)
     #expect(note.severity == .error && note.code == .embeddedSchemaInvalid)
     #expect(note.position?.line == 1 && (note.position?.column ?? 0) > 70)
@@ -170,7 +254,11 @@ import Testing
     try #require(recognized.schemas.count == 2)
     var separate = recognized.envelopeStrings
     for schema in recognized.schemas {
-      separate += SchemaWalker.walk(schema.node, at: schema.pointer, context: schema.context, source: source, document: (document.root, document.rootPointer)).strings
+      separate +=
+        SchemaWalker.walk(
+          schema.node, at: schema.pointer, context: schema.context, source: source,
+          document: (document.root, document.rootPointer)
+        ).strings
     }
     try #require(gathered.strings.count == separate.count)
     for (a, b) in zip(gathered.strings, separate) {
@@ -178,7 +266,12 @@ import Testing
       #expect(a.context == b.context && a.propertyPath == b.propertyPath && a.relatedLocations == b.relatedLocations)
     }
     // The usages are really there: the definitions' strings point back at their `$ref`s.
-    #expect(string(gathered, "/tools/0/input_schema/$defs/Member/properties/id/enum/0")?.relatedLocations.map(\.pointer.string) == ["/tools/0/input_schema/properties/subscriber/$ref"])
-    #expect(string(gathered, "/tools/1/input_schema/definitions/Person/properties/name/examples/0")?.propertyPath == ["claimant", "name"])
+    #expect(
+      string(gathered, "/tools/0/input_schema/$defs/Member/properties/id/enum/0")?.relatedLocations.map(
+        \.pointer.string) == ["/tools/0/input_schema/properties/subscriber/$ref"])
+    #expect(
+      string(gathered, "/tools/1/input_schema/definitions/Person/properties/name/examples/0")?.propertyPath == [
+        "claimant", "name",
+      ])
   }
 }

@@ -32,7 +32,10 @@ enum Fixtures {
     for i in 0..<max(expectedLines.count, actualLines.count) {
       let e = i < expectedLines.count ? String(expectedLines[i]) : "<end>"
       let a = i < actualLines.count ? String(actualLines[i]) : "<end>"
-      if e != a { return "\(relative) differs at line \(i + 1):\n  expected: \(e)\n  actual:   \(a)\n(re-record with UPDATE_GOLDEN=1 swift test and review the diff)" }
+      if e != a {
+        return
+          "\(relative) differs at line \(i + 1):\n  expected: \(e)\n  actual:   \(a)\n(re-record with UPDATE_GOLDEN=1 swift test and review the diff)"
+      }
     }
     return "\(relative) differs"
   }

@@ -7,7 +7,9 @@ import Testing
   /// Escaping written byte by byte must equal the RFC 6901 rule as Foundation applies it
   /// (`~` to `~0` first, then `/` to `~1`), and unescaping must give the token back.
   @Test func appendedTokensEscapeLikeTheRFCRule() {
-    let pieces = ["a", "~", "/", "~1", "~0", "/~", "é", "中", "🩺", "e\u{301}", "~\u{301}", "/\u{301}", " ", "%25", "x-y", ""]
+    let pieces = [
+      "a", "~", "/", "~1", "~0", "/~", "é", "中", "🩺", "e\u{301}", "~\u{301}", "/\u{301}", " ", "%25", "x-y", "",
+    ]
     var state: UInt64 = 7
     func next(_ n: Int) -> Int {
       state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -63,7 +65,10 @@ import Testing
       let parent = JSONPointer(escaped: parentText)
       for token in tokens {
         for second in tokens {
-          let made = [parent.appending(token), parent.appending(index: 5), parent.appending(token, second), parent.appending(token, index: 12)]
+          let made = [
+            parent.appending(token), parent.appending(index: 5), parent.appending(token, second),
+            parent.appending(token, index: 12),
+          ]
           for pointer in made {
             let joined = JSONPointer(escaped: pointer.string)
             #expect(pointer.joined.string == joined.string)

@@ -13,7 +13,8 @@ import Testing
   }
 
   @Test func minimalKeywordsGetTheirSites() throws {
-    let found = try sites("""
+    let found = try sites(
+      """
       {"title": "T", "properties": {"a/b~c": {"enum": ["x", 7], "const": "y", "pattern": "^z$", "items": {"default": "d"}}},
        "$defs": {"D": {"description": "desc", "examples": ["e"]}}, "required": ["a/b~c"], "type": "object", "format": "date"}
       """)
@@ -61,7 +62,8 @@ import Testing
   func walk(_ json: String) throws -> WalkResult {
     let bytes = Array(json.utf8)
     let root = try JSONParser.parse(bytes).root
-    return SchemaWalker.walk(root, at: .root, context: SchemaContext(shape: "json-schema", isCached: true), source: SourceText(bytes))
+    return SchemaWalker.walk(
+      root, at: .root, context: SchemaContext(shape: "json-schema", isCached: true), source: SourceText(bytes))
   }
 
   func sites(_ json: String) throws -> [String: Site] {
@@ -82,7 +84,10 @@ import Testing
       let found = try sites(#"{"\#(keyword)": [true, {"enum": ["e"]}]}"#)
       #expect(found["/\(keyword)/1/enum/0"] == .enum, "\(keyword)")
     }
-    for (keyword, site) in [("properties", Site.propertyName), ("patternProperties", .patternProperty), ("$defs", .defsKey), ("definitions", .defsKey), ("dependentSchemas", .propertyName)] {
+    for (keyword, site) in [
+      ("properties", Site.propertyName), ("patternProperties", .patternProperty), ("$defs", .defsKey),
+      ("definitions", .defsKey), ("dependentSchemas", .propertyName),
+    ] {
       let found = try sites(#"{"\#(keyword)": {"k": {"default": "d"}}}"#)
       #expect(found["/\(keyword)/k"] == site, "\(keyword)")
       #expect(found["/\(keyword)/k/default"] == .default, "\(keyword)")
@@ -90,7 +95,8 @@ import Testing
   }
 
   @Test func everyStringKeywordHasItsSite() throws {
-    let found = try sites("""
+    let found = try sites(
+      """
       {"title": "t", "description": "d", "pattern": "^p$", "required": ["r"], "enum": ["e", 12, {"k": "v"}],
        "const": "c", "default": "f", "examples": ["x"], "example": "y", "dependentRequired": {"a": ["b"]},
        "x-vendor": {"note": "n"}, "$comment": "why", "propertyOrdering": ["o"],
@@ -124,7 +130,9 @@ import Testing
   @Test func draftDifferencesAreAllWalked() throws {
     // items as a tuple (draft-04..2019-09) and prefixItems (2020-12).
     let tuple = try sites(#"{"items": [{"const": "a"}, {"const": "b"}], "additionalItems": {"const": "c"}}"#)
-    #expect(tuple["/items/0/const"] == .const && tuple["/items/1/const"] == .const && tuple["/additionalItems/const"] == .const)
+    #expect(
+      tuple["/items/0/const"] == .const && tuple["/items/1/const"] == .const
+        && tuple["/additionalItems/const"] == .const)
     let prefix = try sites(#"{"prefixItems": [{"const": "a"}], "items": {"const": "b"}}"#)
     #expect(prefix["/prefixItems/0/const"] == .const && prefix["/items/const"] == .const)
     // definitions (draft-04..07) and $defs (2019-09+).
@@ -132,7 +140,8 @@ import Testing
     #expect(defs["/definitions/A"] == .defsKey && defs["/definitions/A/const"] == .const)
     #expect(defs["/$defs/B"] == .defsKey && defs["/$defs/B/const"] == .const)
     // dependencies: array form (names) and schema form.
-    let dependencies = try sites(#"{"dependencies": {"card": ["billing"], "ssn": {"properties": {"dob": {"const": "x"}}}}}"#)
+    let dependencies = try sites(
+      #"{"dependencies": {"card": ["billing"], "ssn": {"properties": {"dob": {"const": "x"}}}}}"#)
     #expect(dependencies["/dependencies/card"] == .propertyName)
     #expect(dependencies["/dependencies/card/0"] == .required)
     #expect(dependencies["/dependencies/ssn"] == .propertyName)
@@ -140,7 +149,9 @@ import Testing
     #expect(dependencies["/dependencies/ssn/properties/dob/const"] == .const)
     // examples (draft-06+) and example (OpenAPI, Gemini).
     let examples = try sites(#"{"examples": ["a", {"k": "b"}], "example": {"k": "c"}}"#)
-    #expect(examples["/examples/0"] == .examples && examples["/examples/1/k"] == .examples && examples["/example/k"] == .examples)
+    #expect(
+      examples["/examples/0"] == .examples && examples["/examples/1/k"] == .examples
+        && examples["/example/k"] == .examples)
     // draft-03 type unions holding schemas, and `required: true` (a flag, not a name).
     let draft3 = try sites(#"{"type": ["string", {"const": "a"}], "required": true, "extends": {"const": "b"}}"#)
     #expect(draft3["/type/1/const"] == .const && draft3["/extends/const"] == .const && draft3["/required"] == nil)
@@ -155,14 +166,17 @@ import Testing
   }
 
   @Test func pointersEscapeTildeAndSlash() throws {
-    let found = try sites(#"{"properties": {"a/b": {"properties": {"c~d": {"enum": ["x"]}}}}, "patternProperties": {"^x/y~$": true}}"#)
+    let found = try sites(
+      #"{"properties": {"a/b": {"properties": {"c~d": {"enum": ["x"]}}}}, "patternProperties": {"^x/y~$": true}}"#)
     #expect(found["/properties/a~1b"] == .propertyName)
     #expect(found["/properties/a~1b/properties/c~0d/enum/0"] == .enum)
     #expect(found["/patternProperties/^x~1y~0$"] == .patternProperty)
   }
 
   func related(_ result: WalkResult, _ pointer: String) -> [String] {
-    result.strings.first { $0.pointer.string == pointer }?.relatedLocations.map(\.pointer.string) ?? ["<no string at \(pointer)>"]
+    result.strings.first { $0.pointer.string == pointer }?.relatedLocations.map(\.pointer.string) ?? [
+      "<no string at \(pointer)>"
+    ]
   }
 
   @Test func referencesGiveRefUsagesWithEscapesAndPercentDecoding() throws {
@@ -180,22 +194,31 @@ import Testing
     #expect(related(result, "/$defs/unused/const") == [])
     #expect(related(result, "/properties/a") == ["/properties/e/$ref"])  // refs need not target $defs
     #expect(result.notes.isEmpty)
-    let usage = try #require(result.strings.first { $0.pointer.string == "/$defs/tilde~0field/const" }?.relatedLocations.first)
+    let usage = try #require(
+      result.strings.first { $0.pointer.string == "/$defs/tilde~0field/const" }?.relatedLocations.first)
     let firstLine = String(json.split(separator: "\n")[0])
-    let column = firstLine.distance(from: firstLine.startIndex, to: try #require(firstLine.range(of: "\"#/$defs/tilde")).lowerBound) + 1
+    let column =
+      firstLine.distance(
+        from: firstLine.startIndex, to: try #require(firstLine.range(of: "\"#/$defs/tilde")).lowerBound) + 1
     #expect(usage.range.start == SourcePosition(line: 1, column: column))
   }
 
   @Test func definitionsTakeThePropertyPathOfTheirFirstUse() throws {
-    let result = try walk(##"{"properties": {"subscriber": {"$ref": "#/$defs/Member"}, "dependent": {"$ref": "#/$defs/Member"}}, "$defs": {"Member": {"properties": {"ssn": {"const": "x"}}}, "Unused": {"const": "y"}}}"##)
-    #expect(result.strings.first { $0.pointer.string == "/$defs/Member/properties/ssn/const" }?.propertyPath == ["subscriber", "ssn"])
+    let result = try walk(
+      ##"{"properties": {"subscriber": {"$ref": "#/$defs/Member"}, "dependent": {"$ref": "#/$defs/Member"}}, "$defs": {"Member": {"properties": {"ssn": {"const": "x"}}}, "Unused": {"const": "y"}}}"##
+    )
+    #expect(
+      result.strings.first { $0.pointer.string == "/$defs/Member/properties/ssn/const" }?.propertyPath == [
+        "subscriber", "ssn",
+      ])
     #expect(result.strings.first { $0.pointer.string == "/$defs/Unused/const" }?.propertyPath == [])
     let intoProperties = try walk(##"{"properties": {"a": {"const": "x"}, "b": {"$ref": "#/properties/a"}}}"##)
     #expect(intoProperties.strings.first { $0.pointer.string == "/properties/a/const" }?.propertyPath == ["a"])
   }
 
   @Test func anchorsAndIDScopesResolve() throws {
-    let result = try walk("""
+    let result = try walk(
+      """
       {"$id": "https://example.test/root.json",
        "properties": {"a": {"$ref": "#named"}, "b": {"$ref": "item.json#/$defs/inner"}, "c": {"$ref": "https://example.test/item.json"},
                       "d": {"$ref": "#legacy"}},
@@ -211,30 +234,40 @@ import Testing
   }
 
   @Test func cyclesAreSafe() throws {
-    let result = try walk("""
+    let result = try walk(
+      """
       {"$ref": "#", "$defs": {"Node": {"properties": {"next": {"$ref": "#/$defs/Node"}, "other": {"$ref": "#/$defs/Other"}}, "const": "n"},
                               "Other": {"properties": {"back": {"$ref": "#/$defs/Node"}}, "const": "o"}}}
       """)
-    #expect(Set(related(result, "/$defs/Node/const")) == ["/$ref", "/$defs/Node/properties/next/$ref", "/$defs/Other/properties/back/$ref"])
+    #expect(
+      Set(related(result, "/$defs/Node/const")) == [
+        "/$ref", "/$defs/Node/properties/next/$ref", "/$defs/Other/properties/back/$ref",
+      ])
     #expect(related(result, "/$defs/Other/const").contains("/$defs/Node/properties/other/$ref"))
   }
 
   @Test func remoteAndDanglingReferencesAreNotedNeverFetched() throws {
-    let result = try walk(##"{"properties": {"a": {"$ref": "https://example.test/remote.json#/x"}, "b": {"$ref": "#/$defs/missing"}, "c": {"$ref": "other.json"}}}"##)
+    let result = try walk(
+      ##"{"properties": {"a": {"$ref": "https://example.test/remote.json#/x"}, "b": {"$ref": "#/$defs/missing"}, "c": {"$ref": "other.json"}}}"##
+    )
     #expect(result.notes.map(\.code) == [.externalRef, .danglingRef])
     #expect(result.notes[0].message.hasPrefix("2 external $refs not followed"))
-    #expect(!result.notes.contains { $0.message.contains("remote.json") || $0.message.contains("missing") })  // never echoed
+    // A reference is never echoed.
+    #expect(!result.notes.contains { $0.message.contains("remote.json") || $0.message.contains("missing") })
   }
 
   @Test func unknownKeywordsUsedByReferencesAreSchemas() throws {
-    let found = try sites(##"{"properties": {"a": {"$ref": "#/groups/Member"}}, "groups": {"Member": {"properties": {"id": {"const": "x"}}}}}"##)
+    let found = try sites(
+      ##"{"properties": {"a": {"$ref": "#/groups/Member"}}, "groups": {"Member": {"properties": {"id": {"const": "x"}}}}}"##
+    )
     #expect(found["/groups/Member"] == .defsKey)
     #expect(found["/groups/Member/properties/id"] == .propertyName)
     #expect(found["/groups/Member/properties/id/const"] == .const)
   }
 
   @Test func sdkDescriptionTrailersKeepTheirSites() throws {
-    let json = #"{"description": "Member id\n\n{pattern: ^(512-43-8876|unknown)$, minLength: 3, examples: ['512-43-8877', '512-43-8878'], x-note: 512-43-8879}"}"#
+    let json =
+      #"{"description": "Member id\n\n{pattern: ^(512-43-8876|unknown)$, minLength: 3, examples: ['512-43-8877', '512-43-8878'], x-note: 512-43-8879}"}"#
     let strings = try walk(json).strings
     let trailer = strings.filter { $0.pointer.string == "/description" && $0.site != .description }
     #expect(trailer.map(\.site) == [.pattern, .examples, .examples, .other])

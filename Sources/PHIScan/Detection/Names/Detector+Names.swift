@@ -7,7 +7,10 @@ struct NameEnums {
   private(set) var subschemas: Set<Int32> = []
 
   /// `verdict`: the name matcher on a bare enum member (a detector passes its cached one).
-  init(_ strings: [ExtractedString], verdict: (String) -> NameMatch? = { NameMatcher.match($0, context: NameContext(site: .enum)) }) {
+  init(
+    _ strings: [ExtractedString],
+    verdict: (String) -> NameMatch? = { NameMatcher.match($0, context: NameContext(site: .enum)) }
+  ) {
     // By index: `for string in strings` would copy every string of the document.
     var members: [Int32: (names: Int, total: Int)] = [:]
     for index in strings.indices where strings[index].site == .enum {
@@ -32,15 +35,25 @@ extension Detector {
   /// `textPassedGate`: `texts` is the string itself and the name gate let it through.
   /// `names`: the names around the string (`Detector.names(around:)`), asked for only
   /// when a name is found.
-  func matcherFindings(_ rules: [RuleBox], _ string: ExtractedString, texts: [String], namesExpected: Bool, textPassedGate: Bool = false, names: () -> [String], file: String, reveal: Bool) -> [Finding] {
-    return rules.compactMap { matcherFinding($0.rule, string, texts, namesExpected: namesExpected, textPassedGate: textPassedGate, names: names, file: file, reveal: reveal) }
+  func matcherFindings(
+    _ rules: [RuleBox], _ string: ExtractedString, texts: [String], namesExpected: Bool, textPassedGate: Bool = false,
+    names: () -> [String], file: String, reveal: Bool
+  ) -> [Finding] {
+    return rules.compactMap {
+      matcherFinding(
+        $0.rule, string, texts, namesExpected: namesExpected, textPassedGate: textPassedGate, names: names, file: file,
+        reveal: reveal)
+    }
   }
 
   /// A finding from a rule with a Swift matcher. The regex is a prefilter; the matcher
   /// sets the confidence; prompt-only text (not cached by the provider) weighs one less.
   /// `texts` are the readings of the string: itself, or the literals a regex allows
   /// (a `pattern` literal reads like a value, a `patternProperties` one like a name).
-  func matcherFinding(_ rule: Rule, _ string: ExtractedString, _ texts: [String], namesExpected: Bool, textPassedGate: Bool = false, names: () -> [String], file: String, reveal: Bool) -> Finding? {
+  func matcherFinding(
+    _ rule: Rule, _ string: ExtractedString, _ texts: [String], namesExpected: Bool, textPassedGate: Bool = false,
+    names: () -> [String], file: String, reveal: Bool
+  ) -> Finding? {
     guard rule.matcher == .personName else { return nil }
     let site: Site
     switch string.site {
@@ -50,8 +63,11 @@ extension Detector {
     }
     var best: NameMatch?
     for text in texts {
-      guard let match = nameMatch(rule, text, site: site, namesExpected: namesExpected, passedGate: textPassedGate) else { continue }
-      if best == nil || (best!.isPlaceholder && !match.isPlaceholder) || (best!.isPlaceholder == match.isPlaceholder && match.confidence > best!.confidence) {
+      guard let match = nameMatch(rule, text, site: site, namesExpected: namesExpected, passedGate: textPassedGate)
+      else { continue }
+      if best == nil || (best!.isPlaceholder && !match.isPlaceholder)
+        || (best!.isPlaceholder == match.isPlaceholder && match.confidence > best!.confidence)
+      {
         best = match
       }
     }
@@ -62,14 +78,17 @@ extension Detector {
     if graded > .low && NameMatcher.isAttribution(names()) { graded = .low }
     let evidence = Evidence(verdict: match.isPlaceholder ? .placeholder : .valid, graded: graded)
     guard let confidence = Scoring.confidence(rule, evidence, isCached: string.context.isCached) else { return nil }
-    return finding(rule, string, evidence.verdict, category: rule.category, confidence: confidence, reason: match.reason, file: file, reveal: reveal)
+    return finding(
+      rule, string, evidence.verdict, category: rule.category, confidence: confidence, reason: match.reason, file: file,
+      reveal: reveal)
   }
 
   /// The rule's prefilter and the name matcher on one reading, remembered: schemas repeat
   /// the same strings (property names, enum members, shared descriptions) many times,
   /// and the verdict is a pure function of this key.
   /// `passedGate`: the caller already ran the name gate on `text`.
-  func nameMatch(_ rule: Rule, _ text: String, site: Site, namesExpected: Bool, passedGate: Bool = false) -> NameMatch? {
+  func nameMatch(_ rule: Rule, _ text: String, site: Site, namesExpected: Bool, passedGate: Bool = false) -> NameMatch?
+  {
     // Most strings hold no name word at all: they skip the regex, the cache and the matcher.
     if !namesExpected && !passedGate && !nameGate.mayHoldName(text) { return nil }
     let key = NameMatchKey(ruleID: rule.id, text: text, site: site, namesExpected: namesExpected)

@@ -35,7 +35,9 @@ struct NameGate: Sendable {
     var slots = [(high: UInt64, low: UInt64)](repeating: (0, 0), count: size)
     for word in words {
       var slot = Self.hash(word.high, word.low) & (size - 1)
-      while slots[slot].high != 0 && (slots[slot].high != word.high || slots[slot].low != word.low) { slot = (slot + 1) & (size - 1) }
+      while slots[slot].high != 0 && (slots[slot].high != word.high || slots[slot].low != word.low) {
+        slot = (slot + 1) & (size - 1)
+      }
       slots[slot] = (word.high, word.low)
     }
     self.slots = slots
@@ -124,7 +126,9 @@ struct NameGate: Sendable {
   /// inside words or apostrophes the identifier reading splits exactly where the text
   /// reading does, so it runs only when `everyReading` asks (tests) or it may add a key.
   @discardableResult
-  static func forEachKey(in bytes: UnsafeBufferPointer<UInt8>, everyReading: Bool = false, _ body: (NameKey) -> Bool) -> Bool {
+  static func forEachKey(in bytes: UnsafeBufferPointer<UInt8>, everyReading: Bool = false, _ body: (NameKey) -> Bool)
+    -> Bool
+  {
     var identifierReadsMore = false
     if textKeys(bytes, &identifierReadsMore, capitalizedOnly: false, body) { return true }
     return (everyReading || identifierReadsMore) && identifierKeys(bytes, body)
@@ -172,7 +176,10 @@ struct NameGate: Sendable {
   /// `identifierReadsMore` is set when the identifier reading may split differently:
   /// at a capital inside a word, a digit after letters, or an apostrophe.
   /// `capitalizedOnly`: only words whose first letter is a capital are handed on.
-  static func textKeys(_ bytes: UnsafeBufferPointer<UInt8>, _ identifierReadsMore: inout Bool, capitalizedOnly: Bool, _ body: (NameKey) -> Bool) -> Bool {
+  static func textKeys(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ identifierReadsMore: inout Bool, capitalizedOnly: Bool,
+    _ body: (NameKey) -> Bool
+  ) -> Bool {
     var word = Word()
     var index = 0
     let count = bytes.count

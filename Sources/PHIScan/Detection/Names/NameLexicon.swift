@@ -133,7 +133,8 @@ struct NameLexicon: Sendable {
     case .stopTech: return .techWord
     case .eponyms: return kind == "indicator" ? .eponymIndicator : kind == "token" ? .eponym : nil
     case .notPersons:
-      return kind == "indicator" ? .placeIndicator : kind == "vocab" ? .vocabulary : kind == "prefix" ? .placePrefix : nil
+      return kind == "indicator"
+        ? .placeIndicator : kind == "vocab" ? .vocabulary : kind == "prefix" ? .placePrefix : nil
     case .placeholders: return kind == "token" ? .placeholder : kind == "single" ? .placeholderGiven : nil
     case .nameContext:
       switch kind {

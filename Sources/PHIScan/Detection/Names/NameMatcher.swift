@@ -65,14 +65,17 @@
 
   static func match(_ text: String, context: NameContext, lexicon: NameLexicon) -> NameMatch? {
     match(
-      text, site: context.site, namesExpected: personField(context.propertyPath, lexicon).expectsName(at: context.site) || context.inNameEnum,
+      text, site: context.site,
+      namesExpected: personField(context.propertyPath, lexicon).expectsName(at: context.site) || context.inNameEnum,
       isAttribution: context.isAttribution, lexicon: lexicon)
   }
 
   /// The verdict depends on the context only through these three facts, so callers can
   /// cache it by (text, site, namesExpected). `namesExpected`: the enclosing field names a
   /// person, or the string belongs to an enum of names.
-  static func match(_ text: String, site: Site, namesExpected: Bool, isAttribution: Bool, lexicon: NameLexicon) -> NameMatch? {
+  static func match(_ text: String, site: Site, namesExpected: Bool, isAttribution: Bool, lexicon: NameLexicon)
+    -> NameMatch?
+  {
     let context = (site: site, isAttribution: isAttribution)
     var result: Score
     if !readsAsText(text, site: context.site) {
@@ -83,7 +86,8 @@
       result = textScore(words, lexicon, prose: context.site.holdsProse, nameContext: namesExpected)
       // An identifier inside a value ("see robertOkafor"): the strict pair still counts.
       if result.value == 0 && context.site.holdsData && (text.utf8.contains(0x5F) || hasCamelHump(Substring(text))) {
-        for chunk in text.split(whereSeparator: \.isWhitespace) where UTF8Text.contains(chunk, ascii: "_") || hasCamelHump(chunk) {
+        for chunk in text.split(whereSeparator: \.isWhitespace)
+        where UTF8Text.contains(chunk, ascii: "_") || hasCamelHump(chunk) {
           let inner = identifierScore(NameTokenizer.identifierWords(String(chunk)), lexicon, allowSingle: false)
           if inner.value > result.value { result = inner }
         }
@@ -98,7 +102,8 @@
     if result.isPlaceholder && result.value > 0 {
       // In prose a placeholder is an example of the format, not data (reference 8.1/19).
       if context.site.holdsProse { return nil }
-      return NameMatch(confidence: .low, isPlaceholder: true, reason: "a well-known placeholder or synthetic person name")
+      return NameMatch(
+        confidence: .low, isPlaceholder: true, reason: "a well-known placeholder or synthetic person name")
     }
     if context.isAttribution { result.value = min(result.value, 1) }
     guard let confidence = Confidence(score: result.value) else { return nil }
@@ -113,7 +118,10 @@
   static func readsAsText(_ text: String, site: Site) -> Bool {
     guard !site.holdsName else { return false }
     var bytesOfText = text
-    var pathLike = false, space = false, upper = false, nonASCII = false
+    var pathLike = false
+    var space = false
+    var upper = false
+    var nonASCII = false
     bytesOfText.withUTF8 { bytes in
       // Stops once the answer is known.
       var index = 0
@@ -170,7 +178,9 @@
 
   static func isAttribution(_ path: [String], _ lexicon: NameLexicon) -> Bool {
     path.contains { token in
-      NameTokenizer.identifierWords(token).contains { $0.key.flatMap(lexicon.entry)?.flags.contains(.attribution) == true }
+      NameTokenizer.identifierWords(token).contains {
+        $0.key.flatMap(lexicon.entry)?.flags.contains(.attribution) == true
+      }
     }
   }
 
@@ -187,7 +197,9 @@
       func find(_ marker: [UInt8], from start: Int) -> Int? {
         marker.withUnsafeBufferPointer { ByteSearch.firstOffset(of: $0, in: bytes, from: start) }
       }
-      guard find(codeMarkers[3].open, from: 0) != nil || find(codeMarkers[2].open, from: 0) != nil || find(codeMarkers[1].open, from: 0) != nil
+      guard
+        find(codeMarkers[3].open, from: 0) != nil || find(codeMarkers[2].open, from: 0) != nil
+          || find(codeMarkers[1].open, from: 0) != nil
       else { return nil }
       var out: [UInt8] = []
       out.reserveCapacity(bytes.count)
@@ -218,12 +230,17 @@
 
   static func withoutCodeInUnicodeText(_ text: String) -> String {
     let whole = text[...]
-    guard UTF8Text.contains(whole, ascii: "`") || UTF8Text.contains(whole, ascii: "<code") || UTF8Text.contains(whole, ascii: "<pre") else { return text }
+    guard
+      UTF8Text.contains(whole, ascii: "`") || UTF8Text.contains(whole, ascii: "<code")
+        || UTF8Text.contains(whole, ascii: "<pre")
+    else { return text }
     var out = ""
     var rest = Substring(text)
     let pairs: [(open: String, close: String)] = [("```", "```"), ("<pre", "</pre>"), ("<code", "</code>"), ("`", "`")]
     while !rest.isEmpty {
-      let next = pairs.compactMap { pair in rest.range(of: pair.open).map { (pair, $0) } }.min { $0.1.lowerBound < $1.1.lowerBound }
+      let next = pairs.compactMap { pair in rest.range(of: pair.open).map { (pair, $0) } }.min {
+        $0.1.lowerBound < $1.1.lowerBound
+      }
       guard let (pair, openRange) = next else {
         out += rest
         break
@@ -353,7 +370,8 @@
         // `CarterNicole`: when the identifier is just the two words and the second can be
         // no surname, the surname-first reading is the only one.
         let onlyReading = words.count == 2 && surname(entries[j], identifier: true) == .none
-        score.consider(onlyReading ? 3 : 2, placeholder: placeholder, reason: "a surname and a first name joined in an identifier")
+        score.consider(
+          onlyReading ? 3 : 2, placeholder: placeholder, reason: "a surname and a first name joined in an identifier")
       }
     }
     if allowSingle, score.value == 0, words.count == 1, words[0].letterCount >= 2 {
@@ -367,7 +385,8 @@
   /// Values and prose: runs of capitalized words, read as `[Title] First [M.] Last`,
   /// `Last, First` or `Title Last`; organisations, places, eponyms and placeholders are
   /// told apart by the words around the run.
-  static func textScore(_ tokens: [NameToken], _ lexicon: NameLexicon, prose: Bool, nameContext: Bool = false) -> Score {
+  static func textScore(_ tokens: [NameToken], _ lexicon: NameLexicon, prose: Bool, nameContext: Bool = false) -> Score
+  {
     var score = Score()
     let entries = tokens.map { entry(of: $0, lexicon) }
     // Capitals-only words count when the whole text is in capitals (MARIA GONZALEZ);
@@ -395,7 +414,8 @@
       if joins {
         if start == nil { start = i }
         let separator = tokens[i].after
-        let continues = separator == .space || (separator == .period && (tokens[i].letterCount == 1 || flags(i).contains(.title)))
+        let continues =
+          separator == .space || (separator == .period && (tokens[i].letterCount == 1 || flags(i).contains(.title)))
         if !continues {
           runs.append(start!..<(i + 1))
           start = nil
@@ -412,7 +432,8 @@
       var lower = fullRun.lowerBound
       var upper = fullRun.upperBound
       var hasTitle = false
-      var hasCue = lower > 0 && flags(lower - 1).contains(.cue)
+      var hasCue =
+        lower > 0 && flags(lower - 1).contains(.cue)
         || (lower > 1 && flags(lower - 1).contains(.cueLink) && flags(lower - 2).contains(.cue))
       while lower < upper, flags(lower).contains(.title) || flags(lower).contains(.cue) {
         // Mr, Mrs, Ms are titles and cues alike: they name one particular person.
@@ -438,7 +459,9 @@
       /// is still a surname, if a weak one.
       func expectedSurname(_ k: Int) -> Strength {
         let strength = expected(surname(entries[k], identifier: false))
-        guard strength == .none, nameContext, let entry = entries[k], entry.surname > 0, entry.flags.contains(.schemaWord) else { return strength }
+        guard strength == .none, nameContext, let entry = entries[k], entry.surname > 0,
+          entry.flags.contains(.schemaWord)
+        else { return strength }
         return .weak
       }
 
@@ -488,10 +511,12 @@
         case (.strong, .weak), (.weak, .strong), (.vocabulary, .strong): raw = 2
         // Hunter Green, Grace Long, Nancy White: two ambiguous name words are a name
         // where one is expected (a name field, after a role cue), and nothing elsewhere.
-        case (.strong, .vocabulary), (.weak, .weak), (.weak, .vocabulary), (.vocabulary, .weak): raw = hasCue || nameContext ? 2 : 0
+        case (.strong, .vocabulary), (.weak, .weak), (.weak, .vocabulary), (.vocabulary, .weak):
+          raw = hasCue || nameContext ? 2 : 0
         // A first name the lexicons lack (Krzysztof, Chidi, Wei) before a known surname,
         // or two unknown words where names are expected: the whole value only.
-        case (.none, .strong) where isUnknownWord(tokens[i], entries[i]) || isForeignNameWord(entries[i]): raw = exact ? 1 : 0
+        case (.none, .strong) where isUnknownWord(tokens[i], entries[i]) || isForeignNameWord(entries[i]):
+          raw = exact ? 1 : 0
         case (.none, .none) where isUnknownWord(tokens[i], entries[i]) && isUnknownWord(tokens[j], entries[j]):
           raw = nameContext && exact ? 1 : 0
         default: raw = 0
@@ -510,7 +535,8 @@
           // `Smith, Crystal`: the comma order is itself a mark of a person's name, so two
           // ambiguous words in it count where a name is expected.
           let bothWeak = strengths == (.weak, .weak) && !(hasCue || nameContext)
-          let raw = strengths == (.strong, .strong) ? 3 : (strengths.0 >= .weak && strengths.1 >= .weak && !bothWeak ? 2 : 0)
+          let raw =
+            strengths == (.strong, .strong) ? 3 : (strengths.0 >= .weak && strengths.1 >= .weak && !bothWeak ? 2 : 0)
           weigh(raw, isPlaceholder(tokens, g, s, entries, lexicon), "a surname and a first name (Last, First)")
         }
       }
@@ -543,7 +569,9 @@
     }
     let strength = max(given(entry, identifier: identifier), surname(entry, identifier: identifier))
     let value = strength == .strong ? 2 : (strength >= .vocabulary ? 1 : 0)
-    return Score(value: value, isPlaceholder: token.hasDigits, isSingle: true, reason: "a single name word where a person's name is expected")
+    return Score(
+      value: value, isPlaceholder: token.hasDigits, isSingle: true,
+      reason: "a single name word where a person's name is expected")
   }
 
   // MARK: strengths
@@ -553,7 +581,9 @@
   /// name (fewer than 10^5 births); names with fewer than 10^4 births are weak (Odin,
   /// Emmet, Dev), places' first words (San, Rio, Porto) are no given name.
   static func given(_ entry: NameEntry?, identifier: Bool) -> Strength {
-    guard let entry, entry.given > 0, !entry.flags.contains(.schemaWord), !entry.flags.contains(.placePrefix) else { return .none }
+    guard let entry, entry.given > 0, !entry.flags.contains(.schemaWord), !entry.flags.contains(.placePrefix) else {
+      return .none
+    }
     if entry.flags.contains(.techWord) { return identifier ? .none : .weak }
     if entry.flags.contains(.vocabulary) { return .vocabulary }
     if entry.flags.contains(.title) || entry.flags.contains(.particle) { return .weak }
@@ -578,7 +608,8 @@
   /// A capitalized word the lexicons do not know at all: no name, no common English
   /// word, no stop word. After a strong first name it is most likely a rare surname.
   static func isUnknownWord(_ token: NameToken, _ entry: NameEntry?) -> Bool {
-    token.letterCount >= 2 && token.isCapitalized && !token.hasDigits && entry == nil && (token.key != nil || !token.hyphenParts.isEmpty)
+    token.letterCount >= 2 && token.isCapitalized && !token.hasDigits && entry == nil
+      && (token.key != nil || !token.hyphenParts.isEmpty)
   }
 
   /// A surname that is no English word and no given name in the SSA data (Wei, Thi):
@@ -594,7 +625,10 @@
     if let key = token.key { return lexicon.entry(key) }
     var best: NameEntry?
     func rank(_ entry: NameEntry) -> (Strength, Strength) {
-      (max(surname(entry, identifier: false), given(entry, identifier: false)), min(surname(entry, identifier: false), given(entry, identifier: false)))
+      (
+        max(surname(entry, identifier: false), given(entry, identifier: false)),
+        min(surname(entry, identifier: false), given(entry, identifier: false))
+      )
     }
     for part in token.hyphenParts {
       guard let part, let found = lexicon.entry(part) else { continue }
@@ -610,10 +644,14 @@
   /// or an indicator word inside or right after the run ("... Hospital", "... disease").
   /// `indicators`: whether a place or eponym word after a name ("Hall", "Disease") makes
   /// it a place or a method; not in a two-word value of a person-name field ("Jesse Hall").
-  static func isNotPerson(_ tokens: [NameToken], _ entries: [NameEntry?], _ run: Range<Int>, _ fullRun: Range<Int>, _ lexicon: NameLexicon, indicators readIndicators: Bool = true) -> Bool {
+  static func isNotPerson(
+    _ tokens: [NameToken], _ entries: [NameEntry?], _ run: Range<Int>, _ fullRun: Range<Int>, _ lexicon: NameLexicon,
+    indicators readIndicators: Bool = true
+  ) -> Bool {
     let indicators: NameEntry.Flags = readIndicators ? [.placeIndicator, .eponymIndicator] : []
     for i in run.dropFirst() where !(entries[i]?.flags ?? []).isDisjoint(with: indicators) { return true }
-    if fullRun.upperBound < tokens.count, [.space, .other].contains(tokens[fullRun.upperBound - 1].after) || tokens[fullRun.upperBound - 1].isPossessive,
+    if fullRun.upperBound < tokens.count,
+      [.space, .other].contains(tokens[fullRun.upperBound - 1].after) || tokens[fullRun.upperBound - 1].isPossessive,
       !(entries[fullRun.upperBound]?.flags ?? []).isDisjoint(with: indicators)
     {
       return true
@@ -629,11 +667,19 @@
   }
 
   /// A placeholder: a listed name (John Doe, Max Mustermann) or a placeholder surname.
-  static func isPlaceholder(_ tokens: [NameToken], _ given: Int, _ surname: Int, _ entries: [NameEntry?], _ lexicon: NameLexicon) -> Bool {
+  static func isPlaceholder(
+    _ tokens: [NameToken], _ given: Int, _ surname: Int, _ entries: [NameEntry?], _ lexicon: NameLexicon
+  ) -> Bool {
     if entries[surname]?.flags.contains(.placeholder) == true { return true }
     // Invented sample surnames: Exampleton, Samplesen, Testerson.
-    if let key = tokens[surname].key, key.count >= 4, ["example", "sample", "test", "dummy", "fake"].contains(where: key.string.hasPrefix) { return true }
-    guard let first = tokens[min(given, surname)].key, lexicon.phraseStarts.contains(first) || lexicon.phraseStarts.contains(tokens[given].key ?? first) else { return false }
+    if let key = tokens[surname].key, key.count >= 4,
+      ["example", "sample", "test", "dummy", "fake"].contains(where: key.string.hasPrefix)
+    {
+      return true
+    }
+    guard let first = tokens[min(given, surname)].key,
+      lexicon.phraseStarts.contains(first) || lexicon.phraseStarts.contains(tokens[given].key ?? first)
+    else { return false }
     let lower = min(given, surname)
     let upper = max(given, surname)
     if lexicon.placeholderPhrases.contains(phrase(tokens, lower...upper)) { return true }
@@ -657,4 +703,3 @@ extension NameKey {
     return String(decoding: bytes, as: UTF8.self)
   }
 }
-

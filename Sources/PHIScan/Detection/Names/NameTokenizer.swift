@@ -53,7 +53,8 @@ enum NameTokenizer {
         let upper = ScalarClass.isUppercase(scalar)
         let camel = ScalarClass.isLowercase(previous) && upper
         let acronymEnd =
-          ScalarClass.isUppercase(previous) && upper && index + 1 < scalars.count && ScalarClass.isLowercase(scalars[index + 1])
+          ScalarClass.isUppercase(previous) && upper && index + 1 < scalars.count
+          && ScalarClass.isLowercase(scalars[index + 1])
         if camel || acronymEnd { current.finish(into: &tokens, after: .other) }
       }
       current.add(scalar)

@@ -15,7 +15,7 @@ import Testing
     "ab12cd", "o'Brien", "roberts'Okafor", "a'b'c", "x-'y", "'lead", "trail'", "-a-b-", "it's", "IT'S",
     "Mc'Donald-Smith's", "A1b2C3", "getHTTP2Response", "see `maria` <code>x</code>", "", "  ", "'s", "a's b",
     "averyveryverylongwordthatoverflows", "Jean-averyveryverylongwordthatoverflows", "ABCdef", "aBC", "Test Patient",
-]
+  ]
 
   /// The keys of the real tokenizers: each token's key, or its hyphen parts.
   static func tokenizerKeys(_ text: String) -> Set<NameKey> {
@@ -61,7 +61,10 @@ import Testing
   /// the eight-byte skip over lowercase text meets capitals at every offset.
   static func randomProse(count: Int, seed: UInt64) -> [String] {
     var generator = SeededGenerator(seed: seed)
-    let words = ["the", "value", "Maria", "okafor", "Smith-Jones", "o'brien", "O'Brien", "crohn's", "a1b", "x-y", "Dr.", "ID", "use", "-", "'", "9Z"]
+    let words = [
+      "the", "value", "Maria", "okafor", "Smith-Jones", "o'brien", "O'Brien", "crohn's", "a1b", "x-y", "Dr.", "ID",
+      "use", "-", "'", "9Z",
+    ]
     let separators = [" ", " ", ", ", ". ", "\n", "/", "_", "(", ")", ""]
     return (0..<count).map { _ in
       var text = ""
@@ -98,8 +101,13 @@ import Testing
   @Test func gateNeverHidesAName() {
     let reported = Self.expectGatePassesReportedNames(
       seed: 11, rounds: 12_000, partCounts: 1...6, lowercasesWhole: true,
-      names: ["Maria", "Robert", "Gonzalez", "Okafor", "Smith", "Jones", "Priya", "Wei", "Zhang", "Grace", "Will", "Mark"],
-      others: ["Dr.", "Mrs.", "Patient", "Test", "John", "Doe", "the", "Hospital", "disease", "Config", "Snippets", "of", "de", "la", "J.", "Jr.", ",", "and", "40"],
+      names: [
+        "Maria", "Robert", "Gonzalez", "Okafor", "Smith", "Jones", "Priya", "Wei", "Zhang", "Grace", "Will", "Mark",
+      ],
+      others: [
+        "Dr.", "Mrs.", "Patient", "Test", "John", "Doe", "the", "Hospital", "disease", "Config", "Snippets", "of", "de",
+        "la", "J.", "Jr.", ",", "and", "40",
+      ],
       separators: [" ", "_", " ", ", ", "-", "/", ": ", "\n"])
     #expect(reported > 1_000, "too few names among the readings to test the gate")
   }
@@ -109,14 +117,17 @@ import Testing
   /// string the matcher reports at any site outside a person-name context. Returns how
   /// many readings the matcher reported.
   static func expectGatePassesReportedNames(
-    seed: UInt64, rounds: Int, partCounts: ClosedRange<Int>, lowercasesWhole: Bool, names: [String], others: [String], separators: [String]
+    seed: UInt64, rounds: Int, partCounts: ClosedRange<Int>, lowercasesWhole: Bool, names: [String], others: [String],
+    separators: [String]
   ) -> Int {
     var generator = SeededGenerator(seed: seed)
     var reported = 0
     for _ in 0..<rounds {
       var parts: [String] = []
       for _ in 0..<Int.random(in: partCounts, using: &generator) {
-        var part = Bool.random(using: &generator) ? names.randomElement(using: &generator)! : others.randomElement(using: &generator)!
+        var part =
+          Bool.random(using: &generator)
+          ? names.randomElement(using: &generator)! : others.randomElement(using: &generator)!
         // Lowercase words too: read as identifiers (no capitals) they still pair up.
         if Int.random(in: 0..<4, using: &generator) == 0 { part = part.lowercased() }
         parts.append(part)
@@ -128,7 +139,8 @@ import Testing
       default: break
       }
       for site in Site.allCases {
-        guard NameMatcher.match(text, site: site, namesExpected: false, isAttribution: false, lexicon: .builtin) != nil else { continue }
+        guard NameMatcher.match(text, site: site, namesExpected: false, isAttribution: false, lexicon: .builtin) != nil
+        else { continue }
         reported += 1
         let passes = NameLexicon.builtinGate.mayHoldName(text)
         #expect(passes, "\(text) at \(site)")
@@ -146,12 +158,16 @@ import Testing
     let plain = "The value will be used to mark the grant as paid."
     #expect(gate.mayHoldName(plain))
     #expect(!gate.mayHoldName(plain, at: .description))
-    #expect(NameMatcher.match(plain, site: .description, namesExpected: false, isAttribution: false, lexicon: .builtin) == nil)
+    #expect(
+      NameMatcher.match(plain, site: .description, namesExpected: false, isAttribution: false, lexicon: .builtin) == nil
+    )
     // Still through: capitalized names, lowercase text read as an identifier, paths.
     #expect(gate.mayHoldName("Contact Maria Gonzalez for details.", at: .description))
     #expect(gate.mayHoldName("contact maria gonzalez for details", at: .description))
     // Path-like prose is read as text too, where lowercase words never start a name.
-    #expect(NameMatcher.match("Owner: maria gonzalez", site: .title, namesExpected: false, isAttribution: false, lexicon: .builtin) == nil)
+    #expect(
+      NameMatcher.match(
+        "Owner: maria gonzalez", site: .title, namesExpected: false, isAttribution: false, lexicon: .builtin) == nil)
     // Other sites keep the plain gate.
     #expect(gate.mayHoldName(plain, at: .default))
   }
@@ -193,7 +209,8 @@ import Testing
     }
     for byte in UInt8(0)...0x7F {
       for position in 0..<8 {
-        let word = (WordBytes.ones &* 0x20) & ~(UInt64(0xFF) << (UInt64(position) * 8)) | UInt64(byte) << (UInt64(position) * 8)
+        let word =
+          (WordBytes.ones &* 0x20) & ~(UInt64(0xFF) << (UInt64(position) * 8)) | UInt64(byte) << (UInt64(position) * 8)
         #expect(NameGate.hasCapital(word) == (byte >= 0x41 && byte <= 0x5A), "\(byte) at \(position)")
       }
     }
@@ -211,7 +228,9 @@ import Testing
         let same = bytes.withUnsafeBytes { a in other.withUnsafeBytes { b in WordBytes.sameBytes(a, b) } }
         #expect(same == (bytes == other), "\(length) \(position)")
       }
-      let shorter = bytes.withUnsafeBytes { a in Array(bytes.dropLast()).withUnsafeBytes { b in WordBytes.sameBytes(a, b) } }
+      let shorter = bytes.withUnsafeBytes { a in
+        Array(bytes.dropLast()).withUnsafeBytes { b in WordBytes.sameBytes(a, b) }
+      }
       #expect(shorter == (length == 0), "\(length) against one byte fewer")
     }
   }
@@ -229,7 +248,10 @@ import Testing
   }
 
   @Test func gateSparesPlainSchemaText() {
-    for text in ["Response query identifier for configuration", "additionalProperties", "application/json", "ISO 8601 timestamp", "min_items"] {
+    for text in [
+      "Response query identifier for configuration", "additionalProperties", "application/json", "ISO 8601 timestamp",
+      "min_items",
+    ] {
       let passes = NameLexicon.builtinGate.mayHoldName(text)
       #expect(!passes, "\(text)")
     }
@@ -264,8 +286,14 @@ import Testing
   @Test func gateNeverHidesANameInUnicodeText() {
     let reported = Self.expectGatePassesReportedNames(
       seed: 23, rounds: 8_000, partCounts: 1...5, lowercasesWhole: false,
-      names: ["José", "Zoë", "Müller", "Łukasz", "Renée", "Núñez", "O’Brien", "Maria", "Okafor", "Søren", "Straße", "Æsa", "Chloé-Ann", "Ñandú"],
-      others: ["Dr.", "Sr.", "Paciente", "Test", "thé", "Größe", "日本", "Мария", "de", "la", "J.", ",", "40", "d’", "’s", "—", "«", "»", "\u{00A0}", "e\u{301}"],
+      names: [
+        "José", "Zoë", "Müller", "Łukasz", "Renée", "Núñez", "O’Brien", "Maria", "Okafor", "Søren", "Straße", "Æsa",
+        "Chloé-Ann", "Ñandú",
+      ],
+      others: [
+        "Dr.", "Sr.", "Paciente", "Test", "thé", "Größe", "日本", "Мария", "de", "la", "J.", ",", "40", "d’", "’s", "—",
+        "«", "»", "\u{00A0}", "e\u{301}",
+      ],
       separators: [" ", "_", " ", ", ", "-", "\u{00A0}", "\u{2014}", "’", "\n"])
     #expect(reported > 1_000, "too few names to test the gate")
   }
@@ -296,7 +324,8 @@ struct SeededGenerator: RandomNumberGenerator {
   @Test func byteSearchMatchesFoundation() {
     let texts = [
       "Call `getPatient` then <code>x</code> and ```block``` end", "no code here", "`unclosed", "<pre>a</pre><code>b",
-      "a ` b ` c `` d", "<cod>e</code>", "x<code", "```", "Maria `Gonzalez` Okafor", "<pre>Maria</pre> Robert <code>Okafor</code>",
+      "a ` b ` c `` d", "<cod>e</code>", "x<code", "```", "Maria `Gonzalez` Okafor",
+      "<pre>Maria</pre> Robert <code>Okafor</code>",
     ]
     for text in texts {
       #expect(NameMatcher.withoutCode(text) == NameMatcher.withoutCodeInUnicodeText(text), "\(text)")
@@ -308,7 +337,8 @@ struct SeededGenerator: RandomNumberGenerator {
   /// Foundation's search agree on every string.
   @Test func byteSearchMatchesFoundationOnRandomUnicodeProse() {
     let pieces = [
-      "`", "```", "<pre", "</pre>", "<code", "</code>", "<", ">", " ", "Maria", "code", "pre", "é", "ß", "ʼ", "—", "“", "”", "…", "•",
+      "`", "```", "<pre", "</pre>", "<code", "</code>", "<", ">", " ", "Maria", "code", "pre", "é", "ß", "ʼ", "—", "“",
+      "”", "…", "•",
       "\u{301}", "e\u{301}", "`\u{301}", "<\u{338}", "\u{226E}", "🙂", "\u{200D}", "日本", "\u{00AD}", "Ø",
     ]
     var random = SeededGenerator(seed: 0xC0DE)
@@ -316,7 +346,9 @@ struct SeededGenerator: RandomNumberGenerator {
     for _ in 0..<6_000 {
       let text = (0..<Int(random.next() % 14)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
       if UTF8Text.noScalarJoinsASCII(text) { byteSearched += 1 }
-      #expect(NameMatcher.withoutCode(text) == NameMatcher.withoutCodeInUnicodeText(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+      #expect(
+        NameMatcher.withoutCode(text) == NameMatcher.withoutCodeInUnicodeText(text),
+        "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
     }
     // Both paths are exercised.
     #expect(byteSearched > 500 && byteSearched < 5_500)

@@ -6,7 +6,9 @@ import Testing
 /// reference notes (section 8): what it finds, at which confidence, and what it leaves.
 @Suite struct NameMatcherTests {
   static func outcome(_ text: String, _ site: Site, path: [String] = [], inNameEnum: Bool = false) -> String {
-    guard let match = NameMatcher.match(text, context: NameContext(site: site, propertyPath: path, inNameEnum: inNameEnum)) else { return "none" }
+    guard
+      let match = NameMatcher.match(text, context: NameContext(site: site, propertyPath: path, inNameEnum: inNameEnum))
+    else { return "none" }
     return match.isPlaceholder ? "placeholder" : match.confidence.rawValue
   }
 
@@ -198,7 +200,10 @@ import Testing
     for field in ["file_name", "drug_name", "tool_name", "hostname", "city", "product_name"] {
       #expect(!NameMatcher.isPersonNameField([field], lexicon), "\(field)")
     }
-    for (property, mentions) in [("NAME", true), ("xMaiden", true), ("nickName", true), ("nam", false), ("", false), ("maide", false), ("n", false)] {
+    for (property, mentions) in [
+      ("NAME", true), ("xMaiden", true), ("nickName", true), ("nam", false), ("", false), ("maide", false),
+      ("n", false),
+    ] {
       #expect(NameMatcher.mentionsNameField(property) == mentions, "\(property)")
     }
   }
@@ -207,10 +212,14 @@ import Testing
   /// on random strings built from their letters, capitals, neighbours and `é`.
   @Test func nameFieldSearchMatchesContains() {
     var generator = SeededGenerator(seed: 31)
-    let pieces = ["n", "N", "a", "A", "m", "M", "e", "E", "i", "d", "D", "_", "é", "\u{4E}", "name", "maiden", "nam", "maide", "\u{6E}\u{301}"]
+    let pieces = [
+      "n", "N", "a", "A", "m", "M", "e", "E", "i", "d", "D", "_", "é", "\u{4E}", "name", "maiden", "nam", "maide",
+      "\u{6E}\u{301}",
+    ]
     var mentioned = 0
     for _ in 0..<20_000 {
-      let property = (0..<Int.random(in: 0...9, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+      let property = (0..<Int.random(in: 0...9, using: &generator)).map { _ in pieces.randomElement(using: &generator)!
+      }.joined()
       let folded = String(decoding: property.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
       let expected = (Self.containsBytes(folded, "name") || Self.containsBytes(folded, "maiden"))
       #expect(NameMatcher.mentionsNameField(property) == expected, "\(property)")
@@ -220,7 +229,8 @@ import Testing
   }
 
   static func containsBytes(_ text: String, _ word: String) -> Bool {
-    let bytes = Array(text.utf8), target = Array(word.utf8)
+    let bytes = Array(text.utf8)
+    let target = Array(word.utf8)
     guard bytes.count >= target.count else { return false }
     return (0...(bytes.count - target.count)).contains { Array(bytes[$0..<($0 + target.count)]) == target }
   }
@@ -240,7 +250,10 @@ import Testing
     #expect(words[1].hyphenParts.compactMap { $0?.string } == ["obrien", "smith"])
     #expect(words[1].after == .comma)
     #expect(words[2].isPossessive)
-    #expect(NameTokenizer.identifierWords("patient_mariaGonzalez1984").compactMap { $0.key?.string } == ["patient", "maria", "gonzalez"])
+    #expect(
+      NameTokenizer.identifierWords("patient_mariaGonzalez1984").compactMap { $0.key?.string } == [
+        "patient", "maria", "gonzalez",
+      ])
     #expect(NameTokenizer.textWords("Zoë Ångström").compactMap { $0.key?.string } == ["zoe", "angstrom"])
   }
 
@@ -253,14 +266,18 @@ import Testing
       return String(decoding: [first, second].filter { $0 != 0 }, as: UTF8.self)
     }
     let expected: [(Unicode.Scalar, String)] = [
-      ("A", "a"), ("z", "z"), ("1", ""), ("\u{80}", ""), ("\u{A0}", ""), ("À", "a"), ("é", "e"), ("Ñ", "n"), ("ß", "ss"), ("Æ", "ae"),
-      ("Ø", "o"), ("Đ", "d"), ("ł", "l"), ("Œ", "oe"), ("ǅ", ""), ("ǎ", "a"), ("Ș", "s"), ("ɏ", ""), ("\u{250}", ""), ("ẞ", ""), ("Д", ""), ("日", ""),
+      ("A", "a"), ("z", "z"), ("1", ""), ("\u{80}", ""), ("\u{A0}", ""), ("À", "a"), ("é", "e"), ("Ñ", "n"),
+      ("ß", "ss"), ("Æ", "ae"),
+      ("Ø", "o"), ("Đ", "d"), ("ł", "l"), ("Œ", "oe"), ("ǅ", ""), ("ǎ", "a"), ("Ș", "s"), ("ɏ", ""), ("\u{250}", ""),
+      ("ẞ", ""), ("Д", ""), ("日", ""),
     ]
     for (scalar, folded) in expected { #expect(fold(scalar) == folded, "U+\(String(scalar.value, radix: 16))") }
     // The table is the slow reading, scalar for scalar.
     for value in UInt32(0x80)..<0x250 {
       let scalar = Unicode.Scalar(value)!
-      #expect(NameTokenizer.WordBuilder.folded(scalar) == NameTokenizer.WordBuilder.foldedLatin(scalar), "U+\(String(value, radix: 16))")
+      #expect(
+        NameTokenizer.WordBuilder.folded(scalar) == NameTokenizer.WordBuilder.foldedLatin(scalar),
+        "U+\(String(value, radix: 16))")
     }
   }
 }

@@ -11,12 +11,16 @@ import Testing
     var reference: [NameKey: NameEntry] = [:]
     func word() -> NameKey {
       // A small alphabet makes repeats and shared prefixes common.
-      NameKey((0..<Int.random(in: 1...16, using: &generator)).map { _ in UInt8.random(in: 0x61...0x65, using: &generator) })!
+      NameKey(
+        (0..<Int.random(in: 1...16, using: &generator)).map { _ in UInt8.random(in: 0x61...0x65, using: &generator) })!
     }
     for round in 0..<20_000 {
       let key = word()
       let given = UInt8(round % 200)
-      table.update(key) { $0.given = given; $0.flags.insert(.title) }
+      table.update(key) {
+        $0.given = given
+        $0.flags.insert(.title)
+      }
       reference[key, default: NameEntry()].given = given
       reference[key, default: NameEntry()].flags.insert(.title)
     }

@@ -14,8 +14,13 @@ import Testing
     #expect(names.precision >= 0.97, "name precision \(names.precision)\n\(Evaluation.render(report))")
     #expect(report.overall.falsePositives == 0, "\(Evaluation.render(report))")
     // Every site a name can take is covered by a labeled positive.
-    let sites: Set<Site> = [.enum, .const, .default, .examples, .propertyName, .defsKey, .required, .title, .description, .toolName, .toolDescription]
+    let sites: Set<Site> = [
+      .enum, .const, .default, .examples, .propertyName, .defsKey, .required, .title, .description, .toolName,
+      .toolDescription,
+    ]
     let covered = Set(report.bySite.filter { $0.value.truePositives > 0 }.keys)
-    #expect(covered.isSuperset(of: sites), "sites without a caught name: \(sites.subtracting(covered).map(\.rawValue).sorted())")
+    #expect(
+      covered.isSuperset(of: sites),
+      "sites without a caught name: \(sites.subtracting(covered).map(\.rawValue).sorted())")
   }
 }
