@@ -284,6 +284,10 @@ final class ServerProcess {
   /// handler, so it does its work too); SIGPIPE is ignored, so a server that closed its
   /// input gives an error, not a dead phi-scan.
   static func installSignalHandlers() {
+    // Every first-time step (a global's set-up, type metadata) is taken here, not in a
+    // handler, where allocating could deadlock on malloc's lock.
+    _ = activeServerGroup.load(ordering: .sequentiallyConsistent)
+    TemporaryFiles.prepareForSignals()
     signal(SIGPIPE, SIG_IGN)
     for caught in [SIGINT, SIGTERM, SIGHUP] {
       signal(caught) { received in

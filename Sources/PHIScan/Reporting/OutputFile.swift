@@ -244,29 +244,51 @@ package enum TemporaryFiles {
     /// 0 free, 1 being filled, 2 holds the path of a temporary file.
     let state = Atomic<Int>(0)
     nonisolated(unsafe) let path = UnsafeMutablePointer<CChar>.allocate(capacity: Int(PATH_MAX) + 1)
+    let next: Slot?
+
+    init(next: Slot?) { self.next = next }
   }
 
   /// More than a run writes at once (the CLI writes one file at a time). A file that
   /// finds no free slot is still removed on every error, just not on a signal.
-  static let slots: [Slot] = (0..<16).map { _ in Slot() }
+  static let slotCount = 16
+
+  /// The slots as a chain, not an array: walking it touches no collection code, which in
+  /// an unoptimized build allocates (the frames of generic accessors), and a handler
+  /// that allocates can interrupt `malloc` holding its lock and wait for it forever.
+  static let firstSlot: Slot = (1..<slotCount).reduce(Slot(next: nil)) { next, _ in Slot(next: next) }
 
   /// Notes `path` (a C string) for the handler.
   static func register(_ path: [CChar]) -> Slot? {
     guard path.count <= Int(PATH_MAX) + 1 else { return nil }
-    for slot in slots where slot.state.compareExchange(expected: 0, desired: 1, ordering: .acquiring).exchanged {
-      path.withUnsafeBufferPointer { slot.path.update(from: $0.baseAddress!, count: path.count) }
-      slot.state.store(2, ordering: .releasing)
-      return slot
+    var candidate: Slot? = firstSlot
+    while let slot = candidate {
+      if slot.state.compareExchange(expected: 0, desired: 1, ordering: .acquiring).exchanged {
+        path.withUnsafeBufferPointer { slot.path.update(from: $0.baseAddress!, count: path.count) }
+        slot.state.store(2, ordering: .releasing)
+        return slot
+      }
+      candidate = slot.next
     }
     return nil
   }
 
   static func release(_ slot: Slot) { slot.state.store(0, ordering: .releasing) }
 
-  /// Removes every temporary file being written. Async-signal-safe: atomic loads and
-  /// unlink(2).
+  /// Removes every temporary file being written. Async-signal-safe: atomic loads, field
+  /// reads and unlink(2); nothing allocates once `prepareForSignals` has run.
   package static func removeAll() {
-    for slot in slots where slot.state.load(ordering: .acquiring) == 2 { _ = unlink(slot.path) }
+    var candidate: Slot? = firstSlot
+    while let slot = candidate {
+      if slot.state.load(ordering: .acquiring) == 2 { _ = unlink(slot.path) }
+      candidate = slot.next
+    }
+  }
+
+  /// Takes, before any handler can run, the first-time steps `removeAll` would otherwise
+  /// take inside one: building the slots (a global's lazy set-up allocates).
+  package static func prepareForSignals() {
+    removeAll()
   }
 
   /// Makes SIGINT and SIGTERM remove the temporary files and exit with 128 + the signal
@@ -274,7 +296,7 @@ package enum TemporaryFiles {
   /// The signals are unblocked too: a parent that blocks them on its threads (a test
   /// runner does) passes its mask on to the processes it starts.
   package static func removeOnInterrupt() {
-    _ = slots  // allocated here, never in the handler
+    prepareForSignals()
     for number in [SIGINT, SIGTERM] {
       _ = signal(number) { number in
         TemporaryFiles.removeAll()

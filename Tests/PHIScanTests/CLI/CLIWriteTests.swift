@@ -112,8 +112,18 @@ import Testing
       usleep(1000)  // polling for a state, not timing it
     }
     kill(process.processIdentifier, signal)
+    // A handler that is not async-signal-safe can deadlock (on malloc's lock, say) and
+    // never exit: stop it after a minute and fail, rather than hang the suite.
+    var waited = 0
+    while process.isRunning && waited < 60_000 {
+      usleep(1000)
+      waited += 1
+    }
+    let hung = process.isRunning
+    if hung { kill(process.processIdentifier, SIGKILL) }
     process.waitUntilExit()
     try? input.fileHandleForWriting.close()
+    #expect(!hung, "phi-scan did not exit after signal \(signal): its handler is stuck")
     #expect(process.terminationReason == .exit && process.terminationStatus == [SIGINT: 130, SIGTERM: 143][signal])
     #expect(try Self.names(in: dir) == ["s"])
   }
