@@ -60,22 +60,12 @@ package enum GitHubReporter {
   }
 
   /// The message after `::`: `%`, CR and LF percent-encoded, as the runner decodes them.
-  package static func escapeData(_ text: String) -> String {
-    var escaped = ""
-    escaped.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "%": escaped += "%25"
-      case "\r": escaped += "%0D"
-      case "\n": escaped += "%0A"
-      default: escaped.unicodeScalars.append(scalar)
-      }
-    }
-    return escaped
-  }
+  package static func escapeData(_ text: String) -> String { escape(text, isProperty: false) }
 
   /// A property value: as data, plus `:` and `,`, which would end it.
-  package static func escapeProperty(_ text: String) -> String {
+  package static func escapeProperty(_ text: String) -> String { escape(text, isProperty: true) }
+
+  static func escape(_ text: String, isProperty: Bool) -> String {
     var escaped = ""
     escaped.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {
@@ -83,8 +73,8 @@ package enum GitHubReporter {
       case "%": escaped += "%25"
       case "\r": escaped += "%0D"
       case "\n": escaped += "%0A"
-      case ":": escaped += "%3A"
-      case ",": escaped += "%2C"
+      case ":" where isProperty: escaped += "%3A"
+      case "," where isProperty: escaped += "%2C"
       default: escaped.unicodeScalars.append(scalar)
       }
     }
