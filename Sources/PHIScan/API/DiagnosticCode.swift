@@ -116,6 +116,24 @@ extension Diagnostic {
       .warning, .loneSurrogate, at: position, "a \\u escape encodes half of a surrogate pair; it is read as U+FFFD")
   }
 
+  // MARK: parse policy (Parsing/ParsePolicy.swift)
+
+  static func templateSkipped(marker: String) -> Diagnostic {
+    Diagnostic(
+      .note, .templateSkipped,
+      "skipped: a template (\(marker)), which is no YAML or JSON until it is rendered; scan the rendered output instead (helm template ... | phi-scan scan - --stdin-name NAME.yaml)"
+    )
+  }
+
+  /// A parse error in a file found by walking a directory, as a warning.
+  func foundByWalking() -> Diagnostic {
+    var warning = self
+    warning.severity = .warning
+    warning.message +=
+      " (not scanned; found by walking a directory, so a warning: --strict or 'strict: true' in the config makes it an error)"
+    return warning
+  }
+
   // MARK: shapes and walking
 
   static func embeddedSchemaInvalid(at position: SourcePosition, _ error: ParseError) -> Diagnostic {

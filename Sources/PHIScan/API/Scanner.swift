@@ -298,7 +298,9 @@ public struct Scanner: Sendable {
         state.kept.shapeLists[index] = shapeList
         if !result.findings.isEmpty || !result.allowed.isEmpty || !result.diagnostics.isEmpty {
           var outcome = result
+          // Kept once, in the sums below.
           outcome.shapes = []
+          outcome.allowTally = nil
           state.kept.outcomes[index] = outcome
         }
         if let tally = result.allowTally {

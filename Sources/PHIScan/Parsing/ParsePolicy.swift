@@ -67,21 +67,3 @@ enum ParsePolicy {
     return nil
   }
 }
-
-extension Diagnostic {
-  static func templateSkipped(marker: String) -> Diagnostic {
-    Diagnostic(
-      .note, .templateSkipped,
-      "skipped: a template (\(marker)), which is no YAML or JSON until it is rendered; scan the rendered output instead (helm template ... | phi-scan scan - --stdin-name NAME.yaml)"
-    )
-  }
-
-  /// A parse error in a file found by walking a directory, as a warning.
-  func foundByWalking() -> Diagnostic {
-    var warning = self
-    warning.severity = .warning
-    warning.message +=
-      " (not scanned; found by walking a directory, so a warning: --strict or 'strict: true' in the config makes it an error)"
-    return warning
-  }
-}
